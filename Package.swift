@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// capsim: capacity planning and cost modelling for shared versus dedicated GPU infrastructure.
+///
+/// Layers, dependencies pointing inward:
+/// - `CapsimCore`: statistics, scenario model, simulation engine, analysis (no I/O).
+/// - `CapsimScenarioLoader`: YAML scenario files to validated `Scenario` values (Yams).
+/// - `CapsimStore`: SQLite through GRDB: schema, migrations, importers, run history.
+/// - `CapsimReports`: terminal, Markdown, CSV and JSON renderings of results.
+/// - `capsim`: the command-line executable, which only wires the others.
+let package = Package(
+  name: "capsim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "capsim", targets: ["capsim"]),
+    .library(name: "CapsimCore", targets: ["CapsimCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    .target(
+      name: "CapsimCore",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "CapsimScenarioLoader",
+      dependencies: ["CapsimCore", "Yams"]
+    ),
+    .target(
+      name: "CapsimStore",
+      dependencies: ["CapsimCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "CapsimReports",
+      dependencies: ["CapsimCore"]
+    ),
+    .executableTarget(
+      name: "capsim",
+      dependencies: [
+        "CapsimCore", "CapsimScenarioLoader", "CapsimStore", "CapsimReports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "_CapsimTestSupport",
+      dependencies: ["CapsimCore", .product(name: "RealModule", package: "swift-numerics")],
+      path: "Sources/_CapsimTestSupport"
+    ),
+    .testTarget(
+      name: "CapsimCoreTests",
+      dependencies: ["CapsimCore", "_CapsimTestSupport"]
+    ),
+    .testTarget(
+      name: "CapsimScenarioLoaderTests",
+      dependencies: ["CapsimScenarioLoader", "_CapsimTestSupport"]
+    ),
+    .testTarget(
+      name: "CapsimStoreTests",
+      dependencies: ["CapsimStore", "_CapsimTestSupport"]
+    ),
+    .testTarget(
+      name: "CapsimReportsTests",
+      dependencies: ["CapsimReports", "_CapsimTestSupport"]
+    ),
+    .testTarget(
+      name: "CapsimEndToEndTests",
+      dependencies: ["_CapsimTestSupport"],
+      resources: [.copy("Snapshots")]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
