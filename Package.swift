@@ -70,7 +70,7 @@ let package = Package(
     .testTarget(
       name: "CapsimEndToEndTests",
       dependencies: ["_CapsimTestSupport"],
-      resources: [.copy("Snapshots")]
+      exclude: ["Snapshots"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,115 @@
+/// A what-if question: a workload, a horizon and the infrastructure options to compare.
+///
+/// Scenarios are plain values. `CapsimScenarioLoader` builds them from YAML files (documented in
+/// `docs/scenarios.md`) and reports every problem with its file, line and key path; the simulation engine
+/// consumes them after the names in them have been resolved against the database
+/// (see ``ResolvedScenario``).
+///
+/// Later sections (variance mechanisms, interruptions, queueing, hidden costs, growth) are added as
+/// optional members with defaults, so files written for an earlier version stay valid.
+public struct Scenario: Sendable, Hashable, Codable {
+  /// The newest scenario-file format version this build understands.
+  public static let currentVersion = 1
+
+  /// File-format version (1).
+  public var version: Int
+  /// Short identifier shown in reports.
+  public var name: String
+  /// Free-text explanation: who this models and what a reader should learn.
+  public var summary: String
+  /// How many months to simulate.
+  public var horizonMonths: Int
+  /// Monte Carlo trials (independent simulated horizons).
+  public var trials: Int
+  /// Seed of the random streams; the same seed gives the same numbers.
+  public var seed: UInt64
+  /// What work is done.
+  public var workload: Workload
+  /// The infrastructure options to compare, in report order.
+  public var options: [ScenarioOption]
+
+  /// Creates a scenario.
+  public init(
+    version: Int = Scenario.currentVersion, name: String, summary: String = "", horizonMonths: Int,
+    trials: Int, seed: UInt64, workload: Workload, options: [ScenarioOption]
+  ) {
+    self.version = version
+    self.name = name
+    self.summary = summary
+    self.horizonMonths = horizonMonths
+    self.trials = trials
+    self.seed = seed
+    self.workload = workload
+    self.options = options
+  }
+}
+
+/// The jobs a team runs.
+public struct Workload: Sendable, Hashable, Codable {
+  /// How job arrivals per month are drawn.
+  public enum Arrivals: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Poisson-distributed count with mean `jobsPerMonth` each month (independent arrivals).
+    case poisson
+    /// Exactly `jobsPerMonth` (rounded) jobs every month.
+    case fixed
+  }
+
+  /// Mean number of jobs submitted per month.
+  public var jobsPerMonth: Double
+  /// Whether the monthly count is Poisson or fixed.
+  public var arrivals: Arrivals
+  /// GPUs each job uses at once.
+  public var gpusPerJob: Int
+  /// Units of the sample set's metric in one job: the number of training steps when the sample set
+  /// holds step times, 1 when it holds whole-job times.
+  public var stepsPerJob: Double
+  /// A job finishing later than this many hours after it starts misses its deadline; `nil` for none.
+  public var deadlineHours: Double?
+
+  /// Creates a workload.
+  public init(
+    jobsPerMonth: Double, arrivals: Arrivals = .poisson, gpusPerJob: Int, stepsPerJob: Double,
+    deadlineHours: Double? = nil
+  ) {
+    self.jobsPerMonth = jobsPerMonth
+    self.arrivals = arrivals
+    self.gpusPerJob = gpusPerJob
+    self.stepsPerJob = stepsPerJob
+    self.deadlineHours = deadlineHours
+  }
+}
+
+/// One infrastructure option of a scenario, referring to database entries by name.
+public struct ScenarioOption: Sendable, Hashable, Codable {
+  /// How job durations are drawn from the option's sample set.
+  public enum Sampling: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Plain bootstrap: each job draws one measured value uniformly at random.
+    case bootstrap
+  }
+
+  /// Name shown in reports; unique within the scenario.
+  public var name: String
+  /// Name of the sample set whose values give this option's speed.
+  public var samples: String
+  /// How values are drawn from the sample set.
+  public var sampling: Sampling
+  /// Name of the price row that bills this option.
+  public var price: String
+  /// For committed (dedicated) prices: how many nodes are committed. `nil` for pay-per-use prices.
+  public var nodes: Int?
+  /// Multiplies every drawn duration (for example 0.5 for hardware assumed twice as fast as measured).
+  public var durationScale: Double
+
+  /// Creates an option.
+  public init(
+    name: String, samples: String, sampling: Sampling = .bootstrap, price: String, nodes: Int? = nil,
+    durationScale: Double = 1
+  ) {
+    self.name = name
+    self.samples = samples
+    self.sampling = sampling
+    self.price = price
+    self.nodes = nodes
+    self.durationScale = durationScale
+  }
+}

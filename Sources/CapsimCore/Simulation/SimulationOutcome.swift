@@ -1,0 +1,74 @@
+/// What a simulation found for one option.
+public struct OptionOutcome: Sendable, Hashable, Codable {
+  /// Option name from the scenario.
+  public var name: String
+  /// Platform the speed samples come from.
+  public var platform: String
+  /// Shared or dedicated, from the platform.
+  public var platformKind: InfrastructureKind
+  /// Price row name.
+  public var price: String
+  /// Pricing model of that price.
+  public var pricingModel: PricingModel
+  /// The price normalised to one GPU-hour.
+  public var pricePerGPUHour: Double
+  /// Committed nodes, for committed prices.
+  public var nodes: Int?
+  /// The estimates, in a fixed order (see `docs/report-fields.md`).
+  public var metrics: [MetricEstimate]
+  /// Warnings a reader must see next to the numbers (for example demand above committed capacity).
+  public var notes: [String]
+
+  /// Creates an outcome.
+  public init(
+    name: String, platform: String, platformKind: InfrastructureKind, price: String, pricingModel: PricingModel,
+    pricePerGPUHour: Double, nodes: Int?, metrics: [MetricEstimate], notes: [String]
+  ) {
+    self.name = name
+    self.platform = platform
+    self.platformKind = platformKind
+    self.price = price
+    self.pricingModel = pricingModel
+    self.pricePerGPUHour = pricePerGPUHour
+    self.nodes = nodes
+    self.metrics = metrics
+    self.notes = notes
+  }
+
+  /// The metric with `key`, if present.
+  public func metric(_ key: String) -> MetricEstimate? {
+    metrics.first { $0.key == key }
+  }
+}
+
+/// The result of simulating a scenario: one ``OptionOutcome`` per option, and how it was obtained.
+public struct SimulationOutcome: Sendable, Hashable, Codable {
+  /// Scenario name.
+  public var scenario: String
+  /// Monte Carlo trials behind every estimate.
+  public var trials: Int
+  /// Seed of the random streams.
+  public var seed: UInt64
+  /// Months simulated per trial.
+  public var horizonMonths: Int
+  /// Confidence level of every interval (0.95).
+  public var confidenceLevel: Double
+  /// Currency of every cost.
+  public var currency: String
+  /// Per-option results, in scenario order.
+  public var options: [OptionOutcome]
+
+  /// Creates an outcome.
+  public init(
+    scenario: String, trials: Int, seed: UInt64, horizonMonths: Int, confidenceLevel: Double, currency: String,
+    options: [OptionOutcome]
+  ) {
+    self.scenario = scenario
+    self.trials = trials
+    self.seed = seed
+    self.horizonMonths = horizonMonths
+    self.confidenceLevel = confidenceLevel
+    self.currency = currency
+    self.options = options
+  }
+}

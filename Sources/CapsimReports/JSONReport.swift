@@ -1,0 +1,125 @@
+import Foundation
+
+/// Results as JSON, with a schema version so that consumers can detect format changes.
+///
+/// Keys are `snake_case` and sorted, numbers are full precision, and values that do not exist
+/// (a standard error for an exact value, NaN) are `null`. The layout is documented in `docs/report-fields.md`.
+public enum JSONReport {
+  /// Version of the JSON layout; incremented on any incompatible change.
+  public static let schemaVersion = 1
+
+  /// Renders `outcome` as pretty-printed JSON with sorted keys, ending in a newline.
+  public static func render(_ outcome: SimulationOutcome, capsimVersion: String) throws -> String {
+    let document = Document(outcome, capsimVersion: capsimVersion)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(document)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  struct Document: Encodable {
+    var schemaVersion = JSONReport.schemaVersion
+    var capsimVersion: String
+    var scenario: String
+    var trials: Int
+    var seed: UInt64
+    var horizonMonths: Int
+    var confidenceLevel: Double
+    var currency: String
+    var options: [Option]
+
+    init(_ outcome: SimulationOutcome, capsimVersion: String) {
+      self.capsimVersion = capsimVersion
+      scenario = outcome.scenario
+      trials = outcome.trials
+      seed = outcome.seed
+      horizonMonths = outcome.horizonMonths
+      confidenceLevel = outcome.confidenceLevel
+      currency = outcome.currency
+      options = outcome.options.map(Option.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case schemaVersion = "schema_version", capsimVersion = "capsim_version", scenario, trials, seed
+      case horizonMonths = "horizon_months", confidenceLevel = "confidence_level", currency, options
+    }
+  }
+
+  struct Option: Encodable {
+    var name: String
+    var platform: String
+    var platformKind: String
+    var price: String
+    var pricingModel: String
+    var pricePerGPUHour: Double
+    var nodes: Int?
+    var metrics: [String: Metric]
+    var notes: [String]
+
+    init(_ option: OptionOutcome) {
+      name = option.name
+      platform = option.platform
+      platformKind = option.platformKind.rawValue
+      price = option.price
+      pricingModel = option.pricingModel.rawValue
+      pricePerGPUHour = option.pricePerGPUHour
+      nodes = option.nodes
+      metrics = Dictionary(uniqueKeysWithValues: option.metrics.map { ($0.key, Metric($0)) })
+      notes = option.notes
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(name, forKey: .name)
+      try container.encode(platform, forKey: .platform)
+      try container.encode(platformKind, forKey: .platformKind)
+      try container.encode(price, forKey: .price)
+      try container.encode(pricingModel, forKey: .pricingModel)
+      try container.encode(pricePerGPUHour, forKey: .pricePerGPUHour)
+      try container.encode(nodes, forKey: .nodes)
+      try container.encode(metrics, forKey: .metrics)
+      try container.encode(notes, forKey: .notes)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case name, platform, platformKind = "platform_kind", price, pricingModel = "pricing_model"
+      case pricePerGPUHour = "price_per_gpu_hour", nodes, metrics, notes
+    }
+  }
+
+  struct Metric: Encodable {
+    var label: String
+    var unit: String
+    var value: Double?
+    var standardError: Double?
+    var ciLower: Double?
+    var ciUpper: Double?
+
+    init(_ metric: MetricEstimate) {
+      label = metric.label
+      unit = metric.unit
+      value = finite(metric.estimate.value)
+      standardError = metric.estimate.standardError.flatMap(finite)
+      ciLower = metric.estimate.lower.flatMap(finite)
+      ciUpper = metric.estimate.upper.flatMap(finite)
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(label, forKey: .label)
+      try container.encode(unit, forKey: .unit)
+      try container.encode(value, forKey: .value)
+      try container.encode(standardError, forKey: .standardError)
+      try container.encode(ciLower, forKey: .ciLower)
+      try container.encode(ciUpper, forKey: .ciUpper)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case label, unit, value, standardError = "standard_error", ciLower = "ci_lower", ciUpper = "ci_upper"
+    }
+  }
+}
+
+private func finite(_ value: Double) -> Double? {
+  value.isFinite ? value : nil
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Results as a Markdown document: a heading, how the numbers were obtained, a comparison table and notes.
+public enum MarkdownReport {
+  /// Renders `outcome` as GitHub-flavoured Markdown.
+  public static func render(_ outcome: SimulationOutcome) -> String {
+    var lines: [String] = []
+    lines.append("# capsim: \(outcome.scenario)")
+    lines.append("")
+    lines.append(
+      "\(outcome.horizonMonths) months, \(outcome.trials) Monte Carlo trials, seed \(outcome.seed). "
+        + "Each cell is the mean over trials ± the half-width of its 95% confidence interval; "
+        + "job-time quantiles are pooled over all simulated jobs, with their 95% interval in brackets.")
+    lines.append("")
+    lines.append("| | " + outcome.options.map { escape($0.name) }.joined(separator: " | ") + " |")
+    lines.append("|---|" + String(repeating: "---:|", count: outcome.options.count))
+    lines.append("| Platform | " + outcome.options.map { escape($0.platform) }.joined(separator: " | ") + " |")
+    lines.append(
+      "| Pricing | "
+        + outcome.options.map {
+          "\($0.pricingModel.rawValue), \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h"
+            + ($0.nodes.map { ", \($0) nodes" } ?? "")
+        }.joined(separator: " | ") + " |")
+    var keys: [String] = []
+    for option in outcome.options {
+      for metric in option.metrics where !keys.contains(metric.key) { keys.append(metric.key) }
+    }
+    for key in keys {
+      guard let sample = outcome.options.lazy.compactMap({ $0.metric(key) }).first else { continue }
+      let cells = outcome.options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }
+      lines.append("| \(MetricFormatting.label(sample)) | " + cells.joined(separator: " | ") + " |")
+    }
+    let notes = outcome.options.flatMap { option in option.notes.map { "**\(escape(option.name))**: \($0)" } }
+    if !notes.isEmpty {
+      lines.append("")
+      lines.append("## Notes")
+      lines.append("")
+      lines.append(contentsOf: notes.map { "- " + $0 })
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "|", with: "\\|")
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Locale-independent number formatting for reports: the same bytes on every machine.
+public enum NumberFormatting {
+  /// `value` with `significant` significant digits, thousands grouped by commas, no exponent below 1e15.
+  ///
+  /// Examples: 1234567.8 → "1,234,568"; 0.0123456 → "0.01235"; NaN → "n/a".
+  public static func readable(_ value: Double, significant: Int = 4) -> String {
+    guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
+    if value == 0 { return "0" }
+    let magnitude = Int(Foundation.floor(Foundation.log10(Swift.abs(value))))
+    let decimals = Swift.max(0, significant - 1 - magnitude)
+    let text = String(format: "%.\(Swift.min(decimals, 12))f", value)
+    return group(text)
+  }
+
+  /// `value` rounded to a fixed number of decimals with thousands grouped: 1234.5 → "1,234.50".
+  public static func fixed(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
+    return group(String(format: "%.\(decimals)f", value))
+  }
+
+  /// `share` (0…1) as a percentage with one decimal: 0.9512 → "95.1%".
+  public static func percent(_ share: Double) -> String {
+    guard share.isFinite else { return "n/a" }
+    return String(format: "%.1f%%", share * 100)
+  }
+
+  /// The shortest text that reads back as the same `Double` (for CSV and JSON); empty for NaN.
+  public static func exact(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "" }
+    if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+
+  private static func group(_ text: String) -> String {
+    var body = Substring(text)
+    var sign = ""
+    if body.hasPrefix("-") {
+      sign = "−"
+      body = body.dropFirst()
+    }
+    let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let integer = Array(parts[0])
+    var grouped = ""
+    for (index, digit) in integer.enumerated() {
+      if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(",") }
+      grouped.append(digit)
+    }
+    if grouped.allSatisfy({ $0 == "0" || $0 == "," }) && parts.count == 2 && parts[1].allSatisfy({ $0 == "0" }) {
+      sign = ""
+    }
+    return sign + grouped + (parts.count == 2 ? "." + parts[1] : "")
+  }
+}

@@ -1,0 +1,96 @@
+/// A side-by-side comparison table for a terminal, at most `width` columns wide.
+///
+/// Options are laid out as columns; when they do not fit in `width`, the table is split into blocks of as
+/// many options as fit, each block repeating the row labels.
+public struct TerminalReport: Sendable {
+  /// Maximum line width in columns (default 100).
+  public var width: Int
+
+  /// Creates a report renderer.
+  public init(width: Int = 100) {
+    self.width = Swift.max(60, width)
+  }
+
+  /// Renders `outcome` as plain text (no colour codes).
+  public func render(_ outcome: SimulationOutcome) -> String {
+    var lines: [String] = []
+    lines.append("Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)")
+    lines.append("Each estimate: mean over trials ± 95% CI half-width; job-time quantiles pooled over all simulated jobs [95% CI].")
+    let labelWidth = 26
+    let columnWidth = 24
+    let perBlock = Swift.max(1, (width - labelWidth) / columnWidth)
+    var start = 0
+    while start < outcome.options.count {
+      let block = Array(outcome.options[start..<Swift.min(outcome.options.count, start + perBlock)])
+      lines.append("")
+      lines.append(contentsOf: renderBlock(block, labelWidth: labelWidth, columnWidth: columnWidth))
+      start += perBlock
+    }
+    let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
+    if !notes.isEmpty {
+      lines.append("")
+      lines.append("Notes:")
+      for note in notes { lines.append(contentsOf: wrap("- " + note, indent: "  ")) }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func renderBlock(_ options: [OptionOutcome], labelWidth: Int, columnWidth: Int) -> [String] {
+    var rows: [(String, [String])] = []
+    rows.append(("", options.map(\.name)))
+    rows.append(("Platform", options.map { "\($0.platform)" }))
+    rows.append(("Kind", options.map { option in
+      option.nodes.map { "\(option.platformKind.rawValue), \($0) nodes" } ?? option.platformKind.rawValue
+    }))
+    rows.append(("Pricing", options.map { "\($0.pricingModel.rawValue) \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h" }))
+    var keys: [String] = []
+    for option in options {
+      for metric in option.metrics where !keys.contains(metric.key) { keys.append(metric.key) }
+    }
+    for key in keys {
+      let sample = options.lazy.compactMap { $0.metric(key) }.first
+      guard let sample else { continue }
+      rows.append((MetricFormatting.label(sample), options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }))
+    }
+    return rows.enumerated().flatMap { index, row -> [String] in
+      var line = pad(row.0, labelWidth)
+      for cell in row.1 { line += pad(fit(cell, columnWidth - 1), columnWidth) }
+      var result = [trimTrailing(line)]
+      if index == 0 { result.append(String(repeating: "─", count: Swift.min(width, labelWidth + columnWidth * row.1.count - 1))) }
+      return result
+    }
+  }
+
+  private func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+
+  private func fit(_ text: String, _ width: Int) -> String {
+    text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+  }
+
+  private func trimTrailing(_ text: String) -> String {
+    var text = text
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+
+  private func group(_ value: Int) -> String {
+    NumberFormatting.fixed(Double(value), decimals: 0)
+  }
+
+  private func wrap(_ text: String, indent: String) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      if current.count + word.count + 1 > width, !current.isEmpty {
+        lines.append(current)
+        current = indent + word
+      } else {
+        current += current.isEmpty ? String(word) : " " + word
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+  }
+}

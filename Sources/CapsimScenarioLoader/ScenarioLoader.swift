@@ -1,0 +1,185 @@
+import CapsimCore
+import Foundation
+import Yams
+
+/// A scenario read from YAML, with the positions of its keys for later diagnostics.
+public struct LoadedScenario: Sendable {
+  /// The validated scenario.
+  public var scenario: Scenario
+  /// Where each key path stands in the file.
+  public var sourceMap: ScenarioSourceMap
+  /// The file's text, stored with each run so it can be reproduced.
+  public var text: String
+}
+
+/// Reads scenario files (format in `docs/scenarios.md`) and reports every problem at once.
+public enum ScenarioLoader {
+  /// Top-level keys of format version 1.
+  static let topLevelKeys = ["version", "name", "description", "horizon_months", "trials", "seed", "workload", "options"]
+  static let workloadKeys = ["jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours"]
+  static let optionKeys = ["name", "samples", "sampling", "price", "nodes", "duration_scale"]
+
+  /// Loads and validates the scenario file at `path`.
+  /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
+  public static func load(path: String) throws(ScenarioError) -> LoadedScenario {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw ScenarioError([
+        .invalidValue(
+          SourceLocation(file: path), message: "cannot read the scenario file",
+          help: FileManager.default.fileExists(atPath: path)
+            ? "check the file's permissions and that it is UTF-8 text"
+            : "check the path; example scenarios are in scenarios/")
+      ])
+    }
+    return try parse(yaml: text, file: path)
+  }
+
+  /// Parses and validates scenario YAML; `file` names it in diagnostics.
+  /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
+  public static func parse(yaml text: String, file: String) throws(ScenarioError) -> LoadedScenario {
+    let problems = ProblemCollector(file: file)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw ScenarioError([syntaxProblem(error, file: file)])
+    } catch {
+      throw ScenarioError([.syntax(SourceLocation(file: file), message: "\(error)")])
+    }
+    guard let root else {
+      throw ScenarioError([
+        .invalidValue(
+          SourceLocation(file: file, line: 1), message: "the scenario file is empty",
+          help: "start from one of the examples in scenarios/")
+      ])
+    }
+    let scenario = readScenario(root, problems: problems)
+    guard problems.problems.isEmpty, let scenario else {
+      throw ScenarioError(problems.problems)
+    }
+    return LoadedScenario(scenario: scenario, sourceMap: problems.sourceMap, text: text)
+  }
+
+  static func syntaxProblem(_ error: YamlError, file: String) -> ScenarioProblem {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let prefix = context.map { "\($0.text); " } ?? ""
+      return .syntax(SourceLocation(file: file, line: mark.line, column: mark.column), message: prefix + problem)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .syntax(
+        SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+        message: "duplicate keys: " + duplicates.joined(separator: ", "))
+    default:
+      return .syntax(SourceLocation(file: file), message: "\(error)")
+    }
+  }
+
+  // MARK: - Sections
+
+  static func readScenario(_ root: Node, problems: ProblemCollector) -> Scenario? {
+    guard let top = YAMLMappingReader(root, path: "", problems: problems) else { return nil }
+    top.rejectUnknownKeys(allowed: topLevelKeys)
+    let version = top.integer("version", in: 1...Int.max) ?? Scenario.currentVersion
+    if version > Scenario.currentVersion {
+      problems.add(
+        .unsupportedVersion(top.location("version"), found: version, highestSupported: Scenario.currentVersion))
+      return nil
+    }
+    let name = top.string("name", required: true, help: "give the scenario a short name, e.g. 'name: prod-training'")
+    let summary = top.string("description") ?? ""
+    let horizon = top.integer(
+      "horizon_months", in: 1...600, required: true, help: "add 'horizon_months: 12' (months to simulate)")
+    let trials = top.integer("trials", in: 1...10_000_000) ?? 2_000
+    let seed = top.unsignedInteger("seed") ?? 1
+    var workload: Workload?
+    if let node = top.value("workload") {
+      workload = readWorkload(node, problems: problems)
+    } else {
+      top.reportMissing("workload", help: "describe the jobs: jobs_per_month, gpus_per_job, steps_per_job")
+    }
+    var options: [ScenarioOption] = []
+    if let node = top.value("options") {
+      options = readOptions(node, problems: problems)
+    } else {
+      top.reportMissing("options", help: "list at least one option with name, samples and price")
+    }
+    guard let name, let horizon, let workload, !options.isEmpty else { return nil }
+    return Scenario(
+      version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials, seed: seed,
+      workload: workload, options: options)
+  }
+
+  static func readWorkload(_ node: Node, problems: ProblemCollector) -> Workload? {
+    guard let reader = YAMLMappingReader(node, path: "workload", problems: problems) else { return nil }
+    reader.rejectUnknownKeys(allowed: workloadKeys)
+    let jobs = reader.double(
+      "jobs_per_month", rule: "> 0", required: true, help: "add 'jobs_per_month: 40'", isValid: { $0 > 0 })
+    var arrivals = Workload.Arrivals.poisson
+    if let text = reader.string("arrivals") {
+      if let parsed = Workload.Arrivals(rawValue: text) {
+        arrivals = parsed
+      } else {
+        let allowed = Workload.Arrivals.allCases.map(\.rawValue)
+        problems.add(
+          .invalidValue(
+            reader.location("arrivals"), message: "'arrivals' is '\(text)'",
+            help: "use one of: " + allowed.joined(separator: ", ")))
+      }
+    }
+    let gpus = reader.integer("gpus_per_job", in: 1...100_000) ?? 1
+    let steps = reader.double("steps_per_job", rule: "> 0", isValid: { $0 > 0 }) ?? 1
+    let deadline = reader.double("deadline_hours", rule: "> 0", isValid: { $0 > 0 })
+    guard let jobs else { return nil }
+    return Workload(
+      jobsPerMonth: jobs, arrivals: arrivals, gpusPerJob: gpus, stepsPerJob: steps, deadlineHours: deadline)
+  }
+
+  static func readOptions(_ node: Node, problems: ProblemCollector) -> [ScenarioOption] {
+    guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+      problems.add(
+        .wrongType(
+          problems.location(node, "options"), expected: "a list of options (lines starting with '- ')",
+          found: YAMLMappingReader.describe(node)))
+      return []
+    }
+    var options: [ScenarioOption] = []
+    var seenNames: Set<String> = []
+    for (index, item) in sequence.enumerated() {
+      let path = "options[\(index)]"
+      guard let reader = YAMLMappingReader(item, path: path, problems: problems) else { continue }
+      reader.rejectUnknownKeys(allowed: optionKeys)
+      let name = reader.string("name", required: true, help: "give each option a name shown in reports")
+      let samples = reader.string("samples", required: true, help: "name a sample set; see 'capsim data list'")
+      let price = reader.string("price", required: true, help: "name a price; see 'capsim data list'")
+      var sampling = ScenarioOption.Sampling.bootstrap
+      if let text = reader.string("sampling") {
+        if let parsed = ScenarioOption.Sampling(rawValue: text) {
+          sampling = parsed
+        } else {
+          problems.add(
+            .invalidValue(
+              reader.location("sampling"), message: "'sampling' is '\(text)'",
+              help: "use one of: " + ScenarioOption.Sampling.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+      }
+      let nodes = reader.integer("nodes", in: 1...100_000)
+      let scale = reader.double("duration_scale", rule: "> 0", isValid: { $0 > 0 }) ?? 1
+      if let name, !seenNames.insert(name).inserted {
+        problems.add(
+          .invalidValue(
+            reader.location("name"), message: "option name '\(name)' is used twice",
+            help: "give each option a distinct name"))
+      }
+      if let name, let samples, let price {
+        options.append(
+          ScenarioOption(
+            name: name, samples: samples, sampling: sampling, price: price, nodes: nodes, durationScale: scale))
+      }
+    }
+    return options
+  }
+}

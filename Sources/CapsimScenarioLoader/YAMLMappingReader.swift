@@ -1,0 +1,158 @@
+import Foundation
+import CapsimCore
+import Yams
+
+/// Collects problems while a scenario's YAML tree is read, so that all of them are reported at once.
+final class ProblemCollector {
+  var problems: [ScenarioProblem] = []
+  var sourceMap: ScenarioSourceMap
+
+  init(file: String) {
+    sourceMap = ScenarioSourceMap(file: file)
+  }
+
+  func location(_ node: Node?, _ keyPath: String) -> SourceLocation {
+    SourceLocation(
+      file: sourceMap.file, line: node?.mark?.line, column: node?.mark?.column, field: keyPath)
+  }
+
+  func add(_ problem: ScenarioProblem) {
+    problems.append(problem)
+  }
+}
+
+/// Reads one YAML mapping by key, recording locations and reporting missing, unknown and ill-typed keys.
+struct YAMLMappingReader {
+  let node: Node
+  let path: String
+  let problems: ProblemCollector
+  private var entries: [(key: String, keyNode: Node, value: Node)] = []
+
+  /// Returns nil (after reporting) when `node` is not a mapping.
+  init?(_ node: Node, path: String, problems: ProblemCollector) {
+    self.node = node
+    self.path = path
+    self.problems = problems
+    guard case .mapping(let mapping) = node else {
+      problems.add(
+        .wrongType(
+          problems.location(node, path.isEmpty ? "<document>" : path), expected: "a mapping of keys",
+          found: Self.describe(node)))
+      return nil
+    }
+    for (key, value) in mapping {
+      entries.append((key.string ?? "", key, value))
+      problems.sourceMap.record(childPath(key.string ?? ""), line: value.mark?.line, column: value.mark?.column)
+    }
+  }
+
+  func childPath(_ key: String) -> String {
+    path.isEmpty ? key : "\(path).\(key)"
+  }
+
+  /// The value node for `key`, if present.
+  func value(_ key: String) -> Node? {
+    entries.first { $0.key == key }?.value
+  }
+
+  /// Reports every key not in `allowed`, with suggestions.
+  func rejectUnknownKeys(allowed: [String]) {
+    for entry in entries where !allowed.contains(entry.key) {
+      problems.add(
+        .unknownKey(
+          problems.location(entry.keyNode, childPath(entry.key)), key: entry.key,
+          suggestions: NameSuggestions.nearest(to: entry.key, in: allowed), allowed: allowed))
+    }
+  }
+
+  /// Reports a missing required key at the mapping's own position.
+  func reportMissing(_ key: String, help: String) {
+    problems.add(.missingKey(problems.location(node, childPath(key)), key: key, help: help))
+  }
+
+  // MARK: - Typed values
+
+  func string(_ key: String, required: Bool = false, help: String = "") -> String? {
+    guard let value = value(key) else {
+      if required { reportMissing(key, help: help) }
+      return nil
+    }
+    guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
+      problems.add(
+        .wrongType(problems.location(value, childPath(key)), expected: "a text value", found: Self.describe(value)))
+      return nil
+    }
+    return scalar.string
+  }
+
+  func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false, help: String = "") -> Int? {
+    guard let text = number(key, required: required, help: help, expected: "a whole number") else { return nil }
+    guard let result = Int(text) else {
+      problems.add(.wrongType(location(key), expected: "a whole number", found: "'\(text)'"))
+      return nil
+    }
+    guard range.contains(result) else {
+      problems.add(
+        .invalidValue(
+          location(key), message: "'\(key)' is \(result); it must be between \(range.lowerBound) and \(range.upperBound)",
+          help: nil))
+      return nil
+    }
+    return result
+  }
+
+  func unsignedInteger(_ key: String) -> UInt64? {
+    guard let text = number(key, required: false, help: "", expected: "a whole number ≥ 0") else { return nil }
+    guard let result = UInt64(text) else {
+      problems.add(.wrongType(location(key), expected: "a whole number from 0 to 2^64−1", found: "'\(text)'"))
+      return nil
+    }
+    return result
+  }
+
+  /// A finite number satisfying `isValid`; `rule` says what is allowed (e.g. "> 0").
+  func double(
+    _ key: String, rule: String, required: Bool = false, help: String = "", isValid: (Double) -> Bool
+  ) -> Double? {
+    guard let text = number(key, required: required, help: help, expected: "a number") else { return nil }
+    guard let result = Double(text) else {
+      problems.add(.wrongType(location(key), expected: "a number", found: "'\(text)'"))
+      return nil
+    }
+    guard result.isFinite, isValid(result) else {
+      problems.add(.invalidValue(location(key), message: "'\(key)' is \(text); it must be \(rule)", help: nil))
+      return nil
+    }
+    return result
+  }
+
+  func location(_ key: String) -> SourceLocation {
+    problems.location(value(key), childPath(key))
+  }
+
+  private func number(_ key: String, required: Bool, help: String, expected: String) -> String? {
+    guard let value = value(key) else {
+      if required { reportMissing(key, help: help) }
+      return nil
+    }
+    guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
+      problems.add(.wrongType(location(key), expected: expected, found: Self.describe(value)))
+      return nil
+    }
+    var text = scalar.string.replacingOccurrences(of: "_", with: "")
+    if text.hasPrefix("+") { text.removeFirst() }
+    if [".nan", ".NaN", ".NAN"].contains(text) { return "nan" }
+    if [".inf", ".Inf", ".INF"].contains(text) { return "inf" }
+    if [("-.inf"), "-.Inf", "-.INF"].contains(text) { return "-inf" }
+    return text
+  }
+
+  static func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): return scalar.string.isEmpty ? "an empty value" : "'\(scalar.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+}
