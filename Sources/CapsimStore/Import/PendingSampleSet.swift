@@ -30,7 +30,7 @@ struct PendingSampleSet {
 }
 
 /// Collects the rows of one file into sample sets keyed by name, in order of first appearance, and
-/// checks that each set's rows agree on platform, metric and unit.
+/// checks that each set's rows agree on platform and metric.
 struct SampleSetCollector {
   private(set) var sets: [PendingSampleSet] = []
   private var indexByName: [String: Int] = [:]
@@ -42,14 +42,15 @@ struct SampleSetCollector {
   ) throws(ImportError) -> Int {
     if let index = indexByName[name] {
       let set = sets[index]
-      for (field, value, expected) in [("platform", platform, set.platform), ("metric", metric, set.metric),
-        ("unit", unit, set.unit)] where value != expected
-      {
+      for (field, value, expected) in [("platform", platform, set.platform), ("metric", metric, set.metric)]
+      where value != expected {
         throw ImportError.invalidValue(
           fieldLocation(field), value: value,
           reason: "sample set '\(name)' has \(field) '\(expected)' on line \(set.location.line ?? 0)",
-          help: "all rows of one sample set must have the same platform, metric and unit")
+          help: "all rows of one sample set must have the same platform and metric")
       }
+      // Units may differ between rows (each value is converted); the set then records "mixed".
+      if unit != set.unit { sets[index].unit = "mixed" }
       return index
     }
     try Self.validateMetric(metric, at: fieldLocation("metric"))
