@@ -15,7 +15,10 @@ import Testing
 
   @Test func quotedFieldsWithCommasQuotesAndNewlines() throws {
     let rows = try records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,2,3")
-    #expect(rows.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["last", "2", "3"]])
+    #expect(
+      rows.map(\.fields) == [
+        ["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["last", "2", "3"],
+      ])
     // The third record starts on physical line 4 because the second spans two lines.
     #expect(rows.map(\.line) == [1, 2, 4])
   }
@@ -27,19 +30,27 @@ import Testing
   }
 
   @Test func unclosedQuoteIsReportedWhereItOpens() throws {
-    #expect(throws: ImportError.malformedCSV(
-      SourceLocation(file: "t.csv", line: 2, column: 3), reason: "a quoted field is never closed")) {
+    #expect(
+      throws: ImportError.malformedCSV(
+        SourceLocation(file: "t.csv", line: 2, column: 3), reason: "a quoted field is never closed")
+    ) {
       _ = try records("a,b\n1,\"open\n2,3\n")
     }
   }
 
   @Test func strayQuotesAreErrors() throws {
-    #expect(throws: ImportError.malformedCSV(
-      SourceLocation(file: "t.csv", line: 1, column: 3), reason: "a quote appears inside an unquoted field")) {
+    #expect(
+      throws: ImportError.malformedCSV(
+        SourceLocation(file: "t.csv", line: 1, column: 3),
+        reason: "a quote appears inside an unquoted field")
+    ) {
       _ = try records("ab\"c,d\n")
     }
-    #expect(throws: ImportError.malformedCSV(
-      SourceLocation(file: "t.csv", line: 1, column: 5), reason: "unexpected character after a closing quote")) {
+    #expect(
+      throws: ImportError.malformedCSV(
+        SourceLocation(file: "t.csv", line: 1, column: 5),
+        reason: "unexpected character after a closing quote")
+    ) {
       _ = try records("\"ab\"c,d\n")
     }
   }

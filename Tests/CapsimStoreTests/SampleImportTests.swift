@@ -17,11 +17,15 @@ import Testing
     #expect(summary.count("sample set", .added) == 2)
     #expect(summary.valuesStored == 4)
     let cloud = try database.sampleSet(named: "cloud-steps")
-    #expect(cloud == SampleSet(name: "cloud-steps", platform: "cloud-a100", metric: "step_time", seconds: [1.5, 2.5]))
+    #expect(
+      cloud
+        == SampleSet(
+          name: "cloud-steps", platform: "cloud-a100", metric: "step_time", seconds: [1.5, 2.5]))
     #expect(try database.sampleSet(named: "metal-jobs").seconds == [1.25, 30])
     let info = try database.sampleSets()
     #expect(info.map(\.name) == ["cloud-steps", "metal-jobs"])
-    #expect(info[0].unit == "ms" && info[0].count == 2 && info[0].source == "steps.csv (csv importer)")
+    #expect(
+      info[0].unit == "ms" && info[0].count == 2 && info[0].source == "steps.csv (csv importer)")
     #expect(info[1].unit == "mixed")
   }
 
@@ -72,8 +76,14 @@ import Testing
     #expect(again.lines.first == "skipped sample set 'cloud-steps': already imported, unchanged")
 
     let changed = Self.twoSets.replacingOccurrences(of: "2500,ms", with: "2600,ms")
-    let error = try expectRejected(database) { try database.importSamples(source("steps.csv", changed)) }
-    #expect(error == .alreadyExists(SourceLocation(file: "steps.csv", line: 2, column: 1), kind: "sample set", name: "cloud-steps"))
+    let error = try expectRejected(database) {
+      try database.importSamples(source("steps.csv", changed))
+    }
+    #expect(
+      error
+        == .alreadyExists(
+          SourceLocation(file: "steps.csv", line: 2, column: 1), kind: "sample set",
+          name: "cloud-steps"))
     #expect(error?.description.contains("help: use --replace to overwrite it") == true)
 
     var options = SampleImportOptions()
@@ -91,19 +101,29 @@ import Testing
     #expect(error?.description.contains("help: did you mean 'cloud-a100'") == true)
 
     var options = SampleImportOptions()
-    options.createMissingPlatforms = PlatformDefaults(kind: .shared, gpuModel: "A10", provider: "aws")
+    options.createMissingPlatforms = PlatformDefaults(
+      kind: .shared, gpuModel: "A10", provider: "aws")
     let summary = try database.importSamples(source("x.csv", text), options: options)
-    #expect(summary.items.first == ImportSummary.Item(kind: "platform", name: "cloud-a10", outcome: .created, valueCount: 0))
+    #expect(
+      summary.items.first
+        == ImportSummary.Item(kind: "platform", name: "cloud-a10", outcome: .created, valueCount: 0)
+    )
     #expect(try database.platform(named: "cloud-a10").kind == .shared)
   }
 
   @Test func unknownSampleSetNameSuggests() throws {
     let database = try databaseWithPlatforms()
     try database.importSamples(source("steps.csv", Self.twoSets))
-    #expect(throws: StoreError.unknownName(kind: "sample set", name: "cloud-step", known: ["cloud-steps", "metal-jobs"])) {
+    #expect(
+      throws: StoreError.unknownName(
+        kind: "sample set", name: "cloud-step", known: ["cloud-steps", "metal-jobs"])
+    ) {
       _ = try database.sampleSet(named: "cloud-step")
     }
-    let error = StoreError.unknownName(kind: "sample set", name: "cloud-step", known: ["cloud-steps", "metal-jobs"])
-    #expect(error.description == "error: unknown sample set 'cloud-step'\nhelp: did you mean 'cloud-steps'?")
+    let error = StoreError.unknownName(
+      kind: "sample set", name: "cloud-step", known: ["cloud-steps", "metal-jobs"])
+    #expect(
+      error.description
+        == "error: unknown sample set 'cloud-step'\nhelp: did you mean 'cloud-steps'?")
   }
 }

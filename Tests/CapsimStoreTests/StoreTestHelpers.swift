@@ -12,7 +12,9 @@ typealias SourceLocation = CapsimCore.SourceLocation
 func dump(_ database: CapsimDatabase) throws -> String {
   try database.dbQueue.read { db in
     var text = ""
-    for table in ["platform", "sample_set", "sample", "price", "simulation_run", "simulation_result"] {
+    for table in [
+      "platform", "sample_set", "sample", "price", "simulation_run", "simulation_result",
+    ] {
       text += "## \(table)\n"
       for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
         text += row.description + "\n"
@@ -24,14 +26,14 @@ func dump(_ database: CapsimDatabase) throws -> String {
 
 /// The number of rows in a table.
 func rowCount(_ database: CapsimDatabase, _ table: String) throws -> Int {
-  try database.dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
+  try database.dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
+  }
 }
 
 /// A source from inline text.
 func source(_ name: String, _ text: String) -> ImportSource {
   ImportSource(fileName: name, text: text)
 }
-
 
 /// A fresh in-memory database with two platforms.
 func databaseWithPlatforms() throws -> CapsimDatabase {
@@ -49,7 +51,8 @@ func databaseWithPlatforms() throws -> CapsimDatabase {
 
 /// Runs `body`, expects it to throw an `ImportError`, and checks that the database did not change.
 func expectRejected(
-  _ database: CapsimDatabase, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void
+  _ database: CapsimDatabase, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+  _ body: () throws -> Void
 ) throws -> ImportError? {
   let before = try dump(database)
   var caught: ImportError?
@@ -59,13 +62,16 @@ func expectRejected(
   } catch let error as ImportError {
     caught = error
   }
-  #expect(try dump(database) == before, "database changed after a rejected import", sourceLocation: sourceLocation)
+  #expect(
+    try dump(database) == before, "database changed after a rejected import",
+    sourceLocation: sourceLocation)
   return caught
 }
 
 /// A unique temporary directory for tests that need real files.
 func temporaryDirectory() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-store-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "capsim-store-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }

@@ -26,7 +26,8 @@ import Testing
     #expect(try database.sampleSet(named: "helios-completed").seconds == [4200, 28800, 7200])
     #expect(
       summary.skipped == [
-        .init(reason: "filter state=COMPLETED", count: 2), .init(reason: "filter gpu_num>=1", count: 1),
+        .init(reason: "filter state=COMPLETED", count: 2),
+        .init(reason: "filter gpu_num>=1", count: 1),
         .init(reason: "filter duration!=", count: 1),
       ])
   }
@@ -37,12 +38,17 @@ import Testing
     let error = try expectRejected(database) {
       try database.importSamples(trace, options: try Self.heliosOptions(["state=COMPLETED"]))
     }
-    #expect(error == .emptyValue(SourceLocation(file: "cluster_log.csv", line: 8, column: 51, field: "duration"), help: "skip rows without a value with --where 'duration!='"))
+    #expect(
+      error
+        == .emptyValue(
+          SourceLocation(file: "cluster_log.csv", line: 8, column: 51, field: "duration"),
+          help: "skip rows without a value with --where 'duration!='"))
   }
 
   @Test func everyFilterComparison() throws {
     let cases: [(String, String, Bool)] = [
-      ("a=8", "8.0", true), ("a=x", "x", true), ("a!=x", "y", true), ("a!=", "", false), ("a<2", "1.5", true),
+      ("a=8", "8.0", true), ("a=x", "x", true), ("a!=x", "y", true), ("a!=", "", false),
+      ("a<2", "1.5", true),
       ("a<=2", "2", true), ("a>2", "2", false), ("a>=2", "2", true), ("a>2", "text", false),
     ]
     for (text, cell, expected) in cases {
@@ -68,7 +74,8 @@ import Testing
     options.platform = "cloud-a100"
     options.filters = [try RowFilter(parsing: "status=Terminated")]
     let database = try databaseWithPlatforms()
-    try database.importSamples(ImportSource(fileName: "pai_job_table.csv", text: table), options: options)
+    try database.importSamples(
+      ImportSource(fileName: "pai_job_table.csv", text: table), options: options)
     let seconds = try database.sampleSet(named: "pai").seconds
     #expect(seconds.count == 2)
     #expect(abs(seconds[0] - 6400) < 1e-6 && abs(seconds[1] - 100) < 1e-6, "\(seconds)")
@@ -76,8 +83,10 @@ import Testing
     options.unit = nil
     options.scale = 1.0 / 3600
     options.sampleSetName = "pai-hours-scale"
-    try database.importSamples(ImportSource(fileName: "pai_job_table.csv", text: table), options: options)
-    #expect(abs(try database.sampleSet(named: "pai-hours-scale").seconds[0] - 6400.0 / 3600) < 1e-12)
+    try database.importSamples(
+      ImportSource(fileName: "pai_job_table.csv", text: table), options: options)
+    #expect(
+      abs(try database.sampleSet(named: "pai-hours-scale").seconds[0] - 6400.0 / 3600) < 1e-12)
   }
 
   @Test func everyRowFilteredOutIsAnEmptySet() throws {
@@ -86,7 +95,8 @@ import Testing
     let error = try expectRejected(database) {
       try database.importSamples(trace, options: try Self.heliosOptions(["state=RUNNING"]))
     }
-    #expect(error == .emptySampleSet(SourceLocation(file: "cluster_log.csv"), name: "helios-completed"))
+    #expect(
+      error == .emptySampleSet(SourceLocation(file: "cluster_log.csv"), name: "helios-completed"))
   }
 
   @Test func unknownValueColumnSuggests() throws {
@@ -94,7 +104,9 @@ import Testing
     var options = try Self.heliosOptions([])
     options.valueColumn = "durations"
     let error = try expectRejected(database) {
-      try database.importSamples(ImportSource(fileName: "cluster_log.csv", text: Fixtures.heliosClusterLog), options: options)
+      try database.importSamples(
+        ImportSource(fileName: "cluster_log.csv", text: Fixtures.heliosClusterLog), options: options
+      )
     }
     #expect(error?.description.contains("did you mean 'duration'?") == true)
   }

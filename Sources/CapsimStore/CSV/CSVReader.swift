@@ -56,7 +56,9 @@ struct CSVReader {
       if byte == Self.newline {
         position += 1
         line += 1
-      } else if byte == Self.carriageReturn, position + 1 < bytes.count, bytes[position + 1] == Self.newline {
+      } else if byte == Self.carriageReturn, position + 1 < bytes.count,
+        bytes[position + 1] == Self.newline
+      {
         position += 2
         line += 1
       } else {
@@ -101,7 +103,9 @@ struct CSVReader {
     }
   }
 
-  private mutating func readQuotedField(into fields: inout [Field], record: RecordStart) throws(ImportError) {
+  private mutating func readQuotedField(into fields: inout [Field], record: RecordStart)
+    throws(ImportError)
+  {
     let openingQuote = position
     position += 1
     let fieldStart = position
@@ -219,7 +223,8 @@ struct CSVReader {
 
   /// The location of a field (its first byte, or its opening quote), named `name`.
   func location(of field: Field, record: RecordStart, name: String?) -> SourceLocation {
-    let isQuoted = field.start > 0 && bytes[field.start - 1] == Self.quote && field.start > record.offset
+    let isQuoted =
+      field.start > 0 && bytes[field.start - 1] == Self.quote && field.start > record.offset
     return location(ofOffset: isQuoted ? field.start - 1 : field.start, record: record, field: name)
   }
 }
@@ -228,7 +233,8 @@ extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   func trimmingSpaces() -> String {
     var scalars = Substring(self)
-    while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n" {
+    while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n"
+    {
       scalars.removeFirst()
     }
     while let last = scalars.last, last == " " || last == "\t" || last == "\r" || last == "\n" {

@@ -24,7 +24,8 @@ struct CSVTable {
     } else {
       guard let start = try reader.nextRecord(into: &header) else {
         throw ImportError.unrecognisedFormat(
-          SourceLocation(file: source.fileName, line: 1), reason: "the file is empty; a header row is required")
+          SourceLocation(file: source.fileName, line: 1),
+          reason: "the file is empty; a header row is required")
       }
       headerStart = start
       columns = header.map { reader.trimmedString($0) }
@@ -33,7 +34,8 @@ struct CSVTable {
     var index: [String: Int] = [:]
     for (position, name) in columns.enumerated() {
       if index[name] != nil {
-        throw ImportError.duplicateColumn(Self.headerLocation(reader, header, headerStart, position, name), column: name)
+        throw ImportError.duplicateColumn(
+          Self.headerLocation(reader, header, headerStart, position, name), column: name)
       }
       index[name] = position
     }
@@ -42,15 +44,20 @@ struct CSVTable {
   }
 
   private static func headerLocation(
-    _ reader: CSVReader, _ header: [CSVReader.Field], _ start: CSVReader.RecordStart, _ position: Int, _ name: String?
+    _ reader: CSVReader, _ header: [CSVReader.Field], _ start: CSVReader.RecordStart,
+    _ position: Int, _ name: String?
   ) -> SourceLocation {
-    guard position < header.count else { return SourceLocation(file: reader.file, line: nil, column: nil, field: name) }
+    guard position < header.count else {
+      return SourceLocation(file: reader.file, line: nil, column: nil, field: name)
+    }
     return reader.location(of: header[position], record: start, name: name)
   }
 
   /// The location of a header column (or the file, for supplied names).
   func headerLocation(column position: Int?) -> SourceLocation {
-    guard let position else { return SourceLocation(file: reader.file, line: headerStart.line, column: 1) }
+    guard let position else {
+      return SourceLocation(file: reader.file, line: headerStart.line, column: 1)
+    }
     return Self.headerLocation(reader, headerFields, headerStart, position, columns[position])
   }
 
@@ -74,7 +81,8 @@ struct CSVTable {
   /// Rejects any column not in `known`, with a did-you-mean suggestion.
   func rejectUnknownColumns(known: [String]) throws(ImportError) {
     for (position, name) in columns.enumerated() where !known.contains(name) {
-      throw ImportError.unknownColumn(headerLocation(column: position), column: name, expected: known)
+      throw ImportError.unknownColumn(
+        headerLocation(column: position), column: name, expected: known)
     }
   }
 
@@ -82,7 +90,8 @@ struct CSVTable {
 
   /// Calls `body` with each data row's fields and start, after checking the field count.
   mutating func forEachRow(
-    _ body: (_ fields: [CSVReader.Field], _ start: CSVReader.RecordStart, _ reader: CSVReader) throws -> Void
+    _ body: (_ fields: [CSVReader.Field], _ start: CSVReader.RecordStart, _ reader: CSVReader)
+      throws -> Void
   ) throws {
     let expected = columns.count
     while let start = try reader.nextRecord(into: &fields) {

@@ -26,7 +26,8 @@ extension CapsimDatabase {
   /// All platforms, by name.
   public func platforms() throws(StoreError) -> [Platform] {
     try read { db in
-      try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM platform ORDER BY name")).map(Self.platform(from:))
+      try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM platform ORDER BY name")).map(
+        Self.platform(from:))
     }
   }
 
@@ -36,14 +37,16 @@ extension CapsimDatabase {
   public func platform(named name: String) throws(StoreError) -> Platform {
     try read { db in
       guard let platform = try Self.fetchPlatform(db, named: name) else {
-        throw StoreError.unknownName(kind: "platform", name: name, known: try Self.names(db, table: "platform"))
+        throw StoreError.unknownName(
+          kind: "platform", name: name, known: try Self.names(db, table: "platform"))
       }
       return platform
     }
   }
 
   static func fetchPlatform(_ db: Database, named name: String) throws -> Platform? {
-    try Row.fetchOne(db, SQLRequest<Row>("SELECT * FROM platform WHERE name = \(name)")).map(platform(from:))
+    try Row.fetchOne(db, SQLRequest<Row>("SELECT * FROM platform WHERE name = \(name)")).map(
+      platform(from:))
   }
 
   static func platform(from row: Row) throws -> Platform {
@@ -78,7 +81,8 @@ extension CapsimDatabase {
         """)
       return try Row.fetchAll(db, request).map { row in
         SampleSetInfo(
-          name: row["name"], platform: row["platform_name"], metric: row["metric"], unit: row["unit"],
+          name: row["name"], platform: row["platform_name"], metric: row["metric"],
+          unit: row["unit"],
           count: row["value_count"], source: row["source"], contentHash: row["content_hash"],
           importedAt: row["imported_at"])
       }
@@ -96,12 +100,16 @@ extension CapsimDatabase {
         WHERE s.name = \(name)
         """)
       guard let row = try Row.fetchOne(db, request) else {
-        throw StoreError.unknownName(kind: "sample set", name: name, known: try Self.names(db, table: "sample_set"))
+        throw StoreError.unknownName(
+          kind: "sample set", name: name, known: try Self.names(db, table: "sample_set"))
       }
       let id: Int64 = row["id"]
       let values = try Double.fetchAll(
-        db, SQLRequest<Double>("SELECT value_seconds FROM sample WHERE sample_set_id = \(id) ORDER BY rowid"))
-      return SampleSet(name: name, platform: row["platform_name"], metric: row["metric"], seconds: values)
+        db,
+        SQLRequest<Double>(
+          "SELECT value_seconds FROM sample WHERE sample_set_id = \(id) ORDER BY rowid"))
+      return SampleSet(
+        name: name, platform: row["platform_name"], metric: row["metric"], seconds: values)
     }
   }
 
@@ -110,7 +118,8 @@ extension CapsimDatabase {
   /// All prices, by name.
   public func prices() throws(StoreError) -> [PriceQuote] {
     try read { db in
-      try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM price ORDER BY name")).map(Self.price(from:))
+      try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM price ORDER BY name")).map(
+        Self.price(from:))
     }
   }
 
@@ -120,26 +129,31 @@ extension CapsimDatabase {
   public func price(named name: String) throws(StoreError) -> PriceQuote {
     try read { db in
       guard let price = try Self.fetchPrice(db, named: name) else {
-        throw StoreError.unknownName(kind: "price", name: name, known: try Self.names(db, table: "price"))
+        throw StoreError.unknownName(
+          kind: "price", name: name, known: try Self.names(db, table: "price"))
       }
       return price
     }
   }
 
   static func fetchPrice(_ db: Database, named name: String) throws -> PriceQuote? {
-    try Row.fetchOne(db, SQLRequest<Row>("SELECT * FROM price WHERE name = \(name)")).map(price(from:))
+    try Row.fetchOne(db, SQLRequest<Row>("SELECT * FROM price WHERE name = \(name)")).map(
+      price(from:))
   }
 
   static func price(from row: Row) throws -> PriceQuote {
     let modelText: String = row["pricing_model"]
     let unitText: String = row["unit"]
-    guard let model = PricingModel(rawValue: modelText), let unit = PriceUnit(rawValue: unitText) else {
-      throw StoreError.database(reason: "price '\(row["name"] as String)' has an invalid pricing model or unit")
+    guard let model = PricingModel(rawValue: modelText), let unit = PriceUnit(rawValue: unitText)
+    else {
+      throw StoreError.database(
+        reason: "price '\(row["name"] as String)' has an invalid pricing model or unit")
     }
     return PriceQuote(
       name: row["name"], provider: row["provider"], gpuModel: row["gpu_model"], pricingModel: model,
       amount: row["amount"], unit: unit, gpusPerUnit: row["gpus_per_unit"],
-      minimumTermMonths: row["minimum_term_months"], setupFee: row["setup_fee"], currency: row["currency"],
+      minimumTermMonths: row["minimum_term_months"], setupFee: row["setup_fee"],
+      currency: row["currency"],
       effectiveDate: row["effective_date"], source: row["source"], region: row["region"])
   }
 }

@@ -10,7 +10,9 @@ extension CapsimDatabase {
   ///
   /// - Returns: the database, and whether it was just created from the defaults.
   /// - Throws: ``StoreError``.
-  public static func openDefault(path: String) throws(StoreError) -> (CapsimDatabase, createdFromDefaults: Bool) {
+  public static func openDefault(path: String) throws(StoreError) -> (
+    CapsimDatabase, createdFromDefaults: Bool
+  ) {
     if FileManager.default.fileExists(atPath: path) {
       return (try CapsimDatabase(path: path), false)
     }
@@ -36,7 +38,9 @@ extension CapsimDatabase {
     } catch {
       removeTemporary()
       // Another process may have created it meanwhile: open theirs.
-      if FileManager.default.fileExists(atPath: path) { return (try CapsimDatabase(path: path), false) }
+      if FileManager.default.fileExists(atPath: path) {
+        return (try CapsimDatabase(path: path), false)
+      }
       throw StoreError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
     }
     return (try CapsimDatabase(path: path), true)

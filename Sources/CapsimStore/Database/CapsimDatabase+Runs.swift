@@ -10,9 +10,13 @@ extension CapsimDatabase {
   public func saveRun(_ run: NewSimulationRun) throws(StoreError) -> Int64 {
     for (option, metrics) in run.options {
       for metric in metrics {
-        let numbers = [metric.estimate.value, metric.estimate.standardError, metric.estimate.lower, metric.estimate.upper]
+        let numbers = [
+          metric.estimate.value, metric.estimate.standardError, metric.estimate.lower,
+          metric.estimate.upper,
+        ]
         if numbers.contains(where: { $0.map { !$0.isFinite } ?? false }) {
-          throw StoreError.invalidRun(reason: "metric '\(metric.key)' of option '\(option)' is not finite")
+          throw StoreError.invalidRun(
+            reason: "metric '\(metric.key)' of option '\(option)' is not finite")
         }
       }
     }
@@ -50,10 +54,24 @@ extension CapsimDatabase {
     }
   }
 
+  /// Saves a simulation run (see ``saveRun(_:)``); a convenience taking the fields directly.
+  @discardableResult
+  public func saveRun(
+    scenarioName: String, scenarioText: String, seed: UInt64, trials: Int, capsimVersion: String,
+    resultJSON: String,
+    options: [(option: String, metrics: [MetricEstimate])]
+  ) throws(StoreError) -> Int64 {
+    try saveRun(
+      NewSimulationRun(
+        scenarioName: scenarioName, scenarioText: scenarioText, seed: seed, trials: trials,
+        capsimVersion: capsimVersion, resultJSON: resultJSON, options: options))
+  }
+
   /// All saved runs, newest first.
   public func runs() throws(StoreError) -> [SimulationRunSummary] {
     try read { db in
-      try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM simulation_run ORDER BY id DESC")).map(Self.runSummary(from:))
+      try Row.fetchAll(db, SQLRequest<Row>("SELECT * FROM simulation_run ORDER BY id DESC")).map(
+        Self.runSummary(from:))
     }
   }
 
@@ -62,7 +80,10 @@ extension CapsimDatabase {
   /// - Throws: ``StoreError/unknownRun(id:)``.
   public func run(id: Int64) throws(StoreError) -> SimulationRun {
     try read { db in
-      guard let row = try Row.fetchOne(db, SQLRequest<Row>("SELECT * FROM simulation_run WHERE id = \(id)")) else {
+      guard
+        let row = try Row.fetchOne(
+          db, SQLRequest<Row>("SELECT * FROM simulation_run WHERE id = \(id)"))
+      else {
         throw StoreError.unknownRun(id: id)
       }
       var options: [SimulationRun.OptionMetrics] = []
@@ -73,7 +94,8 @@ extension CapsimDatabase {
         let metric = MetricEstimate(
           key: result["metric_key"], label: result["label"], unit: result["unit"],
           estimate: Estimate(
-            value: result["value"], standardError: result["standard_error"], lower: result["ci_lower"],
+            value: result["value"], standardError: result["standard_error"],
+            lower: result["ci_lower"],
             upper: result["ci_upper"]))
         if options.last?.option == option {
           options[options.count - 1].metrics.append(metric)
@@ -82,7 +104,8 @@ extension CapsimDatabase {
         }
       }
       return SimulationRun(
-        summary: Self.runSummary(from: row), scenarioText: row["scenario_text"], resultJSON: row["result_json"],
+        summary: Self.runSummary(from: row), scenarioText: row["scenario_text"],
+        resultJSON: row["result_json"],
         options: options)
     }
   }
@@ -90,7 +113,8 @@ extension CapsimDatabase {
   private static func runSummary(from row: Row) -> SimulationRunSummary {
     let seed: Int64 = row["seed"]
     return SimulationRunSummary(
-      id: row["id"], createdAt: row["created_at"], scenarioName: row["scenario_name"], seed: UInt64(bitPattern: seed),
+      id: row["id"], createdAt: row["created_at"], scenarioName: row["scenario_name"],
+      seed: UInt64(bitPattern: seed),
       trials: row["trials"], capsimVersion: row["capsim_version"])
   }
 }

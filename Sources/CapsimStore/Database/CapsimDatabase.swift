@@ -40,7 +40,8 @@ public final class CapsimDatabase: Sendable {
     let directory = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
     if !directory.isEmpty,
-      !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue
+      !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+        || !isDirectory.boolValue
     {
       throw StoreError.directoryNotFound(path: path, directory: directory)
     }
@@ -56,7 +57,8 @@ public final class CapsimDatabase: Sendable {
   /// A new, empty, migrated database that lives in memory only (for tests and dry runs).
   public static func inMemory() throws(StoreError) -> CapsimDatabase {
     do {
-      return try CapsimDatabase(queue: DatabaseQueue(configuration: configuration()), path: ":memory:")
+      return try CapsimDatabase(
+        queue: DatabaseQueue(configuration: configuration()), path: ":memory:")
     } catch let error as StoreError {
       throw error
     } catch {

@@ -20,7 +20,8 @@ public struct NewSimulationRun: Sendable, Hashable {
 
   /// Creates a run to save.
   public init(
-    scenarioName: String, scenarioText: String, seed: UInt64, trials: Int, capsimVersion: String, resultJSON: String,
+    scenarioName: String, scenarioText: String, seed: UInt64, trials: Int, capsimVersion: String,
+    resultJSON: String,
     options: [(option: String, metrics: [MetricEstimate])], createdAt: String? = nil
   ) {
     self.scenarioName = scenarioName
@@ -35,10 +36,14 @@ public struct NewSimulationRun: Sendable, Hashable {
 
   /// Equal when every field is equal (tuples are compared element by element).
   public static func == (lhs: NewSimulationRun, rhs: NewSimulationRun) -> Bool {
-    lhs.scenarioName == rhs.scenarioName && lhs.scenarioText == rhs.scenarioText && lhs.seed == rhs.seed
-      && lhs.trials == rhs.trials && lhs.capsimVersion == rhs.capsimVersion && lhs.resultJSON == rhs.resultJSON
+    lhs.scenarioName == rhs.scenarioName && lhs.scenarioText == rhs.scenarioText
+      && lhs.seed == rhs.seed
+      && lhs.trials == rhs.trials && lhs.capsimVersion == rhs.capsimVersion
+      && lhs.resultJSON == rhs.resultJSON
       && lhs.createdAt == rhs.createdAt && lhs.options.count == rhs.options.count
-      && zip(lhs.options, rhs.options).allSatisfy { $0.option == $1.option && $0.metrics == $1.metrics }
+      && zip(lhs.options, rhs.options).allSatisfy {
+        $0.option == $1.option && $0.metrics == $1.metrics
+      }
   }
 
   /// Hashes every field.

@@ -1,6 +1,5 @@
 import GRDB
 
-
 /// The data set compiled into capsim (generated from `data/` by `scripts/embed-default-data.sh`), so
 /// that a first run needs no other file.
 public enum DefaultDataSet {
@@ -26,7 +25,8 @@ public enum DefaultDataSet {
       var options = SampleImportOptions()
       options.format = .csv
       let sets = try CapsimDatabase.parseSamples(source, options: options)
-      summaries.append(try CapsimDatabase.writeSampleSets(db, sets, source: source, options: options))
+      summaries.append(
+        try CapsimDatabase.writeSampleSets(db, sets, source: source, options: options))
     }
     if let prices = contents(of: "prices.csv") {
       let source = ImportSource(fileName: "data/prices.csv", text: prices)

@@ -64,7 +64,9 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
     case .malformedCSV(let location, let reason):
       return Diagnostic(
         location: location, message: "malformed CSV: \(reason)",
-        help: "quote fields that contain commas, quotes or line breaks, and double quotes inside them (\"\")")
+        help:
+          "quote fields that contain commas, quotes or line breaks, and double quotes inside them (\"\")"
+      )
     case .fieldCount(let location, let found, let expected):
       return Diagnostic(
         location: location, message: "row has \(found) fields; the header has \(expected)",
@@ -75,7 +77,8 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         near.isEmpty
         ? "add a '\(column)' column; the header has: \(available.joined(separator: ", "))"
         : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
-      return Diagnostic(location: location, message: "required column '\(column)' is missing", help: help)
+      return Diagnostic(
+        location: location, message: "required column '\(column)' is missing", help: help)
     case .unknownColumn(let location, let column, let expected):
       return Diagnostic(
         location: location, message: "unknown column '\(column)'",
@@ -86,7 +89,8 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         help: "rename or remove one of them")
     case .invalidValue(let location, let value, let reason, let help):
       let field = location.field.map { "field '\($0)'" } ?? "value"
-      return Diagnostic(location: location, message: "\(field) is \(quoted(value)); \(reason)", help: help)
+      return Diagnostic(
+        location: location, message: "\(field) is \(quoted(value)); \(reason)", help: help)
     case .emptyValue(let location, let help):
       let field = location.field.map { "field '\($0)'" } ?? "a required field"
       return Diagnostic(location: location, message: "\(field) is empty", help: help)
@@ -96,7 +100,8 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         help: NameSuggestions.help(for: name, kind: kind, known: known))
     case .emptySampleSet(let location, let name) where name.isEmpty:
       return Diagnostic(
-        location: location, message: "the file has no data rows", help: "a sample file needs at least one value")
+        location: location, message: "the file has no data rows",
+        help: "a sample file needs at least one value")
     case .emptySampleSet(let location, let name):
       return Diagnostic(
         location: location, message: "sample set '\(name)' has no values",
@@ -107,7 +112,8 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         help: "use --replace to overwrite it, or import under another name")
     case .duplicateInFile(let location, let kind, let name, let firstLine):
       return Diagnostic(
-        location: location, message: "\(kind) '\(name)' is defined twice in this file (first on line \(firstLine))",
+        location: location,
+        message: "\(kind) '\(name)' is defined twice in this file (first on line \(firstLine))",
         help: "give each \(kind) a unique name")
     case .invalidJSON(let location, let reason):
       return Diagnostic(location: location, message: "invalid JSON: \(reason)", help: nil)

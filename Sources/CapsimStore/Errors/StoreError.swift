@@ -30,19 +30,22 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
     case .cannotOpen(let path, let reason):
       return Diagnostic(
         location: SourceLocation(file: path), message: "cannot open the database: \(reason)",
-        help: "check that the file is a capsim SQLite database and that it is readable and writable")
+        help: "check that the file is a capsim SQLite database and that it is readable and writable"
+      )
     case .unknownName(let kind, let name, let known):
       return Diagnostic(
         location: nil, message: "unknown \(kind) '\(name)'",
         help: NameSuggestions.help(for: name, kind: kind, known: known))
     case .unknownRun(let id):
       return Diagnostic(
-        location: nil, message: "no saved run has id \(id)", help: "run 'capsim runs list' to see the saved runs")
+        location: nil, message: "no saved run has id \(id)",
+        help: "run 'capsim runs list' to see the saved runs")
     case .invalidRun(let reason):
       return Diagnostic(location: nil, message: "cannot save the run: \(reason)", help: nil)
     case .defaultDataRejected(let error):
       return Diagnostic(
-        location: error.location, message: "the built-in data set is invalid: \(error.diagnostic.message)",
+        location: error.location,
+        message: "the built-in data set is invalid: \(error.diagnostic.message)",
         help: "this is a build problem: regenerate it with scripts/embed-default-data.sh")
     case .database(let reason):
       return Diagnostic(location: nil, message: "database error: \(reason)", help: nil)

@@ -13,12 +13,16 @@ extension CapsimDatabase {
   ///
   /// - Throws: ``ImportError`` for bad input (nothing is written), ``StoreError`` for database faults.
   @discardableResult
-  public func importPlatforms(csv source: ImportSource, replace: Bool = false) throws -> ImportSummary {
+  public func importPlatforms(csv source: ImportSource, replace: Bool = false) throws
+    -> ImportSummary
+  {
     try write { db in try Self.importPlatforms(db, source, replace: replace) }
   }
 
   /// The platform import inside a caller's transaction.
-  static func importPlatforms(_ db: Database, _ source: ImportSource, replace: Bool) throws -> ImportSummary {
+  static func importPlatforms(_ db: Database, _ source: ImportSource, replace: Bool) throws
+    -> ImportSummary
+  {
     var table = try CSVTable(source)
     try table.rejectUnknownColumns(known: platformColumns)
     let nameColumn = try table.require("name")
@@ -42,13 +46,15 @@ extension CapsimDatabase {
       let name = try text(nameColumn, required: true)
       let nameLocation = reader.location(of: fields[nameColumn], record: start, name: "name")
       if let line = firstLine[name] {
-        throw ImportError.duplicateInFile(nameLocation, kind: "platform", name: name, firstLine: line)
+        throw ImportError.duplicateInFile(
+          nameLocation, kind: "platform", name: name, firstLine: line)
       }
       firstLine[name] = start.line
       let kindText = try text(kindColumn, required: true)
       guard let kind = InfrastructureKind(rawValue: kindText) else {
         throw ImportError.unknownName(
-          reader.location(of: fields[kindColumn], record: start, name: "kind"), kind: "platform kind",
+          reader.location(of: fields[kindColumn], record: start, name: "kind"),
+          kind: "platform kind",
           name: kindText, known: InfrastructureKind.allCases.map(\.rawValue))
       }
       let platform = Platform(
@@ -64,7 +70,9 @@ extension CapsimDatabase {
           summary.record("platform", platform.name, .unchanged)
           continue
         }
-        guard replace else { throw ImportError.alreadyExists(location, kind: "platform", name: platform.name) }
+        guard replace else {
+          throw ImportError.alreadyExists(location, kind: "platform", name: platform.name)
+        }
         try db.execute(
           literal: """
             UPDATE platform SET kind = \(platform.kind.rawValue), gpu_model = \(platform.gpuModel),

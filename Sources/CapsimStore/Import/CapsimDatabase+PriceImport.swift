@@ -8,15 +8,21 @@ extension CapsimDatabase {
   ///
   /// - Throws: ``ImportError`` for bad input (nothing is written), ``StoreError`` for database faults.
   @discardableResult
-  public func importPrices(_ source: ImportSource, options: PriceImportOptions = PriceImportOptions()) throws
+  public func importPrices(
+    _ source: ImportSource, options: PriceImportOptions = PriceImportOptions()
+  ) throws
     -> ImportSummary
   {
     let (rows, parsedSummary) = try Self.parsePrices(source, options: options)
-    return try write { db in try Self.writePrices(db, rows, summary: parsedSummary, replace: options.replace) }
+    return try write { db in
+      try Self.writePrices(db, rows, summary: parsedSummary, replace: options.replace)
+    }
   }
 
   /// The format `importPrices` would use for `source`.
-  public static func detectPriceFormat(_ source: ImportSource, options: PriceImportOptions) throws -> PriceFormat {
+  public static func detectPriceFormat(_ source: ImportSource, options: PriceImportOptions) throws
+    -> PriceFormat
+  {
     if let format = options.format { return format }
     let table = try CSVTable(source)
     return PriceParser.isSkyPilotHeader(table.columns) ? .skypilot : .csv
@@ -26,12 +32,15 @@ extension CapsimDatabase {
     [PriceParser.Row], ImportSummary
   ) {
     switch try detectPriceFormat(source, options: options) {
-    case .csv: return (try PriceParser.parseDocumentedCSV(source), ImportSummary(file: source.fileName))
+    case .csv:
+      return (try PriceParser.parseDocumentedCSV(source), ImportSummary(file: source.fileName))
     case .skypilot: return try PriceParser.parseSkyPilot(source, options: options)
     }
   }
 
-  static func writePrices(_ db: Database, _ rows: [PriceParser.Row], summary: ImportSummary, replace: Bool) throws
+  static func writePrices(
+    _ db: Database, _ rows: [PriceParser.Row], summary: ImportSummary, replace: Bool
+  ) throws
     -> ImportSummary
   {
     var summary = summary
@@ -41,7 +50,9 @@ extension CapsimDatabase {
           summary.record("price", quote.name, .unchanged)
           continue
         }
-        guard replace else { throw ImportError.alreadyExists(location, kind: "price", name: quote.name) }
+        guard replace else {
+          throw ImportError.alreadyExists(location, kind: "price", name: quote.name)
+        }
         try db.execute(literal: "DELETE FROM price WHERE name = \(quote.name)")
         try insertPrice(db, quote)
         summary.record("price", quote.name, .replaced)

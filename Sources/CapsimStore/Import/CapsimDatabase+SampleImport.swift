@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 #if canImport(GRDBSQLite)
-  import GRDBSQLite
+import GRDBSQLite
 #elseif canImport(SQLite3)
-  import SQLite3
+import SQLite3
 #endif
 
 extension CapsimDatabase {
@@ -16,7 +16,9 @@ extension CapsimDatabase {
   ///
   /// - Throws: ``ImportError`` for bad input (nothing is written), ``StoreError`` for database faults.
   @discardableResult
-  public func importSamples(_ source: ImportSource, options: SampleImportOptions = SampleImportOptions()) throws
+  public func importSamples(
+    _ source: ImportSource, options: SampleImportOptions = SampleImportOptions()
+  ) throws
     -> ImportSummary
   {
     let sets = try Self.parseSamples(source, options: options)
@@ -24,14 +26,18 @@ extension CapsimDatabase {
   }
 
   /// The format `importSamples` would use for `source` with `options`.
-  public static func detectSampleFormat(_ source: ImportSource, options: SampleImportOptions) -> SampleFormat {
+  public static func detectSampleFormat(_ source: ImportSource, options: SampleImportOptions)
+    -> SampleFormat
+  {
     if let format = options.format { return format }
     switch source.fileExtension {
     case "jsonl", "ndjson": return .jsonLines
     case "json": return .hyperfine
     default:
       if options.valueColumn != nil { return .table }
-      let firstByte = source.bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 32 && $0 != 10 && $0 != 13 }
+      let firstByte = source.bytes.first {
+        $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 != 32 && $0 != 10 && $0 != 13
+      }
       if firstByte == UInt8(ascii: "{") {
         return looksLikeHyperfine(source) ? .hyperfine : .jsonLines
       }
@@ -43,7 +49,9 @@ extension CapsimDatabase {
     String(decoding: source.bytes.prefix(200), as: UTF8.self).contains("\"results\"")
   }
 
-  static func parseSamples(_ source: ImportSource, options: SampleImportOptions) throws -> [PendingSampleSet] {
+  static func parseSamples(_ source: ImportSource, options: SampleImportOptions) throws
+    -> [PendingSampleSet]
+  {
     switch detectSampleFormat(source, options: options) {
     case .csv: return try SampleParser.parseDocumentedCSV(source)
     case .jsonLines: return try SampleParser.parseJSONLines(source)
@@ -59,7 +67,8 @@ extension CapsimDatabase {
   ) throws -> ImportSummary {
     var summary = ImportSummary(file: source.fileName)
     let format = detectSampleFormat(source, options: options)
-    let provenance = "\((source.fileName as NSString).lastPathComponent) (\(format.rawValue) importer)"
+    let provenance =
+      "\((source.fileName as NSString).lastPathComponent) (\(format.rawValue) importer)"
     let importedAt = ISO8601DateFormatter().string(from: Date())
     for set in sets {
       for skip in set.skipped { summary.skip(skip.reason, count: skip.count) }
@@ -73,7 +82,9 @@ extension CapsimDatabase {
           summary.record("sample set", set.name, .unchanged)
           continue
         }
-        guard options.replace else { throw ImportError.alreadyExists(set.location, kind: "sample set", name: set.name) }
+        guard options.replace else {
+          throw ImportError.alreadyExists(set.location, kind: "sample set", name: set.name)
+        }
         let id: Int64 = existing["id"]
         try db.execute(literal: "DELETE FROM sample_set WHERE id = \(id)")
         outcome = .replaced
@@ -90,9 +101,12 @@ extension CapsimDatabase {
   }
 
   private static func resolvePlatform(
-    _ db: Database, _ set: PendingSampleSet, options: SampleImportOptions, summary: inout ImportSummary
+    _ db: Database, _ set: PendingSampleSet, options: SampleImportOptions,
+    summary: inout ImportSummary
   ) throws -> Int64 {
-    if let id = try Int64.fetchOne(db, SQLRequest<Int64>("SELECT id FROM platform WHERE name = \(set.platform)")) {
+    if let id = try Int64.fetchOne(
+      db, SQLRequest<Int64>("SELECT id FROM platform WHERE name = \(set.platform)"))
+    {
       return id
     }
     guard let defaults = options.createMissingPlatforms else {
@@ -102,7 +116,8 @@ extension CapsimDatabase {
         location, kind: "platform", name: set.platform, known: try names(db, table: "platform"))
     }
     let platform = Platform(
-      name: set.platform, kind: defaults.kind, gpuModel: defaults.gpuModel, provider: defaults.provider,
+      name: set.platform, kind: defaults.kind, gpuModel: defaults.gpuModel,
+      provider: defaults.provider,
       summary: "created while importing \(set.location.file)")
     summary.record("platform", platform.name, .created)
     return try insertPlatform(db, platform)
@@ -112,7 +127,9 @@ extension CapsimDatabase {
   /// binding through GRDB's `StatementArguments`, see STACK-NOTES.md), inside the caller's transaction.
   private static func insertValues(_ db: Database, _ set: PendingSampleSet, setID: Int64) throws {
     let statement = try db.makeStatement(
-      sql: "INSERT INTO sample (sample_set_id, value_seconds, gpu_count, recorded_at, run_id) VALUES (?, ?, ?, ?, ?)")
+      sql:
+        "INSERT INTO sample (sample_set_id, value_seconds, gpu_count, recorded_at, run_id) VALUES (?, ?, ?, ?, ?)"
+    )
     let handle = statement.sqliteStatement
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     func bind(_ text: String?, at position: Int32) {
@@ -140,7 +157,8 @@ extension CapsimDatabase {
       guard code == SQLITE_DONE else {
         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
         _ = sqlite3_reset(handle)
-        throw StoreError.database(reason: "inserting value \(index + 1) of '\(set.name)': \(message)")
+        throw StoreError.database(
+          reason: "inserting value \(index + 1) of '\(set.name)': \(message)")
       }
     }
     _ = sqlite3_reset(handle)

@@ -23,7 +23,9 @@ public struct ImportSource: Sendable, Hashable {
   /// - Throws: ``ImportError/unreadable(_:reason:)`` if the file cannot be read.
   public init(contentsOfFile path: String) throws(ImportError) {
     guard let data = FileManager.default.contents(atPath: path) else {
-      let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
+      let reason =
+        FileManager.default.fileExists(atPath: path)
+        ? "permission denied or not a file" : "no such file"
       throw ImportError.unreadable(SourceLocation(file: path), reason: reason)
     }
     self.init(fileName: path, bytes: [UInt8](data))

@@ -42,11 +42,14 @@ struct SampleSetCollector {
   ) throws(ImportError) -> Int {
     if let index = indexByName[name] {
       let set = sets[index]
-      for (field, value, expected) in [("platform", platform, set.platform), ("metric", metric, set.metric)]
+      for (field, value, expected) in [
+        ("platform", platform, set.platform), ("metric", metric, set.metric),
+      ]
       where value != expected {
         throw ImportError.invalidValue(
           fieldLocation(field), value: value,
-          reason: "sample set '\(name)' has \(field) '\(expected)' on line \(set.location.line ?? 0)",
+          reason:
+            "sample set '\(name)' has \(field) '\(expected)' on line \(set.location.line ?? 0)",
           help: "all rows of one sample set must have the same platform and metric")
       }
       // Units may differ between rows (each value is converted); the set then records "mixed".
@@ -54,14 +57,17 @@ struct SampleSetCollector {
       return index
     }
     try Self.validateMetric(metric, at: fieldLocation("metric"))
-    sets.append(PendingSampleSet(name: name, platform: platform, metric: metric, unit: unit, location: location))
+    sets.append(
+      PendingSampleSet(
+        name: name, platform: platform, metric: metric, unit: unit, location: location))
     indexByName[name] = sets.count - 1
     return sets.count - 1
   }
 
   /// Appends one value (already in seconds and validated) with its optional fields.
   mutating func append(
-    _ seconds: Double, to index: Int, gpuCount: Int64?? = nil, recordedAt: String?? = nil, runID: String?? = nil
+    _ seconds: Double, to index: Int, gpuCount: Int64?? = nil, recordedAt: String?? = nil,
+    runID: String?? = nil
   ) {
     sets[index].seconds.append(seconds)
     if let gpuCount { sets[index].gpuCounts.append(gpuCount) }
@@ -81,28 +87,35 @@ struct SampleSetCollector {
 }
 
 /// Checks a converted value: finite and ≥ 0.
-func validateSeconds(_ seconds: Double, text: String, at location: SourceLocation) throws(ImportError) {
+func validateSeconds(_ seconds: Double, text: String, at location: SourceLocation)
+  throws(ImportError)
+{
   if seconds.isNaN {
     throw ImportError.invalidValue(
-      location, value: text, reason: "a duration must be a number", help: "remove the row or correct the value")
+      location, value: text, reason: "a duration must be a number",
+      help: "remove the row or correct the value")
   }
   if seconds.isInfinite {
     throw ImportError.invalidValue(
-      location, value: text, reason: "a duration must be finite", help: "remove the row or correct the value")
+      location, value: text, reason: "a duration must be finite",
+      help: "remove the row or correct the value")
   }
   if seconds < 0 {
     throw ImportError.invalidValue(
-      location, value: text, reason: "durations must be ≥ 0", help: "remove the row or correct the value")
+      location, value: text, reason: "durations must be ≥ 0",
+      help: "remove the row or correct the value")
   }
 }
 
 /// Parses a numeric cell as a duration in seconds: number × `scale`, validated.
-func parseSeconds(_ number: Double?, text: String, scale: Double, at location: SourceLocation) throws(ImportError)
+func parseSeconds(_ number: Double?, text: String, scale: Double, at location: SourceLocation)
+  throws(ImportError)
   -> Double
 {
   guard let number else {
     throw ImportError.invalidValue(
-      location, value: text, reason: "a duration must be a number", help: "remove the row or correct the value")
+      location, value: text, reason: "a duration must be a number",
+      help: "remove the row or correct the value")
   }
   try validateSeconds(number * scale, text: text, at: location)
   return number * scale

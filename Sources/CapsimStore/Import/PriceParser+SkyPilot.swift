@@ -1,10 +1,13 @@
 extension PriceParser {
   /// Columns a SkyPilot `vms.csv` must have (others, such as `GpuInfo`, are read past).
-  static let skyPilotRequired = ["InstanceType", "AcceleratorName", "AcceleratorCount", "Price", "Region"]
+  static let skyPilotRequired = [
+    "InstanceType", "AcceleratorName", "AcceleratorCount", "Price", "Region",
+  ]
 
   /// Whether a header looks like a SkyPilot catalog.
   static func isSkyPilotHeader(_ columns: [String]) -> Bool {
-    columns.contains("InstanceType") && columns.contains("AcceleratorName") && columns.contains("Price")
+    columns.contains("InstanceType") && columns.contains("AcceleratorName")
+      && columns.contains("Price")
   }
 
   /// A SkyPilot catalog `vms.csv`: each row with an accelerator and a `Price` becomes an `on_demand`
@@ -17,7 +20,8 @@ extension PriceParser {
   ) {
     guard let provider = options.provider ?? source.parentDirectoryName, !provider.isEmpty else {
       throw ImportError.invalidOption(
-        SourceLocation(file: "--provider"), reason: "the provider cannot be inferred from the path '\(source.fileName)'",
+        SourceLocation(file: "--provider"),
+        reason: "the provider cannot be inferred from the path '\(source.fileName)'",
         help: "pass --provider NAME (catalogs normally live at catalogs/v7/<cloud>/vms.csv)")
     }
     guard let dateText = options.effectiveDate else {
@@ -49,15 +53,18 @@ extension PriceParser {
       }
       let countColumn = index["AcceleratorCount"] ?? 0
       let gpus = try validatedNumber(
-        text("AcceleratorCount"), reason: "an instance must have more than 0 accelerators", allowZero: false,
+        text("AcceleratorCount"), reason: "an instance must have more than 0 accelerators",
+        allowZero: false,
         at: location(countColumn, "AcceleratorCount"))
       let instance = text("InstanceType")
       let region = text("Region")
       let zone = zoneColumn.map { reader.trimmedString(fields[$0]) } ?? ""
-      let stem = SampleParser.slug([provider, instance, region, zone].filter { !$0.isEmpty }.joined(separator: "-"))
+      let stem = SampleParser.slug(
+        [provider, instance, region, zone].filter { !$0.isEmpty }.joined(separator: "-"))
       var priced = false
-      for (column, model, suffix) in [(index["Price"], PricingModel.onDemand, "on-demand"), (spotColumn, .spot, "spot")]
-      {
+      for (column, model, suffix) in [
+        (index["Price"], PricingModel.onDemand, "on-demand"), (spotColumn, .spot, "spot"),
+      ] {
         guard let column else { continue }
         let priceText = reader.trimmedString(fields[column])
         if priceText.isEmpty { continue }
@@ -65,8 +72,10 @@ extension PriceParser {
         let amount = try validatedNumber(
           priceText, reason: "prices must be ≥ 0", allowZero: true, at: location(column, header))
         let quote = PriceQuote(
-          name: "\(stem)-\(suffix)", provider: provider, gpuModel: accelerator, pricingModel: model, amount: amount,
-          unit: .instanceHour, gpusPerUnit: gpus, currency: currency, effectiveDate: date, source: provenance,
+          name: "\(stem)-\(suffix)", provider: provider, gpuModel: accelerator, pricingModel: model,
+          amount: amount,
+          unit: .instanceHour, gpusPerUnit: gpus, currency: currency, effectiveDate: date,
+          source: provenance,
           region: region)
         priced = true
         if let earlier = seen[quote.name] {

@@ -5,7 +5,8 @@ enum PriceParser {
 
   /// The columns of capsim's own price CSV.
   static let documentedColumns = [
-    "name", "provider", "gpu_model", "pricing_model", "amount", "unit", "gpus_per_unit", "minimum_term_months",
+    "name", "provider", "gpu_model", "pricing_model", "amount", "unit", "gpus_per_unit",
+    "minimum_term_months",
     "setup_fee", "currency", "effective_date", "source", "region",
   ]
 
@@ -29,7 +30,9 @@ enum PriceParser {
         }
         return value
       }
-      func number(_ name: String, reason: String, emptyDefault: Double? = nil, allowZero: Bool = true)
+      func number(
+        _ name: String, reason: String, emptyDefault: Double? = nil, allowZero: Bool = true
+      )
         throws(ImportError) -> Double
       {
         let value = try text(name, required: emptyDefault == nil)
@@ -38,7 +41,8 @@ enum PriceParser {
       }
       let name = try text("name")
       if let line = firstLine[name] {
-        throw ImportError.duplicateInFile(location("name"), kind: "price", name: name, firstLine: line)
+        throw ImportError.duplicateInFile(
+          location("name"), kind: "price", name: name, firstLine: line)
       }
       firstLine[name] = start.line
       let modelText = try text("pricing_model")
@@ -50,16 +54,19 @@ enum PriceParser {
       let unitText = try text("unit")
       guard let unit = PriceUnit(rawValue: unitText) else {
         throw ImportError.unknownName(
-          location("unit"), kind: "price unit", name: unitText, known: PriceUnit.allCases.map(\.rawValue))
+          location("unit"), kind: "price unit", name: unitText,
+          known: PriceUnit.allCases.map(\.rawValue))
       }
       let amount = try number("amount", reason: "prices must be ≥ 0")
-      let gpus = try number("gpus_per_unit", reason: "a unit must hold more than 0 GPUs", allowZero: false)
+      let gpus = try number(
+        "gpus_per_unit", reason: "a unit must hold more than 0 GPUs", allowZero: false)
       let termText = try text("minimum_term_months", required: false)
       var term = 0
       if !termText.isEmpty {
         guard let parsed = Int(termText), parsed >= 0 else {
           throw ImportError.invalidValue(
-            location("minimum_term_months"), value: termText, reason: "a term is a whole number of months ≥ 0",
+            location("minimum_term_months"), value: termText,
+            reason: "a term is a whole number of months ≥ 0",
             help: "use 0 for pay-as-you-go")
         }
         term = parsed
@@ -68,8 +75,10 @@ enum PriceParser {
       let currency = try validatedCurrency(try text("currency"), at: location("currency"))
       let date = try validatedDate(try text("effective_date"), at: location("effective_date"))
       let quote = PriceQuote(
-        name: name, provider: try text("provider"), gpuModel: try text("gpu_model"), pricingModel: model,
-        amount: amount, unit: unit, gpusPerUnit: gpus, minimumTermMonths: term, setupFee: fee, currency: currency,
+        name: name, provider: try text("provider"), gpuModel: try text("gpu_model"),
+        pricingModel: model,
+        amount: amount, unit: unit, gpusPerUnit: gpus, minimumTermMonths: term, setupFee: fee,
+        currency: currency,
         effectiveDate: date, source: try text("source"),
         region: regionColumn.map { reader.trimmedString(fields[$0]) } ?? "")
       rows.append((quote, location("name")))
@@ -80,20 +89,26 @@ enum PriceParser {
   // MARK: - Field validation
 
   /// A finite number ≥ 0 (or > 0 when `allowZero` is false).
-  static func validatedNumber(_ text: String, reason: String, allowZero: Bool, at location: SourceLocation)
+  static func validatedNumber(
+    _ text: String, reason: String, allowZero: Bool, at location: SourceLocation
+  )
     throws(ImportError) -> Double
   {
     guard let value = Double(text) else {
-      throw ImportError.invalidValue(location, value: text, reason: "expected a number", help: "correct the value")
+      throw ImportError.invalidValue(
+        location, value: text, reason: "expected a number", help: "correct the value")
     }
     guard value.isFinite, allowZero ? value >= 0 : value > 0 else {
-      throw ImportError.invalidValue(location, value: text, reason: reason, help: "correct the value or remove the row")
+      throw ImportError.invalidValue(
+        location, value: text, reason: reason, help: "correct the value or remove the row")
     }
     return value
   }
 
   /// Three upper-case letters (ISO 4217).
-  static func validatedCurrency(_ text: String, at location: SourceLocation) throws(ImportError) -> String {
+  static func validatedCurrency(_ text: String, at location: SourceLocation) throws(ImportError)
+    -> String
+  {
     guard text.utf8.count == 3, text.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
       throw ImportError.invalidValue(
         location, value: text, reason: "a currency is a three-letter upper-case ISO 4217 code",
@@ -103,10 +118,13 @@ enum PriceParser {
   }
 
   /// A real calendar date written `YYYY-MM-DD`.
-  static func validatedDate(_ text: String, at location: SourceLocation) throws(ImportError) -> String {
+  static func validatedDate(_ text: String, at location: SourceLocation) throws(ImportError)
+    -> String
+  {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     let lengths = parts.map(\.count)
-    if lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+    if lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]),
       text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }), (1...12).contains(month)
     {
       let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -24,17 +24,23 @@ public struct RowFilter: Sendable, Hashable, CustomStringConvertible {
   ///
   /// - Throws: ``ImportError/invalidOption(_:reason:help:)`` located at `--where`.
   public init(parsing text: String) throws(ImportError) {
-    let operators: [FilterComparison] = [.notEqual, .lessOrEqual, .greaterOrEqual, .equal, .less, .greater]
+    let operators: [FilterComparison] = [
+      .notEqual, .lessOrEqual, .greaterOrEqual, .equal, .less, .greater,
+    ]
     var best: (range: Range<String.Index>, comparison: FilterComparison)?
     for comparison in operators {
       guard let range = text.range(of: comparison.rawValue) else { continue }
       if let current = best, current.range.lowerBound <= range.lowerBound { continue }
       best = (range, comparison)
     }
-    guard let best, !text[..<best.range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let best, !text[..<best.range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty
+    else {
       throw ImportError.invalidOption(
-        SourceLocation(file: "--where", field: text), reason: "filter '\(text)' is not of the form COLUMN<op>VALUE",
-        help: "use one of =, !=, <, <=, >, >=, for example --where 'state=COMPLETED' or --where 'gpu_num>=8'")
+        SourceLocation(file: "--where", field: text),
+        reason: "filter '\(text)' is not of the form COLUMN<op>VALUE",
+        help:
+          "use one of =, !=, <, <=, >, >=, for example --where 'state=COMPLETED' or --where 'gpu_num>=8'"
+      )
     }
     self.column = String(text[..<best.range.lowerBound]).trimmingSpaces()
     self.comparison = best.comparison

@@ -34,14 +34,16 @@ enum SampleParser {
       }
       let sameKey =
         lastKey.count == 4 && reader.bytesEqual(fields[setColumn], lastKey[0])
-        && reader.bytesEqual(fields[platformColumn], lastKey[1]) && reader.bytesEqual(fields[metricColumn], lastKey[2])
+        && reader.bytesEqual(fields[platformColumn], lastKey[1])
+        && reader.bytesEqual(fields[metricColumn], lastKey[2])
         && reader.bytesEqual(fields[unitColumn], lastKey[3])
       if !sameKey {
         var texts: [String] = []
         for column in keyColumns {
           let text = reader.trimmedString(fields[column])
           if text.isEmpty {
-            throw ImportError.emptyValue(location(column), help: "every row needs a \(columns[column])")
+            throw ImportError.emptyValue(
+              location(column), help: "every row needs a \(columns[column])")
           }
           texts.append(text)
         }
@@ -50,14 +52,17 @@ enum SampleParser {
           name: texts[0], platform: texts[1], metric: texts[2], unit: texts[3],
           location: SourceLocation(file: source.fileName, line: start.line, column: 1),
           fieldLocation: { name in
-            location(["platform": platformColumn, "metric": metricColumn, "unit": unitColumn][name] ?? setColumn)
+            location(
+              ["platform": platformColumn, "metric": metricColumn, "unit": unitColumn][name]
+                ?? setColumn)
           })
         lastScale = unit.seconds
         lastKey = keyColumns.map { reader.rawBytes(fields[$0]) }
       }
       let valueField = fields[valueColumn]
       if reader.isBlank(valueField) {
-        throw ImportError.emptyValue(location(valueColumn), help: "every row needs a value; remove rows without one")
+        throw ImportError.emptyValue(
+          location(valueColumn), help: "every row needs a value; remove rows without one")
       }
       let seconds = try parseSeconds(
         reader.double(valueField), text: reader.trimmedString(valueField), scale: lastScale,
@@ -74,12 +79,17 @@ enum SampleParser {
   }
 
   /// A GPU count: blank → `nil`, otherwise a whole number ≥ 0 (`8` or `8.0`).
-  static func parseGPUCount(_ text: String, at location: SourceLocation) throws(ImportError) -> Int64? {
+  static func parseGPUCount(_ text: String, at location: SourceLocation) throws(ImportError)
+    -> Int64?
+  {
     if text.isEmpty { return nil }
     if let count = Int64(text), count >= 0 { return count }
-    if let number = Double(text), number >= 0, number < 9e18, number.rounded() == number { return Int64(number) }
+    if let number = Double(text), number >= 0, number < 9e18, number.rounded() == number {
+      return Int64(number)
+    }
     throw ImportError.invalidValue(
-      location, value: text, reason: "a GPU count must be a whole number ≥ 0", help: "correct it or leave it empty")
+      location, value: text, reason: "a GPU count must be a whole number ≥ 0",
+      help: "correct it or leave it empty")
   }
 
   static func optionalText(_ text: String) -> String? {
@@ -87,7 +97,9 @@ enum SampleParser {
   }
 
   /// Rejects a file that produced no sample set at all.
-  static func nonEmpty(_ sets: [PendingSampleSet], file: String) throws(ImportError) -> [PendingSampleSet] {
+  static func nonEmpty(_ sets: [PendingSampleSet], file: String) throws(ImportError)
+    -> [PendingSampleSet]
+  {
     guard !sets.isEmpty else {
       throw ImportError.emptySampleSet(SourceLocation(file: file), name: "")
     }
