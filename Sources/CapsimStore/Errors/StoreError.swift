@@ -1,0 +1,57 @@
+/// Why a database operation failed (opening, reading or saving), as opposed to a rejected input
+/// file (``ImportError``).
+public enum StoreError: Error, Equatable, Sendable {
+  /// The directory that should hold the database file does not exist.
+  case directoryNotFound(path: String, directory: String)
+  /// SQLite could not open or migrate the file.
+  case cannotOpen(path: String, reason: String)
+  /// No platform, sample set or price has this name; `known` lists the names that do exist.
+  case unknownName(kind: String, name: String, known: [String])
+  /// No saved simulation run has this id.
+  case unknownRun(id: Int64)
+  /// A run could not be saved because a value is not storable (NaN or ±∞ where a number is required).
+  case invalidRun(reason: String)
+  /// The embedded default data set was rejected by the importers (a build problem, not a user one).
+  case defaultDataRejected(ImportError)
+  /// SQLite reported an error.
+  case database(reason: String)
+}
+
+// MARK: - Diagnostics
+
+extension StoreError: DiagnosticConvertible, CustomStringConvertible {
+  /// The diagnostic shown to the user.
+  public var diagnostic: Diagnostic {
+    switch self {
+    case .directoryNotFound(let path, let directory):
+      return Diagnostic(
+        location: SourceLocation(file: path), message: "directory '\(directory)' does not exist",
+        help: "create it first (mkdir -p '\(directory)') or choose another --database path")
+    case .cannotOpen(let path, let reason):
+      return Diagnostic(
+        location: SourceLocation(file: path), message: "cannot open the database: \(reason)",
+        help: "check that the file is a capsim SQLite database and that it is readable and writable"
+      )
+    case .unknownName(let kind, let name, let known):
+      return Diagnostic(
+        location: nil, message: "unknown \(kind) '\(name)'",
+        help: NameSuggestions.help(for: name, kind: kind, known: known))
+    case .unknownRun(let id):
+      return Diagnostic(
+        location: nil, message: "no saved run has id \(id)",
+        help: "run 'capsim runs list' to see the saved runs")
+    case .invalidRun(let reason):
+      return Diagnostic(location: nil, message: "cannot save the run: \(reason)", help: nil)
+    case .defaultDataRejected(let error):
+      return Diagnostic(
+        location: error.location,
+        message: "the built-in data set is invalid: \(error.diagnostic.message)",
+        help: "this is a build problem: regenerate it with scripts/embed-default-data.sh")
+    case .database(let reason):
+      return Diagnostic(location: nil, message: "database error: \(reason)", help: nil)
+    }
+  }
+
+  /// The rendered diagnostic.
+  public var description: String { diagnostic.description }
+}

@@ -1,0 +1,86 @@
+/// The layouts `importSamples` understands.
+public enum SampleFormat: String, Sendable, Hashable, CaseIterable {
+  /// capsim's own CSV: `sample_set,platform,metric,unit,value[,gpu_count,recorded_at,run_id]`.
+  case csv
+  /// JSON Lines: one object per line with the same keys as the CSV.
+  case jsonLines = "jsonl"
+  /// `hyperfine --export-json` output: each command's `times` (seconds) becomes a sample set.
+  case hyperfine
+  /// Any CSV (cluster traces, spreadsheets), mapped by options: value column, unit, filters…
+  case table
+}
+
+/// A comparison in a row filter (`--where`).
+public enum FilterComparison: String, Sendable, Hashable, CaseIterable {
+  /// `column=value`
+  case equal = "="
+  /// `column!=value`
+  case notEqual = "!="
+  /// `column<x`
+  case less = "<"
+  /// `column<=x`
+  case lessOrEqual = "<="
+  /// `column>x`
+  case greater = ">"
+  /// `column>=x`
+  case greaterOrEqual = ">="
+}
+
+/// What to create when samples reference a platform that does not exist yet.
+public struct PlatformDefaults: Sendable, Hashable {
+  /// Shared or dedicated.
+  public var kind: InfrastructureKind
+  /// GPU model, such as `H100-SXM5-80GB`.
+  public var gpuModel: String
+  /// Provider, such as `aws` or `on-prem`.
+  public var provider: String
+
+  /// Creates platform defaults.
+  public init(kind: InfrastructureKind, gpuModel: String, provider: String) {
+    self.kind = kind
+    self.gpuModel = gpuModel
+    self.provider = provider
+  }
+}
+
+/// Options for ``CapsimDatabase/importSamples(_:options:)``. Only `format`, `replace` and
+/// `createMissingPlatforms` apply to every format; the rest say how to read hyperfine output and
+/// arbitrary tables.
+public struct SampleImportOptions: Sendable, Hashable {
+  /// The layout; `nil` detects it (`.jsonl`/`.ndjson` → JSON Lines, `.json` → hyperfine, a CSV
+  /// with `valueColumn` set → table, other CSV → capsim CSV).
+  public var format: SampleFormat?
+  /// Overwrite sample sets whose name exists with different content (otherwise that is an error).
+  public var replace: Bool = false
+  /// Create referenced platforms that do not exist, with these fields (otherwise an error).
+  public var createMissingPlatforms: PlatformDefaults?
+
+  /// Table: the sample set's name. Hyperfine: the set name for a single command, or the prefix
+  /// (`prefix-<command slug>`) when the file has several; without it the command is slugified.
+  public var sampleSetName: String?
+  /// Hyperfine and table: the platform the values were measured on.
+  public var platform: String?
+  /// Hyperfine and table: what a value measures; default `job_time`.
+  public var metric: String?
+  /// Table: the unit of the value column (`ns`, `us`, `ms`, `s`, `min`, `h`); default `s`.
+  public var unit: String?
+  /// Table: multiply values by this to get seconds (instead of `unit`), e.g. `0.001` for ms.
+  public var scale: Double?
+  /// Table: the column holding the values.
+  public var valueColumn: String?
+  /// Table: subtract this column from the value column (e.g. value `end_time`, minus `start_time`).
+  public var minusColumn: String?
+  /// Table: optional column with the GPU count of each row.
+  public var gpuCountColumn: String?
+  /// Table: optional column with when each row was recorded (stored as text).
+  public var recordedAtColumn: String?
+  /// Table: optional column with a run or job id (stored as text).
+  public var runIDColumn: String?
+  /// Table: rows must pass every filter (AND); the others are skipped and counted.
+  public var filters: [RowFilter] = []
+  /// Table: column names for a file without a header row (Alibaba PAI's `pai_job_table.csv`).
+  public var columnNames: [String]?
+
+  /// Options with every field at its default (detect the format, no replace).
+  public init() {}
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+extension SampleParser {
+  // MARK: - JSON Lines
+
+  /// JSON Lines: one object per non-blank line with the keys of the CSV format; `value` and
+  /// `gpu_count` are numbers (or numeric strings), the rest strings.
+  static func parseJSONLines(_ source: ImportSource) throws -> [PendingSampleSet] {
+    var collector = SampleSetCollector()
+    var lineNumber = 0
+    var scales: [String: Double] = [:]
+    for line in source.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    {
+      lineNumber += 1
+      let lineLocation = SourceLocation(file: source.fileName, line: lineNumber, column: 1)
+      guard line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { continue }
+      let object: [String: Any]
+      do {
+        guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+        else {
+          throw ImportError.invalidJSON(lineLocation, reason: "each line must be one JSON object")
+        }
+        object = parsed
+      } catch let error as ImportError {
+        throw error
+      } catch {
+        throw ImportError.invalidJSON(lineLocation, reason: "line \(lineNumber) is not valid JSON")
+      }
+      func at(_ key: String) -> SourceLocation {
+        SourceLocation(file: source.fileName, line: lineNumber, column: 1, field: key)
+      }
+      for key in object.keys.sorted() where !documentedColumns.contains(key) {
+        throw ImportError.unknownColumn(at(key), column: key, expected: documentedColumns)
+      }
+      var texts: [String] = []
+      for key in requiredColumns.prefix(4) {
+        guard let text = object[key].flatMap(jsonText), !text.isEmpty else {
+          throw ImportError.emptyValue(
+            at(key), help: "every line needs a non-empty string '\(key)'")
+        }
+        texts.append(text)
+      }
+      let unit = try TimeUnit.parse(texts[3], at: at("unit"))
+      let index = try collector.index(
+        name: texts[0], platform: texts[1], metric: texts[2], unit: texts[3],
+        location: lineLocation,
+        fieldLocation: at)
+      scales[texts[0]] = unit.seconds
+      guard let raw = object["value"], !(raw is NSNull) else {
+        throw ImportError.emptyValue(at("value"), help: "every line needs a numeric 'value'")
+      }
+      let text = jsonText(raw) ?? "\(raw)"
+      let seconds = try parseSeconds(
+        jsonNumber(raw), text: text, scale: unit.seconds, at: at("value"))
+      let hasGPU = object.keys.contains("gpu_count")
+      collector.append(
+        seconds, to: index,
+        gpuCount: hasGPU
+          ? try parseGPUCount(object["gpu_count"].flatMap(jsonText) ?? "", at: at("gpu_count"))
+          : nil,
+        recordedAt: object.keys.contains("recorded_at")
+          ? object["recorded_at"].flatMap(jsonText) : nil,
+        runID: object.keys.contains("run_id") ? object["run_id"].flatMap(jsonText) : nil)
+    }
+    let sets = try nonEmpty(collector.sets, file: source.fileName)
+    for set in sets where !set.gpuCounts.isEmpty && set.gpuCounts.count != set.seconds.count {
+      throw ImportError.invalidValue(
+        set.location, value: set.name,
+        reason: "some lines of this set have 'gpu_count' and others do not",
+        help: "give every line of a sample set the same keys")
+    }
+    return sets
+  }
+
+  /// A JSON scalar as text (numbers in their shortest form), or `nil` for null, arrays and objects.
+  static func jsonText(_ value: Any) -> String? {
+    if let text = value as? String { return text.trimmingSpaces() }
+    if let number = value as? NSNumber, !(value is Bool) { return "\(number.doubleValue)" }
+    return nil
+  }
+
+  /// A JSON number, or a string that parses as one.
+  static func jsonNumber(_ value: Any) -> Double? {
+    if let text = value as? String { return Double(text.trimmingSpaces()) }
+    if let number = value as? NSNumber, !(value is Bool) { return number.doubleValue }
+    return nil
+  }
+
+  // MARK: - hyperfine
+
+  /// `hyperfine --export-json` output: `{"results": [{"command": "…", "times": [seconds…]}, …]}`.
+  static func parseHyperfine(_ source: ImportSource, options: SampleImportOptions) throws
+    -> [PendingSampleSet]
+  {
+    let file = source.fileName
+    let root: Any
+    do {
+      root = try JSONSerialization.jsonObject(with: Data(source.bytes))
+    } catch {
+      throw ImportError.invalidJSON(
+        SourceLocation(file: file), reason: "the file is not valid JSON")
+    }
+    guard let results = (root as? [String: Any])?["results"] as? [[String: Any]] else {
+      throw ImportError.unrecognisedFormat(
+        SourceLocation(file: file, field: "results"),
+        reason: "expected hyperfine --export-json output: an object with a 'results' array")
+    }
+    guard let platform = options.platform, !platform.isEmpty else {
+      throw ImportError.invalidOption(
+        SourceLocation(file: "--platform"),
+        reason: "hyperfine output does not say which platform it ran on",
+        help: "pass --platform NAME")
+    }
+    let metric = options.metric ?? "job_time"
+    var collector = SampleSetCollector()
+    for (position, result) in results.enumerated() {
+      let field = "results[\(position)]"
+      guard let command = result["command"] as? String, let times = result["times"] as? [Any] else {
+        throw ImportError.invalidJSON(
+          SourceLocation(file: file, field: field),
+          reason: "each result needs a 'command' string and a 'times' array")
+      }
+      let name: String
+      switch (options.sampleSetName, results.count) {
+      case (let given?, 1): name = given
+      case (let prefix?, _): name = prefix + "-" + slug(command)
+      case (nil, _): name = slug(command)
+      }
+      let index = try collector.index(
+        name: name, platform: platform, metric: metric, unit: "s",
+        location: SourceLocation(file: file, field: field),
+        fieldLocation: { SourceLocation(file: file, field: "\(field).\($0)") })
+      for (timeIndex, time) in times.enumerated() {
+        let location = SourceLocation(file: file, field: "\(field).times[\(timeIndex)]")
+        let seconds = try parseSeconds(
+          jsonNumber(time), text: jsonText(time) ?? "\(time)", scale: 1, at: location)
+        collector.append(seconds, to: index)
+      }
+    }
+    for set in collector.sets where set.seconds.isEmpty {
+      throw ImportError.emptySampleSet(set.location, name: set.name)
+    }
+    return try nonEmpty(collector.sets, file: file)
+  }
+
+  /// Lower-case letters, digits and single dashes: `python train.py --bs 8` → `python-train-py-bs-8`.
+  static func slug(_ text: String) -> String {
+    var result = ""
+    var pendingDash = false
+    for scalar in text.lowercased().unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        if pendingDash, !result.isEmpty { result.append("-") }
+        pendingDash = false
+        result.unicodeScalars.append(scalar)
+      } else {
+        pendingDash = true
+      }
+    }
+    return result.isEmpty ? "unnamed" : result
+  }
+}
