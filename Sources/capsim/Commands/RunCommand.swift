@@ -66,7 +66,7 @@ struct RunCommand: AsyncParsableCommand {
         let id = try store.saveRun(
           scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed, trials: outcome.trials,
           capsimVersion: CapsimVersion.current, resultJSON: json,
-          results: outcome.options.map { (option: $0.name, metrics: $0.metrics) })
+          options: outcome.options.map { (option: $0.name, metrics: $0.metrics) })
         Diagnostics.note("stored as run \(id) in \(store.path)")
       }
       try OutputWriter.write(report, to: output)

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Renders what the database holds: sample sets with their summaries, prices and platforms.
+public struct DataCatalog: Sendable {
+  /// A sample set with its summary statistics.
+  public struct SampleSetEntry: Sendable {
+    /// Sample-set name.
+    public var name: String
+    /// Platform it was measured on.
+    public var platform: String
+    /// What a value measures.
+    public var metric: String
+    /// Where the values came from.
+    public var source: String
+    /// Summary statistics of the values (seconds).
+    public var summary: SampleSummary
+
+    /// Creates an entry.
+    public init(name: String, platform: String, metric: String, source: String, summary: SampleSummary) {
+      self.name = name
+      self.platform = platform
+      self.metric = metric
+      self.source = source
+      self.summary = summary
+    }
+  }
+
+  /// Platforms, by name.
+  public var platforms: [Platform]
+  /// Sample sets, by name.
+  public var sampleSets: [SampleSetEntry]
+  /// Prices, by name.
+  public var prices: [PriceQuote]
+
+  /// Creates a catalog.
+  public init(platforms: [Platform], sampleSets: [SampleSetEntry], prices: [PriceQuote]) {
+    self.platforms = platforms
+    self.sampleSets = sampleSets
+    self.prices = prices
+  }
+
+  // MARK: - Table
+
+  /// Three aligned tables for a terminal, each within 100 columns.
+  public func table() -> String {
+    var out = "Sample sets (seconds)\n"
+    out += TextTable(
+      header: ["name", "metric", "n", "mean", "median", "p95", "p99", "CoV"],
+      rightAligned: [false, false, true, true, true, true, true, true],
+      rows: sampleSets.map { entry in
+        let s = entry.summary
+        return [
+          entry.name, entry.metric, String(s.count), NumberFormatting.readable(s.mean),
+          NumberFormatting.readable(s.median.value), NumberFormatting.readable(s.p95.value),
+          NumberFormatting.readable(s.p99.value), s.coefficientOfVariation.map { NumberFormatting.percent($0) } ?? "n/a",
+        ]
+      }
+    ).render()
+    out += "\nPrices (normalised to one GPU-hour)\n"
+    out += TextTable(
+      header: ["name", "model", "per GPU-h", "quoted", "term", "date"],
+      rightAligned: [false, false, true, true, true, false],
+      rows: prices.map { price in
+        [
+          price.name, price.pricingModel.rawValue,
+          "\(NumberFormatting.fixed(price.perGPUHour, decimals: 3)) \(price.currency)",
+          "\(NumberFormatting.readable(price.amount, significant: 6))/\(Self.unitLabel(price))",
+          price.minimumTermMonths > 0 ? "\(price.minimumTermMonths) mo" : "–", price.effectiveDate,
+        ]
+      }
+    ).render()
+    out += "\nPlatforms\n"
+    out += TextTable(
+      header: ["name", "kind", "GPU model", "provider"], rightAligned: [false, false, false, false],
+      rows: platforms.map { [$0.name, $0.kind.rawValue, $0.gpuModel, $0.provider] }
+    ).render()
+    return out
+  }
+
+  // MARK: - CSV
+
+  /// One CSV table with a `section` column (`sample_set`, `price`), full-precision numbers, for spreadsheets.
+  public func csv() -> String {
+    var lines = [
+      "section,name,platform_or_provider,metric_or_pricing_model,n,mean,median,p95,p99,cov,per_gpu_hour,amount,unit,gpus_per_unit,minimum_term_months,setup_fee,currency,effective_date,source"
+    ]
+    for entry in sampleSets {
+      let s = entry.summary
+      lines.append(
+        [
+          "sample_set", entry.name, entry.platform, entry.metric, String(s.count), NumberFormatting.exact(s.mean),
+          NumberFormatting.exact(s.median.value), NumberFormatting.exact(s.p95.value), NumberFormatting.exact(s.p99.value),
+          NumberFormatting.exact(s.coefficientOfVariation), "", "", "s", "", "", "", "", "", entry.source,
+        ].map(CSVReport.escape).joined(separator: ","))
+    }
+    for price in prices {
+      lines.append(
+        [
+          "price", price.name, price.provider, price.pricingModel.rawValue, "", "", "", "", "", "",
+          NumberFormatting.exact(price.perGPUHour), NumberFormatting.exact(price.amount), price.unit.rawValue,
+          NumberFormatting.exact(price.gpusPerUnit), String(price.minimumTermMonths), NumberFormatting.exact(price.setupFee),
+          price.currency, price.effectiveDate, price.source,
+        ].map(CSVReport.escape).joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: - Details
+
+  /// A sample set's full summary: moments, quantiles with 95% distribution-free intervals, tail ratio.
+  public static func describe(_ entry: SampleSetEntry, platform: Platform) -> String {
+    let s = entry.summary
+    var lines = [
+      "Sample set \(entry.name)",
+      "  platform   \(platform.name) (\(platform.kind.rawValue), \(platform.gpuModel), \(platform.provider))",
+      "  metric     \(entry.metric), values in seconds",
+      "  source     \(entry.source)",
+      "  n          \(s.count)",
+      "  mean       \(NumberFormatting.readable(s.mean, significant: 6))"
+        + (s.standardError.map { " ± \(NumberFormatting.readable(1.959964 * $0, significant: 3)) (95% CI; SE \(NumberFormatting.readable($0, significant: 3)))" } ?? ""),
+      "  std dev    \(s.standardDeviation.map { NumberFormatting.readable($0, significant: 6) } ?? "n/a")",
+      "  CoV        \(s.coefficientOfVariation.map { NumberFormatting.percent($0) } ?? "n/a")",
+      "  skewness   \(s.skewness.map { NumberFormatting.fixed($0, decimals: 3) } ?? "n/a")",
+      "  min / max  \(NumberFormatting.readable(s.minimum, significant: 6)) / \(NumberFormatting.readable(s.maximum, significant: 6))",
+      "  quantiles (Hyndman–Fan type 7, as Excel PERCENTILE.INC) with 95% order-statistic intervals:",
+    ]
+    for (label, q) in zip(["p50", "p90", "p95", "p99", "p99.9"], s.quantiles) {
+      let interval =
+        (q.lower != nil && q.upper != nil)
+        ? "[\(NumberFormatting.readable(q.lower!, significant: 6)), \(NumberFormatting.readable(q.upper!, significant: 6))]"
+        : "(too few values for a 95% interval)"
+      lines.append("    \(label.padding(toLength: 6, withPad: " ", startingAt: 0))\(NumberFormatting.readable(q.value, significant: 6))  \(interval)")
+    }
+    lines.append("  tail ratio p99/p50  \(s.tailRatio.map { NumberFormatting.fixed($0, decimals: 3) } ?? "n/a")")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A price with its normalisation and provenance.
+  public static func describe(_ price: PriceQuote) -> String {
+    [
+      "Price \(price.name)",
+      "  provider        \(price.provider)" + (price.region.isEmpty ? "" : ", region \(price.region)"),
+      "  GPU model       \(price.gpuModel)",
+      "  pricing model   \(price.pricingModel.rawValue)",
+      "  quoted          \(NumberFormatting.readable(price.amount, significant: 6)) \(price.currency) per \(unitLabel(price))",
+      "  per GPU-hour    \(NumberFormatting.fixed(price.perGPUHour, decimals: 4)) \(price.currency)"
+        + " (= amount / (\(NumberFormatting.exact(price.gpusPerUnit)) GPUs × \(NumberFormatting.exact(price.unit.hours)) h))",
+      "  minimum term    \(price.minimumTermMonths) months",
+      "  set-up fee      \(NumberFormatting.readable(price.setupFee, significant: 6)) \(price.currency) per unit",
+      "  effective date  \(price.effectiveDate)",
+      "  source          \(price.source)",
+    ].joined(separator: "\n") + "\n"
+  }
+
+  /// A platform and the sample sets measured on it.
+  public static func describe(_ platform: Platform, sampleSets: [String]) -> String {
+    [
+      "Platform \(platform.name)",
+      "  kind         \(platform.kind.rawValue)",
+      "  GPU model    \(platform.gpuModel)",
+      "  provider     \(platform.provider)",
+      "  description  \(platform.summary)",
+      "  sample sets  \(sampleSets.isEmpty ? "none" : sampleSets.joined(separator: ", "))",
+    ].joined(separator: "\n") + "\n"
+  }
+
+  static func unitLabel(_ price: PriceQuote) -> String {
+    switch price.unit {
+    case .gpuHour: return "GPU-hour"
+    case .instanceHour: return "\(NumberFormatting.exact(price.gpusPerUnit))-GPU instance-hour"
+    case .nodeMonth: return "\(NumberFormatting.exact(price.gpusPerUnit))-GPU node-month"
+    }
+  }
+}

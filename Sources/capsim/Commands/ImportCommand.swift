@@ -1,0 +1,142 @@
+import Foundation
+import ArgumentParser
+import CapsimStore
+
+/// `capsim import …`: bring measurements, prices and platforms into the database.
+struct ImportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import platforms, samples or prices (each file all-or-nothing, in one transaction).",
+    discussion: "File layouts are documented in docs/data-formats.md.",
+    subcommands: [ImportPlatformsCommand.self, ImportSamplesCommand.self, ImportPricesCommand.self])
+}
+
+extension SampleFormat: ExpressibleByArgument {}
+extension PriceFormat: ExpressibleByArgument {}
+extension InfrastructureKind: ExpressibleByArgument {}
+
+/// Prints what an import did to standard error (standard output stays free for data).
+func report(_ summary: ImportSummary) {
+  for line in summary.lines { Diagnostics.note(line) }
+}
+
+/// `capsim import platforms FILE`.
+struct ImportPlatformsCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "platforms", abstract: "Import platforms from CSV (name,kind,gpu_model,provider,description).")
+
+  @Argument(help: "CSV file.") var file: String
+  @Flag(help: "Overwrite platforms that already exist with different values.") var replace = false
+  @OptionGroup var database: DatabaseOptions
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      let source = try ImportSource(contentsOfFile: file)
+      report(try database.open().importPlatforms(csv: source, replace: replace))
+    }
+  }
+}
+
+/// `capsim import samples FILE`.
+struct ImportSamplesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "samples",
+    abstract: "Import measured durations: capsim CSV, JSON Lines, hyperfine JSON, or any CSV table.",
+    discussion: """
+      The format is detected from the file (use --format to force it). For any other CSV table (a cluster \
+      trace, a spreadsheet export) name the value column and the sample set:
+
+        capsim import samples cluster_log.csv --value-column duration --set helios-job-time \\
+          --platform helios --create-platform shared --where state=COMPLETED --where 'duration!='
+
+      Re-importing identical data is a no-op; different data under an existing name needs --replace.
+      """)
+
+  @Argument(help: "File to import.") var file: String
+  @Option(help: "File format (default: detected).") var format: SampleFormat?
+  @Flag(help: "Overwrite sample sets that already exist with different values.") var replace = false
+  @Option(name: .customLong("set"), help: "Sample-set name (table, hyperfine: prefix for each command).")
+  var sampleSetName: String?
+  @Option(help: "Platform the values were measured on (table, hyperfine).") var platform: String?
+  @Option(help: "What a value measures: step_time, job_time or queue_wait (table, hyperfine; default job_time).")
+  var metric: String?
+  @Option(help: "Unit of the values: ns, us, ms, s, min, h (table; default s).") var unit: String?
+  @Option(help: "Multiply each value by this factor before the unit conversion (table).") var scale: Double?
+  @Option(help: "Column holding the value (table).") var valueColumn: String?
+  @Option(help: "Column subtracted from the value column, e.g. end_time minus start_time (table).")
+  var minusColumn: String?
+  @Option(help: "Column holding each row's GPU count (table).") var gpuCountColumn: String?
+  @Option(help: "Column holding each row's timestamp (table).") var timestampColumn: String?
+  @Option(help: "Column holding each row's run or job id (table).") var runIdColumn: String?
+  @Option(
+    name: .customLong("where"),
+    help: ArgumentHelp("Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=); repeatable, all must hold.", valueName: "filter"))
+  var filters: [String] = []
+  @Option(help: ArgumentHelp("Column names of a file without a header row, comma-separated.", valueName: "a,b,c"))
+  var columns: String?
+  @Option(help: "Create missing platforms with this kind (shared or dedicated).") var createPlatform: InfrastructureKind?
+  @Option(help: "GPU model of created platforms.") var gpuModel: String = "unknown"
+  @Option(help: "Provider of created platforms.") var provider: String = "unknown"
+  @OptionGroup var database: DatabaseOptions
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      var options = SampleImportOptions()
+      options.format = format
+      options.replace = replace
+      options.sampleSetName = sampleSetName
+      options.platform = platform
+      options.metric = metric
+      options.unit = unit
+      options.scale = scale
+      options.valueColumn = valueColumn
+      options.minusColumn = minusColumn
+      options.gpuCountColumn = gpuCountColumn
+      options.recordedAtColumn = timestampColumn
+      options.runIDColumn = runIdColumn
+      options.filters = try filters.map { text throws(ImportError) in try RowFilter(parsing: text) }
+      options.columnNames = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+      options.createMissingPlatforms = createPlatform.map {
+        PlatformDefaults(kind: $0, gpuModel: gpuModel, provider: provider)
+      }
+      let source = try ImportSource(contentsOfFile: file)
+      report(try database.open().importSamples(source, options: options))
+    }
+  }
+}
+
+/// `capsim import prices FILE`.
+struct ImportPricesCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "prices",
+    abstract: "Import prices: capsim price CSV or a SkyPilot catalog vms.csv.",
+    discussion: """
+      SkyPilot rows become per-instance on-demand prices and separate spot prices; capsim normalises them \
+      to per-GPU-hour. Catalogs carry no date, so --effective-date is required for them:
+
+        capsim import prices catalogs/v7/lambda/vms.csv --effective-date 2026-11-01
+      """)
+
+  @Argument(help: "File to import.") var file: String
+  @Option(help: "File format (default: detected from the header).") var format: PriceFormat?
+  @Flag(help: "Overwrite prices that already exist with different values.") var replace = false
+  @Option(help: "Provider (SkyPilot; default: the catalog's folder name).") var provider: String?
+  @Option(help: "Date the prices were observed, YYYY-MM-DD (required for SkyPilot catalogs).") var effectiveDate: String?
+  @Option(help: "Where the prices come from (SkyPilot; default: the catalog path).") var source: String?
+  @Option(help: "Currency of a SkyPilot catalog.") var currency: String = "USD"
+  @OptionGroup var database: DatabaseOptions
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      var options = PriceImportOptions()
+      options.format = format
+      options.replace = replace
+      options.provider = provider
+      options.effectiveDate = effectiveDate
+      options.source = source
+      options.currency = currency
+      let input = try ImportSource(contentsOfFile: file)
+      report(try database.open().importPrices(input, options: options))
+    }
+  }
+}
