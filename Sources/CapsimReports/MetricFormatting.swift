@@ -1,11 +1,15 @@
+import Foundation
+
 /// How a metric's estimate is shown in human-readable reports.
+///
+/// The uncertainty is shown with two significant digits and the value is rounded to the same decimal
+/// place, the convention of the GUM (JCGM 100:2008, §7.2.6): "854,350 ± 1,400", "1,187.02 ± 0.22".
 enum MetricFormatting {
-  /// The value in the metric's unit, e.g. "1,234,000", "95.1%", "31.25".
+  /// The value in the metric's unit at a default precision, e.g. "1,234,000", "95.1%", "31.25".
   static func value(_ metric: MetricEstimate, _ value: Double) -> String {
     switch metric.unit {
     case "share": return NumberFormatting.percent(value)
     case "ratio": return NumberFormatting.fixed(value, decimals: 4)
-    case "jobs": return NumberFormatting.readable(value, significant: 4)
     default:
       if Swift.abs(value) >= 1000 { return NumberFormatting.fixed(value, decimals: 0) }
       return NumberFormatting.readable(value, significant: 4)
@@ -16,14 +20,18 @@ enum MetricFormatting {
   /// "value [lower–upper]" for asymmetric ones, just the value when exact or unknown.
   static func cell(_ metric: MetricEstimate) -> String {
     let estimate = metric.estimate
-    let center = value(metric, estimate.value)
-    guard let lower = estimate.lower, let upper = estimate.upper, upper > lower else { return center }
+    guard let lower = estimate.lower, let upper = estimate.upper, upper > lower, estimate.value.isFinite else {
+      return value(metric, estimate.value)
+    }
     let below = estimate.value - lower
     let above = upper - estimate.value
+    let scale = metric.unit == "share" ? 100.0 : 1.0
+    let decimals = decimalsForUncertainty(Swift.min(below, above) * scale)
+    let shown = { (x: Double) in formatted(metric, x, decimals: decimals) }
     if Swift.abs(below - above) <= 1e-9 * Swift.max(1, Swift.abs(estimate.value)) {
-      return center + " ± " + value(metric, below)
+      return shown(estimate.value) + " ± " + shown(below)
     }
-    return center + " [" + value(metric, lower) + "–" + value(metric, upper) + "]"
+    return shown(estimate.value) + " [" + shown(lower) + "–" + shown(upper) + "]"
   }
 
   /// Label with unit, e.g. "Total cost (USD)", "Job time, p95 (h)".
@@ -32,5 +40,19 @@ enum MetricFormatting {
     case "share", "ratio", "jobs": return metric.label
     default: return "\(metric.label) (\(metric.unit))"
     }
+  }
+
+  /// Decimal places that show `uncertainty` with two significant digits (0 to 6).
+  static func decimalsForUncertainty(_ uncertainty: Double) -> Int {
+    guard uncertainty > 0, uncertainty.isFinite else { return 2 }
+    let exponent = Int(Foundation.floor(Foundation.log10(uncertainty)))
+    return Swift.min(6, Swift.max(0, 1 - exponent))
+  }
+
+  private static func formatted(_ metric: MetricEstimate, _ value: Double, decimals: Int) -> String {
+    if metric.unit == "share" {
+      return NumberFormatting.fixed(value * 100, decimals: decimals) + "%"
+    }
+    return NumberFormatting.fixed(value, decimals: decimals)
   }
 }

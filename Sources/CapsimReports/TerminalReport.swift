@@ -40,7 +40,7 @@ public struct TerminalReport: Sendable {
     rows.append(("", options.map(\.name)))
     rows.append(("Platform", options.map { "\($0.platform)" }))
     rows.append(("Kind", options.map { option in
-      option.nodes.map { "\(option.platformKind.rawValue), \($0) nodes" } ?? option.platformKind.rawValue
+      option.nodes.map { "\(option.platformKind.rawValue), \($0) node\($0 == 1 ? "" : "s")" } ?? option.platformKind.rawValue
     }))
     rows.append(("Pricing", options.map { "\($0.pricingModel.rawValue) \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h" }))
     var keys: [String] = []

@@ -11,8 +11,8 @@ struct CapsimCommand: AsyncParsableCommand {
       jobs of a scenario on each infrastructure option, and reports costs, job-time spread and \
       deadlines with their confidence intervals.
 
-      With neither --db nor CAPSIM_DB, capsim uses \(DatabaseLocation.defaultPathDescription) and \
-      creates it from the bundled default data set on first use.
+      With neither --db nor CAPSIM_DB, capsim uses \(DatabaseLocation.defaultPathDescription). \
+      A database file that does not exist yet is created from the bundled default data set.
       """,
     version: CapsimVersion.current,
     subcommands: [RunCommand.self, ImportCommand.self, DataCommand.self, RunsCommand.self]

@@ -112,6 +112,6 @@ struct OutcomeSummariser {
   }
 
   private func percent(_ share: Double) -> String {
-    "\((share * 1000).rounded() / 10)%"
+    share < 0.001 ? "under 0.1%" : "\((share * 1000).rounded() / 10)%"
   }
 }

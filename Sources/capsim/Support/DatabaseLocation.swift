@@ -7,7 +7,7 @@ struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
     help: ArgumentHelp(
-      "SQLite database file (default: $CAPSIM_DB, else \(DatabaseLocation.defaultPathDescription)).",
+      "SQLite database file (default: $CAPSIM_DB, else \(DatabaseLocation.defaultPathDescription)); a new file starts with the bundled data.",
       valueName: "path"))
   var path: String?
 
@@ -21,16 +21,16 @@ struct DatabaseOptions: ParsableArguments {
 enum DatabaseLocation {
   static let defaultPathDescription = "$XDG_DATA_HOME/capsim/capsim.sqlite (~/.local/share/capsim/capsim.sqlite)"
 
-  /// `--db`, then `CAPSIM_DB`, then the default path. Only the default path is created from the
-  /// bundled data set; an explicit path is created empty (and migrated) if it does not exist.
+  /// `--db`, then `CAPSIM_DB`, then the default path. A database file that does not exist yet is
+  /// created from the bundled default data set (the default path's directory is created too).
   static func open(explicitPath: String?) throws -> CapsimDatabase {
     let environment = ProcessInfo.processInfo.environment
-    if let path = explicitPath ?? environment["CAPSIM_DB"].flatMap({ $0.isEmpty ? nil : $0 }) {
-      return try CapsimDatabase(path: path)
+    let chosen = explicitPath ?? environment["CAPSIM_DB"].flatMap { $0.isEmpty ? nil : $0 }
+    let path = chosen ?? defaultPath(environment: environment)
+    if chosen == nil {
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     }
-    let path = defaultPath(environment: environment)
-    try FileManager.default.createDirectory(
-      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     let (database, created) = try CapsimDatabase.openDefault(path: path)
     if created {
       Diagnostics.note("created \(path) from the bundled default data set")
