@@ -15,7 +15,8 @@ public struct TerminalReport: Sendable {
   public func render(_ outcome: SimulationOutcome) -> String {
     var lines: [String] = []
     lines.append("Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)")
-    lines.append("Each estimate: mean over trials ± 95% CI half-width; job-time quantiles pooled over all simulated jobs [95% CI].")
+    lines.append("Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
+    lines.append("with their 95% CI in brackets.")
     let labelWidth = 26
     let columnWidth = 24
     let perBlock = Swift.max(1, (width - labelWidth) / columnWidth)

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the built `capsim` executable, as a user would, and captures what it prints.
+public enum CapsimExecutable {
+  /// What one invocation printed and returned.
+  public struct Result: Sendable {
+    /// Standard output.
+    public var standardOutput: String
+    /// Standard error.
+    public var standardError: String
+    /// Exit status.
+    public var exitCode: Int32
+  }
+
+  /// The package root (two levels above this file's folder).
+  public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `capsim` binary next to the running test bundle, as `swift test` builds it.
+  public static var binary: URL {
+    get throws {
+      var candidates: [URL] = []
+      if let executable = Bundle.main.executableURL {
+        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("capsim"))
+      }
+      for argument in CommandLine.arguments.prefix(1) {
+        var url = URL(fileURLWithPath: argument)
+        while url.pathComponents.count > 1 {
+          url.deleteLastPathComponent()
+          candidates.append(url.appendingPathComponent("capsim"))
+          if url.lastPathComponent == ".build" { break }
+        }
+      }
+      candidates.append(packageRoot.appendingPathComponent(".build/debug/capsim"))
+      for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+        return candidate
+      }
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
+    }
+  }
+
+  /// Runs `capsim arguments…` in the package root with `CAPSIM_DB` and `XDG_DATA_HOME` removed from
+  /// the environment and `extraEnvironment` added.
+  public static func run(_ arguments: [String], environment extraEnvironment: [String: String] = [:]) throws -> Result {
+    let process = Process()
+    process.executableURL = try binary
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    var environment = ProcessInfo.processInfo.environment
+    environment["CAPSIM_DB"] = nil
+    environment["XDG_DATA_HOME"] = nil
+    environment.merge(extraEnvironment) { _, new in new }
+    process.environment = environment
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    // Read both pipes to the end before waiting, so a large output cannot block the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outputData = Data()
+    nonisolated(unsafe) var errorData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+      outputData = output.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    errorData = error.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Result(
+      standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self), exitCode: process.terminationStatus)
+  }
+}

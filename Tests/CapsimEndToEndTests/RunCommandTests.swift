@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import _CapsimTestSupport
+
+@Suite("capsim run, end to end")
+struct RunCommandTests {
+  let directory: URL
+  var database: String { directory.appendingPathComponent("capsim.sqlite").path }
+
+  init() throws {
+    directory = try Fixtures.temporaryDirectory()
+  }
+
+  @Test func sameSeedGivesByteIdenticalJSONOnAnyThreadCount() throws {
+    let base = ["run", "scenarios/production-training.yaml", "--db", database, "--trials", "300", "--format", "json"]
+    let first = try CapsimExecutable.run(base + ["--threads", "1"])
+    let second = try CapsimExecutable.run(base + ["--threads", "4", "--no-save"])
+    let third = try CapsimExecutable.run(base + ["--threads", "2", "--no-save"])
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    #expect(first.standardOutput == second.standardOutput)
+    #expect(first.standardOutput == third.standardOutput)
+    #expect(first.standardOutput.contains("\"schema_version\" : 1"))
+    let other = try CapsimExecutable.run(base + ["--seed", "43", "--no-save"])
+    #expect(other.standardOutput != first.standardOutput)
+  }
+
+  @Test func runIsStoredAndListed() throws {
+    let run = try CapsimExecutable.run(["run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50"])
+    #expect(run.exitCode == 0)
+    #expect(run.standardError.contains("stored as run 1"))
+    let list = try CapsimExecutable.run(["runs", "list", "--db", database])
+    #expect(list.standardOutput.contains("early-experimentation"))
+    let show = try CapsimExecutable.run(["runs", "show", "1", "--db", database, "--scenario"])
+    let original = try String(contentsOf: CapsimExecutable.packageRoot.appendingPathComponent("scenarios/early-experimentation.yaml"), encoding: .utf8)
+    #expect(show.standardOutput == original)
+  }
+
+  @Test func terminalReportFitsIn100Columns() throws {
+    for scenario in ["production-training", "early-experimentation", "borderline-growing-team"] {
+      let run = try CapsimExecutable.run(["run", "scenarios/\(scenario).yaml", "--db", database, "--trials", "100", "--no-save"])
+      #expect(run.exitCode == 0, "\(scenario): \(run.standardError)")
+      for line in run.standardOutput.split(separator: "\n") {
+        #expect(line.count <= 100, "\(scenario): line of \(line.count) columns: \(line)")
+      }
+    }
+  }
+
+  @Test func csvHasOneRowPerOptionAndMetric() throws {
+    let run = try CapsimExecutable.run(
+      ["run", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "100", "--format", "csv", "--no-save"])
+    let lines = run.standardOutput.split(separator: "\n")
+    #expect(lines.first == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed")
+    #expect(lines.allSatisfy { fieldCount(of: String($0)) == 14 }, "\(lines.filter { fieldCount(of: String($0)) != 14 })")
+    #expect(lines.contains { $0.hasPrefix("borderline-growing-team,bare-metal-2-nodes,baremetal-h100,bare_metal,total_cost,") })
+  }
+
+  struct BadRun: CustomTestStringConvertible, Sendable {
+    let name: String
+    let scenario: String
+    let expected: [String]
+    var testDescription: String { name }
+  }
+
+  static let badRuns: [BadRun] = [
+    BadRun(
+      name: "unknown sample set and price", scenario: """
+        name: typo
+        horizon_months: 3
+        workload: {jobs_per_month: 4, gpus_per_job: 8, steps_per_job: 1000}
+        options:
+          - name: a
+            samples: h100-8gpu-step-time-sharde
+            price: lambda-h100-sxm5-8x-ondemand
+        """,
+      expected: [
+        "bad.yaml:6:14: error: field 'options[0].samples': no sample set named 'h100-8gpu-step-time-sharde' in the database",
+        "help: did you mean 'h100-8gpu-step-time-shared' or 'h100-1gpu-step-time-shared'?",
+        "bad.yaml:7:12: error: field 'options[0].price': no price named 'lambda-h100-sxm5-8x-ondemand' in the database",
+        "help: did you mean 'lambda-h100-sxm5-8x-on-demand' or 'lambda-h100-sxm5-1x-on-demand'?",
+        "2 problems found",
+      ]),
+    BadRun(
+      name: "commitment without nodes", scenario: """
+        name: no-nodes
+        horizon_months: 3
+        workload: {jobs_per_month: 4, gpus_per_job: 8, steps_per_job: 1000}
+        options:
+          - name: metal
+            samples: h100-8gpu-step-time-baremetal
+            price: baremetal-h100-8x-commit-12m
+        """,
+      expected: ["bad.yaml:5:3: error: field 'options[0]': missing required key 'nodes'", "e.g. 'nodes: 2'"]),
+  ]
+
+  @Test(arguments: badRuns)
+  func badScenariosExitWith64AndLocatedErrors(_ bad: BadRun) throws {
+    let file = directory.appendingPathComponent("bad.yaml")
+    try bad.scenario.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run(["run", file.path, "--db", database])
+    #expect(run.exitCode == 64)
+    #expect(run.standardOutput.isEmpty)
+    let stderr = run.standardError.replacingOccurrences(of: directory.path + "/", with: "")
+    for fragment in bad.expected {
+      #expect(stderr.contains(fragment), "\(bad.name): missing «\(fragment)» in:\n\(stderr)")
+    }
+  }
+
+  @Test func missingDatabaseDirectoryIsOneClearError() throws {
+    let run = try CapsimExecutable.run(["run", "scenarios/production-training.yaml", "--db", "/nonexistent/dir/x.sqlite"])
+    #expect(run.exitCode == 64)
+    #expect(run.standardError.contains("/nonexistent/dir"))
+    #expect(run.standardError.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
+  }
+}
+
+/// Number of fields in one CSV record, honouring double-quoted fields.
+func fieldCount(of line: String) -> Int {
+  var count = 1
+  var quoted = false
+  for character in line {
+    if character == "\"" { quoted.toggle() }
+    if character == "," && !quoted { count += 1 }
+  }
+  return count
+}
