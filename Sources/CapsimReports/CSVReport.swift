@@ -8,7 +8,8 @@ import Foundation
 public enum CSVReport {
   /// The header row's column names.
   public static let columns = [
-    "scenario", "option", "platform", "pricing_model", "metric", "label", "unit", "value", "standard_error",
+    "scenario", "option", "platform", "pricing_model", "metric", "label", "unit", "value",
+    "standard_error",
     "ci_lower", "ci_upper", "confidence_level", "trials", "seed",
   ]
 
@@ -18,10 +19,14 @@ public enum CSVReport {
     for option in outcome.options {
       for metric in option.metrics {
         let fields = [
-          outcome.scenario, option.name, option.platform, option.pricingModel.rawValue, metric.key, metric.label,
-          metric.unit, NumberFormatting.exact(metric.estimate.value), NumberFormatting.exact(metric.estimate.standardError),
-          NumberFormatting.exact(metric.estimate.lower), NumberFormatting.exact(metric.estimate.upper),
-          NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials), String(outcome.seed),
+          outcome.scenario, option.name, option.platform, option.pricingModel.rawValue, metric.key,
+          metric.label,
+          metric.unit, NumberFormatting.exact(metric.estimate.value),
+          NumberFormatting.exact(metric.estimate.standardError),
+          NumberFormatting.exact(metric.estimate.lower),
+          NumberFormatting.exact(metric.estimate.upper),
+          NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
+          String(outcome.seed),
         ]
         lines.append(fields.map(escape).joined(separator: ","))
       }
@@ -36,7 +41,9 @@ public enum CSVReport {
     if let first = field.first, "=+-@".contains(first), Double(field) == nil {
       field = "'" + field
     }
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return field
+    }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -16,7 +16,9 @@ public struct DataCatalog: Sendable {
     public var summary: SampleSummary
 
     /// Creates an entry.
-    public init(name: String, platform: String, metric: String, source: String, summary: SampleSummary) {
+    public init(
+      name: String, platform: String, metric: String, source: String, summary: SampleSummary
+    ) {
       self.name = name
       self.platform = platform
       self.metric = metric
@@ -52,7 +54,8 @@ public struct DataCatalog: Sendable {
         return [
           entry.name, entry.metric, String(s.count), NumberFormatting.readable(s.mean),
           NumberFormatting.readable(s.median.value), NumberFormatting.readable(s.p95.value),
-          NumberFormatting.readable(s.p99.value), s.coefficientOfVariation.map { NumberFormatting.percent($0) } ?? "n/a",
+          NumberFormatting.readable(s.p99.value),
+          s.coefficientOfVariation.map { NumberFormatting.percent($0) } ?? "n/a",
         ]
       }
     ).render()
@@ -71,7 +74,8 @@ public struct DataCatalog: Sendable {
     ).render()
     out += "\nPlatforms\n"
     out += TextTable(
-      header: ["name", "kind", "GPU model", "provider"], rightAligned: [false, false, false, false],
+      header: ["name", "kind", "GPU model", "provider"],
+      rightAligned: [false, false, false, false],
       rows: platforms.map { [$0.name, $0.kind.rawValue, $0.gpuModel, $0.provider] }
     ).render()
     return out
@@ -88,17 +92,22 @@ public struct DataCatalog: Sendable {
       let s = entry.summary
       lines.append(
         [
-          "sample_set", entry.name, entry.platform, entry.metric, String(s.count), NumberFormatting.exact(s.mean),
-          NumberFormatting.exact(s.median.value), NumberFormatting.exact(s.p95.value), NumberFormatting.exact(s.p99.value),
-          NumberFormatting.exact(s.coefficientOfVariation), "", "", "s", "", "", "", "", "", entry.source,
+          "sample_set", entry.name, entry.platform, entry.metric, String(s.count),
+          NumberFormatting.exact(s.mean),
+          NumberFormatting.exact(s.median.value), NumberFormatting.exact(s.p95.value),
+          NumberFormatting.exact(s.p99.value),
+          NumberFormatting.exact(s.coefficientOfVariation), "", "", "s", "", "", "", "", "",
+          entry.source,
         ].map(CSVReport.escape).joined(separator: ","))
     }
     for price in prices {
       lines.append(
         [
           "price", price.name, price.provider, price.pricingModel.rawValue, "", "", "", "", "", "",
-          NumberFormatting.exact(price.perGPUHour), NumberFormatting.exact(price.amount), price.unit.rawValue,
-          NumberFormatting.exact(price.gpusPerUnit), String(price.minimumTermMonths), NumberFormatting.exact(price.setupFee),
+          NumberFormatting.exact(price.perGPUHour), NumberFormatting.exact(price.amount),
+          price.unit.rawValue,
+          NumberFormatting.exact(price.gpusPerUnit), String(price.minimumTermMonths),
+          NumberFormatting.exact(price.setupFee),
           price.currency, price.effectiveDate, price.source,
         ].map(CSVReport.escape).joined(separator: ","))
     }
@@ -117,7 +126,9 @@ public struct DataCatalog: Sendable {
       "  source     \(entry.source)",
       "  n          \(s.count)",
       "  mean       \(NumberFormatting.readable(s.mean, significant: 6))"
-        + (s.standardError.map { " ± \(NumberFormatting.readable(1.959964 * $0, significant: 3)) (95% CI; SE \(NumberFormatting.readable($0, significant: 3)))" } ?? ""),
+        + (s.standardError.map {
+          " ± \(NumberFormatting.readable(1.959964 * $0, significant: 3)) (95% CI; SE \(NumberFormatting.readable($0, significant: 3)))"
+        } ?? ""),
       "  std dev    \(s.standardDeviation.map { NumberFormatting.readable($0, significant: 6) } ?? "n/a")",
       "  CoV        \(s.coefficientOfVariation.map { NumberFormatting.percent($0) } ?? "n/a")",
       "  skewness   \(s.skewness.map { NumberFormatting.fixed($0, decimals: 3) } ?? "n/a")",
@@ -129,9 +140,13 @@ public struct DataCatalog: Sendable {
         (q.lower != nil && q.upper != nil)
         ? "[\(NumberFormatting.readable(q.lower!, significant: 6)), \(NumberFormatting.readable(q.upper!, significant: 6))]"
         : "(too few values for a 95% interval)"
-      lines.append("    \(label.padding(toLength: 6, withPad: " ", startingAt: 0))\(NumberFormatting.readable(q.value, significant: 6))  \(interval)")
+      lines.append(
+        "    \(label.padding(toLength: 6, withPad: " ", startingAt: 0))\(NumberFormatting.readable(q.value, significant: 6))  \(interval)"
+      )
     }
-    lines.append("  tail ratio p99/p50  \(s.tailRatio.map { NumberFormatting.fixed($0, decimals: 3) } ?? "n/a")")
+    lines.append(
+      "  tail ratio p99/p50  \(s.tailRatio.map { NumberFormatting.fixed($0, decimals: 3) } ?? "n/a")"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -139,7 +154,8 @@ public struct DataCatalog: Sendable {
   public static func describe(_ price: PriceQuote) -> String {
     [
       "Price \(price.name)",
-      "  provider        \(price.provider)" + (price.region.isEmpty ? "" : ", region \(price.region)"),
+      "  provider        \(price.provider)"
+        + (price.region.isEmpty ? "" : ", region \(price.region)"),
       "  GPU model       \(price.gpuModel)",
       "  pricing model   \(price.pricingModel.rawValue)",
       "  quoted          \(NumberFormatting.readable(price.amount, significant: 6)) \(price.currency) per \(unitLabel(price))",

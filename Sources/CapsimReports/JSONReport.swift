@@ -40,8 +40,15 @@ public enum JSONReport {
     }
 
     enum CodingKeys: String, CodingKey {
-      case schemaVersion = "schema_version", capsimVersion = "capsim_version", scenario, trials, seed
-      case horizonMonths = "horizon_months", confidenceLevel = "confidence_level", currency, options
+      case schemaVersion = "schema_version"
+      case capsimVersion = "capsim_version"
+      case scenario
+      case trials
+      case seed
+      case horizonMonths = "horizon_months"
+      case confidenceLevel = "confidence_level"
+      case currency
+      case options
     }
   }
 
@@ -82,8 +89,15 @@ public enum JSONReport {
     }
 
     enum CodingKeys: String, CodingKey {
-      case name, platform, platformKind = "platform_kind", price, pricingModel = "pricing_model"
-      case pricePerGPUHour = "price_per_gpu_hour", nodes, metrics, notes
+      case name
+      case platform
+      case platformKind = "platform_kind"
+      case price
+      case pricingModel = "pricing_model"
+      case pricePerGPUHour = "price_per_gpu_hour"
+      case nodes
+      case metrics
+      case notes
     }
   }
 
@@ -115,7 +129,13 @@ public enum JSONReport {
     }
 
     enum CodingKeys: String, CodingKey {
-      case label, unit, value, standardError = "standard_error", ciLower = "ci_lower", ciUpper = "ci_upper"
+      case label
+      case unit
+      case value
+      case standardError = "standard_error"
+      case ciLower = "ci_lower"
+      case ciUpper =
+        "ci_upper"
     }
   }
 }

@@ -10,11 +10,13 @@ public enum MarkdownReport {
     lines.append(
       "\(outcome.horizonMonths) months, \(outcome.trials) Monte Carlo trials, seed \(outcome.seed). "
         + "Each cell is the mean over trials ± the half-width of its 95% confidence interval; "
-        + "job-time quantiles are pooled over all simulated jobs, with their 95% interval in brackets.")
+        + "job-time quantiles are pooled over all simulated jobs, with their 95% interval in brackets."
+    )
     lines.append("")
     lines.append("| | " + outcome.options.map { escape($0.name) }.joined(separator: " | ") + " |")
     lines.append("|---|" + String(repeating: "---:|", count: outcome.options.count))
-    lines.append("| Platform | " + outcome.options.map { escape($0.platform) }.joined(separator: " | ") + " |")
+    lines.append(
+      "| Platform | " + outcome.options.map { escape($0.platform) }.joined(separator: " | ") + " |")
     lines.append(
       "| Pricing | "
         + outcome.options.map {
@@ -30,7 +32,9 @@ public enum MarkdownReport {
       let cells = outcome.options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }
       lines.append("| \(MetricFormatting.label(sample)) | " + cells.joined(separator: " | ") + " |")
     }
-    let notes = outcome.options.flatMap { option in option.notes.map { "**\(escape(option.name))**: \($0)" } }
+    let notes = outcome.options.flatMap { option in
+      option.notes.map { "**\(escape(option.name))**: \($0)" }
+    }
     if !notes.isEmpty {
       lines.append("")
       lines.append("## Notes")

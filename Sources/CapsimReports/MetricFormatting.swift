@@ -20,7 +20,9 @@ enum MetricFormatting {
   /// "value [lower–upper]" for asymmetric ones, just the value when exact or unknown.
   static func cell(_ metric: MetricEstimate) -> String {
     let estimate = metric.estimate
-    guard let lower = estimate.lower, let upper = estimate.upper, upper > lower, estimate.value.isFinite else {
+    guard let lower = estimate.lower, let upper = estimate.upper, upper > lower,
+      estimate.value.isFinite
+    else {
       return value(metric, estimate.value)
     }
     let below = estimate.value - lower
@@ -49,7 +51,8 @@ enum MetricFormatting {
     return Swift.min(6, Swift.max(0, 1 - exponent))
   }
 
-  private static func formatted(_ metric: MetricEstimate, _ value: Double, decimals: Int) -> String {
+  private static func formatted(_ metric: MetricEstimate, _ value: Double, decimals: Int) -> String
+  {
     if metric.unit == "share" {
       return NumberFormatting.fixed(value * 100, decimals: decimals) + "%"
     }

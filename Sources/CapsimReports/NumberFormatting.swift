@@ -47,7 +47,9 @@ public enum NumberFormatting {
       if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(",") }
       grouped.append(digit)
     }
-    if grouped.allSatisfy({ $0 == "0" || $0 == "," }) && parts.count == 2 && parts[1].allSatisfy({ $0 == "0" }) {
+    if grouped.allSatisfy({ $0 == "0" || $0 == "," }) && parts.count == 2
+      && parts[1].allSatisfy({ $0 == "0" })
+    {
       sign = ""
     }
     return sign + grouped + (parts.count == 2 ? "." + parts[1] : "")

@@ -14,8 +14,11 @@ public struct TerminalReport: Sendable {
   /// Renders `outcome` as plain text (no colour codes).
   public func render(_ outcome: SimulationOutcome) -> String {
     var lines: [String] = []
-    lines.append("Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)")
-    lines.append("Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
+    lines.append(
+      "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)"
+    )
+    lines.append(
+      "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
     lines.append("with their 95% CI in brackets.")
     let labelWidth = 26
     let columnWidth = 24
@@ -36,14 +39,27 @@ public struct TerminalReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func renderBlock(_ options: [OptionOutcome], labelWidth: Int, columnWidth: Int) -> [String] {
+  private func renderBlock(_ options: [OptionOutcome], labelWidth: Int, columnWidth: Int)
+    -> [String]
+  {
     var rows: [(String, [String])] = []
     rows.append(("", options.map(\.name)))
     rows.append(("Platform", options.map { "\($0.platform)" }))
-    rows.append(("Kind", options.map { option in
-      option.nodes.map { "\(option.platformKind.rawValue), \($0) node\($0 == 1 ? "" : "s")" } ?? option.platformKind.rawValue
-    }))
-    rows.append(("Pricing", options.map { "\($0.pricingModel.rawValue) \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h" }))
+    rows.append(
+      (
+        "Kind",
+        options.map { option in
+          option.nodes.map { "\(option.platformKind.rawValue), \($0) node\($0 == 1 ? "" : "s")" }
+            ?? option.platformKind.rawValue
+        }
+      ))
+    rows.append(
+      (
+        "Pricing",
+        options.map {
+          "\($0.pricingModel.rawValue) \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h"
+        }
+      ))
     var keys: [String] = []
     for option in options {
       for metric in option.metrics where !keys.contains(metric.key) { keys.append(metric.key) }
@@ -51,13 +67,21 @@ public struct TerminalReport: Sendable {
     for key in keys {
       let sample = options.lazy.compactMap { $0.metric(key) }.first
       guard let sample else { continue }
-      rows.append((MetricFormatting.label(sample), options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }))
+      rows.append(
+        (
+          MetricFormatting.label(sample),
+          options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }
+        ))
     }
     return rows.enumerated().flatMap { index, row -> [String] in
       var line = pad(row.0, labelWidth)
       for cell in row.1 { line += pad(fit(cell, columnWidth - 1), columnWidth) }
       var result = [trimTrailing(line)]
-      if index == 0 { result.append(String(repeating: "─", count: Swift.min(width, labelWidth + columnWidth * row.1.count - 1))) }
+      if index == 0 {
+        result.append(
+          String(
+            repeating: "─", count: Swift.min(width, labelWidth + columnWidth * row.1.count - 1)))
+      }
       return result
     }
   }

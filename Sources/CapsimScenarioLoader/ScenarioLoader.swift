@@ -15,8 +15,12 @@ public struct LoadedScenario: Sendable {
 /// Reads scenario files (format in `docs/scenarios.md`) and reports every problem at once.
 public enum ScenarioLoader {
   /// Top-level keys of format version 1.
-  static let topLevelKeys = ["version", "name", "description", "horizon_months", "trials", "seed", "workload", "options"]
-  static let workloadKeys = ["jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours"]
+  static let topLevelKeys = [
+    "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
+  ]
+  static let workloadKeys = [
+    "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours",
+  ]
   static let optionKeys = ["name", "samples", "sampling", "price", "nodes", "duration_scale"]
 
   /// Loads and validates the scenario file at `path`.
@@ -39,7 +43,8 @@ public enum ScenarioLoader {
 
   /// Parses and validates scenario YAML; `file` names it in diagnostics.
   /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
-  public static func parse(yaml text: String, file: String) throws(ScenarioError) -> LoadedScenario {
+  public static func parse(yaml text: String, file: String) throws(ScenarioError) -> LoadedScenario
+  {
     let problems = ProblemCollector(file: file)
     let root: Node?
     do {
@@ -65,10 +70,12 @@ public enum ScenarioLoader {
 
   static func syntaxProblem(_ error: YamlError, file: String) -> ScenarioProblem {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let prefix = context.map { "\($0.text); " } ?? ""
-      return .syntax(SourceLocation(file: file, line: mark.line, column: mark.column), message: prefix + problem)
+      return .syntax(
+        SourceLocation(file: file, line: mark.line, column: mark.column), message: prefix + problem)
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .syntax(
         SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
@@ -86,20 +93,24 @@ public enum ScenarioLoader {
     let version = top.integer("version", in: 1...Int.max) ?? Scenario.currentVersion
     if version > Scenario.currentVersion {
       problems.add(
-        .unsupportedVersion(top.location("version"), found: version, highestSupported: Scenario.currentVersion))
+        .unsupportedVersion(
+          top.location("version"), found: version, highestSupported: Scenario.currentVersion))
       return nil
     }
-    let name = top.string("name", required: true, help: "give the scenario a short name, e.g. 'name: prod-training'")
+    let name = top.string(
+      "name", required: true, help: "give the scenario a short name, e.g. 'name: prod-training'")
     let summary = top.string("description") ?? ""
     let horizon = top.integer(
-      "horizon_months", in: 1...600, required: true, help: "add 'horizon_months: 12' (months to simulate)")
+      "horizon_months", in: 1...600, required: true,
+      help: "add 'horizon_months: 12' (months to simulate)")
     let trials = top.integer("trials", in: 1...10_000_000) ?? 2_000
     let seed = top.unsignedInteger("seed") ?? 1
     var workload: Workload?
     if let node = top.value("workload") {
       workload = readWorkload(node, problems: problems)
     } else {
-      top.reportMissing("workload", help: "describe the jobs: jobs_per_month, gpus_per_job, steps_per_job")
+      top.reportMissing(
+        "workload", help: "describe the jobs: jobs_per_month, gpus_per_job, steps_per_job")
     }
     var options: [ScenarioOption] = []
     if let node = top.value("options") {
@@ -109,15 +120,19 @@ public enum ScenarioLoader {
     }
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
     return Scenario(
-      version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials, seed: seed,
+      version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials,
+      seed: seed,
       workload: workload, options: options)
   }
 
   static func readWorkload(_ node: Node, problems: ProblemCollector) -> Workload? {
-    guard let reader = YAMLMappingReader(node, path: "workload", problems: problems) else { return nil }
+    guard let reader = YAMLMappingReader(node, path: "workload", problems: problems) else {
+      return nil
+    }
     reader.rejectUnknownKeys(allowed: workloadKeys)
     let jobs = reader.double(
-      "jobs_per_month", rule: "> 0", required: true, help: "add 'jobs_per_month: 40'", isValid: { $0 > 0 })
+      "jobs_per_month", rule: "> 0", required: true, help: "add 'jobs_per_month: 40'",
+      isValid: { $0 > 0 })
     var arrivals = Workload.Arrivals.poisson
     if let text = reader.string("arrivals") {
       if let parsed = Workload.Arrivals(rawValue: text) {
@@ -135,14 +150,16 @@ public enum ScenarioLoader {
     let deadline = reader.double("deadline_hours", rule: "> 0", isValid: { $0 > 0 })
     guard let jobs else { return nil }
     return Workload(
-      jobsPerMonth: jobs, arrivals: arrivals, gpusPerJob: gpus, stepsPerJob: steps, deadlineHours: deadline)
+      jobsPerMonth: jobs, arrivals: arrivals, gpusPerJob: gpus, stepsPerJob: steps,
+      deadlineHours: deadline)
   }
 
   static func readOptions(_ node: Node, problems: ProblemCollector) -> [ScenarioOption] {
     guard case .sequence(let sequence) = node, !sequence.isEmpty else {
       problems.add(
         .wrongType(
-          problems.location(node, "options"), expected: "a list of options (lines starting with '- ')",
+          problems.location(node, "options"),
+          expected: "a list of options (lines starting with '- ')",
           found: YAMLMappingReader.describe(node)))
       return []
     }
@@ -152,9 +169,12 @@ public enum ScenarioLoader {
       let path = "options[\(index)]"
       guard let reader = YAMLMappingReader(item, path: path, problems: problems) else { continue }
       reader.rejectUnknownKeys(allowed: optionKeys)
-      let name = reader.string("name", required: true, help: "give each option a name shown in reports")
-      let samples = reader.string("samples", required: true, help: "name a sample set; see 'capsim data list'")
-      let price = reader.string("price", required: true, help: "name a price; see 'capsim data list'")
+      let name = reader.string(
+        "name", required: true, help: "give each option a name shown in reports")
+      let samples = reader.string(
+        "samples", required: true, help: "name a sample set; see 'capsim data list'")
+      let price = reader.string(
+        "price", required: true, help: "name a price; see 'capsim data list'")
       var sampling = ScenarioOption.Sampling.bootstrap
       if let text = reader.string("sampling") {
         if let parsed = ScenarioOption.Sampling(rawValue: text) {
@@ -163,7 +183,8 @@ public enum ScenarioLoader {
           problems.add(
             .invalidValue(
               reader.location("sampling"), message: "'sampling' is '\(text)'",
-              help: "use one of: " + ScenarioOption.Sampling.allCases.map(\.rawValue).joined(separator: ", ")))
+              help: "use one of: "
+                + ScenarioOption.Sampling.allCases.map(\.rawValue).joined(separator: ", ")))
         }
       }
       let nodes = reader.integer("nodes", in: 1...100_000)
@@ -177,7 +198,8 @@ public enum ScenarioLoader {
       if let name, let samples, let price {
         options.append(
           ScenarioOption(
-            name: name, samples: samples, sampling: sampling, price: price, nodes: nodes, durationScale: scale))
+            name: name, samples: samples, sampling: sampling, price: price, nodes: nodes,
+            durationScale: scale))
       }
     }
     return options

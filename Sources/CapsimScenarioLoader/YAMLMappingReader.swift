@@ -1,5 +1,5 @@
-import Foundation
 import CapsimCore
+import Foundation
 import Yams
 
 /// Collects problems while a scenario's YAML tree is read, so that all of them are reported at once.
@@ -36,13 +36,15 @@ struct YAMLMappingReader {
     guard case .mapping(let mapping) = node else {
       problems.add(
         .wrongType(
-          problems.location(node, path.isEmpty ? "<document>" : path), expected: "a mapping of keys",
+          problems.location(node, path.isEmpty ? "<document>" : path),
+          expected: "a mapping of keys",
           found: Self.describe(node)))
       return nil
     }
     for (key, value) in mapping {
       entries.append((key.string ?? "", key, value))
-      problems.sourceMap.record(childPath(key.string ?? ""), line: value.mark?.line, column: value.mark?.column)
+      problems.sourceMap.record(
+        childPath(key.string ?? ""), line: value.mark?.line, column: value.mark?.column)
     }
   }
 
@@ -79,14 +81,20 @@ struct YAMLMappingReader {
     }
     guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
       problems.add(
-        .wrongType(problems.location(value, childPath(key)), expected: "a text value", found: Self.describe(value)))
+        .wrongType(
+          problems.location(value, childPath(key)), expected: "a text value",
+          found: Self.describe(value)))
       return nil
     }
     return scalar.string
   }
 
-  func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false, help: String = "") -> Int? {
-    guard let text = number(key, required: required, help: help, expected: "a whole number") else { return nil }
+  func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false, help: String = "")
+    -> Int?
+  {
+    guard let text = number(key, required: required, help: help, expected: "a whole number") else {
+      return nil
+    }
     guard let result = Int(text) else {
       problems.add(.wrongType(location(key), expected: "a whole number", found: "'\(text)'"))
       return nil
@@ -94,7 +102,9 @@ struct YAMLMappingReader {
     guard range.contains(result) else {
       problems.add(
         .invalidValue(
-          location(key), message: "'\(key)' is \(result); it must be between \(range.lowerBound) and \(range.upperBound)",
+          location(key),
+          message:
+            "'\(key)' is \(result); it must be between \(range.lowerBound) and \(range.upperBound)",
           help: nil))
       return nil
     }
@@ -102,9 +112,12 @@ struct YAMLMappingReader {
   }
 
   func unsignedInteger(_ key: String) -> UInt64? {
-    guard let text = number(key, required: false, help: "", expected: "a whole number ≥ 0") else { return nil }
+    guard let text = number(key, required: false, help: "", expected: "a whole number ≥ 0") else {
+      return nil
+    }
     guard let result = UInt64(text) else {
-      problems.add(.wrongType(location(key), expected: "a whole number from 0 to 2^64−1", found: "'\(text)'"))
+      problems.add(
+        .wrongType(location(key), expected: "a whole number from 0 to 2^64−1", found: "'\(text)'"))
       return nil
     }
     return result
@@ -112,15 +125,19 @@ struct YAMLMappingReader {
 
   /// A finite number satisfying `isValid`; `rule` says what is allowed (e.g. "> 0").
   func double(
-    _ key: String, rule: String, required: Bool = false, help: String = "", isValid: (Double) -> Bool
+    _ key: String, rule: String, required: Bool = false, help: String = "",
+    isValid: (Double) -> Bool
   ) -> Double? {
-    guard let text = number(key, required: required, help: help, expected: "a number") else { return nil }
+    guard let text = number(key, required: required, help: help, expected: "a number") else {
+      return nil
+    }
     guard let result = Double(text) else {
       problems.add(.wrongType(location(key), expected: "a number", found: "'\(text)'"))
       return nil
     }
     guard result.isFinite, isValid(result) else {
-      problems.add(.invalidValue(location(key), message: "'\(key)' is \(text); it must be \(rule)", help: nil))
+      problems.add(
+        .invalidValue(location(key), message: "'\(key)' is \(text); it must be \(rule)", help: nil))
       return nil
     }
     return result

@@ -32,16 +32,21 @@ public enum CapsimExecutable {
         }
       }
       candidates.append(packageRoot.appendingPathComponent(".build/debug/capsim"))
-      for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+      for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path)
+      {
         return candidate
       }
-      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
+      throw CocoaError(
+        .fileNoSuchFile,
+        userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
     }
   }
 
   /// Runs `capsim arguments…` in the package root with `CAPSIM_DB` and `XDG_DATA_HOME` removed from
   /// the environment and `extraEnvironment` added.
-  public static func run(_ arguments: [String], environment extraEnvironment: [String: String] = [:]) throws -> Result {
+  public static func run(
+    _ arguments: [String], environment extraEnvironment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = try binary
     process.arguments = arguments
@@ -70,6 +75,7 @@ public enum CapsimExecutable {
     process.waitUntilExit()
     return Result(
       standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self), exitCode: process.terminationStatus)
+      standardError: String(decoding: errorData, as: UTF8.self), exitCode: process.terminationStatus
+    )
   }
 }

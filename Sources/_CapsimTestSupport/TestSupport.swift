@@ -9,38 +9,47 @@ public enum Fixtures {
     minimumTermMonths: Int = 0, setupFee: Double = 0, currency: String = "USD"
   ) -> PriceQuote {
     let unit: PriceUnit = model.isCommitment ? .nodeMonth : .gpuHour
-    let amount = model.isCommitment ? perGPUHour * gpusPerUnit * PriceQuote.hoursPerMonth : perGPUHour
+    let amount =
+      model.isCommitment ? perGPUHour * gpusPerUnit * PriceQuote.hoursPerMonth : perGPUHour
     return PriceQuote(
-      name: name, provider: "test", gpuModel: "H100", pricingModel: model, amount: amount, unit: unit,
-      gpusPerUnit: model.isCommitment ? gpusPerUnit : 1, minimumTermMonths: minimumTermMonths, setupFee: setupFee,
+      name: name, provider: "test", gpuModel: "H100", pricingModel: model, amount: amount,
+      unit: unit,
+      gpusPerUnit: model.isCommitment ? gpusPerUnit : 1, minimumTermMonths: minimumTermMonths,
+      setupFee: setupFee,
       currency: currency, effectiveDate: "2026-01-01", source: "test fixture")
   }
 
   /// A resolved option with the given sample values (seconds per step).
   public static func option(
-    _ name: String, seconds: [Double], price: PriceQuote, nodes: Int? = nil, kind: InfrastructureKind = .shared,
+    _ name: String, seconds: [Double], price: PriceQuote, nodes: Int? = nil,
+    kind: InfrastructureKind = .shared,
     metric: String = "step_time"
   ) -> ResolvedOption {
     ResolvedOption(
-      option: ScenarioOption(name: name, samples: "\(name)-samples", price: price.name, nodes: nodes),
+      option: ScenarioOption(
+        name: name, samples: "\(name)-samples", price: price.name, nodes: nodes),
       platform: Platform(name: "\(name)-platform", kind: kind, gpuModel: "H100", provider: "test"),
       price: price,
-      samples: SampleSet(name: "\(name)-samples", platform: "\(name)-platform", metric: metric, seconds: seconds))
+      samples: SampleSet(
+        name: "\(name)-samples", platform: "\(name)-platform", metric: metric, seconds: seconds))
   }
 
   /// A scenario with the given workload and options, resolved.
   public static func resolved(
-    horizonMonths: Int = 12, trials: Int = 1_000, seed: UInt64 = 7, workload: Workload, options: [ResolvedOption]
+    horizonMonths: Int = 12, trials: Int = 1_000, seed: UInt64 = 7, workload: Workload,
+    options: [ResolvedOption]
   ) throws -> ResolvedScenario {
     let scenario = Scenario(
       name: "test", horizonMonths: horizonMonths, trials: trials, seed: seed, workload: workload,
       options: options.map(\.option))
-    return try ResolvedScenario(scenario: scenario, options: options, sourceMap: ScenarioSourceMap(file: "test.yaml"))
+    return try ResolvedScenario(
+      scenario: scenario, options: options, sourceMap: ScenarioSourceMap(file: "test.yaml"))
   }
 
   /// A fresh temporary directory, unique per call.
   public static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-test-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "capsim-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -5,7 +5,8 @@ import ArgumentParser
 struct CapsimCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "capsim",
-    abstract: "Compare shared and dedicated GPU infrastructure by Monte Carlo simulation of measured variability.",
+    abstract:
+      "Compare shared and dedicated GPU infrastructure by Monte Carlo simulation of measured variability.",
     discussion: """
       capsim reads measured step or job durations and prices from a SQLite database, simulates the \
       jobs of a scenario on each infrastructure option, and reports costs, job-time spread and \

@@ -7,12 +7,16 @@ struct MonteCarloEngineTests {
   /// Fixed durations and fixed arrivals leave nothing random: every number has a closed form.
   @Test func deterministicInputsGiveClosedFormCosts() async throws {
     // 1 s/step × 36,000 steps = 10 h per job; 8 GPUs; 20 jobs a month; 12 months.
-    let workload = Workload(jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000, deadlineHours: 12)
-    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    let workload = Workload(
+      jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000, deadlineHours: 12)
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
     let dedicated = Fixtures.option(
-      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 500), nodes: 1,
+      "metal", seconds: [1.0],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 500), nodes: 1,
       kind: .dedicated)
-    let scenario = try Fixtures.resolved(trials: 50, workload: workload, options: [shared, dedicated])
+    let scenario = try Fixtures.resolved(
+      trials: 50, workload: workload, options: [shared, dedicated])
     let outcome = await MonteCarloEngine(threadCount: 2).run(scenario)
 
     let cloud = try #require(outcome.options.first)
@@ -35,17 +39,24 @@ struct MonteCarloEngineTests {
   @Test(arguments: [1, 2, 3] as [UInt64])
   func randomInputsMatchExpectations(seed: UInt64) async throws {
     // Durations 1 s or 3 s per step with equal probability; 3,600 steps → 1 h or 3 h; E = 2 h, Var = 1 h².
-    let workload = Workload(jobsPerMonth: 30, arrivals: .poisson, gpusPerJob: 1, stepsPerJob: 3_600, deadlineHours: 2)
-    let option = Fixtures.option("cloud", seconds: [1, 3], price: Fixtures.price("od", perGPUHour: 2))
-    let scenario = try Fixtures.resolved(horizonMonths: 6, trials: 4_000, seed: seed, workload: workload, options: [option])
+    let workload = Workload(
+      jobsPerMonth: 30, arrivals: .poisson, gpusPerJob: 1, stepsPerJob: 3_600, deadlineHours: 2)
+    let option = Fixtures.option(
+      "cloud", seconds: [1, 3], price: Fixtures.price("od", perGPUHour: 2))
+    let scenario = try Fixtures.resolved(
+      horizonMonths: 6, trials: 4_000, seed: seed, workload: workload, options: [option])
     let outcome = await MonteCarloEngine(threadCount: 2).run(scenario)
     let result = try #require(outcome.options.first)
 
-    func expectNear(_ key: String, _ expected: Double, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expectNear(
+      _ key: String, _ expected: Double, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
       let estimate = try #require(result.metric(key)?.estimate)
       let se = try #require(estimate.standardError)
-      #expect(abs(estimate.value - expected) < 4 * se, "seed \(seed): \(key) = \(estimate.value) ± \(se), expected \(expected)",
-              sourceLocation: sourceLocation)
+      #expect(
+        abs(estimate.value - expected) < 4 * se,
+        "seed \(seed): \(key) = \(estimate.value) ± \(se), expected \(expected)",
+        sourceLocation: sourceLocation)
     }
     // Jobs per horizon: Poisson(30 × 6); cost = Σ hours × $2, E = 180 × 2 h × $2 = $720.
     try expectNear("jobs", 180)
@@ -58,11 +69,14 @@ struct MonteCarloEngineTests {
 
   @Test func resultsDoNotDependOnThreadCount() async throws {
     let workload = Workload(jobsPerMonth: 50, gpusPerJob: 8, stepsPerJob: 10_000, deadlineHours: 3)
-    let shared = Fixtures.option("cloud", seconds: [0.9, 1.0, 1.1, 1.6], price: Fixtures.price("od", perGPUHour: 3))
+    let shared = Fixtures.option(
+      "cloud", seconds: [0.9, 1.0, 1.1, 1.6], price: Fixtures.price("od", perGPUHour: 3))
     let dedicated = Fixtures.option(
-      "metal", seconds: [1.0, 1.01], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal), nodes: 2,
+      "metal", seconds: [1.0, 1.01], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal),
+      nodes: 2,
       kind: .dedicated)
-    let scenario = try Fixtures.resolved(trials: 700, workload: workload, options: [shared, dedicated])
+    let scenario = try Fixtures.resolved(
+      trials: 700, workload: workload, options: [shared, dedicated])
     let one = await MonteCarloEngine(threadCount: 1).run(scenario)
     let four = await MonteCarloEngine(threadCount: 4).run(scenario)
     let again = await MonteCarloEngine(threadCount: 3).run(scenario)
@@ -74,15 +88,18 @@ struct MonteCarloEngineTests {
     let workload = Workload(jobsPerMonth: 10, gpusPerJob: 1, stepsPerJob: 100)
     let a = Fixtures.option("a", seconds: [1, 2, 3], price: Fixtures.price("od", perGPUHour: 3))
     let b = Fixtures.option("b", seconds: [4, 5], price: Fixtures.price("od2", perGPUHour: 1))
-    let alone = await MonteCarloEngine(threadCount: 2).run(try Fixtures.resolved(trials: 300, workload: workload, options: [a]))
-    let both = await MonteCarloEngine(threadCount: 2).run(try Fixtures.resolved(trials: 300, workload: workload, options: [b, a]))
+    let alone = await MonteCarloEngine(threadCount: 2).run(
+      try Fixtures.resolved(trials: 300, workload: workload, options: [a]))
+    let both = await MonteCarloEngine(threadCount: 2).run(
+      try Fixtures.resolved(trials: 300, workload: workload, options: [b, a]))
     #expect(alone.options[0] == both.options[1])
   }
 
   @Test func commitmentsBillTheMinimumTermAndWarn() async throws {
     let workload = Workload(jobsPerMonth: 1, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 3_600)
     let metal = Fixtures.option(
-      "metal", seconds: [1], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
+      "metal", seconds: [1],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
       nodes: 1, kind: .dedicated)
     let outcome = await MonteCarloEngine(threadCount: 1).run(
       try Fixtures.resolved(horizonMonths: 6, trials: 10, workload: workload, options: [metal]))

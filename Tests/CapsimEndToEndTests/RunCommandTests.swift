@@ -12,7 +12,10 @@ struct RunCommandTests {
   }
 
   @Test func sameSeedGivesByteIdenticalJSONOnAnyThreadCount() throws {
-    let base = ["run", "scenarios/production-training.yaml", "--db", database, "--trials", "300", "--format", "json"]
+    let base = [
+      "run", "scenarios/production-training.yaml", "--db", database, "--trials", "300", "--format",
+      "json",
+    ]
     let first = try CapsimExecutable.run(base + ["--threads", "1"])
     let second = try CapsimExecutable.run(base + ["--threads", "4", "--no-save"])
     let third = try CapsimExecutable.run(base + ["--threads", "2", "--no-save"])
@@ -25,19 +28,25 @@ struct RunCommandTests {
   }
 
   @Test func runIsStoredAndListed() throws {
-    let run = try CapsimExecutable.run(["run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50"])
+    let run = try CapsimExecutable.run([
+      "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50",
+    ])
     #expect(run.exitCode == 0)
     #expect(run.standardError.contains("stored as run 1"))
     let list = try CapsimExecutable.run(["runs", "list", "--db", database])
     #expect(list.standardOutput.contains("early-experimentation"))
     let show = try CapsimExecutable.run(["runs", "show", "1", "--db", database, "--scenario"])
-    let original = try String(contentsOf: CapsimExecutable.packageRoot.appendingPathComponent("scenarios/early-experimentation.yaml"), encoding: .utf8)
+    let original = try String(
+      contentsOf: CapsimExecutable.packageRoot.appendingPathComponent(
+        "scenarios/early-experimentation.yaml"), encoding: .utf8)
     #expect(show.standardOutput == original)
   }
 
   @Test func terminalReportFitsIn100Columns() throws {
     for scenario in ["production-training", "early-experimentation", "borderline-growing-team"] {
-      let run = try CapsimExecutable.run(["run", "scenarios/\(scenario).yaml", "--db", database, "--trials", "100", "--no-save"])
+      let run = try CapsimExecutable.run([
+        "run", "scenarios/\(scenario).yaml", "--db", database, "--trials", "100", "--no-save",
+      ])
       #expect(run.exitCode == 0, "\(scenario): \(run.standardError)")
       for line in run.standardOutput.split(separator: "\n") {
         #expect(line.count <= 100, "\(scenario): line of \(line.count) columns: \(line)")
@@ -47,11 +56,23 @@ struct RunCommandTests {
 
   @Test func csvHasOneRowPerOptionAndMetric() throws {
     let run = try CapsimExecutable.run(
-      ["run", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "100", "--format", "csv", "--no-save"])
+      [
+        "run", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "100",
+        "--format", "csv", "--no-save",
+      ])
     let lines = run.standardOutput.split(separator: "\n")
-    #expect(lines.first == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed")
-    #expect(lines.allSatisfy { fieldCount(of: String($0)) == 14 }, "\(lines.filter { fieldCount(of: String($0)) != 14 })")
-    #expect(lines.contains { $0.hasPrefix("borderline-growing-team,bare-metal-2-nodes,baremetal-h100,bare_metal,total_cost,") })
+    #expect(
+      lines.first
+        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed"
+    )
+    #expect(
+      lines.allSatisfy { fieldCount(of: String($0)) == 14 },
+      "\(lines.filter { fieldCount(of: String($0)) != 14 })")
+    #expect(
+      lines.contains {
+        $0.hasPrefix(
+          "borderline-growing-team,bare-metal-2-nodes,baremetal-h100,bare_metal,total_cost,")
+      })
   }
 
   struct BadRun: CustomTestStringConvertible, Sendable {
@@ -63,7 +84,8 @@ struct RunCommandTests {
 
   static let badRuns: [BadRun] = [
     BadRun(
-      name: "unknown sample set and price", scenario: """
+      name: "unknown sample set and price",
+      scenario: """
         name: typo
         horizon_months: 3
         workload: {jobs_per_month: 4, gpus_per_job: 8, steps_per_job: 1000}
@@ -80,7 +102,8 @@ struct RunCommandTests {
         "2 problems found",
       ]),
     BadRun(
-      name: "commitment without nodes", scenario: """
+      name: "commitment without nodes",
+      scenario: """
         name: no-nodes
         horizon_months: 3
         workload: {jobs_per_month: 4, gpus_per_job: 8, steps_per_job: 1000}
@@ -89,7 +112,9 @@ struct RunCommandTests {
             samples: h100-8gpu-step-time-baremetal
             price: baremetal-h100-8x-commit-12m
         """,
-      expected: ["bad.yaml:5:3: error: field 'options[0]': missing required key 'nodes'", "e.g. 'nodes: 2'"]),
+      expected: [
+        "bad.yaml:5:3: error: field 'options[0]': missing required key 'nodes'", "e.g. 'nodes: 2'",
+      ]),
   ]
 
   @Test(arguments: badRuns)
@@ -106,7 +131,9 @@ struct RunCommandTests {
   }
 
   @Test func missingDatabaseDirectoryIsOneClearError() throws {
-    let run = try CapsimExecutable.run(["run", "scenarios/production-training.yaml", "--db", "/nonexistent/dir/x.sqlite"])
+    let run = try CapsimExecutable.run([
+      "run", "scenarios/production-training.yaml", "--db", "/nonexistent/dir/x.sqlite",
+    ])
     #expect(run.exitCode == 64)
     #expect(run.standardError.contains("/nonexistent/dir"))
     #expect(run.standardError.split(separator: "\n").filter { $0.contains("error:") }.count == 1)

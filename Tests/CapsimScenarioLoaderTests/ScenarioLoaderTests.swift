@@ -34,7 +34,11 @@ struct ScenarioLoaderTests {
     #expect(scenario.horizonMonths == 12)
     #expect(scenario.trials == 500)
     #expect(scenario.seed == 42)
-    #expect(scenario.workload == Workload(jobsPerMonth: 40, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 20_000, deadlineHours: 30))
+    #expect(
+      scenario.workload
+        == Workload(
+          jobsPerMonth: 40, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 20_000, deadlineHours: 30)
+    )
     #expect(scenario.options.map(\.name) == ["cloud", "metal"])
     #expect(scenario.options[1].nodes == 2)
     #expect(scenario.options[1].durationScale == 0.95)
@@ -67,17 +71,25 @@ struct ScenarioLoaderTests {
 
   static let badCases: [BadCase] = [
     BadCase(
-      name: "misspelt key", yaml: valid.replacingOccurrences(of: "horizon_months", with: "horizon_month"),
-      expected: ["bad.yaml:4:1: error: unknown key 'horizon_month'", "help: did you mean 'horizon_months'?",
-                 "missing required key 'horizon_months'"]),
+      name: "misspelt key",
+      yaml: valid.replacingOccurrences(of: "horizon_months", with: "horizon_month"),
+      expected: [
+        "bad.yaml:4:1: error: unknown key 'horizon_month'", "help: did you mean 'horizon_months'?",
+        "missing required key 'horizon_months'",
+      ]),
     BadCase(
-      name: "negative jobs", yaml: valid.replacingOccurrences(of: "jobs_per_month: 40", with: "jobs_per_month: -3"),
-      expected: ["bad.yaml:8:19: error: field 'workload.jobs_per_month': 'jobs_per_month' is -3; it must be > 0"]),
+      name: "negative jobs",
+      yaml: valid.replacingOccurrences(of: "jobs_per_month: 40", with: "jobs_per_month: -3"),
+      expected: [
+        "bad.yaml:8:19: error: field 'workload.jobs_per_month': 'jobs_per_month' is -3; it must be > 0"
+      ]),
     BadCase(
-      name: "NaN scale", yaml: valid.replacingOccurrences(of: "duration_scale: 0.95", with: "duration_scale: .nan"),
+      name: "NaN scale",
+      yaml: valid.replacingOccurrences(of: "duration_scale: 0.95", with: "duration_scale: .nan"),
       expected: ["bad.yaml:21:21:", "'duration_scale' is nan; it must be > 0"]),
     BadCase(
-      name: "text where a number belongs", yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: many"),
+      name: "text where a number belongs",
+      yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: many"),
       expected: ["bad.yaml:5:9: error: field 'trials': expected a whole number, found 'many'"]),
     BadCase(
       name: "newer version", yaml: valid.replacingOccurrences(of: "version: 1", with: "version: 9"),
@@ -86,20 +98,25 @@ struct ScenarioLoaderTests {
       name: "syntax error", yaml: "name: x\n  bad: [1, 2\n",
       expected: ["bad.yaml:2:", "error: invalid YAML"]),
     BadCase(
-      name: "duplicate option names", yaml: valid.replacingOccurrences(of: "name: metal", with: "name: cloud"),
+      name: "duplicate option names",
+      yaml: valid.replacingOccurrences(of: "name: metal", with: "name: cloud"),
       expected: ["option name 'cloud' is used twice"]),
     BadCase(
-      name: "options not a list", yaml: "name: x\nhorizon_months: 1\nworkload: {jobs_per_month: 1}\noptions: 3\n",
+      name: "options not a list",
+      yaml: "name: x\nhorizon_months: 1\nworkload: {jobs_per_month: 1}\noptions: 3\n",
       expected: ["bad.yaml:4:10: error: field 'options': expected a list of options"]),
     BadCase(
       name: "several problems at once",
-      yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: 0").replacingOccurrences(of: "gpus_per_job: 8", with: "gpus: 8"),
+      yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: 0").replacingOccurrences(
+        of: "gpus_per_job: 8", with: "gpus: 8"),
       expected: ["'trials' is 0", "unknown key 'gpus'", "2 problems found"]),
   ]
 
   @Test(arguments: badCases)
   func rejectsBadInputWithLocation(_ bad: BadCase) {
-    let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(yaml: bad.yaml, file: "bad.yaml") }
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(yaml: bad.yaml, file: "bad.yaml")
+    }
     let text = error?.description ?? ""
     for fragment in bad.expected {
       #expect(text.contains(fragment), "\(bad.name): missing «\(fragment)» in:\n\(text)")
@@ -107,7 +124,11 @@ struct ScenarioLoaderTests {
   }
 
   @Test func missingFileIsOneClearError() {
-    let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: "/nonexistent/x.yaml") }
-    #expect(error?.description.contains("/nonexistent/x.yaml: error: cannot read the scenario file") == true)
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.load(path: "/nonexistent/x.yaml")
+    }
+    #expect(
+      error?.description.contains("/nonexistent/x.yaml: error: cannot read the scenario file")
+        == true)
   }
 }

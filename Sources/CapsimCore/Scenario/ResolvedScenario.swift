@@ -55,14 +55,16 @@ public struct ResolvedScenario: Sendable, Hashable {
         problems.append(
           .missingKey(
             sourceMap.location(of: path), key: "nodes",
-            help: "price '\(option.price)' is a \(resolved.price.pricingModel.rawValue) commitment; "
+            help:
+              "price '\(option.price)' is a \(resolved.price.pricingModel.rawValue) commitment; "
               + "say how many nodes are committed, e.g. 'nodes: 2'"))
       }
       if !resolved.isCommitted && option.nodes != nil {
         problems.append(
           .invalidValue(
             sourceMap.location(of: "\(path).nodes"),
-            message: "'nodes' applies only to committed prices, but '\(option.price)' is billed per use "
+            message:
+              "'nodes' applies only to committed prices, but '\(option.price)' is billed per use "
               + "(\(resolved.price.pricingModel.rawValue))",
             help: "remove 'nodes', or choose a reserved or bare_metal price"))
       }
@@ -70,9 +72,12 @@ public struct ResolvedScenario: Sendable, Hashable {
         problems.append(
           .invalidValue(
             sourceMap.location(of: "\(path).nodes"),
-            message: "a job needs \(scenario.workload.gpusPerJob) GPUs but option '\(option.name)' commits only "
+            message:
+              "a job needs \(scenario.workload.gpusPerJob) GPUs but option '\(option.name)' commits only "
               + "\(formatted(gpus)) GPUs",
-            help: "raise 'nodes' to at least \(minimumNodes(for: scenario.workload.gpusPerJob, resolved))"))
+            help:
+              "raise 'nodes' to at least \(minimumNodes(for: scenario.workload.gpusPerJob, resolved))"
+          ))
       }
       if resolved.samples.seconds.isEmpty {
         problems.append(
@@ -85,7 +90,8 @@ public struct ResolvedScenario: Sendable, Hashable {
         problems.append(
           .invalidValue(
             sourceMap.location(of: "\(path).samples"),
-            message: "sample set '\(option.samples)' measures '\(resolved.samples.metric)', not a duration of work",
+            message:
+              "sample set '\(option.samples)' measures '\(resolved.samples.metric)', not a duration of work",
             help: "choose a sample set whose metric is step_time or job_time"))
       }
     }
@@ -94,7 +100,8 @@ public struct ResolvedScenario: Sendable, Hashable {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "options"),
-          message: "options are priced in different currencies (\(currencies.sorted().joined(separator: ", ")))",
+          message:
+            "options are priced in different currencies (\(currencies.sorted().joined(separator: ", ")))",
           help: "choose prices in one currency; capsim does not convert currencies"))
     }
     if !problems.isEmpty { throw ScenarioError(problems) }

@@ -102,7 +102,8 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
 
   /// Creates an option.
   public init(
-    name: String, samples: String, sampling: Sampling = .bootstrap, price: String, nodes: Int? = nil,
+    name: String, samples: String, sampling: Sampling = .bootstrap, price: String,
+    nodes: Int? = nil,
     durationScale: Double = 1
   ) {
     self.name = name

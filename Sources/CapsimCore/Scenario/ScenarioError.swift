@@ -1,5 +1,7 @@
 /// One thing wrong with a scenario file, with where it is.
-public enum ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
+public enum ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertible,
+  DiagnosticConvertible
+{
   /// The text is not valid YAML.
   case syntax(SourceLocation, message: String)
   /// A required key is absent from a mapping.
@@ -69,7 +71,9 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
   /// Creates the error from problems (sorted by position).
   public init(_ problems: [ScenarioProblem]) {
     self.problems = problems.sorted {
-      ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+      ($0.location.line ?? 0, $0.location.column ?? 0) < (
+        $1.location.line ?? 0, $1.location.column ?? 0
+      )
     }
   }
 

@@ -15,7 +15,9 @@ public struct Estimate: Sendable, Hashable, Codable {
   public var upper: Double?
 
   /// Creates an estimate.
-  public init(value: Double, standardError: Double? = nil, lower: Double? = nil, upper: Double? = nil) {
+  public init(
+    value: Double, standardError: Double? = nil, lower: Double? = nil, upper: Double? = nil
+  ) {
     self.value = value
     self.standardError = standardError
     self.lower = lower

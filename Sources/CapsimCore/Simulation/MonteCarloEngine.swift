@@ -23,7 +23,9 @@ public struct MonteCarloEngine: Sendable {
     let horizon = scenario.scenario.horizonMonths
     let trials = scenario.scenario.trials
     let streams = RandomStreams(seed: scenario.scenario.seed)
-    let simulators = scenario.options.map { OptionSimulator($0, workload: workload, horizonMonths: horizon) }
+    let simulators = scenario.options.map {
+      OptionSimulator($0, workload: workload, horizonMonths: horizon)
+    }
     let chunkCount = (trials + Self.chunkSize - 1) / Self.chunkSize
 
     let chunks = await withTaskGroup(of: (Int, TrialChunk).self) { group in
@@ -32,8 +34,12 @@ public struct MonteCarloEngine: Sendable {
       func addChunk(_ index: Int) {
         group.addTask {
           let range = (index * Self.chunkSize)..<Swift.min(trials, (index + 1) * Self.chunkSize)
-          return (index, TrialChunk.simulate(trials: range, horizon: horizon, workload: workload, streams: streams,
-                                             simulators: simulators))
+          return (
+            index,
+            TrialChunk.simulate(
+              trials: range, horizon: horizon, workload: workload, streams: streams,
+              simulators: simulators)
+          )
         }
       }
       while next < Swift.min(threadCount, chunkCount) {
@@ -51,10 +57,13 @@ public struct MonteCarloEngine: Sendable {
     }
 
     let outcomes = scenario.options.enumerated().map { index, option in
-      OutcomeSummariser(option: option, scenario: scenario.scenario, chunks: chunks, optionIndex: index).outcome()
+      OutcomeSummariser(
+        option: option, scenario: scenario.scenario, chunks: chunks, optionIndex: index
+      ).outcome()
     }
     return SimulationOutcome(
-      scenario: scenario.scenario.name, trials: trials, seed: scenario.scenario.seed, horizonMonths: horizon,
+      scenario: scenario.scenario.name, trials: trials, seed: scenario.scenario.seed,
+      horizonMonths: horizon,
       confidenceLevel: 0.95, currency: scenario.currency, options: outcomes)
   }
 }
@@ -67,23 +76,28 @@ struct TrialChunk: Sendable {
   var durations: [[Double]]
 
   static func simulate(
-    trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams, simulators: [OptionSimulator]
+    trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams,
+    simulators: [OptionSimulator]
   ) -> TrialChunk {
     var chunk = TrialChunk(
-      totals: Array(repeating: [], count: simulators.count), durations: Array(repeating: [], count: simulators.count))
+      totals: Array(repeating: [], count: simulators.count),
+      durations: Array(repeating: [], count: simulators.count))
     var monthlyJobs = [Int](repeating: 0, count: horizon)
     for trial in trials {
       var arrivals = streams.stream(trial: trial, purpose: RandomStreams.workloadPurpose)
       for month in 0..<horizon {
         switch workload.arrivals {
-        case .poisson: monthlyJobs[month] = PoissonCount.draw(mean: workload.jobsPerMonth, using: &arrivals)
+        case .poisson:
+          monthlyJobs[month] = PoissonCount.draw(mean: workload.jobsPerMonth, using: &arrivals)
         case .fixed: monthlyJobs[month] = Int(workload.jobsPerMonth.rounded())
         }
       }
       for (index, simulator) in simulators.enumerated() {
         var generator = streams.stream(trial: trial, purpose: simulator.purpose)
         chunk.totals[index].append(
-          simulator.simulate(jobsPerMonth: monthlyJobs, using: &generator, recordingDurationsInto: &chunk.durations[index]))
+          simulator.simulate(
+            jobsPerMonth: monthlyJobs, using: &generator,
+            recordingDurationsInto: &chunk.durations[index]))
       }
     }
     return chunk

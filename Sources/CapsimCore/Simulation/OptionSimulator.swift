@@ -39,7 +39,8 @@ struct OptionSimulator: Sendable {
     deadlineHours = workload.deadlineHours
     pricePerGPUHour = resolved.price.perGPUHour
     committedGPUs = resolved.committedGPUs
-    setupCost = resolved.isCommitted ? Double(resolved.option.nodes ?? 0) * resolved.price.setupFee : 0
+    setupCost =
+      resolved.isCommitted ? Double(resolved.option.nodes ?? 0) * resolved.price.setupFee : 0
     monthsBilledAfterHorizon =
       resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - horizonMonths) : 0
   }

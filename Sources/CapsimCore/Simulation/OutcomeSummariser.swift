@@ -18,32 +18,42 @@ struct OutcomeSummariser {
     let costs = totals.map(\.cost)
     let jobs = totals.map { Double($0.jobs) }
     var metrics: [MetricEstimate] = [
-      MetricEstimate(key: "total_cost", label: "Total cost", unit: currency, estimate: TrialStatistics.mean(costs)),
+      MetricEstimate(
+        key: "total_cost", label: "Total cost", unit: currency,
+        estimate: TrialStatistics.mean(costs)),
       MetricEstimate(
         key: "monthly_cost", label: "Monthly cost", unit: currency,
         estimate: TrialStatistics.mean(costs.map { $0 / months })),
       MetricEstimate(
         key: "cost_per_job", label: "Cost per job", unit: currency,
         estimate: TrialStatistics.ratio(numerators: costs, denominators: jobs)),
-      MetricEstimate(key: "jobs", label: "Jobs", unit: "jobs", estimate: TrialStatistics.mean(jobs)),
       MetricEstimate(
-        key: "gpu_hours", label: "GPU-hours used", unit: "GPU-h", estimate: TrialStatistics.mean(totals.map(\.gpuHours))),
+        key: "jobs", label: "Jobs", unit: "jobs", estimate: TrialStatistics.mean(jobs)),
+      MetricEstimate(
+        key: "gpu_hours", label: "GPU-hours used", unit: "GPU-h",
+        estimate: TrialStatistics.mean(totals.map(\.gpuHours))),
       MetricEstimate(
         key: "job_hours_mean", label: "Job time, mean", unit: "h",
         estimate: TrialStatistics.ratio(numerators: totals.map(\.jobHours), denominators: jobs)),
     ]
     let sorted = durations.sorted()
-    for (key, label, p) in [("job_hours_p50", "Job time, p50", 0.5), ("job_hours_p95", "Job time, p95", 0.95),
-                            ("job_hours_p99", "Job time, p99", 0.99)] {
-      metrics.append(MetricEstimate(key: key, label: label, unit: "h", estimate: pooledQuantile(sorted, p)))
+    for (key, label, p) in [
+      ("job_hours_p50", "Job time, p50", 0.5), ("job_hours_p95", "Job time, p95", 0.95),
+      ("job_hours_p99", "Job time, p99", 0.99),
+    ] {
+      metrics.append(
+        MetricEstimate(key: key, label: label, unit: "h", estimate: pooledQuantile(sorted, p)))
     }
     metrics.append(
-      MetricEstimate(key: "job_hours_cov", label: "Job time, CoV", unit: "ratio", estimate: coefficientOfVariation()))
+      MetricEstimate(
+        key: "job_hours_cov", label: "Job time, CoV", unit: "ratio",
+        estimate: coefficientOfVariation()))
     if scenario.workload.deadlineHours != nil {
       metrics.append(
         MetricEstimate(
           key: "deadline_hit_rate", label: "Deadlines met", unit: "share",
-          estimate: TrialStatistics.ratio(numerators: totals.map { Double($0.deadlineMet) }, denominators: jobs)))
+          estimate: TrialStatistics.ratio(
+            numerators: totals.map { Double($0.deadlineMet) }, denominators: jobs)))
     }
     var notes: [String] = []
     if option.isCommitted {
@@ -53,11 +63,14 @@ struct OutcomeSummariser {
           estimate: TrialStatistics.mean(totals.map(\.utilisation))))
       let overCapacity = TrialStatistics.mean(totals.map { Double($0.monthsOverCapacity) / months })
       metrics.append(
-        MetricEstimate(key: "months_over_capacity", label: "Months over capacity", unit: "share", estimate: overCapacity))
+        MetricEstimate(
+          key: "months_over_capacity", label: "Months over capacity", unit: "share",
+          estimate: overCapacity))
       if overCapacity.value > 0 {
         notes.append(
           "demand exceeded the committed capacity in \(percent(overCapacity.value)) of months; "
-            + "work beyond capacity is not delayed in this model, so add nodes or compare a hybrid option")
+            + "work beyond capacity is not delayed in this model, so add nodes or compare a hybrid option"
+        )
       }
       let extra = option.price.minimumTermMonths - scenario.horizonMonths
       if extra > 0 {
@@ -68,7 +81,8 @@ struct OutcomeSummariser {
     }
     return OptionOutcome(
       name: option.option.name, platform: option.platform.name, platformKind: option.platform.kind,
-      price: option.price.name, pricingModel: option.price.pricingModel, pricePerGPUHour: option.price.perGPUHour,
+      price: option.price.name, pricingModel: option.price.pricingModel,
+      pricePerGPUHour: option.price.perGPUHour,
       nodes: option.isCommitted ? option.option.nodes : nil, metrics: metrics, notes: notes)
   }
 
@@ -108,7 +122,8 @@ struct OutcomeSummariser {
     let batch = TrialStatistics.mean(perTrial)
     guard let standardError = batch.standardError else { return Estimate(value: pooled) }
     let half = TrialStatistics.z95 * standardError
-    return Estimate(value: pooled, standardError: standardError, lower: pooled - half, upper: pooled + half)
+    return Estimate(
+      value: pooled, standardError: standardError, lower: pooled - half, upper: pooled + half)
   }
 
   private func percent(_ share: Double) -> String {

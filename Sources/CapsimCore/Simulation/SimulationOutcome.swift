@@ -21,7 +21,8 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
 
   /// Creates an outcome.
   public init(
-    name: String, platform: String, platformKind: InfrastructureKind, price: String, pricingModel: PricingModel,
+    name: String, platform: String, platformKind: InfrastructureKind, price: String,
+    pricingModel: PricingModel,
     pricePerGPUHour: Double, nodes: Int?, metrics: [MetricEstimate], notes: [String]
   ) {
     self.name = name
@@ -60,7 +61,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
 
   /// Creates an outcome.
   public init(
-    scenario: String, trials: Int, seed: UInt64, horizonMonths: Int, confidenceLevel: Double, currency: String,
+    scenario: String, trials: Int, seed: UInt64, horizonMonths: Int, confidenceLevel: Double,
+    currency: String,
     options: [OptionOutcome]
   ) {
     self.scenario = scenario

@@ -17,7 +17,8 @@ enum TrialStatistics {
     let variance = neumaierSum(values.lazy.map { ($0 - mean) * ($0 - mean) }) / Double(n - 1)
     let standardError = (variance / Double(n)).squareRoot()
     let half = studentT975(degreesOfFreedom: n - 1) * standardError
-    return Estimate(value: mean, standardError: standardError, lower: mean - half, upper: mean + half)
+    return Estimate(
+      value: mean, standardError: standardError, lower: mean - half, upper: mean + half)
   }
 
   /// Ratio estimator R = Σyᵢ / Σxᵢ over trials (for example deadline hits / jobs), with the
@@ -29,10 +30,12 @@ enum TrialStatistics {
     let ratio = neumaierSum(numerators) / denominator
     guard n > 1 else { return Estimate(value: ratio) }
     let meanDenominator = denominator / Double(n)
-    let residuals = neumaierSum(zip(numerators, denominators).lazy.map { y, x in (y - ratio * x) * (y - ratio * x) })
+    let residuals = neumaierSum(
+      zip(numerators, denominators).lazy.map { y, x in (y - ratio * x) * (y - ratio * x) })
     let standardError = (residuals / Double(n * (n - 1))).squareRoot() / meanDenominator
     let half = studentT975(degreesOfFreedom: n - 1) * standardError
-    return Estimate(value: ratio, standardError: standardError, lower: ratio - half, upper: ratio + half)
+    return Estimate(
+      value: ratio, standardError: standardError, lower: ratio - half, upper: ratio + half)
   }
 
   /// Neumaier's compensated sum (Neumaier 1974, doi:10.1002/zamm.19740540106).
@@ -57,9 +60,12 @@ enum TrialStatistics {
   static func studentT975(degreesOfFreedom: Int) -> Double {
     // python3 -c "from scipy.stats import t; print([round(t.ppf(0.975, v), 6) for v in range(1, 31)])"
     let table: [Double] = [
-      12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139,
-      2.200985, 2.178813, 2.160369, 2.144787, 2.13145, 2.119905, 2.109816, 2.100922, 2.093024, 2.085963,
-      2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.04523, 2.042272,
+      12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157,
+      2.228139,
+      2.200985, 2.178813, 2.160369, 2.144787, 2.13145, 2.119905, 2.109816, 2.100922, 2.093024,
+      2.085963,
+      2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.04523,
+      2.042272,
     ]
     guard degreesOfFreedom > 30 else { return table[Swift.max(1, degreesOfFreedom) - 1] }
     let z = z95

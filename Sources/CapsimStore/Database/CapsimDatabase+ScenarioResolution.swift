@@ -6,7 +6,8 @@ extension CapsimDatabase {
   /// (see ``ResolvedScenario/init(scenario:options:sourceMap:)``).
   ///
   /// - Throws: ``ScenarioError`` for problems in the scenario, ``StoreError`` if the database fails.
-  public func resolve(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws -> ResolvedScenario {
+  public func resolve(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws -> ResolvedScenario
+  {
     let sampleSetNames = try sampleSetNames()
     let priceNames = try prices().map(\.name)
     var problems: [ScenarioProblem] = []
@@ -14,7 +15,8 @@ extension CapsimDatabase {
       if !sampleSetNames.contains(option.samples) {
         problems.append(
           .unknownName(
-            sourceMap.location(of: "options[\(index)].samples"), kind: "sample set", name: option.samples,
+            sourceMap.location(of: "options[\(index)].samples"), kind: "sample set",
+            name: option.samples,
             known: sampleSetNames))
       }
       if !priceNames.contains(option.price) {
@@ -28,7 +30,8 @@ extension CapsimDatabase {
     let options = try scenario.options.map { option in
       let samples = try sampleSet(named: option.samples)
       return ResolvedOption(
-        option: option, platform: try platform(named: samples.platform), price: try price(named: option.price),
+        option: option, platform: try platform(named: samples.platform),
+        price: try price(named: option.price),
         samples: samples)
     }
     return try ResolvedScenario(scenario: scenario, options: options, sourceMap: sourceMap)

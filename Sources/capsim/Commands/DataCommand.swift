@@ -5,17 +5,22 @@ import CapsimStore
 /// `capsim data …`: look at what the database holds.
 struct DataCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "data", abstract: "List or show the platforms, sample sets and prices in the database.",
-    subcommands: [DataListCommand.self, DataShowCommand.self], defaultSubcommand: DataListCommand.self)
+    commandName: "data",
+    abstract: "List or show the platforms, sample sets and prices in the database.",
+    subcommands: [DataListCommand.self, DataShowCommand.self],
+    defaultSubcommand: DataListCommand.self)
 }
 
 /// `capsim data list`.
 struct DataListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "Sample sets with n, mean, median, p95, p99 and CoV (seconds); prices per GPU-hour; platforms.")
+    abstract:
+      "Sample sets with n, mean, median, p95, p99 and CoV (seconds); prices per GPU-hour; platforms."
+  )
 
-  @Option(help: "Output format: table, or csv for spreadsheets.") var format: DataListFormat = .table
+  @Option(help: "Output format: table, or csv for spreadsheets.") var format: DataListFormat =
+    .table
   @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
@@ -26,7 +31,8 @@ struct DataListCommand: AsyncParsableCommand {
           name: info.name, platform: info.platform, metric: info.metric, source: info.source,
           summary: try SampleSummary(store.sampleSet(named: info.name).seconds))
       }
-      let catalog = DataCatalog(platforms: try store.platforms(), sampleSets: sets, prices: try store.prices())
+      let catalog = DataCatalog(
+        platforms: try store.platforms(), sampleSets: sets, prices: try store.prices())
       try OutputWriter.write(format == .csv ? catalog.csv() : catalog.table(), to: nil)
     }
   }
@@ -40,7 +46,8 @@ enum DataListFormat: String, ExpressibleByArgument, CaseIterable {
 /// `capsim data show NAME`.
 struct DataShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show one sample set (summary with 95% intervals), price or platform.")
+    commandName: "show",
+    abstract: "Show one sample set (summary with 95% intervals), price or platform.")
 
   @Argument(help: "Name of a sample set, price or platform.") var name: String
   @OptionGroup var database: DatabaseOptions
@@ -54,15 +61,18 @@ struct DataShowCommand: AsyncParsableCommand {
         let entry = DataCatalog.SampleSetEntry(
           name: set.name, platform: set.platform, metric: set.metric, source: source,
           summary: try SampleSummary(set.seconds))
-        try OutputWriter.write(DataCatalog.describe(entry, platform: try store.platform(named: set.platform)), to: nil)
+        try OutputWriter.write(
+          DataCatalog.describe(entry, platform: try store.platform(named: set.platform)), to: nil)
       } else if let price = try store.prices().first(where: { $0.name == name }) {
         try OutputWriter.write(DataCatalog.describe(price), to: nil)
       } else if let platform = try store.platforms().first(where: { $0.name == name }) {
         let sets = try store.sampleSets().filter { $0.platform == name }.map(\.name)
         try OutputWriter.write(DataCatalog.describe(platform, sampleSets: sets), to: nil)
       } else {
-        let known = try store.sampleSetNames() + store.prices().map(\.name) + store.platforms().map(\.name)
-        throw StoreError.unknownName(kind: "sample set, price or platform", name: name, known: known)
+        let known =
+          try store.sampleSetNames() + store.prices().map(\.name) + store.platforms().map(\.name)
+        throw StoreError.unknownName(
+          kind: "sample set, price or platform", name: name, known: known)
       }
     }
   }

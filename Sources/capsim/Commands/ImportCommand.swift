@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import CapsimStore
+import Foundation
 
 /// `capsim import …`: bring measurements, prices and platforms into the database.
 struct ImportCommand: AsyncParsableCommand {
@@ -23,7 +23,8 @@ func report(_ summary: ImportSummary) {
 /// `capsim import platforms FILE`.
 struct ImportPlatformsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "platforms", abstract: "Import platforms from CSV (name,kind,gpu_model,provider,description).")
+    commandName: "platforms",
+    abstract: "Import platforms from CSV (name,kind,gpu_model,provider,description).")
 
   @Argument(help: "CSV file.") var file: String
   @Flag(help: "Overwrite platforms that already exist with different values.") var replace = false
@@ -41,7 +42,8 @@ struct ImportPlatformsCommand: AsyncParsableCommand {
 struct ImportSamplesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "samples",
-    abstract: "Import measured durations: capsim CSV, JSON Lines, hyperfine JSON, or any CSV table.",
+    abstract:
+      "Import measured durations: capsim CSV, JSON Lines, hyperfine JSON, or any CSV table.",
     discussion: """
       The format is detected from the file (use --format to force it). For any other CSV table (a cluster \
       trace, a spreadsheet export) name the value column and the sample set:
@@ -55,13 +57,18 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   @Argument(help: "File to import.") var file: String
   @Option(help: "File format (default: detected).") var format: SampleFormat?
   @Flag(help: "Overwrite sample sets that already exist with different values.") var replace = false
-  @Option(name: .customLong("set"), help: "Sample-set name (table, hyperfine: prefix for each command).")
+  @Option(
+    name: .customLong("set"), help: "Sample-set name (table, hyperfine: prefix for each command).")
   var sampleSetName: String?
   @Option(help: "Platform the values were measured on (table, hyperfine).") var platform: String?
-  @Option(help: "What a value measures: step_time, job_time or queue_wait (table, hyperfine; default job_time).")
+  @Option(
+    help:
+      "What a value measures: step_time, job_time or queue_wait (table, hyperfine; default job_time)."
+  )
   var metric: String?
   @Option(help: "Unit of the values: ns, us, ms, s, min, h (table; default s).") var unit: String?
-  @Option(help: "Multiply each value by this factor before the unit conversion (table).") var scale: Double?
+  @Option(help: "Multiply each value by this factor before the unit conversion (table).") var scale:
+    Double?
   @Option(help: "Column holding the value (table).") var valueColumn: String?
   @Option(help: "Column subtracted from the value column, e.g. end_time minus start_time (table).")
   var minusColumn: String?
@@ -70,11 +77,16 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   @Option(help: "Column holding each row's run or job id (table).") var runIdColumn: String?
   @Option(
     name: .customLong("where"),
-    help: ArgumentHelp("Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=); repeatable, all must hold.", valueName: "filter"))
+    help: ArgumentHelp(
+      "Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=); repeatable, all must hold.",
+      valueName: "filter"))
   var filters: [String] = []
-  @Option(help: ArgumentHelp("Column names of a file without a header row, comma-separated.", valueName: "a,b,c"))
+  @Option(
+    help: ArgumentHelp(
+      "Column names of a file without a header row, comma-separated.", valueName: "a,b,c"))
   var columns: String?
-  @Option(help: "Create missing platforms with this kind (shared or dedicated).") var createPlatform: InfrastructureKind?
+  @Option(help: "Create missing platforms with this kind (shared or dedicated).")
+  var createPlatform: InfrastructureKind?
   @Option(help: "GPU model of created platforms.") var gpuModel: String = "unknown"
   @Option(help: "Provider of created platforms.") var provider: String = "unknown"
   @OptionGroup var database: DatabaseOptions
@@ -95,7 +107,9 @@ struct ImportSamplesCommand: AsyncParsableCommand {
       options.recordedAtColumn = timestampColumn
       options.runIDColumn = runIdColumn
       options.filters = try filters.map { text throws(ImportError) in try RowFilter(parsing: text) }
-      options.columnNames = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+      options.columnNames = columns.map {
+        $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+      }
       options.createMissingPlatforms = createPlatform.map {
         PlatformDefaults(kind: $0, gpuModel: gpuModel, provider: provider)
       }
@@ -121,8 +135,10 @@ struct ImportPricesCommand: AsyncParsableCommand {
   @Option(help: "File format (default: detected from the header).") var format: PriceFormat?
   @Flag(help: "Overwrite prices that already exist with different values.") var replace = false
   @Option(help: "Provider (SkyPilot; default: the catalog's folder name).") var provider: String?
-  @Option(help: "Date the prices were observed, YYYY-MM-DD (required for SkyPilot catalogs).") var effectiveDate: String?
-  @Option(help: "Where the prices come from (SkyPilot; default: the catalog path).") var source: String?
+  @Option(help: "Date the prices were observed, YYYY-MM-DD (required for SkyPilot catalogs).")
+  var effectiveDate: String?
+  @Option(help: "Where the prices come from (SkyPilot; default: the catalog path).") var source:
+    String?
   @Option(help: "Currency of a SkyPilot catalog.") var currency: String = "USD"
   @OptionGroup var database: DatabaseOptions
 

@@ -14,7 +14,8 @@ struct RunCommand: AsyncParsableCommand {
       --no-save is given. The same scenario and seed give byte-identical output for any --threads.
       """)
 
-  @Argument(help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
+  @Argument(
+    help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
   var scenarioPath: String
 
   @Option(help: "Override the scenario's trial count.")
@@ -26,10 +27,15 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Output format.")
   var format: OutputFormat = .table
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it.")
+  @Option(
+    help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it."
+  )
   var threads: Int?
 
   @Option(help: "Terminal table width in columns.")
@@ -41,8 +47,12 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    if let trials, trials < 1 { throw ValidationError("--trials must be at least 1 (got \(trials))") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    if let trials, trials < 1 {
+      throw ValidationError("--trials must be at least 1 (got \(trials))")
+    }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be at least 1 (got \(threads))")
+    }
   }
 
   func run() async throws {
@@ -52,7 +62,8 @@ struct RunCommand: AsyncParsableCommand {
       if let seed { loaded.scenario.seed = seed }
       let store = try database.open()
       let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-      let engine = MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      let engine = MonteCarloEngine(
+        threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
       let outcome = await engine.run(resolved)
       let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
       let report: String
@@ -64,7 +75,8 @@ struct RunCommand: AsyncParsableCommand {
       }
       if !noSave {
         let id = try store.saveRun(
-          scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed, trials: outcome.trials,
+          scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
+          trials: outcome.trials,
           capsimVersion: CapsimVersion.current, resultJSON: json,
           options: outcome.options.map { (option: $0.name, metrics: $0.metrics) })
         Diagnostics.note("stored as run \(id) in \(store.path)")

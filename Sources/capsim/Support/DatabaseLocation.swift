@@ -19,7 +19,8 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Where the database lives when the user does not say.
 enum DatabaseLocation {
-  static let defaultPathDescription = "$XDG_DATA_HOME/capsim/capsim.sqlite (~/.local/share/capsim/capsim.sqlite)"
+  static let defaultPathDescription =
+    "$XDG_DATA_HOME/capsim/capsim.sqlite (~/.local/share/capsim/capsim.sqlite)"
 
   /// `--db`, then `CAPSIM_DB`, then the default path. A database file that does not exist yet is
   /// created from the bundled default data set (the default path's directory is created too).
