@@ -10,7 +10,9 @@ import Testing
 /// P(on at t) = π + (p₀ − π)e^{−κt}, κ = α + β, π = α/κ, so E[L] = πW + (p₀ − π)(1 − e^{−κW})/κ.
 /// p₀ = 0 for an uncontended start and r·E[D]/(1 + r·E[D]) (the wall-time share) for a stationary one, whose
 /// residual episode is again Exp(E[D]) by memorylessness.
-private func exactMeanWall(work: Double, rate: Double, meanEpisode: Double, slowdown: Double, stationary: Bool) -> Double {
+private func exactMeanWall(
+  work: Double, rate: Double, meanEpisode: Double, slowdown: Double, stationary: Bool
+) -> Double {
   let alpha = rate
   let beta = slowdown / meanEpisode
   let kappa = alpha + beta
@@ -23,7 +25,8 @@ private func exactMeanWall(work: Double, rate: Double, meanEpisode: Double, slow
 @Suite("Mechanism: contention")
 struct MechanismContentionTests {
   @Test func zeroRateLeavesWorkUnchangedAndDrawsNothing() throws {
-    let model = try ContentionModel(episodesPerHour: 0, duration: .exponential(meanHours: 2), slowdown: .fixed(3))
+    let model = try ContentionModel(
+      episodesPerHour: 0, duration: .exponential(meanHours: 2), slowdown: .fixed(3))
     var generator = Xoshiro256StarStar(seed: 1)
     let before = generator
     for work in [0.0, 1e-9, 0.3, 7, 12_345.678] {
@@ -44,7 +47,8 @@ struct MechanismContentionTests {
     var generator = Xoshiro256StarStar(seed: seed, stream: 9)
     for stationary in [false, true] {
       let model = try ContentionModel(
-        episodesPerHour: rate, duration: .exponential(meanHours: meanEpisode), slowdown: .fixed(slowdown),
+        episodesPerHour: rate, duration: .exponential(meanHours: meanEpisode),
+        slowdown: .fixed(slowdown),
         initialState: stationary ? .stationary : .uncontended)
       for work in [0.5, 5, 50] {
         var wall = MechanismMoments()
@@ -54,10 +58,12 @@ struct MechanismContentionTests {
           wall.add(result.wall)
         }
         let expected = exactMeanWall(
-          work: work, rate: rate, meanEpisode: meanEpisode, slowdown: slowdown, stationary: stationary)
+          work: work, rate: rate, meanEpisode: meanEpisode, slowdown: slowdown,
+          stationary: stationary)
         #expect(
           abs(wall.mean - expected) < 4 * wall.standardError,
-          "seed \(seed), stationary \(stationary), W=\(work): \(wall.mean) ± \(wall.standardError) vs \(expected)")
+          "seed \(seed), stationary \(stationary), W=\(work): \(wall.mean) ± \(wall.standardError) vs \(expected)"
+        )
       }
     }
   }
@@ -67,13 +73,25 @@ struct MechanismContentionTests {
   @Test(arguments: [41, 42] as [UInt64])
   func randomSlowdownsMatchRenewalReward(seed: UInt64) throws {
     let models: [(String, ContentionModel)] = [
-      ("uniform s, exponential D", try ContentionModel(
-        episodesPerHour: 0.5, duration: .exponential(meanHours: 0.5), slowdown: .uniform(low: 1.5, high: 2.5))),
-      ("uniform s, fixed D", try ContentionModel(
-        episodesPerHour: 0.5, duration: .fixed(hours: 0.5), slowdown: .uniform(low: 1.5, high: 2.5))),
-      ("fixed s, Uniform(0, 1) D", try ContentionModel(
-        episodesPerHour: 0.5, duration: .distribution(MechanismTestUniform(low: 0, high: 1)), slowdown: .fixed(2),
-        initialState: .uncontended)),
+      (
+        "uniform s, exponential D",
+        try ContentionModel(
+          episodesPerHour: 0.5, duration: .exponential(meanHours: 0.5),
+          slowdown: .uniform(low: 1.5, high: 2.5))
+      ),
+      (
+        "uniform s, fixed D",
+        try ContentionModel(
+          episodesPerHour: 0.5, duration: .fixed(hours: 0.5),
+          slowdown: .uniform(low: 1.5, high: 2.5))
+      ),
+      (
+        "fixed s, Uniform(0, 1) D",
+        try ContentionModel(
+          episodesPerHour: 0.5, duration: .distribution(MechanismTestUniform(low: 0, high: 1)),
+          slowdown: .fixed(2),
+          initialState: .uncontended)
+      ),
     ]
     let work = 2_000.0
     var generator = Xoshiro256StarStar(seed: seed, stream: 4)
@@ -92,13 +110,16 @@ struct MechanismContentionTests {
 
   /// A very short job is slowed only if it starts inside an episode: P = rE[D]/(1 + rE[D]) with a stationary start.
   @Test func stationaryStartProbability() throws {
-    let model = try ContentionModel(episodesPerHour: 0.25, duration: .fixed(hours: 2), slowdown: .fixed(3))
+    let model = try ContentionModel(
+      episodesPerHour: 0.25, duration: .fixed(hours: 2), slowdown: .fixed(3))
     let pi = 0.5 / 1.5
     #expect(abs(model.startContendedProbability - pi) < 1e-15)
     var generator = Xoshiro256StarStar(seed: 77)
     let n = 200_000
     var slowed = 0
-    for _ in 0..<n where model.wallHours(work: 1e-6, using: &generator).slowdownHours > 0 { slowed += 1 }
+    for _ in 0..<n where model.wallHours(work: 1e-6, using: &generator).slowdownHours > 0 {
+      slowed += 1
+    }
     // A residual Uniform(0, 2) h episode shorter than 3e-6 h, or an arrival within 1e-6 h, has probability < 1e-5.
     let se = (pi * (1 - pi) / Double(n)).squareRoot()
     #expect(abs(Double(slowed) / Double(n) - pi) < 4 * se, "\(slowed) of \(n) jobs slowed")
@@ -118,7 +139,9 @@ struct MechanismContentionTests {
     // E[D] = 10 h: the start-up term is ≤ (s − 1)·p₀/κ ≈ 0.6 × 0.35 / 0.21 ≈ 1 h, against 4 SE ≈ 15 h at W = 20,000 h.
     let work = 20_000.0
     for _ in 0..<2_000 { wall.add(model.wallHours(work: work, using: &generator).wall) }
-    #expect(abs(wall.mean - 1.15 * work) < 4 * wall.standardError, "seed \(seed): \(wall.mean) ± \(wall.standardError)")
+    #expect(
+      abs(wall.mean - 1.15 * work) < 4 * wall.standardError,
+      "seed \(seed): \(wall.mean) ± \(wall.standardError)")
     let none = try ContentionModel.estimate(
       fastComponentMean: 1, slowComponentMean: 1, slowWeight: 0.3, typicalJobHours: 2)
     #expect(none.episodesPerHour == 0)
@@ -126,28 +149,41 @@ struct MechanismContentionTests {
 
   @Test func invalidInputsThrowTypedErrors() throws {
     let exponential = ContentionModel.EpisodeDuration.exponential(meanHours: 1)
-    #expect(throws: MechanismError.self) { try ContentionModel(episodesPerHour: -1, duration: exponential, slowdown: .fixed(2)) }
-    #expect(throws: MechanismError.self) { try ContentionModel(episodesPerHour: .nan, duration: exponential, slowdown: .fixed(2)) }
-    #expect(throws: MechanismError.self) { try ContentionModel(episodesPerHour: 1, duration: .fixed(hours: 0), slowdown: .fixed(2)) }
-    #expect(throws: MechanismError.self) { try ContentionModel(episodesPerHour: 1, duration: exponential, slowdown: .fixed(0.5)) }
     #expect(throws: MechanismError.self) {
-      try ContentionModel(episodesPerHour: 1, duration: exponential, slowdown: .uniform(low: 2, high: 1.5))
+      try ContentionModel(episodesPerHour: -1, duration: exponential, slowdown: .fixed(2))
     }
     #expect(throws: MechanismError.self) {
-      try ContentionModel.estimate(fastComponentMean: 2, slowComponentMean: 1, slowWeight: 0.2, typicalJobHours: 1)
+      try ContentionModel(episodesPerHour: .nan, duration: exponential, slowdown: .fixed(2))
     }
     #expect(throws: MechanismError.self) {
-      try ContentionModel.estimate(fastComponentMean: 1, slowComponentMean: 2, slowWeight: 1, typicalJobHours: 1)
+      try ContentionModel(episodesPerHour: 1, duration: .fixed(hours: 0), slowdown: .fixed(2))
+    }
+    #expect(throws: MechanismError.self) {
+      try ContentionModel(episodesPerHour: 1, duration: exponential, slowdown: .fixed(0.5))
+    }
+    #expect(throws: MechanismError.self) {
+      try ContentionModel(
+        episodesPerHour: 1, duration: exponential, slowdown: .uniform(low: 2, high: 1.5))
+    }
+    #expect(throws: MechanismError.self) {
+      try ContentionModel.estimate(
+        fastComponentMean: 2, slowComponentMean: 1, slowWeight: 0.2, typicalJobHours: 1)
+    }
+    #expect(throws: MechanismError.self) {
+      try ContentionModel.estimate(
+        fastComponentMean: 1, slowComponentMean: 2, slowWeight: 1, typicalJobHours: 1)
     }
     do {
       _ = try ContentionModel(
-        episodesPerHour: 1, duration: .distribution(MechanismTestUniform(low: 0, high: 1)), slowdown: .fixed(2))
+        episodesPerHour: 1, duration: .distribution(MechanismTestUniform(low: 0, high: 1)),
+        slowdown: .fixed(2))
       Issue.record("stationary start with a general distribution accepted")
     } catch {
-      #expect(error.description == """
-        error: contention: a stationary start needs an exponential or fixed episode duration
-        help: use 'initial_state: uncontended', or an exponential or fixed episode duration
-        """)
+      #expect(
+        error.description == """
+          error: contention: a stationary start needs an exponential or fixed episode duration
+          help: use 'initial_state: uncontended', or an exponential or fixed episode duration
+          """)
     }
   }
 }

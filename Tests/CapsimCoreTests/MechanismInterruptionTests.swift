@@ -20,22 +20,29 @@ struct MechanismInterruptionTests {
   @Test(arguments: golden)
   func dalyGoldenValues(m: Double, tauMinutes: Double, wallHours: Double) throws {
     let delta = 5.0 / 60
-    let tau = try DalyFormula.optimalInterval(checkpointHours: delta, meanTimeBetweenInterruptions: m)
+    let tau = try DalyFormula.optimalInterval(
+      checkpointHours: delta, meanTimeBetweenInterruptions: m)
     #expect(abs(tau * 60 - tauMinutes) < 1e-9, "M=\(m): τ = \(tau * 60) min")
     // Published to two decimals: 116.69, 56.71, 9.14 min; 547.9, 610.2, 2504.2 h.
     #expect(abs((tau * 60 * 100).rounded() / 100 - (tauMinutes * 100).rounded() / 100) == 0)
     let wall = try DalyFormula.expectedWallTime(
-      solveHours: 500, intervalHours: tau, checkpointHours: delta, restartHours: 10.0 / 60, meanTimeBetweenInterruptions: m)
+      solveHours: 500, intervalHours: tau, checkpointHours: delta, restartHours: 10.0 / 60,
+      meanTimeBetweenInterruptions: m)
     #expect(abs(wall - wallHours) < 1e-9 * wallHours, "M=\(m): T_w = \(wall)")
   }
 
   /// Young: √(2δM) = √(2 × 5 min × 24 h) = 120 min.
   @Test func youngInterval() throws {
-    let tau = try YoungFormula.optimalInterval(checkpointHours: 5.0 / 60, meanTimeBetweenInterruptions: 24)
+    let tau = try YoungFormula.optimalInterval(
+      checkpointHours: 5.0 / 60, meanTimeBetweenInterruptions: 24)
     #expect(abs(tau * 60 - 120) < 1e-12)
-    #expect(try DalyFormula.optimalInterval(checkpointHours: 3, meanTimeBetweenInterruptions: 1) == 1)  // δ ≥ 2M → M
-    #expect(try DalyFormula.expectedWallTime(
-      solveHours: 10, intervalHours: 2, checkpointHours: 0.5, restartHours: 1, meanTimeBetweenInterruptions: .infinity) == 12.5)
+    // δ ≥ 2M → τ = M.
+    #expect(
+      try DalyFormula.optimalInterval(checkpointHours: 3, meanTimeBetweenInterruptions: 1) == 1)
+    #expect(
+      try DalyFormula.expectedWallTime(
+        solveHours: 10, intervalHours: 2, checkpointHours: 0.5, restartHours: 1,
+        meanTimeBetweenInterruptions: .infinity) == 12.5)
   }
 
   // MARK: - Simulation against the closed forms
@@ -63,22 +70,27 @@ struct MechanismInterruptionTests {
       checkpointInterval: .fixed(hours: tau), checkpointHours: delta, restartHours: restart)
     #expect(abs(model.meanTimeBetweenInterruptions - m) < 1e-12 * m)
     let expected = try DalyFormula.expectedWallTime(
-      solveHours: solve, intervalHours: tau, checkpointHours: delta, restartHours: restart, meanTimeBetweenInterruptions: m)
+      solveHours: solve, intervalHours: tau, checkpointHours: delta, restartHours: restart,
+      meanTimeBetweenInterruptions: m)
     for seed in [61, 62] as [UInt64] {
       var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(m * 1000))
       var wall = MechanismMoments()
       var count = MechanismMoments()
       for _ in 0..<100_000 {
         let job = model.simulate(solveHours: solve, using: &generator)
-        let parts = job.usefulHours + job.checkpointHours + job.lostHours + job.restartHours + job.rerunWasteHours
+        let parts =
+          job.usefulHours + job.checkpointHours + job.lostHours + job.restartHours
+          + job.rerunWasteHours
         #expect(abs(job.wallHours - parts) <= 1e-9 * job.wallHours)
         wall.add(job.wallHours)
         count.add(Double(job.interruptions))
       }
-      #expect(abs(wall.mean - expected) < 4 * wall.standardError,
-              "seed \(seed), M=\(m): \(wall.mean) ± \(wall.standardError) vs Daly \(expected)")
-      #expect(abs(count.mean - expected / m) < 4 * count.standardError,
-              "seed \(seed), M=\(m): \(count.mean) interruptions vs \(expected / m)")
+      #expect(
+        abs(wall.mean - expected) < 4 * wall.standardError,
+        "seed \(seed), M=\(m): \(wall.mean) ± \(wall.standardError) vs Daly \(expected)")
+      #expect(
+        abs(count.mean - expected / m) < 4 * count.standardError,
+        "seed \(seed), M=\(m): \(count.mean) interruptions vs \(expected / m)")
     }
   }
 
@@ -87,32 +99,40 @@ struct MechanismInterruptionTests {
   @Test func partialLastSegmentMatchesPerSegmentFormula() throws {
     let (m, tau, delta, restart, solve) = (2.0, 0.7, 0.1, 0.3, 10.0)
     let model = try InterruptionModel(
-      gpus: 1, preemptionsPerGPUHour: 1 / m, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: tau),
+      gpus: 1, preemptionsPerGPUHour: 1 / m, failuresPerGPUHour: 0,
+      checkpointInterval: .fixed(hours: tau),
       checkpointHours: delta, restartHours: restart)
     let n = 15.0  // ⌈10/0.7⌉
     let last = solve - (n - 1) * tau + delta
     let expected = m * exp(restart / m) * ((n - 1) * expm1((tau + delta) / m) + expm1(last / m))
     var generator = Xoshiro256StarStar(seed: 71)
     var wall = MechanismMoments()
-    for _ in 0..<100_000 { wall.add(model.simulate(solveHours: solve, using: &generator).wallHours) }
-    #expect(abs(wall.mean - expected) < 4 * wall.standardError, "\(wall.mean) ± \(wall.standardError) vs \(expected)")
+    for _ in 0..<100_000 {
+      wall.add(model.simulate(solveHours: solve, using: &generator).wallHours)
+    }
+    #expect(
+      abs(wall.mean - expected) < 4 * wall.standardError,
+      "\(wall.mean) ± \(wall.standardError) vs \(expected)")
   }
 
   @Test func noInterruptionsGiveExactCheckpointOverhead() throws {
     for interval in [InterruptionModel.CheckpointInterval.fixed(hours: 0.5), .fixed(hours: 0.25)] {
       let model = try InterruptionModel(
-        gpus: 8, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: interval, checkpointHours: 0.1,
+        gpus: 8, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: interval,
+        checkpointHours: 0.1,
         restartHours: 0.2)
       var generator = Xoshiro256StarStar(seed: 1)
       let before = generator
       let job = model.simulate(solveHours: 10, using: &generator)
       #expect(job.wallHours == 10 + (10 / model.intervalHours) * 0.1)
-      #expect(job.interruptions == 0 && job.lostHours == 0 && job.restartHours == 0 && job.completed)
+      #expect(
+        job.interruptions == 0 && job.lostHours == 0 && job.restartHours == 0 && job.completed)
       #expect(generator == before)
     }
     // A rule with M = ∞ checkpoints once, at the end.
     let young = try InterruptionModel(
-      gpus: 1, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: .young, checkpointHours: 0.1,
+      gpus: 1, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: .young,
+      checkpointHours: 0.1,
       restartHours: 0)
     var generator = Xoshiro256StarStar(seed: 2)
     #expect(young.intervalHours == .infinity)
@@ -126,7 +146,8 @@ struct MechanismInterruptionTests {
   func fatalFailuresAndReruns(seed: UInt64) throws {
     let (p, solve) = (0.3, 10.0)
     let model = try InterruptionModel(
-      gpus: 1, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: 1),
+      gpus: 1, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0,
+      checkpointInterval: .fixed(hours: 1),
       checkpointHours: 0, restartHours: 0, fatalFailureProbability: p, maxReruns: 2)
     var generator = Xoshiro256StarStar(seed: seed)
     var failed = MechanismMoments()
@@ -140,20 +161,25 @@ struct MechanismInterruptionTests {
       waste.add(job.rerunWasteHours)
     }
     let checks = [
-      ("failed share", failed, p * p * p), ("reruns", reruns, p + p * p), ("waste", waste, (p + p * p + p * p * p) * solve / 2),
+      ("failed share", failed, p * p * p), ("reruns", reruns, p + p * p),
+      ("waste", waste, (p + p * p + p * p * p) * solve / 2),
     ]
     for (label, moments, expected) in checks {
-      #expect(abs(moments.mean - expected) < 4 * moments.standardError, "seed \(seed): \(label) \(moments.mean) vs \(expected)")
+      #expect(
+        abs(moments.mean - expected) < 4 * moments.standardError,
+        "seed \(seed): \(label) \(moments.mean) vs \(expected)")
     }
   }
 
   @Test func invalidInputsThrowTypedErrors() {
     func make(
-      gpus: Int = 1, preempt: Double = 0.01, interval: InterruptionModel.CheckpointInterval = .daly, delta: Double = 0.1,
+      gpus: Int = 1, preempt: Double = 0.01, interval: InterruptionModel.CheckpointInterval = .daly,
+      delta: Double = 0.1,
       p: Double = 0, reruns: Int = 0
     ) throws(MechanismError) -> InterruptionModel {
       try InterruptionModel(
-        gpus: gpus, preemptionsPerGPUHour: preempt, failuresPerGPUHour: 0, checkpointInterval: interval,
+        gpus: gpus, preemptionsPerGPUHour: preempt, failuresPerGPUHour: 0,
+        checkpointInterval: interval,
         checkpointHours: delta, restartHours: 0.1, fatalFailureProbability: p, maxReruns: reruns)
     }
     #expect(throws: MechanismError.self) { try make(gpus: 0) }
@@ -167,7 +193,8 @@ struct MechanismInterruptionTests {
     }
     #expect(throws: MechanismError.self) {
       try DalyFormula.expectedWallTime(
-        solveHours: .nan, intervalHours: 1, checkpointHours: 0, restartHours: 0, meanTimeBetweenInterruptions: 1)
+        solveHours: .nan, intervalHours: 1, checkpointHours: 0, restartHours: 0,
+        meanTimeBetweenInterruptions: 1)
     }
   }
 }

@@ -56,7 +56,9 @@ struct MechanismMoments {
   var standardError: Double { (variance / count).squareRoot() }
 }
 
-func relativeError(_ value: Double, _ reference: Double) -> Double { abs(value - reference) / abs(reference) }
+func relativeError(_ value: Double, _ reference: Double) -> Double {
+  abs(value - reference) / abs(reference)
+}
 
 // MARK: - Tests
 
@@ -71,8 +73,11 @@ struct MechanismStragglerTests {
     let model = try StragglerModel(step: MechanismTestExponential(rate: rate), gpus: gpus)
     let harmonic = (1...gpus).reduce(0.0) { $0 + 1 / Double($1) }
     let squares = (1...gpus).reduce(0.0) { $0 + 1 / Double($1 * $1) }
-    #expect(relativeError(model.maxMean, harmonic / rate) < 1e-6, "G=\(gpus): mean \(model.maxMean)")
-    #expect(relativeError(model.maxVariance, squares / (rate * rate)) < 1e-6, "G=\(gpus): var \(model.maxVariance)")
+    #expect(
+      relativeError(model.maxMean, harmonic / rate) < 1e-6, "G=\(gpus): mean \(model.maxMean)")
+    #expect(
+      relativeError(model.maxVariance, squares / (rate * rate)) < 1e-6,
+      "G=\(gpus): var \(model.maxVariance)")
     #expect(model.integrationError < 1e-8)
   }
 
@@ -99,10 +104,15 @@ struct MechanismStragglerTests {
       u.add(uniform.sampleStep(using: &generator))
     }
     let harmonic = (1...gpus).reduce(0.0) { $0 + 1 / Double($1) }
-    #expect(abs(e.mean - harmonic) < 4 * e.standardError, "seed \(seed): exponential mean \(e.mean) vs \(harmonic)")
-    #expect(abs(u.mean - 8.0 / 9) < 4 * u.standardError, "seed \(seed): uniform mean \(u.mean) vs 8/9")
+    #expect(
+      abs(e.mean - harmonic) < 4 * e.standardError,
+      "seed \(seed): exponential mean \(e.mean) vs \(harmonic)")
+    #expect(
+      abs(u.mean - 8.0 / 9) < 4 * u.standardError, "seed \(seed): uniform mean \(u.mean) vs 8/9")
     // Var of the sample variance ≈ (μ₄ − σ⁴)/n; for Beta(8,1) μ₄ is small, so a loose 2% check suffices here.
-    #expect(relativeError(u.variance, 8.0 / (81 * 10)) < 0.02, "seed \(seed): uniform variance \(u.variance)")
+    #expect(
+      relativeError(u.variance, 8.0 / (81 * 10)) < 0.02,
+      "seed \(seed): uniform variance \(u.variance)")
   }
 
   /// Bootstrap sample set {1, 2, 3, 4}, G = 2: P(max = i) = (i² − (i−1)²)/16 = 1/16, 3/16, 5/16, 7/16,
@@ -154,13 +164,17 @@ struct MechanismStragglerTests {
     for row in rows {
       let harmonic = (1...row.gpus).reduce(0.0) { $0 + 1 / Double($1) }
       let squares = (1...row.gpus).reduce(0.0) { $0 + 1 / Double($1 * $1) }
-      #expect(relativeError(row.coefficientOfVariation, squares.squareRoot() / harmonic) < 1e-6, "G=\(row.gpus)")
+      #expect(
+        relativeError(row.coefficientOfVariation, squares.squareRoot() / harmonic) < 1e-6,
+        "G=\(row.gpus)")
       #expect(relativeError(row.meanAmplification, harmonic) < 1e-6, "G=\(row.gpus)")
     }
   }
 
   @Test func invalidInputsThrowTypedErrors() {
-    #expect(throws: MechanismError.self) { try StragglerModel(step: MechanismTestExponential(rate: 1), gpus: 0) }
+    #expect(throws: MechanismError.self) {
+      try StragglerModel(step: MechanismTestExponential(rate: 1), gpus: 0)
+    }
     #expect(throws: MechanismError.self) { try StragglerModel(stepSamples: [], gpus: 2) }
     #expect(throws: MechanismError.self) { try StragglerModel(stepSamples: [1, -1], gpus: 2) }
     #expect(throws: MechanismError.self) { try StragglerModel(stepSamples: [1, .nan], gpus: 2) }
@@ -168,13 +182,18 @@ struct MechanismStragglerTests {
       _ = try StragglerModel(step: InfiniteVariance(), gpus: 4)
       Issue.record("infinite variance accepted")
     } catch {
-      #expect(error.description.contains("stragglers: the per-worker step time has mean 1.0 and variance inf"))
+      #expect(
+        error.description.contains(
+          "stragglers: the per-worker step time has mean 1.0 and variance inf"))
     }
     do {
       _ = try StragglerModel(step: MechanismTestUniform(low: 0, high: 1), gpus: -3)
       Issue.record("negative GPU count accepted")
     } catch {
-      #expect(error.description == "error: stragglers: 'gpus' is -3.0; it must be ≥ 1\nhelp: correct 'gpus' in the scenario's stragglers section")
+      #expect(
+        error.description
+          == "error: stragglers: 'gpus' is -3.0; it must be ≥ 1\nhelp: correct 'gpus' in the scenario's stragglers section"
+      )
     }
   }
 }

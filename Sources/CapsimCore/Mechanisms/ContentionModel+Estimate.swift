@@ -25,7 +25,8 @@ extension ContentionModel {
   /// - Throws: ``MechanismError/invalidParameter(mechanism:parameter:value:requirement:)`` unless
   ///   0 < μ_f ≤ μ_s < ∞, 0 ≤ w < 1, and T (and `meanEpisodeHours` if given) are finite and > 0.
   public static func estimate(
-    fastComponentMean: Double, slowComponentMean: Double, slowWeight: Double, typicalJobHours: Double,
+    fastComponentMean: Double, slowComponentMean: Double, slowWeight: Double,
+    typicalJobHours: Double,
     meanEpisodeHours: Double? = nil
   ) throws(MechanismError) -> ContentionModel {
     let fast = try MechanismError.positive(fastComponentMean, "fast_component_mean", in: name)
@@ -37,14 +38,17 @@ extension ContentionModel {
     }
     guard slowWeight.isFinite, slowWeight >= 0, slowWeight < 1 else {
       throw .invalidParameter(
-        mechanism: name, parameter: "slow_weight", value: slowWeight, requirement: "must lie in [0, 1)")
+        mechanism: name, parameter: "slow_weight", value: slowWeight,
+        requirement: "must lie in [0, 1)")
     }
     let jobHours = try MechanismError.positive(typicalJobHours, "typical_job_hours", in: name)
-    let episodeHours = try MechanismError.positive(meanEpisodeHours ?? jobHours, "mean_episode_hours", in: name)
+    let episodeHours = try MechanismError.positive(
+      meanEpisodeHours ?? jobHours, "mean_episode_hours", in: name)
     let factor = slow / fast
     let rate = factor > 1 ? factor * slowWeight / ((1 - slowWeight) * episodeHours) : 0
     return try ContentionModel(
-      episodesPerHour: rate, duration: .exponential(meanHours: episodeHours), slowdown: .fixed(factor),
+      episodesPerHour: rate, duration: .exponential(meanHours: episodeHours),
+      slowdown: .fixed(factor),
       initialState: .stationary)
   }
 }

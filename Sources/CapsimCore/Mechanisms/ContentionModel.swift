@@ -73,20 +73,24 @@ public struct ContentionModel: Sendable {
   ///   ``MechanismError/unsupported(mechanism:message:help:)`` for a general duration distribution with a
   ///   stationary start.
   public init(
-    episodesPerHour: Double, duration: EpisodeDuration, slowdown: Slowdown, initialState: InitialState = .stationary
+    episodesPerHour: Double, duration: EpisodeDuration, slowdown: Slowdown,
+    initialState: InitialState = .stationary
   ) throws(MechanismError) {
     let name = Self.name
-    self.episodesPerHour = try MechanismError.positive(episodesPerHour, "episodes_per_hour", in: name, allowZero: true)
+    self.episodesPerHour = try MechanismError.positive(
+      episodesPerHour, "episodes_per_hour", in: name, allowZero: true)
     switch duration {
     case .exponential(let mean):
       meanEpisodeHours = try MechanismError.positive(mean, "mean_episode_hours", in: name)
     case .fixed(let hours):
       meanEpisodeHours = try MechanismError.positive(hours, "episode_hours", in: name)
     case .distribution(let distribution):
-      meanEpisodeHours = try MechanismError.positive(distribution.mean, "episode_duration.mean", in: name)
+      meanEpisodeHours = try MechanismError.positive(
+        distribution.mean, "episode_duration.mean", in: name)
       if initialState == .stationary {
         throw .unsupported(
-          mechanism: name, message: "a stationary start needs an exponential or fixed episode duration",
+          mechanism: name,
+          message: "a stationary start needs an exponential or fixed episode duration",
           help: "use 'initial_state: uncontended', or an exponential or fixed episode duration")
       }
     }
@@ -94,17 +98,20 @@ public struct ContentionModel: Sendable {
     case .fixed(let factor):
       guard factor.isFinite, factor >= 1 else {
         throw .invalidParameter(
-          mechanism: name, parameter: "slowdown", value: factor, requirement: "must be finite and ≥ 1")
+          mechanism: name, parameter: "slowdown", value: factor,
+          requirement: "must be finite and ≥ 1")
       }
       meanInverseSlowdown = 1 / factor
     case .uniform(let low, let high):
       guard low.isFinite, low >= 1 else {
         throw .invalidParameter(
-          mechanism: name, parameter: "slowdown.low", value: low, requirement: "must be finite and ≥ 1")
+          mechanism: name, parameter: "slowdown.low", value: low,
+          requirement: "must be finite and ≥ 1")
       }
       guard high.isFinite, high >= low else {
         throw .invalidParameter(
-          mechanism: name, parameter: "slowdown.high", value: high, requirement: "must be finite and ≥ slowdown.low")
+          mechanism: name, parameter: "slowdown.high", value: high,
+          requirement: "must be finite and ≥ slowdown.low")
       }
       // E[1/s] = ln(b/a)/(b − a) for s ~ Uniform(a, b).
       meanInverseSlowdown = high > low ? Double.log(high / low) / (high - low) : 1 / low
@@ -157,7 +164,9 @@ public struct ContentionModel: Sendable {
       let length = residualEpisodeHours(using: &generator)
       let factor = drawSlowdown(using: &generator)
       let progress = length / factor
-      if progress >= remaining { return finish(work: work, extra: extra + remaining * (factor - 1)) }
+      if progress >= remaining {
+        return finish(work: work, extra: extra + remaining * (factor - 1))
+      }
       remaining -= progress
       extra += length - progress
       u = generator.nextOpenUnitDouble()
@@ -171,7 +180,9 @@ public struct ContentionModel: Sendable {
       let length = drawEpisodeHours(using: &generator)
       let factor = drawSlowdown(using: &generator)
       let progress = length / factor
-      if progress >= remaining { return finish(work: work, extra: extra + remaining * (factor - 1)) }
+      if progress >= remaining {
+        return finish(work: work, extra: extra + remaining * (factor - 1))
+      }
       remaining -= progress
       extra += length - progress
       u = generator.nextOpenUnitDouble()
@@ -189,7 +200,8 @@ public struct ContentionModel: Sendable {
     switch duration {
     case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
     case .fixed(let hours): return hours
-    case .distribution(let distribution): return Swift.max(0, distribution.sample(using: &generator))
+    case .distribution(let distribution):
+      return Swift.max(0, distribution.sample(using: &generator))
     }
   }
 

@@ -29,8 +29,10 @@ public enum DalyFormula {
   ) throws(MechanismError) -> Double {
     let solve = try MechanismError.positive(solveHours, "solve_hours", in: name, allowZero: true)
     let tau = try MechanismError.positive(intervalHours, "checkpoint_interval_hours", in: name)
-    let delta = try MechanismError.positive(checkpointHours, "checkpoint_hours", in: name, allowZero: true)
-    let restart = try MechanismError.positive(restartHours, "restart_hours", in: name, allowZero: true)
+    let delta = try MechanismError.positive(
+      checkpointHours, "checkpoint_hours", in: name, allowZero: true)
+    let restart = try MechanismError.positive(
+      restartHours, "restart_hours", in: name, allowZero: true)
     let m = try meanTime(meanTimeBetweenInterruptions)
     guard m.isFinite else { return solve * (tau + delta) / tau }
     return m * Double.exp(restart / m) * Double.expMinusOne((tau + delta) / m) * solve / tau
@@ -47,7 +49,8 @@ public enum DalyFormula {
   public static func optimalInterval(
     checkpointHours: Double, meanTimeBetweenInterruptions: Double
   ) throws(MechanismError) -> Double {
-    let delta = try MechanismError.positive(checkpointHours, "checkpoint_hours", in: name, allowZero: true)
+    let delta = try MechanismError.positive(
+      checkpointHours, "checkpoint_hours", in: name, allowZero: true)
     let m = try meanTime(meanTimeBetweenInterruptions)
     guard m.isFinite else { return delta > 0 ? .infinity : 0 }
     guard delta < 2 * m else { return m }
@@ -59,7 +62,8 @@ public enum DalyFormula {
   static func meanTime(_ value: Double) throws(MechanismError) -> Double {
     guard value > 0 else {
       throw .invalidParameter(
-        mechanism: name, parameter: "mean_time_between_interruptions", value: value, requirement: "must be > 0")
+        mechanism: name, parameter: "mean_time_between_interruptions", value: value,
+        requirement: "must be > 0")
     }
     return value
   }

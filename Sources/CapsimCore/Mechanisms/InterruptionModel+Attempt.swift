@@ -24,7 +24,8 @@ extension InterruptionModel {
   func segmentCount(solveHours: Double) -> Int {
     let quotient = solveHours / intervalHours
     let nearest = quotient.rounded()
-    let count = abs(quotient - nearest) <= 1e-9 * Swift.max(1, quotient) ? nearest : quotient.rounded(.up)
+    let count =
+      abs(quotient - nearest) <= 1e-9 * Swift.max(1, quotient) ? nearest : quotient.rounded(.up)
     return Swift.max(1, Int(Swift.min(count, 0x1p53)))
   }
 
@@ -61,7 +62,8 @@ extension InterruptionModel {
         let next = -Double.log(generator.nextOpenUnitDouble()) / rate
         if next >= restartHours {
           time.restart += restartHours
-          clock = next - restartHours  // memoryless: the rest of this gap is the next time to interruption
+          // Memoryless: the rest of this gap is the time to the next interruption.
+          clock = next - restartHours
           break
         }
         time.restart += next

@@ -63,22 +63,30 @@ public struct InterruptionModel: Sendable {
   /// - Throws: ``MechanismError/invalidParameter(mechanism:parameter:value:requirement:)`` outside those domains, or when
   ///   a rule gives τ = 0 (δ = 0: checkpoints cost nothing, so give a fixed interval instead).
   public init(
-    gpus: Int, preemptionsPerGPUHour: Double, failuresPerGPUHour: Double, checkpointInterval: CheckpointInterval,
-    checkpointHours: Double, restartHours: Double, fatalFailureProbability: Double = 0, maxReruns: Int = 0
+    gpus: Int, preemptionsPerGPUHour: Double, failuresPerGPUHour: Double,
+    checkpointInterval: CheckpointInterval,
+    checkpointHours: Double, restartHours: Double, fatalFailureProbability: Double = 0,
+    maxReruns: Int = 0
   ) throws(MechanismError) {
     let name = Self.name
     guard gpus >= 1 else {
-      throw .invalidParameter(mechanism: name, parameter: "gpus", value: Double(gpus), requirement: "must be ≥ 1")
+      throw .invalidParameter(
+        mechanism: name, parameter: "gpus", value: Double(gpus), requirement: "must be ≥ 1")
     }
-    let preemption = try MechanismError.positive(preemptionsPerGPUHour, "preemptions_per_gpu_hour", in: name, allowZero: true)
-    let failure = try MechanismError.positive(failuresPerGPUHour, "failures_per_gpu_hour", in: name, allowZero: true)
-    self.checkpointHours = try MechanismError.positive(checkpointHours, "checkpoint_hours", in: name, allowZero: true)
-    self.restartHours = try MechanismError.positive(restartHours, "restart_hours", in: name, allowZero: true)
+    let preemption = try MechanismError.positive(
+      preemptionsPerGPUHour, "preemptions_per_gpu_hour", in: name, allowZero: true)
+    let failure = try MechanismError.positive(
+      failuresPerGPUHour, "failures_per_gpu_hour", in: name, allowZero: true)
+    self.checkpointHours = try MechanismError.positive(
+      checkpointHours, "checkpoint_hours", in: name, allowZero: true)
+    self.restartHours = try MechanismError.positive(
+      restartHours, "restart_hours", in: name, allowZero: true)
     self.fatalFailureProbability = try MechanismError.within(
       fatalFailureProbability, 0...1, "fatal_failure_probability", in: name)
     guard maxReruns >= 0 else {
       throw .invalidParameter(
-        mechanism: name, parameter: "max_reruns", value: Double(maxReruns), requirement: "must be ≥ 0")
+        mechanism: name, parameter: "max_reruns", value: Double(maxReruns),
+        requirement: "must be ≥ 0")
     }
     self.maxReruns = maxReruns
     interruptionsPerHour = Double(gpus) * (preemption + failure)
@@ -88,13 +96,16 @@ public struct InterruptionModel: Sendable {
     case .fixed(let hours):
       guard hours > 0 else {
         throw .invalidParameter(
-          mechanism: name, parameter: "checkpoint_interval_hours", value: hours, requirement: "must be > 0")
+          mechanism: name, parameter: "checkpoint_interval_hours", value: hours,
+          requirement: "must be > 0")
       }
       tau = hours
     case .young:
-      tau = try YoungFormula.optimalInterval(checkpointHours: self.checkpointHours, meanTimeBetweenInterruptions: m)
+      tau = try YoungFormula.optimalInterval(
+        checkpointHours: self.checkpointHours, meanTimeBetweenInterruptions: m)
     case .daly:
-      tau = try DalyFormula.optimalInterval(checkpointHours: self.checkpointHours, meanTimeBetweenInterruptions: m)
+      tau = try DalyFormula.optimalInterval(
+        checkpointHours: self.checkpointHours, meanTimeBetweenInterruptions: m)
     }
     guard tau > 0 else {
       throw .invalidParameter(
@@ -113,9 +124,12 @@ public struct InterruptionModel: Sendable {
   ///
   /// - Complexity: O(1 + interruptions + reruns); allocates nothing.
   @inlinable
-  public func simulate<G: RandomNumberGenerator>(solveHours: Double, using generator: inout G) -> InterruptionOutcome {
+  public func simulate<G: RandomNumberGenerator>(solveHours: Double, using generator: inout G)
+    -> InterruptionOutcome
+  {
     var outcome = InterruptionOutcome(
-      wallHours: 0, usefulHours: 0, checkpointHours: 0, lostHours: 0, restartHours: 0, rerunWasteHours: 0,
+      wallHours: 0, usefulHours: 0, checkpointHours: 0, lostHours: 0, restartHours: 0,
+      rerunWasteHours: 0,
       interruptions: 0, reruns: 0, completed: true)
     guard solveHours > 0 else { return outcome }
     var attempt = 0
@@ -140,7 +154,8 @@ public struct InterruptionModel: Sendable {
       outcome.lostHours = run.lost
       outcome.restartHours = run.restart
       outcome.interruptions += run.interruptions
-      outcome.wallHours = solveHours + run.checkpoint + run.lost + run.restart + outcome.rerunWasteHours
+      outcome.wallHours =
+        solveHours + run.checkpoint + run.lost + run.restart + outcome.rerunWasteHours
       return outcome
     }
   }

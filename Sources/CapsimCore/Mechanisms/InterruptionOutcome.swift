@@ -25,7 +25,8 @@ public struct InterruptionOutcome: Sendable, Hashable, Codable {
 
   /// Creates an outcome.
   public init(
-    wallHours: Double, usefulHours: Double, checkpointHours: Double, lostHours: Double, restartHours: Double,
+    wallHours: Double, usefulHours: Double, checkpointHours: Double, lostHours: Double,
+    restartHours: Double,
     rerunWasteHours: Double, interruptions: Int, reruns: Int, completed: Bool
   ) {
     self.wallHours = wallHours

@@ -54,18 +54,30 @@ enum MaximumMoments {
     }
     // Level 0: integer abscissae.
     var t = 0.0
-    while t <= upperLimit { add(t); t += 1 }
+    while t <= upperLimit {
+      add(t)
+      t += 1
+    }
     t = -1
-    while t >= lowerLimit { add(t); t -= 1 }
+    while t >= lowerLimit {
+      add(t)
+      t -= 1
+    }
     var h = 1.0
     var previous = (first * h, second * h)
     var change = Double.infinity
     for level in 1...12 {
       h /= 2
       var odd = h
-      while odd <= upperLimit { add(odd); odd += 2 * h }
+      while odd <= upperLimit {
+        add(odd)
+        odd += 2 * h
+      }
       odd = -h
-      while odd >= lowerLimit { add(odd); odd -= 2 * h }
+      while odd >= lowerLimit {
+        add(odd)
+        odd -= 2 * h
+      }
       let current = (first * h, second * h)
       let scale = Swift.max(abs(current.0) + abs(shift), Double.leastNormalMagnitude)
       change = Swift.max(
@@ -76,7 +88,8 @@ enum MaximumMoments {
     }
     let meanOffset = previous.0
     return Result(
-      mean: shift + meanOffset, variance: Swift.max(0, previous.1 - meanOffset * meanOffset), relativeChange: change)
+      mean: shift + meanOffset, variance: Swift.max(0, previous.1 - meanOffset * meanOffset),
+      relativeChange: change)
   }
 
   /// Exact moments of the maximum of G bootstrap draws from `sorted` (ascending, n values):
@@ -98,6 +111,7 @@ enum MaximumMoments {
       first += p * x
       second += p * x * x
     }
-    return Result(mean: shift + first, variance: Swift.max(0, second - first * first), relativeChange: 0)
+    return Result(
+      mean: shift + first, variance: Swift.max(0, second - first * first), relativeChange: 0)
   }
 }

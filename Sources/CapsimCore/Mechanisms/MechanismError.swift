@@ -3,7 +3,9 @@
 /// Thrown by the validating initialisers of ``StragglerModel``, ``ContentionModel`` and ``InterruptionModel``
 /// and by the closed-form checkpoint formulas. The core has no file positions, so the diagnostic carries no
 /// location: the scenario loader re-reports the problem at the YAML key that supplied the value.
-public enum MechanismError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
+public enum MechanismError: Error, Sendable, Hashable, CustomStringConvertible,
+  DiagnosticConvertible
+{
   /// A numeric parameter outside its domain (negative, NaN, infinite, out of range).
   ///
   /// `requirement` states the allowed domain in words, for example `"must be finite and > 0"`.
@@ -23,7 +25,9 @@ public enum MechanismError: Error, Sendable, Hashable, CustomStringConvertible, 
     case .undefinedMoment(let mechanism, let message):
       return Diagnostic(
         location: nil, message: "\(mechanism): \(message)",
-        help: "use a step-time distribution with a finite mean and variance (a lognormal or an empirical fit)")
+        help:
+          "use a step-time distribution with a finite mean and variance (a lognormal or an empirical fit)"
+      )
     case .unsupported(let mechanism, let message, let help):
       return Diagnostic(location: nil, message: "\(mechanism): \(message)", help: help)
     }

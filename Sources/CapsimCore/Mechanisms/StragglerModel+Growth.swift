@@ -12,7 +12,10 @@ public struct StragglerGrowthRow: Sendable, Hashable, Codable {
   public var meanAmplification: Double
 
   /// Creates a row.
-  public init(gpus: Int, mean: Double, standardDeviation: Double, coefficientOfVariation: Double, meanAmplification: Double) {
+  public init(
+    gpus: Int, mean: Double, standardDeviation: Double, coefficientOfVariation: Double,
+    meanAmplification: Double
+  ) {
     self.gpus = gpus
     self.mean = mean
     self.standardDeviation = standardDeviation
@@ -34,7 +37,9 @@ extension StragglerModel {
   ///
   /// - Throws: ``MechanismError`` if a count is < 1 or the moments are not finite.
   /// - Complexity: one model set-up per count (a few hundred quantile evaluations, or O(n) for a sample set).
-  public func growthTable(gpuCounts: [Int] = StragglerModel.reportGPUCounts) throws(MechanismError) -> [StragglerGrowthRow] {
+  public func growthTable(gpuCounts: [Int] = StragglerModel.reportGPUCounts) throws(MechanismError)
+    -> [StragglerGrowthRow]
+  {
     var rows: [StragglerGrowthRow] = []
     rows.reserveCapacity(gpuCounts.count)
     for count in gpuCounts {
@@ -42,7 +47,8 @@ extension StragglerModel {
       rows.append(
         StragglerGrowthRow(
           gpus: count, mean: model.maxMean, standardDeviation: model.maxStandardDeviation,
-          coefficientOfVariation: model.maxCoefficientOfVariation, meanAmplification: model.meanAmplification))
+          coefficientOfVariation: model.maxCoefficientOfVariation,
+          meanAmplification: model.meanAmplification))
     }
     return rows
   }

@@ -62,16 +62,21 @@ public struct StragglerModel: Sendable {
   ///   `exactStepLimit` < 0; ``MechanismError/undefinedMoment(mechanism:message:)`` if `step`'s mean or variance is
   ///   not finite (then the maximum's variance need not exist) or the quadrature does not give finite moments.
   /// - Complexity: O(1) memory; a few hundred `step.quantile` evaluations.
-  public init(step: some ContinuousDistribution, gpus: Int, exactStepLimit: Int = 64) throws(MechanismError) {
+  public init(step: some ContinuousDistribution, gpus: Int, exactStepLimit: Int = 64)
+    throws(MechanismError)
+  {
     try Self.validate(gpus: gpus, exactStepLimit: exactStepLimit)
     guard step.mean.isFinite, step.variance.isFinite, step.variance >= 0 else {
       throw .undefinedMoment(
         mechanism: Self.name,
-        message: "the per-worker step time has mean \(step.mean) and variance \(step.variance); both must be finite")
+        message:
+          "the per-worker step time has mean \(step.mean) and variance \(step.variance); both must be finite"
+      )
     }
     let moments = MaximumMoments.integrate(quantile: step.quantile, gpus: gpus, shift: step.mean)
     try self.init(
-      source: .distribution(step), gpus: gpus, exactStepLimit: exactStepLimit, moments: moments, workerMean: step.mean)
+      source: .distribution(step), gpus: gpus, exactStepLimit: exactStepLimit, moments: moments,
+      workerMean: step.mean)
   }
 
   /// A model for a bootstrap sample set of per-worker step times (each worker draws one value uniformly).
@@ -85,9 +90,12 @@ public struct StragglerModel: Sendable {
     try Self.validate(gpus: gpus, exactStepLimit: exactStepLimit)
     guard !stepSamples.isEmpty else {
       throw .invalidParameter(
-        mechanism: Self.name, parameter: "step_samples", value: 0, requirement: "must hold at least one value")
+        mechanism: Self.name, parameter: "step_samples", value: 0,
+        requirement: "must hold at least one value")
     }
-    for value in stepSamples { _ = try MechanismError.positive(value, "step_samples", in: Self.name, allowZero: true) }
+    for value in stepSamples {
+      _ = try MechanismError.positive(value, "step_samples", in: Self.name, allowZero: true)
+    }
     let sorted = stepSamples.sorted()
     let moments = MaximumMoments.empirical(sorted: sorted, gpus: gpus)
     try self.init(
@@ -96,12 +104,15 @@ public struct StragglerModel: Sendable {
   }
 
   private init(
-    source: Source, gpus: Int, exactStepLimit: Int, moments: MaximumMoments.Result, workerMean: Double
+    source: Source, gpus: Int, exactStepLimit: Int, moments: MaximumMoments.Result,
+    workerMean: Double
   ) throws(MechanismError) {
     guard moments.mean.isFinite, moments.variance.isFinite else {
       throw .undefinedMoment(
         mechanism: Self.name,
-        message: "the slowest-of-\(gpus) step time has mean \(moments.mean) and variance \(moments.variance)")
+        message:
+          "the slowest-of-\(gpus) step time has mean \(moments.mean) and variance \(moments.variance)"
+      )
     }
     self.source = source
     self.gpus = gpus
@@ -116,11 +127,13 @@ public struct StragglerModel: Sendable {
 
   private static func validate(gpus: Int, exactStepLimit: Int) throws(MechanismError) {
     guard gpus >= 1 else {
-      throw .invalidParameter(mechanism: name, parameter: "gpus", value: Double(gpus), requirement: "must be ≥ 1")
+      throw .invalidParameter(
+        mechanism: name, parameter: "gpus", value: Double(gpus), requirement: "must be ≥ 1")
     }
     guard exactStepLimit >= 0 else {
       throw .invalidParameter(
-        mechanism: name, parameter: "exact_step_limit", value: Double(exactStepLimit), requirement: "must be ≥ 0")
+        mechanism: name, parameter: "exact_step_limit", value: Double(exactStepLimit),
+        requirement: "must be ≥ 0")
     }
   }
 
@@ -130,7 +143,9 @@ public struct StragglerModel: Sendable {
   public var maxStandardDeviation: Double { jobStandardDeviationPerRootStep }
 
   /// Coefficient of variation of the G-worker step time, √v_G / m_G (NaN when m_G = 0).
-  public var maxCoefficientOfVariation: Double { maxMean != 0 ? maxStandardDeviation / maxMean : .nan }
+  public var maxCoefficientOfVariation: Double {
+    maxMean != 0 ? maxStandardDeviation / maxMean : .nan
+  }
 
   /// How much slower the mean step is than one worker's mean: m_G / m₁ (≥ 1; NaN when m₁ = 0).
   public var meanAmplification: Double { workerMean != 0 ? maxMean / workerMean : .nan }
@@ -168,7 +183,9 @@ public struct StragglerModel: Sendable {
   ///
   /// - Complexity: O(min(S, exactStepLimit)) draws; allocates nothing.
   @inlinable
-  public func sampleJobSeconds<G: RandomNumberGenerator>(steps: Int, using generator: inout G) -> Double {
+  public func sampleJobSeconds<G: RandomNumberGenerator>(steps: Int, using generator: inout G)
+    -> Double
+  {
     guard steps > 0 else { return 0 }
     if steps <= exactStepLimit {
       var total = 0.0
@@ -176,6 +193,9 @@ public struct StragglerModel: Sendable {
       return total
     }
     let s = Double(steps)
-    return Swift.max(0, s * maxMean + s.squareRoot() * jobStandardDeviationPerRootStep * generator.nextStandardNormal())
+    return Swift.max(
+      0,
+      s * maxMean + s.squareRoot() * jobStandardDeviationPerRootStep
+        * generator.nextStandardNormal())
   }
 }

@@ -13,7 +13,8 @@ public enum YoungFormula {
   public static func optimalInterval(
     checkpointHours: Double, meanTimeBetweenInterruptions: Double
   ) throws(MechanismError) -> Double {
-    let delta = try MechanismError.positive(checkpointHours, "checkpoint_hours", in: DalyFormula.name, allowZero: true)
+    let delta = try MechanismError.positive(
+      checkpointHours, "checkpoint_hours", in: DalyFormula.name, allowZero: true)
     let m = try DalyFormula.meanTime(meanTimeBetweenInterruptions)
     guard delta > 0 else { return 0 }
     return (2 * delta * m).squareRoot()
