@@ -1,0 +1,226 @@
+import RealModule
+
+/// Noisy neighbours on shared infrastructure: contention episodes that slow a job down while they last.
+///
+/// **Process.** Uncontended periods and contention episodes alternate (an alternating renewal process): an
+/// uncontended period lasts Exp(r) wall hours (r = ``episodesPerHour``, the arrival rate while uncontended), then an
+/// episode lasts D wall hours (``EpisodeDuration``) and slows progress by a factor s ≥ 1 (``Slowdown``): the job
+/// does D/s hours of work in it. Episodes never overlap: the next arrival clock starts when an episode ends, so the
+/// long-run episode rate per wall hour is r/(1 + r·E[D]). D and s are independent of each other and across episodes.
+///
+/// **Start.** With ``InitialState/stationary`` the job starts at a random moment of the stationary process: inside an
+/// episode with probability π = r·E[D]/(1 + r·E[D]), with the episode's equilibrium residual duration
+/// (Exp(E[D]) again for exponential D, Uniform(0, D) for fixed D). With ``InitialState/uncontended`` it starts in an
+/// uncontended period.
+///
+/// **Long run** (renewal–reward, Ross, *Stochastic Processes*, 2nd ed. 1996, §3.6): one cycle has wall time
+/// 1/r + E[D] and work 1/r + E[D]·E[1/s], so wall/work → (1 + r·E[D]) / (1 + r·E[D]·E[1/s]) (``longRunWallPerWork``).
+///
+/// **Cost.** One uniform and one logarithm per job when no episode strikes; then one extra draw of D and s (and one
+/// uniform) per episode. Nothing is allocated.
+public struct ContentionModel: Sendable {
+  /// How long a contention episode lasts, in wall hours.
+  public enum EpisodeDuration: Sendable {
+    /// Exponential with the given mean (hours, > 0).
+    case exponential(meanHours: Double)
+    /// Always exactly `hours` (> 0).
+    case fixed(hours: Double)
+    /// Any distribution on hours with a finite positive mean (draws below 0 count as 0). Supports only
+    /// ``InitialState/uncontended`` starts, since its equilibrium residual is not available in closed form.
+    case distribution(any ContinuousDistribution)
+  }
+
+  /// The factor by which an episode stretches wall time per unit of work.
+  public enum Slowdown: Sendable, Hashable {
+    /// Always `factor` (≥ 1).
+    case fixed(Double)
+    /// Uniform between `low` and `high` (1 ≤ low ≤ high), drawn per episode.
+    case uniform(low: Double, high: Double)
+  }
+
+  /// Where the process is when the job starts.
+  public enum InitialState: Sendable, Hashable {
+    /// At a random time of the stationary process (the default: a job lands on a machine at an arbitrary moment).
+    case stationary
+    /// At the start of an uncontended period.
+    case uncontended
+  }
+
+  /// Mechanism name used in error messages.
+  static let name = "contention"
+
+  /// r: episodes per wall hour of uncontended time (≥ 0; 0 turns the mechanism off).
+  public let episodesPerHour: Double
+  /// Episode duration distribution.
+  public let duration: EpisodeDuration
+  /// Episode slowdown distribution.
+  public let slowdown: Slowdown
+  /// Where a job starts.
+  public let initialState: InitialState
+  /// E[D] in hours.
+  public let meanEpisodeHours: Double
+  /// E[1/s].
+  public let meanInverseSlowdown: Double
+  /// Probability that a job starts inside an episode: π = r·E[D]/(1 + r·E[D]) when stationary, else 0.
+  public let startContendedProbability: Double
+
+  // MARK: - Creating a model
+
+  /// Creates a model.
+  ///
+  /// - Throws: ``MechanismError/invalidParameter(mechanism:parameter:value:requirement:)`` for a rate < 0 or not
+  ///   finite, a non-positive or non-finite duration mean, a slowdown < 1 or low > high;
+  ///   ``MechanismError/unsupported(mechanism:message:help:)`` for a general duration distribution with a
+  ///   stationary start.
+  public init(
+    episodesPerHour: Double, duration: EpisodeDuration, slowdown: Slowdown,
+    initialState: InitialState = .stationary
+  ) throws(MechanismError) {
+    let name = Self.name
+    self.episodesPerHour = try MechanismError.positive(
+      episodesPerHour, "episodes_per_hour", in: name, allowZero: true)
+    switch duration {
+    case .exponential(let mean):
+      meanEpisodeHours = try MechanismError.positive(mean, "mean_episode_hours", in: name)
+    case .fixed(let hours):
+      meanEpisodeHours = try MechanismError.positive(hours, "episode_hours", in: name)
+    case .distribution(let distribution):
+      meanEpisodeHours = try MechanismError.positive(
+        distribution.mean, "episode_duration.mean", in: name)
+      if initialState == .stationary {
+        throw .unsupported(
+          mechanism: name,
+          message: "a stationary start needs an exponential or fixed episode duration",
+          help: "use 'initial_state: uncontended', or an exponential or fixed episode duration")
+      }
+    }
+    switch slowdown {
+    case .fixed(let factor):
+      guard factor.isFinite, factor >= 1 else {
+        throw .invalidParameter(
+          mechanism: name, parameter: "slowdown", value: factor,
+          requirement: "must be finite and ≥ 1")
+      }
+      meanInverseSlowdown = 1 / factor
+    case .uniform(let low, let high):
+      guard low.isFinite, low >= 1 else {
+        throw .invalidParameter(
+          mechanism: name, parameter: "slowdown.low", value: low,
+          requirement: "must be finite and ≥ 1")
+      }
+      guard high.isFinite, high >= low else {
+        throw .invalidParameter(
+          mechanism: name, parameter: "slowdown.high", value: high,
+          requirement: "must be finite and ≥ slowdown.low")
+      }
+      // E[1/s] = ln(b/a)/(b − a) for s ~ Uniform(a, b).
+      meanInverseSlowdown = high > low ? Double.log(high / low) / (high - low) : 1 / low
+    }
+    self.duration = duration
+    self.slowdown = slowdown
+    self.initialState = initialState
+    let load = self.episodesPerHour * meanEpisodeHours
+    startContendedProbability = initialState == .stationary ? load / (1 + load) : 0
+  }
+
+  // MARK: - Long-run quantities
+
+  /// Long-run share of wall time spent in episodes, r·E[D]/(1 + r·E[D]).
+  public var contendedTimeFraction: Double {
+    let load = episodesPerHour * meanEpisodeHours
+    return load / (1 + load)
+  }
+
+  /// Long-run share of work done in episodes, r·E[D]·E[1/s]/(1 + r·E[D]·E[1/s]).
+  public var contendedWorkFraction: Double {
+    let load = episodesPerHour * meanEpisodeHours * meanInverseSlowdown
+    return load / (1 + load)
+  }
+
+  /// Long-run wall hours per hour of work, (1 + r·E[D]) / (1 + r·E[D]·E[1/s]) (renewal–reward).
+  public var longRunWallPerWork: Double {
+    let load = episodesPerHour * meanEpisodeHours
+    return (1 + load) / (1 + load * meanInverseSlowdown)
+  }
+
+  // MARK: - Simulation
+
+  /// The wall time of a job needing `work` uncontended hours, and how much of it contention added.
+  ///
+  /// Steps through the episodes that strike the job: wall = work + Σ (time in episode − work done in it); a job
+  /// that ends inside an episode adds remaining·(s − 1). Returns `(work, 0)` without drawing when r = 0 or
+  /// `work` ≤ 0 (NaN work also returns unchanged).
+  ///
+  /// - Complexity: O(1 + number of episodes met), expected 1 + r·work·… draws; allocates nothing.
+  @inlinable
+  public func wallHours<G: RandomNumberGenerator>(
+    work: Double, using generator: inout G
+  ) -> (wall: Double, slowdownHours: Double) {
+    guard episodesPerHour > 0, work > 0 else { return (work, 0) }
+    var remaining = work
+    var extra = 0.0
+    var u = generator.nextOpenUnitDouble()
+    if u < startContendedProbability {
+      let length = residualEpisodeHours(using: &generator)
+      let factor = drawSlowdown(using: &generator)
+      let progress = length / factor
+      if progress >= remaining {
+        return finish(work: work, extra: extra + remaining * (factor - 1))
+      }
+      remaining -= progress
+      extra += length - progress
+      u = generator.nextOpenUnitDouble()
+    } else if startContendedProbability > 0 {
+      u = Swift.max((u - startContendedProbability) / (1 - startContendedProbability), 0x1p-60)
+    }
+    while true {
+      let gap = -Double.log(u) / episodesPerHour
+      if gap >= remaining { return finish(work: work, extra: extra) }
+      remaining -= gap
+      let length = drawEpisodeHours(using: &generator)
+      let factor = drawSlowdown(using: &generator)
+      let progress = length / factor
+      if progress >= remaining {
+        return finish(work: work, extra: extra + remaining * (factor - 1))
+      }
+      remaining -= progress
+      extra += length - progress
+      u = generator.nextOpenUnitDouble()
+    }
+  }
+
+  @inlinable
+  func finish(work: Double, extra: Double) -> (wall: Double, slowdownHours: Double) {
+    (work + extra, extra)
+  }
+
+  /// One episode duration D.
+  @usableFromInline
+  func drawEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    switch duration {
+    case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
+    case .fixed(let hours): return hours
+    case .distribution(let distribution):
+      return Swift.max(0, distribution.sample(using: &generator))
+    }
+  }
+
+  /// The remaining duration of the episode in progress at a stationary moment (equilibrium residual).
+  @usableFromInline
+  func residualEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    switch duration {
+    case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
+    case .fixed(let hours): return hours * generator.nextOpenUnitDouble()
+    case .distribution: return drawEpisodeHours(using: &generator)  // unreachable: rejected by init
+    }
+  }
+
+  /// One slowdown factor s.
+  @usableFromInline
+  func drawSlowdown<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    switch slowdown {
+    case .fixed(let factor): return factor
+    case .uniform(let low, let high): return low + (high - low) * generator.nextUnitDouble()
+    }
+  }
+}

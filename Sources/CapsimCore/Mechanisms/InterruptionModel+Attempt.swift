@@ -1,0 +1,74 @@
+import RealModule
+
+/// Time spent in one attempt of a job besides its work.
+@usableFromInline
+struct AttemptTime {
+  @usableFromInline var checkpoint: Double
+  @usableFromInline var lost: Double
+  @usableFromInline var restart: Double
+  @usableFromInline var interruptions: Int
+
+  @inlinable
+  init(checkpoint: Double, lost: Double, restart: Double, interruptions: Int) {
+    self.checkpoint = checkpoint
+    self.lost = lost
+    self.restart = restart
+    self.interruptions = interruptions
+  }
+}
+
+extension InterruptionModel {
+  /// Segments for `solveHours` of work: ⌈T_s/τ⌉, with T_s/τ within 1e-9 (relative) of an integer taken as it, ≥ 1
+  /// (and capped at 2⁵³, far beyond any meaningful schedule, so that the conversion to `Int` cannot trap).
+  @inlinable
+  func segmentCount(solveHours: Double) -> Int {
+    let quotient = solveHours / intervalHours
+    let nearest = quotient.rounded()
+    let count =
+      abs(quotient - nearest) <= 1e-9 * Swift.max(1, quotient) ? nearest : quotient.rounded(.up)
+    return Swift.max(1, Int(Swift.min(count, 0x1p53)))
+  }
+
+  /// One attempt of Daly's process for `solveHours` of work, the last segment ending in a checkpoint when
+  /// `finalCheckpoint`.
+  ///
+  /// Event-driven: `clock` is the time from the start of the current (uncompleted) segment to the next interruption.
+  /// If it exceeds the remaining failure-free schedule, the attempt ends; otherwise the segments completed before the
+  /// interruption are skipped in one division, the partial one is lost, and restarts are drawn until one lasts R.
+  @inlinable
+  func runAttempt<G: RandomNumberGenerator>(
+    solveHours: Double, finalCheckpoint: Bool, using generator: inout G
+  ) -> AttemptTime {
+    let segments = segmentCount(solveHours: solveHours)
+    let lastLength =
+      (segments == 1 ? solveHours : solveHours - Double(segments - 1) * intervalHours)
+      + (finalCheckpoint ? checkpointHours : 0)
+    let checkpoint = Double(finalCheckpoint ? segments : segments - 1) * checkpointHours
+    var time = AttemptTime(checkpoint: checkpoint, lost: 0, restart: 0, interruptions: 0)
+    guard interruptionsPerHour > 0 else { return time }
+    let segmentLength = intervalHours + checkpointHours
+    let rate = interruptionsPerHour
+    var completed = 0
+    var clock = -Double.log(generator.nextOpenUnitDouble()) / rate
+    while true {
+      let ahead = segments - 1 - completed
+      let remaining = ahead == 0 ? lastLength : Double(ahead) * segmentLength + lastLength
+      if clock >= remaining { return time }
+      time.interruptions += 1
+      let skipped = ahead == 0 ? 0 : Swift.min(Int(clock / segmentLength), ahead)
+      time.lost += clock - Double(skipped) * segmentLength
+      completed += skipped
+      while true {
+        let next = -Double.log(generator.nextOpenUnitDouble()) / rate
+        if next >= restartHours {
+          time.restart += restartHours
+          // Memoryless: the rest of this gap is the time to the next interruption.
+          clock = next - restartHours
+          break
+        }
+        time.restart += next
+        time.interruptions += 1
+      }
+    }
+  }
+}
