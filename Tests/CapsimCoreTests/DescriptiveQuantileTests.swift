@@ -13,7 +13,8 @@ struct DescriptiveQuantileTests {
       (0, 1), (0.1, 1.4), (0.25, 2), (0.5, 4), (0.625, 6), (0.9, 12.8), (1, 16),
     ]
     for (p, expected) in cases {
-      #expect(quantile(sorted: sorted, p).isApproximatelyEqual(to: expected, relativeTolerance: 1e-15),
+      #expect(
+        quantile(sorted: sorted, p).isApproximatelyEqual(to: expected, relativeTolerance: 1e-15),
         "p = \(p)")
     }
     #expect(quantile(sorted: [3], 0.7) == 3)

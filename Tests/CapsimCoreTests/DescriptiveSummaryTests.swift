@@ -36,7 +36,9 @@ struct DescriptiveSummaryTests {
     #expect(Self.close(summary.skewness, 3.6572360811269062, 1e-12))  // skew(A, bias=False)
     #expect(summary.minimum == 0.5 && summary.maximum == 240)
     // np.percentile(A, [50, 90, 95, 99, 99.9])
-    let expected = [11.0, 55.70000000000003, 93.49999999999989, 206.63999999999973, 236.66400000000036]
+    let expected = [
+      11.0, 55.70000000000003, 93.49999999999989, 206.63999999999973, 236.66400000000036,
+    ]
     for (estimate, value) in zip(summary.quantiles, expected) {
       #expect(Self.close(estimate.value, value), "p = \(estimate.probability)")
     }

@@ -23,7 +23,8 @@ struct HistogramTests {
       for p in [0, 0.001, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1] {
         let exact = quantile(sorted: sorted, p)
         let estimate = try #require(histogram.quantile(p))
-        #expect(abs(estimate / exact - 1) <= 5e-4, "seed \(seed), p = \(p): \(estimate) vs \(exact)")
+        #expect(
+          abs(estimate / exact - 1) <= 5e-4, "seed \(seed), p = \(p): \(estimate) vs \(exact)")
       }
     }
   }

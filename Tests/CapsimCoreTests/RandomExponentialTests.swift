@@ -24,7 +24,8 @@ struct RandomExponentialTests {
       let moments = (sums.0 / Double(n), sums.1 / Double(n), sums.2 / Double(n))
       #expect(abs(moments.0 - 1) < 5 / root, "seed \(seed): E[X] \(moments.0)")
       #expect(abs(moments.1 - 2) < 5 * 20.0.squareRoot() / root, "seed \(seed): E[X²] \(moments.1)")
-      #expect(abs(moments.2 - 6) < 5 * 684.0.squareRoot() / root, "seed \(seed): E[X³] \(moments.2)")
+      #expect(
+        abs(moments.2 - 6) < 5 * 684.0.squareRoot() / root, "seed \(seed): E[X³] \(moments.2)")
     }
   }
 
@@ -44,7 +45,9 @@ struct RandomExponentialTests {
   func tails() {
     // scipy.stats.expon.sf(7.69711747013105) = 0.0004541343538414966; expon.sf(10) = 4.5399929762484854e-05
     let n = 2_000_000
-    let cases: [(Double, Double)] = [(7.69711747013105, 0.0004541343538414966), (10, 4.5399929762484854e-05)]
+    let cases: [(Double, Double)] = [
+      (7.69711747013105, 0.0004541343538414966), (10, 4.5399929762484854e-05),
+    ]
     for seed in Self.seeds {
       var generator = Xoshiro256StarStar(seed: seed, stream: 2)
       let values = (0..<n).map { _ in generator.nextStandardExponential() }

@@ -4,9 +4,10 @@ import Testing
 @testable import CapsimCore
 
 /// Sample moments of `count` draws: mean, variance (1/n), skewness m₃/m₂^1.5, excess kurtosis m₄/m₂² − 3.
-func sampleMoments(count: Int, _ draw: () -> Double) -> (mean: Double, variance: Double,
-  skewness: Double, excessKurtosis: Double)
-{
+func sampleMoments(count: Int, _ draw: () -> Double) -> (
+  mean: Double, variance: Double,
+  skewness: Double, excessKurtosis: Double
+) {
   let values = (0..<count).map { _ in draw() }
   let n = Double(count)
   let mean = values.reduce(0, +) / n
@@ -52,7 +53,8 @@ struct RandomNormalTests {
       #expect(abs(m.mean) < 5 / root, "seed \(seed): mean \(m.mean)")
       #expect(abs(m.variance - 1) < 5 * 2.0.squareRoot() / root, "seed \(seed): var \(m.variance)")
       #expect(abs(m.skewness) < 5 * 6.0.squareRoot() / root, "seed \(seed): skew \(m.skewness)")
-      #expect(abs(m.excessKurtosis) < 5 * 24.0.squareRoot() / root, "seed \(seed): \(m.excessKurtosis)")
+      #expect(
+        abs(m.excessKurtosis) < 5 * 24.0.squareRoot() / root, "seed \(seed): \(m.excessKurtosis)")
     }
   }
 
@@ -97,12 +99,15 @@ struct RandomNormalTests {
     // = 0.004928673233974657.
     let v = 0.004928673233974655
     let r = zigguratNormalR
-    let base = r * Double.exp(-r * r / 2) + (Double.pi / 2).squareRoot() * Double.erfc(r / 2.0.squareRoot())
+    let base =
+      r * Double.exp(-r * r / 2) + (Double.pi / 2).squareRoot() * Double.erfc(r / 2.0.squareRoot())
     #expect(base.isApproximatelyEqual(to: v, relativeTolerance: 1e-13))
     let scale = 0x1p52
     for layer in 1..<256 {
       let x = zigguratNormalW[layer] * scale
-      #expect(zigguratNormalF[layer].isApproximatelyEqual(to: Double.exp(-x * x / 2), relativeTolerance: 1e-14))
+      #expect(
+        zigguratNormalF[layer].isApproximatelyEqual(
+          to: Double.exp(-x * x / 2), relativeTolerance: 1e-14))
       let area = x * (zigguratNormalF[layer - 1] - zigguratNormalF[layer])
       #expect(area.isApproximatelyEqual(to: v, relativeTolerance: 1e-9), "layer \(layer)")
     }

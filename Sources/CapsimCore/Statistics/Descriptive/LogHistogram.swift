@@ -50,7 +50,9 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   ///
   /// - Throws: ``DescriptiveStatisticsError/invalidHistogramRange(lowerBound:upperBound:)`` unless
   ///   0 < lowerBound < upperBound < ∞ (as normal doubles: lowerBound ≥ 2⁻¹⁰²²).
-  public init(lowerBound: Double = 1e-3, upperBound: Double = 1e7) throws(DescriptiveStatisticsError) {
+  public init(lowerBound: Double = 1e-3, upperBound: Double = 1e7)
+    throws(DescriptiveStatisticsError)
+  {
     guard lowerBound.isNormal, upperBound.isFinite, lowerBound > 0, upperBound > lowerBound else {
       throw .invalidHistogramRange(lowerBound: lowerBound, upperBound: upperBound)
     }
@@ -81,7 +83,8 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   @inlinable
   public mutating func record(_ value: Double) throws(DescriptiveStatisticsError) {
     guard value.isFinite else {
-      throw .nonFiniteValue(index: nil, kind: DescriptiveStatisticsError.NonFiniteKind(value) ?? .nan)
+      throw .nonFiniteValue(
+        index: nil, kind: DescriptiveStatisticsError.NonFiniteKind(value) ?? .nan)
     }
     if value < lowerEdge {
       storedUnderflowCount += 1
