@@ -28,20 +28,18 @@ extension RandomNumberGenerator {
   public mutating func nextStandardNormal() -> Double {
     while true {
       let bits = next()
+      let x = zigguratNormalCandidate(bits)
+      if x.isFinite {
+        return x
+      }
       let layer = Int(truncatingIfNeeded: bits & 0xFF)
       let negative = bits & 0x100 != 0
-      let magnitude = bits >> 12
-      let x = Double(magnitude) * zigguratNormalW[layer]
-      if magnitude < zigguratNormalK[layer] {
-        return negative ? -x : x
-      }
       if layer == 0 {
         return negative ? -nextNormalTail() : nextNormalTail()
       }
-      let lowerHeight = zigguratNormalF[layer]
-      let height = (zigguratNormalF[layer - 1] - lowerHeight) * nextUnitDouble() + lowerHeight
-      if height < Double.exp(-0.5 * x * x) {
-        return negative ? -x : x
+      let signed = zigguratNormalWedge(bits, uniform: nextUnitDouble())
+      if signed.isFinite {
+        return signed
       }
     }
   }
@@ -57,6 +55,34 @@ extension RandomNumberGenerator {
       }
     }
   }
+}
+
+// MARK: - Table look-ups
+
+// The tables are read only here, inside the module, where they are statically initialised constants:
+// reading a global array from inlined client code costs a lazy-initialisation check per access.
+
+/// The ziggurat's fast path for one 64-bit output: the signed value if it lies inside its layer's
+/// inner rectangle (98.8% of outputs), otherwise NaN.
+@usableFromInline
+func zigguratNormalCandidate(_ bits: UInt64) -> Double {
+  let layer = Int(truncatingIfNeeded: bits & 0xFF)
+  let magnitude = bits >> 12
+  let x = Double(magnitude) * zigguratNormalW[layer]
+  guard magnitude < zigguratNormalK[layer] else { return .nan }
+  return Double(bitPattern: x.bitPattern ^ ((bits & 0x100) << 55))  // bit 8 → sign bit, no branch
+}
+
+/// The wedge test of layer `bits & 0xFF` (≥ 1) with the independent uniform `uniform` in [0, 1): the
+/// signed value if the point falls under the density, otherwise NaN.
+@usableFromInline
+func zigguratNormalWedge(_ bits: UInt64, uniform: Double) -> Double {
+  let layer = Int(truncatingIfNeeded: bits & 0xFF)
+  let x = Double(bits >> 12) * zigguratNormalW[layer]
+  let lowerHeight = zigguratNormalF[layer]
+  let height = (zigguratNormalF[layer - 1] - lowerHeight) * uniform + lowerHeight
+  guard height < Double.exp(-0.5 * x * x) else { return .nan }
+  return bits & 0x100 != 0 ? -x : x
 }
 
 // MARK: - Polar method (baseline)

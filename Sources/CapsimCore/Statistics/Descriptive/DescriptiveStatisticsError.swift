@@ -2,7 +2,9 @@
 ///
 /// Descriptive statistics refuse non-finite input rather than propagate NaN into reports: the error
 /// names the offending position so the caller can point at the row it came from.
-public enum DescriptiveStatisticsError: Error, Equatable, CustomStringConvertible, DiagnosticConvertible {
+public enum DescriptiveStatisticsError: Error, Equatable, CustomStringConvertible,
+  DiagnosticConvertible
+{
   /// The sample has no values.
   case emptySample
   /// The value at `index` (0-based, `nil` when the value did not come from an indexed sample) is NaN
