@@ -1,11 +1,13 @@
 extension RandomNumberGenerator {
   /// A uniform double on the open interval (0, 1): safe to pass to `log`.
   ///
-  /// Uses the top 53 bits and centres them in their cell: `(⌊x / 2¹¹⌋ + ½) · 2⁻⁵³`, so the smallest value
-  /// is 2⁻⁵⁴ and the largest 1 − 2⁻⁵⁴. All 2⁵³ outcomes are equally likely.
+  /// Uses the top 52 bits k and returns the centre of their cell, `(k + ½) · 2⁻⁵²` = `(2k + 1) · 2⁻⁵³`,
+  /// which is exactly representable for every k (doubles in [½, 1) are spaced 2⁻⁵³ apart). So the
+  /// smallest value is 2⁻⁵³, the largest 1 − 2⁻⁵³, and all 2⁵² outcomes are equally likely and distinct.
+  /// (Centring 53 bits instead would round the top cell to exactly 1.)
   @inlinable
   public mutating func nextOpenUnitDouble() -> Double {
-    (Double(next() >> 11) + 0.5) * 0x1p-53
+    (Double(next() >> 12) + 0.5) * 0x1p-52
   }
 
   /// A uniform double on the half-open interval [0, 1), in steps of 2⁻⁵³.
