@@ -72,8 +72,8 @@ public struct MonteCarloEngine: Sendable {
 struct TrialChunk: Sendable {
   /// `totals[option][i]` for trial `range.lowerBound + i`.
   var totals: [[TrialTotals]]
-  /// All job durations of each option, in trial order.
-  var durations: [[Double]]
+  /// Every simulated job time of each option (hours), pooled in a mergeable log-scale histogram.
+  var durations: [LogHistogram]
 
   static func simulate(
     trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams,
@@ -81,7 +81,7 @@ struct TrialChunk: Sendable {
   ) -> TrialChunk {
     var chunk = TrialChunk(
       totals: Array(repeating: [], count: simulators.count),
-      durations: Array(repeating: [], count: simulators.count))
+      durations: Array(repeating: LogHistogram(), count: simulators.count))
     var monthlyJobs = [Int](repeating: 0, count: horizon)
     for trial in trials {
       var arrivals = streams.stream(trial: trial, purpose: RandomStreams.workloadPurpose)

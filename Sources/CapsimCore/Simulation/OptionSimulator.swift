@@ -47,7 +47,7 @@ struct OptionSimulator: Sendable {
 
   /// Runs one trial given the number of jobs arriving in each month.
   func simulate<G: RandomNumberGenerator>(
-    jobsPerMonth: [Int], using generator: inout G, recordingDurationsInto durations: inout [Double]
+    jobsPerMonth: [Int], using generator: inout G, recordingDurationsInto durations: inout LogHistogram
   ) -> TrialTotals {
     var totals = TrialTotals()
     let sampleCount = hoursPerSample.count
@@ -57,7 +57,7 @@ struct OptionSimulator: Sendable {
       var monthGPUHours = 0.0
       for _ in 0..<jobs {
         let hours = hoursPerSample[generator.nextIndex(below: sampleCount)]
-        durations.append(hours)
+        try? durations.record(hours)  // finite by construction: samples are validated finite
         totals.jobHours += hours
         totals.jobHoursSquared += hours * hours
         monthGPUHours += hours * gpusPerJob

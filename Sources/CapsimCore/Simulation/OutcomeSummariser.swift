@@ -3,13 +3,15 @@ struct OutcomeSummariser {
   let option: ResolvedOption
   let scenario: Scenario
   let totals: [TrialTotals]
-  let durations: [Double]
+  let durations: LogHistogram
 
   init(option: ResolvedOption, scenario: Scenario, chunks: [TrialChunk], optionIndex: Int) {
     self.option = option
     self.scenario = scenario
     self.totals = chunks.flatMap { $0.totals[optionIndex] }
-    self.durations = chunks.flatMap { $0.durations[optionIndex] }
+    var durations = LogHistogram()
+    for chunk in chunks { try? durations.merge(chunk.durations[optionIndex]) }  // same default range
+    self.durations = durations
   }
 
   func outcome() -> OptionOutcome {
@@ -36,13 +38,12 @@ struct OutcomeSummariser {
         key: "job_hours_mean", label: "Job time, mean", unit: "h",
         estimate: TrialStatistics.ratio(numerators: totals.map(\.jobHours), denominators: jobs)),
     ]
-    let sorted = durations.sorted()
     for (key, label, p) in [
       ("job_hours_p50", "Job time, p50", 0.5), ("job_hours_p95", "Job time, p95", 0.95),
       ("job_hours_p99", "Job time, p99", 0.99),
     ] {
       metrics.append(
-        MetricEstimate(key: key, label: label, unit: "h", estimate: pooledQuantile(sorted, p)))
+        MetricEstimate(key: key, label: label, unit: "h", estimate: pooledQuantile(p)))
     }
     metrics.append(
       MetricEstimate(
@@ -86,21 +87,13 @@ struct OutcomeSummariser {
       nodes: option.isCommitted ? option.option.nodes : nil, metrics: metrics, notes: notes)
   }
 
-  /// Pooled quantile (type 7) of all simulated job times, with a distribution-free 95% interval from order
-  /// statistics: ranks np ∓ 1.96·√(np(1−p)) (normal approximation to the binomial).
-  func pooledQuantile(_ sorted: [Double], _ p: Double) -> Estimate {
-    let n = sorted.count
-    guard n > 0 else { return Estimate(value: .nan) }
-    let position = p * Double(n - 1)
-    let low = Int(position.rounded(.down))
-    let high = Swift.min(low + 1, n - 1)
-    let value = sorted[low] + (position - Double(low)) * (sorted[high] - sorted[low])
-    let spread = TrialStatistics.z95 * (Double(n) * p * (1 - p)).squareRoot()
-    let lowerRank = Int((Double(n) * p - spread).rounded(.down))
-    let upperRank = Int((Double(n) * p + spread).rounded(.up))
-    let lower = lowerRank >= 0 ? sorted[Swift.max(0, lowerRank)] : nil
-    let upper = upperRank < n ? sorted[Swift.min(n - 1, upperRank)] : nil
-    return Estimate(value: value, standardError: nil, lower: lower, upper: upper)
+  /// Pooled quantile of all simulated job times (type 7 on the histogram's bin midpoints, within 0.05%
+  /// of the exact sample quantile) with a distribution-free 95% interval from order statistics (binomial
+  /// ranks; see ``QuantileConfidenceRanks``), widened to whole histogram bins so that it contains the
+  /// interval the exact sample would give.
+  func pooledQuantile(_ p: Double) -> Estimate {
+    guard let quantile = durations.quantileEstimate(p) else { return Estimate(value: .nan) }
+    return Estimate(value: quantile.value, standardError: nil, lower: quantile.lower, upper: quantile.upper)
   }
 
   /// Pooled coefficient of variation of job time, √(E[X²] − E[X]²) / E[X] over all jobs, with the spread of
