@@ -54,7 +54,8 @@ struct QueueingCapacitySizingTests {
           #expect(calls.values.allSatisfy { $0 == 1 }, "\(label): repeated evaluation")
           #expect(calls.count <= 2 * 8 + 5, "\(label): \(calls.count) evaluations")
           let centre = expected ?? 200
-          let span = Swift.max(lower, centre - 2)...Swift.min(200, expected == nil ? 200 : centre + 2)
+          let span =
+            Swift.max(lower, centre - 2)...Swift.min(200, expected == nil ? 200 : centre + 2)
           #expect(result.curve.map(\.nodes) == Array(span), "\(label)")
         }
       }
@@ -125,7 +126,8 @@ struct QueueingCapacitySizingTests {
     #expect(try CapacitySizing.minimumNodeCount(jobsPerHour: 2, meanNodeHoursPerJob: 4.995) == 10)
     #expect(try CapacitySizing.minimumNodeCount(jobsPerHour: 2, meanNodeHoursPerJob: 5) == 11)
     #expect(
-      try CapacitySizing.minimumNodeCount(jobsPerHour: 1, meanNodeHoursPerJob: 1, largestJobNodes: 4) == 4)
+      try CapacitySizing.minimumNodeCount(
+        jobsPerHour: 1, meanNodeHoursPerJob: 1, largestJobNodes: 4) == 4)
     #expect(throws: QueueingError.self) {
       try CapacitySizing.minimumNodeCount(jobsPerHour: .nan, meanNodeHoursPerJob: 1)
     }
@@ -136,11 +138,18 @@ struct QueueingCapacitySizingTests {
       try CapacitySizing.minimumNodeCount(jobsPerHour: 1e300, meanNodeHoursPerJob: 1e10)
     }
     #expect(throws: QueueingError.self) {
-      try CapacitySizing.minimumNodeCount(jobsPerHour: 1, meanNodeHoursPerJob: 1, largestJobNodes: 0)
+      try CapacitySizing.minimumNodeCount(
+        jobsPerHour: 1, meanNodeHoursPerJob: 1, largestJobNodes: 0)
     }
-    #expect(throws: QueueingError.self) { try CapacitySizing(target: .atMost(.nan), lowerBound: 1, upperBound: 2) }
-    #expect(throws: QueueingError.self) { try CapacitySizing(target: .atLeast(1), lowerBound: 0, upperBound: 2) }
-    #expect(throws: QueueingError.self) { try CapacitySizing(target: .atLeast(1), lowerBound: 3, upperBound: 2) }
+    #expect(throws: QueueingError.self) {
+      try CapacitySizing(target: .atMost(.nan), lowerBound: 1, upperBound: 2)
+    }
+    #expect(throws: QueueingError.self) {
+      try CapacitySizing(target: .atLeast(1), lowerBound: 0, upperBound: 2)
+    }
+    #expect(throws: QueueingError.self) {
+      try CapacitySizing(target: .atLeast(1), lowerBound: 3, upperBound: 2)
+    }
   }
 
   // MARK: - Batch means
@@ -154,11 +163,14 @@ struct QueueingCapacitySizingTests {
     #expect(even.value == 50.5)
     #expect(isClose(try #require(even.standardError), 16.137430609197573, relativeTolerance: 1e-14))
     // t₀.₉₇₅,₃ = 3.182446 (scipy.stats.t.ppf(0.975, 3))
-    #expect(isClose(try #require(even.upper), 50.5 + 3.182446 * 16.137430609197573, relativeTolerance: 1e-6))
+    #expect(
+      isClose(
+        try #require(even.upper), 50.5 + 3.182446 * 16.137430609197573, relativeTolerance: 1e-6))
     // Ten values, three batches of three: the first value (99) is dropped.
     let uneven = try BatchMeans.mean(of: [99, 1, 2, 3, 4, 5, 6, 7, 8, 9], batchCount: 3)
     #expect(uneven.value == 5)
-    #expect(isClose(try #require(uneven.standardError), 1.7320508075688774, relativeTolerance: 1e-14))
+    #expect(
+      isClose(try #require(uneven.standardError), 1.7320508075688774, relativeTolerance: 1e-14))
     #expect(throws: QueueingError.self) { try BatchMeans.mean(of: [1, 2, 3], batchCount: 1) }
     #expect(throws: QueueingError.self) { try BatchMeans.mean(of: [1, 2, 3], batchCount: 4) }
     #expect(throws: QueueingError.self) { try BatchMeans.mean(of: [], batchCount: 2) }

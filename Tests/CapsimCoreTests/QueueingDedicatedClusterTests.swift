@@ -14,7 +14,8 @@ struct QueueingDedicatedClusterTests {
   @Test func singleNodeByHand() throws {
     var queue = try DedicatedClusterQueue(nodeCount: 1)
     let summary = try queue.simulate(
-      arrivals: [0, 1, 2, 10], serviceTimes: [3, 1, 2, 1], nodesNeeded: [1, 1, 1, 1], horizonEnd: 10.5)
+      arrivals: [0, 1, 2, 10], serviceTimes: [3, 1, 2, 1], nodesNeeded: [1, 1, 1, 1],
+      horizonEnd: 10.5)
     #expect(queue.startTimes == [0, 3, 4, 10])
     #expect(queue.waits == [0, 2, 2, 0])
     #expect(summary.jobCount == 4)
@@ -95,8 +96,12 @@ struct QueueingDedicatedClusterTests {
     #expect(try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 9, gpusPerNode: 8) == 2)
     #expect(try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 1, gpusPerNode: 8) == 1)
     #expect(try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 64, gpusPerNode: 8) == 8)
-    #expect(throws: QueueingError.self) { try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 0, gpusPerNode: 8) }
-    #expect(throws: QueueingError.self) { try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 8, gpusPerNode: 0) }
+    #expect(throws: QueueingError.self) {
+      try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 0, gpusPerNode: 8)
+    }
+    #expect(throws: QueueingError.self) {
+      try DedicatedClusterQueue.nodesNeeded(gpusPerJob: 8, gpusPerNode: 0)
+    }
   }
 
   @Test func badInputThrowsAndKeepsPreviousResults() throws {
@@ -111,7 +116,10 @@ struct QueueingDedicatedClusterTests {
       ([0, 1], [1, -2], [1, 1], 5, .invalidServiceTime(index: 1, hours: -2)),
       ([0, 1], [1, 1], [1, 3], 5, .invalidNodesNeeded(index: 1, nodes: 3, clusterNodes: 2)),
       ([0, 1], [1, 1], [0, 1], 5, .invalidNodesNeeded(index: 0, nodes: 0, clusterNodes: 2)),
-      ([0], [1], [1], 0, .invalidParameter(name: "horizonEnd", value: 0, requirement: "finite and > 0")),
+      (
+        [0], [1], [1], 0,
+        .invalidParameter(name: "horizonEnd", value: 0, requirement: "finite and > 0")
+      ),
     ]
     for (arrivals, services, nodes, horizon, expected) in cases {
       #expect(throws: expected) {
@@ -150,7 +158,8 @@ struct QueueingDedicatedClusterTests {
       // ties on purpose: one job in five arrives with the previous one
       if generator.nextIndex(below: 5) == 0, let last = arrivals.last { clock = last }
       arrivals.append(clock)
-      services.append(generator.nextIndex(below: 10) == 0 ? 0 : -Double.log(generator.nextOpenUnitDouble()))
+      services.append(
+        generator.nextIndex(below: 10) == 0 ? 0 : -Double.log(generator.nextOpenUnitDouble()))
       nodes.append([1, 1, 1, 2, 2, 4, 8][generator.nextIndex(below: 7)])
     }
     let horizon = clock * 0.8
@@ -171,18 +180,24 @@ struct QueueingDedicatedClusterTests {
     for i in 1..<jobCount where queue.startTimes[i] < queue.startTimes[i - 1] {
       Issue.record("seed \(seed): job \(i) starts before job \(i - 1)")
     }
-    for i in 0..<jobCount where queue.waits[i] != queue.startTimes[i] - arrivals[i] || queue.waits[i] < 0 {
+    for i in 0..<jobCount
+    where queue.waits[i] != queue.startTimes[i] - arrivals[i] || queue.waits[i] < 0 {
       Issue.record("seed \(seed): wait of job \(i) is \(queue.waits[i])")
     }
-    let busy = NaiveFCFS.busyNodeHours(starts: queue.startTimes, ends: ends, nodes: nodes, horizon: horizon)
+    let busy = NaiveFCFS.busyNodeHours(
+      starts: queue.startTimes, ends: ends, nodes: nodes, horizon: horizon)
     #expect(isClose(summary.busyNodeHours, busy, relativeTolerance: 1e-9), "seed \(seed)")
     #expect(summary.utilisation <= 1, "seed \(seed)")
     #expect(
-      summary.maximumQueueLength == NaiveFCFS.maximumQueueLength(arrivals: arrivals, starts: queue.startTimes),
+      summary.maximumQueueLength
+        == NaiveFCFS.maximumQueueLength(arrivals: arrivals, starts: queue.startTimes),
       "seed \(seed)")
-    #expect(summary.jobsUnfinishedAtHorizonEnd == ends.filter { $0 > horizon }.count, "seed \(seed)")
+    #expect(
+      summary.jobsUnfinishedAtHorizonEnd == ends.filter { $0 > horizon }.count, "seed \(seed)")
     #expect(summary.lastCompletionTime == ends.max(), "seed \(seed)")
     #expect(summary.jobsThatWaited == queue.waits.filter { $0 > 0 }.count, "seed \(seed)")
-    #expect(summary.jobsThatWaited > 0 && summary.jobsUnfinishedAtHorizonEnd > 0, "seed \(seed): too easy")
+    #expect(
+      summary.jobsThatWaited > 0 && summary.jobsUnfinishedAtHorizonEnd > 0, "seed \(seed): too easy"
+    )
   }
 }

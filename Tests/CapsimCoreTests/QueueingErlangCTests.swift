@@ -18,7 +18,7 @@ struct QueueingErlangCTests {
     /// The 0.99 quantile of the wait.
     var waitQuantile99: Double
     /// P(W > 1.5).
-    var tailAt1_5: Double
+    var tailAtOneAndAHalf: Double
     var description: String { "c=\(servers) λ=\(arrivalRate) μ=\(serviceRate)" }
   }
 
@@ -41,33 +41,42 @@ struct QueueingErlangCTests {
   //     print(c, float(lam), float(mu), float(B(c, a)), float(pc), float(wq), q99, tail)
   // PY
   static let references: [Reference] = [
-    .init(servers: 1, arrivalRate: 0.5, serviceRate: 1, erlangB: 0.3333333333333333,
-          probabilityOfWaiting: 0.5, meanWait: 1.0, waitQuantile99: 7.824046010856292,
-          tailAt1_5: 0.23618327637050734),
-    .init(servers: 1, arrivalRate: 0.8, serviceRate: 2, erlangB: 0.2857142857142857,
-          probabilityOfWaiting: 0.4, meanWait: 0.3333333333333333, waitQuantile99: 3.0740662117616138,
-          tailAt1_5: 0.06611955528863463),
-    .init(servers: 4, arrivalRate: 2, serviceRate: 1, erlangB: 0.09523809523809523,
-          probabilityOfWaiting: 0.17391304347826086, meanWait: 0.08695652173913043,
-          waitQuantile99: 1.427985165589416, tailAt1_5: 0.008658620585715468),
-    .init(servers: 4, arrivalRate: 3.2, serviceRate: 1, erlangB: 0.2281449299579469,
-          probabilityOfWaiting: 0.5964324717874044, meanWait: 0.7455405897342555,
-          waitQuantile99: 5.110476168422507, tailAt1_5: 0.17964200829885396),
-    .init(servers: 8, arrivalRate: 4, serviceRate: 1, erlangB: 0.030420058225892697,
-          probabilityOfWaiting: 0.059043994695266104, meanWait: 0.014760998673816526,
-          waitQuantile99: 0.4439244364592397, tailAt1_5: 0.00014635543036996778),
-    .init(servers: 8, arrivalRate: 6.4, serviceRate: 1, erlangB: 0.1443938898533949,
-          probabilityOfWaiting: 0.4576449254420161, meanWait: 0.2860280784012601,
-          waitQuantile99: 2.389692824050471, tailAt1_5: 0.04151661096938547),
-    .init(servers: 10, arrivalRate: 2.375, serviceRate: 0.25, erlangB: 0.19137915830131796,
-          probabilityOfWaiting: 0.8255855781256987, meanWait: 6.604684625005589,
-          waitQuantile99: 35.30806266580143, tailAt1_5: 0.684434483816004),
-    .init(servers: 50, arrivalRate: 45, serviceRate: 1, erlangB: 0.05410447216462617,
-          probabilityOfWaiting: 0.3638644672069884, meanWait: 0.07277289344139767,
-          waitQuantile99: 0.7188392724935889, tailAt1_5: 0.00020124774966435424),
-    .init(servers: 200, arrivalRate: 190, serviceRate: 1, erlangB: 0.027968164458745344,
-          probabilityOfWaiting: 0.3652638565625464, meanWait: 0.03652638565625464,
-          waitQuantile99: 0.359803489411784, tailAt1_5: 1.1173506131792898e-07),
+    .init(
+      servers: 1, arrivalRate: 0.5, serviceRate: 1, erlangB: 0.3333333333333333,
+      probabilityOfWaiting: 0.5, meanWait: 1.0, waitQuantile99: 7.824046010856292,
+      tailAtOneAndAHalf: 0.23618327637050734),
+    .init(
+      servers: 1, arrivalRate: 0.8, serviceRate: 2, erlangB: 0.2857142857142857,
+      probabilityOfWaiting: 0.4, meanWait: 0.3333333333333333, waitQuantile99: 3.0740662117616138,
+      tailAtOneAndAHalf: 0.06611955528863463),
+    .init(
+      servers: 4, arrivalRate: 2, serviceRate: 1, erlangB: 0.09523809523809523,
+      probabilityOfWaiting: 0.17391304347826086, meanWait: 0.08695652173913043,
+      waitQuantile99: 1.427985165589416, tailAtOneAndAHalf: 0.008658620585715468),
+    .init(
+      servers: 4, arrivalRate: 3.2, serviceRate: 1, erlangB: 0.2281449299579469,
+      probabilityOfWaiting: 0.5964324717874044, meanWait: 0.7455405897342555,
+      waitQuantile99: 5.110476168422507, tailAtOneAndAHalf: 0.17964200829885396),
+    .init(
+      servers: 8, arrivalRate: 4, serviceRate: 1, erlangB: 0.030420058225892697,
+      probabilityOfWaiting: 0.059043994695266104, meanWait: 0.014760998673816526,
+      waitQuantile99: 0.4439244364592397, tailAtOneAndAHalf: 0.00014635543036996778),
+    .init(
+      servers: 8, arrivalRate: 6.4, serviceRate: 1, erlangB: 0.1443938898533949,
+      probabilityOfWaiting: 0.4576449254420161, meanWait: 0.2860280784012601,
+      waitQuantile99: 2.389692824050471, tailAtOneAndAHalf: 0.04151661096938547),
+    .init(
+      servers: 10, arrivalRate: 2.375, serviceRate: 0.25, erlangB: 0.19137915830131796,
+      probabilityOfWaiting: 0.8255855781256987, meanWait: 6.604684625005589,
+      waitQuantile99: 35.30806266580143, tailAtOneAndAHalf: 0.684434483816004),
+    .init(
+      servers: 50, arrivalRate: 45, serviceRate: 1, erlangB: 0.05410447216462617,
+      probabilityOfWaiting: 0.3638644672069884, meanWait: 0.07277289344139767,
+      waitQuantile99: 0.7188392724935889, tailAtOneAndAHalf: 0.00020124774966435424),
+    .init(
+      servers: 200, arrivalRate: 190, serviceRate: 1, erlangB: 0.027968164458745344,
+      probabilityOfWaiting: 0.3652638565625464, meanWait: 0.03652638565625464,
+      waitQuantile99: 0.359803489411784, tailAtOneAndAHalf: 1.1173506131792898e-07),
   ]
 
   @Test(arguments: references)
@@ -76,16 +85,23 @@ struct QueueingErlangCTests {
       servers: reference.servers, arrivalRate: reference.arrivalRate,
       serviceRate: reference.serviceRate)
     let tolerance = 1e-12
-    #expect(isClose(queue.blockingProbability, reference.erlangB, relativeTolerance: tolerance),
-            "\(reference): B = \(queue.blockingProbability)")
-    #expect(isClose(queue.probabilityOfWaiting, reference.probabilityOfWaiting,
-                    relativeTolerance: tolerance), "\(reference): C = \(queue.probabilityOfWaiting)")
-    #expect(isClose(queue.meanWait, reference.meanWait, relativeTolerance: tolerance),
-            "\(reference): W_q = \(queue.meanWait)")
-    #expect(isClose(queue.waitQuantile(0.99), reference.waitQuantile99, relativeTolerance: 1e-10),
-            "\(reference): q99 = \(queue.waitQuantile(0.99))")
-    #expect(isClose(queue.probabilityWaitExceeds(1.5), reference.tailAt1_5, relativeTolerance: 1e-10),
-            "\(reference): P(W > 1.5) = \(queue.probabilityWaitExceeds(1.5))")
+    #expect(
+      isClose(queue.blockingProbability, reference.erlangB, relativeTolerance: tolerance),
+      "\(reference): B = \(queue.blockingProbability)")
+    #expect(
+      isClose(
+        queue.probabilityOfWaiting, reference.probabilityOfWaiting,
+        relativeTolerance: tolerance), "\(reference): C = \(queue.probabilityOfWaiting)")
+    #expect(
+      isClose(queue.meanWait, reference.meanWait, relativeTolerance: tolerance),
+      "\(reference): W_q = \(queue.meanWait)")
+    #expect(
+      isClose(queue.waitQuantile(0.99), reference.waitQuantile99, relativeTolerance: 1e-10),
+      "\(reference): q99 = \(queue.waitQuantile(0.99))")
+    #expect(
+      isClose(
+        queue.probabilityWaitExceeds(1.5), reference.tailAtOneAndAHalf, relativeTolerance: 1e-10),
+      "\(reference): P(W > 1.5) = \(queue.probabilityWaitExceeds(1.5))")
     let erlangB = try ErlangC.erlangB(
       servers: reference.servers, offeredLoad: reference.arrivalRate / reference.serviceRate)
     #expect(isClose(erlangB, reference.erlangB, relativeTolerance: tolerance))
@@ -111,7 +127,8 @@ struct QueueingErlangCTests {
       if p <= atom {
         #expect(q == 0, "p = \(p)")
       } else {
-        #expect(isClose(queue.probabilityWaitExceeds(q), 1 - p, relativeTolerance: 1e-12), "p = \(p)")
+        #expect(
+          isClose(queue.probabilityWaitExceeds(q), 1 - p, relativeTolerance: 1e-12), "p = \(p)")
       }
     }
   }
@@ -152,7 +169,9 @@ struct QueueingErlangCTests {
     #expect(throws: QueueingError.invalidParameter(name: "servers", value: 0, requirement: "≥ 1")) {
       try ErlangC(servers: 0, arrivalRate: 1, serviceRate: 2)
     }
-    #expect(throws: QueueingError.self) { try ErlangC(servers: 1, arrivalRate: .nan, serviceRate: 2) }
+    #expect(throws: QueueingError.self) {
+      try ErlangC(servers: 1, arrivalRate: .nan, serviceRate: 2)
+    }
     #expect(throws: QueueingError.self) { try ErlangC(servers: 1, arrivalRate: -1, serviceRate: 2) }
     #expect(throws: QueueingError.self) { try ErlangC(servers: 1, arrivalRate: 1, serviceRate: 0) }
     #expect(throws: QueueingError.self) {

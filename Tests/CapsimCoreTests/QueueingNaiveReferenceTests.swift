@@ -3,7 +3,9 @@ enum NaiveFCFS {
   /// Strict FCFS by direct search: job i starts at the earliest t ≥ max(aᵢ, startᵢ₋₁) at which the
   /// jobs already started leave kᵢ nodes free. Those jobs all started by t, so usage after t only
   /// falls, and the candidates are t₀ and the later end times. O(n²).
-  static func startTimes(arrivals: [Double], services: [Double], nodes: [Int], nodeCount: Int) -> [Double] {
+  static func startTimes(arrivals: [Double], services: [Double], nodes: [Int], nodeCount: Int)
+    -> [Double]
+  {
     var starts: [Double] = []
     var ends: [Double] = []
     for i in arrivals.indices {
@@ -43,7 +45,9 @@ enum NaiveFCFS {
   }
 
   /// ∫₀ᴴ (busy nodes) dt by sweeping the sorted event times.
-  static func busyNodeHours(starts: [Double], ends: [Double], nodes: [Int], horizon: Double) -> Double {
+  static func busyNodeHours(starts: [Double], ends: [Double], nodes: [Int], horizon: Double)
+    -> Double
+  {
     var events: [(time: Double, delta: Int)] = []
     for i in starts.indices {
       events.append((starts[i], nodes[i]))

@@ -16,7 +16,8 @@ struct QueueingPoissonArrivalsTests {
     var times: [Double] = []
     for _ in 0..<repetitions {
       times.removeAll(keepingCapacity: true)
-      try PoissonArrivals.append(count: n, start: start, length: length, to: &times, using: &generator)
+      try PoissonArrivals.append(
+        count: n, start: start, length: length, to: &times, using: &generator)
       #expect(times.count == n)
       for k in 0..<n { sums[k] += (times[k] - start) / length }
     }
@@ -25,7 +26,9 @@ struct QueueingPoissonArrivalsTests {
       let variance = Double(k * (n + 1 - k)) / (Double((n + 1) * (n + 1)) * Double(n + 2))
       let se = (variance / Double(repetitions)).squareRoot()
       let observed = sums[k - 1] / Double(repetitions)
-      #expect(abs(observed - mean) < 4 * se, "seed \(seed): order statistic \(k) mean \(observed), expected \(mean)")
+      #expect(
+        abs(observed - mean) < 4 * se,
+        "seed \(seed): order statistic \(k) mean \(observed), expected \(mean)")
     }
   }
 

@@ -38,7 +38,8 @@ struct QueueingSteadyStateTests {
       let se = try #require(estimate.standardError)
       #expect(
         abs(estimate.value - truth) < 4 * se,
-        "\(label): \(name) = \(estimate.value) ± \(se), Erlang C \(truth)", sourceLocation: sourceLocation)
+        "\(label): \(name) = \(estimate.value) ± \(se), Erlang C \(truth)",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -61,7 +62,8 @@ struct QueueingSteadyStateTests {
       }
       let summary = try queue.simulate(
         arrivals: arrivals, serviceTimes: services, nodesNeeded: nodes, horizonEnd: clock)
-      try Self.expectAgreement(waits: queue.waits, exact: exact, label: "\(configuration), seed \(seed)")
+      try Self.expectAgreement(
+        waits: queue.waits, exact: exact, label: "\(configuration), seed \(seed)")
       // Long-run utilisation λ/(cμ); the simulated share is an average over ~10⁵ service times.
       #expect(
         abs(summary.utilisation - configuration.utilisation) < 0.01,
@@ -92,8 +94,10 @@ struct QueueingSteadyStateTests {
       var queue = try DedicatedClusterQueue(nodeCount: servers)
       _ = try queue.simulate(
         arrivals: arrivals, serviceTimes: services,
-        nodesNeeded: [Int](repeating: 1, count: arrivals.count), horizonEnd: Double(month) * monthHours)
-      try Self.expectAgreement(waits: queue.waits, exact: exact, label: "monthly arrivals, seed \(seed)")
+        nodesNeeded: [Int](repeating: 1, count: arrivals.count),
+        horizonEnd: Double(month) * monthHours)
+      try Self.expectAgreement(
+        waits: queue.waits, exact: exact, label: "monthly arrivals, seed \(seed)")
     }
   }
 

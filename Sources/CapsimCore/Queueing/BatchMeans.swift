@@ -26,7 +26,8 @@ public enum BatchMeans {
     }
     guard values.count >= batchCount else {
       throw .invalidParameter(
-        name: "values.count", value: Double(values.count), requirement: "≥ batchCount (\(batchCount))")
+        name: "values.count", value: Double(values.count),
+        requirement: "≥ batchCount (\(batchCount))")
     }
     let batchSize = values.count / batchCount
     let skipped = values.count - batchSize * batchCount

@@ -86,7 +86,8 @@ public struct CapacitySizing: Sendable, Hashable {
     jobsPerHour: Double, meanNodeHoursPerJob: Double, largestJobNodes: Int = 1
   ) throws(QueueingError) -> Int {
     guard jobsPerHour.isFinite, jobsPerHour >= 0 else {
-      throw .invalidParameter(name: "jobsPerHour", value: jobsPerHour, requirement: "finite and ≥ 0")
+      throw .invalidParameter(
+        name: "jobsPerHour", value: jobsPerHour, requirement: "finite and ≥ 0")
     }
     guard meanNodeHoursPerJob.isFinite, meanNodeHoursPerJob >= 0 else {
       throw .invalidParameter(
@@ -109,10 +110,12 @@ public struct CapacitySizing: Sendable, Hashable {
   public func isMet(by estimate: Estimate) -> Bool {
     switch target {
     case .atMost(let limit):
-      let value = criterion == .confidenceBound ? (estimate.upper ?? estimate.value) : estimate.value
+      let value =
+        criterion == .confidenceBound ? (estimate.upper ?? estimate.value) : estimate.value
       return value <= limit
     case .atLeast(let limit):
-      let value = criterion == .confidenceBound ? (estimate.lower ?? estimate.value) : estimate.value
+      let value =
+        criterion == .confidenceBound ? (estimate.lower ?? estimate.value) : estimate.value
       return value >= limit
     }
   }

@@ -105,7 +105,6 @@ public struct DedicatedClusterQueue: Sendable {
 
   // MARK: - Event loop
 
-  // swift-format-ignore: FunctionParameterCount
   private static func run(
     arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
     needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,

@@ -53,10 +53,12 @@ public struct ErlangC: Sendable, Hashable {
       throw .invalidParameter(name: "servers", value: Double(servers), requirement: "≥ 1")
     }
     guard arrivalRate.isFinite, arrivalRate >= 0 else {
-      throw .invalidParameter(name: "arrivalRate", value: arrivalRate, requirement: "finite and ≥ 0")
+      throw .invalidParameter(
+        name: "arrivalRate", value: arrivalRate, requirement: "finite and ≥ 0")
     }
     guard serviceRate.isFinite, serviceRate > 0 else {
-      throw .invalidParameter(name: "serviceRate", value: serviceRate, requirement: "finite and > 0")
+      throw .invalidParameter(
+        name: "serviceRate", value: serviceRate, requirement: "finite and > 0")
     }
     let offeredLoad = arrivalRate / serviceRate
     guard offeredLoad < Double(servers) else {
@@ -133,7 +135,8 @@ public struct ErlangC: Sendable, Hashable {
       throw .invalidParameter(name: "servers", value: Double(servers), requirement: "≥ 0")
     }
     guard offeredLoad.isFinite, offeredLoad >= 0 else {
-      throw .invalidParameter(name: "offeredLoad", value: offeredLoad, requirement: "finite and ≥ 0")
+      throw .invalidParameter(
+        name: "offeredLoad", value: offeredLoad, requirement: "finite and ≥ 0")
     }
     return erlangBRecursion(servers: servers, offeredLoad: offeredLoad)
   }

@@ -2,7 +2,8 @@
 ///
 /// Every case names the argument at fault so that the engine can map it back to the scenario key
 /// that produced it. Rendered through ``Diagnostic`` like every capsim error.
-public enum QueueingError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
+public enum QueueingError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible
+{
   /// A numeric argument is outside its domain (NaN, ±∞, negative, zero where a positive value is
   /// needed…). `requirement` states the domain in words, for example `"finite and > 0"`.
   case invalidParameter(name: String, value: Double, requirement: String)
