@@ -1,0 +1,46 @@
+extension DedicatedClusterQueue {
+  /// Totals of one ``DedicatedClusterQueue`` simulation.
+  ///
+  /// Waits include every job, also those still queued or running at the horizon end H (they are run
+  /// to completion); busy time counts only what lies inside [0, H].
+  public struct Summary: Sendable, Hashable {
+    /// Nodes in the cluster, N.
+    public var nodeCount: Int
+    /// The horizon end H in hours.
+    public var horizonEnd: Double
+    /// Jobs simulated, n.
+    public var jobCount = 0
+    /// Σᵢ kᵢ · |[startᵢ, endᵢ) ∩ [0, H]|: node-hours busy inside the horizon.
+    public var busyNodeHours = 0.0
+    /// Σᵢ waitᵢ in hours (plain left-to-right sum).
+    public var totalWaitHours = 0.0
+    /// Jobs whose wait is > 0.
+    public var jobsThatWaited = 0
+    /// The largest single wait in hours (0 with no jobs).
+    public var maximumWaitHours = 0.0
+    /// The most jobs waiting at once (arrived, not started; running jobs excluded):
+    /// max over t of #{aᵢ ≤ t} − #{startᵢ ≤ t}.
+    public var maximumQueueLength = 0
+    /// Jobs that end after H (still queued or running at H).
+    public var jobsUnfinishedAtHorizonEnd = 0
+    /// The latest end time, max endᵢ (0 with no jobs): the makespan, which may exceed H.
+    public var lastCompletionTime = 0.0
+
+    /// Creates empty totals for a cluster of `nodeCount` nodes over [0, `horizonEnd`].
+    public init(nodeCount: Int, horizonEnd: Double) {
+      self.nodeCount = nodeCount
+      self.horizonEnd = horizonEnd
+    }
+
+    /// Busy node-hours / (N·H), in [0, 1].
+    public var utilisation: Double { busyNodeHours / (Double(nodeCount) * horizonEnd) }
+
+    /// Mean wait in hours, total / n; NaN with no jobs.
+    public var meanWaitHours: Double { jobCount > 0 ? totalWaitHours / Double(jobCount) : .nan }
+
+    /// Share of jobs that waited at all; NaN with no jobs.
+    public var shareOfJobsThatWaited: Double {
+      jobCount > 0 ? Double(jobsThatWaited) / Double(jobCount) : .nan
+    }
+  }
+}

@@ -1,0 +1,188 @@
+/// A discrete-event simulation of one horizon's jobs on a dedicated cluster of N whole nodes,
+/// strict first come first served.
+///
+/// **Model.** Job i arrives at aᵢ (hours, nondecreasing), needs kᵢ whole nodes
+/// (``nodesNeeded(gpusPerJob:gpusPerNode:)``, 1 ≤ kᵢ ≤ N) for sᵢ hours, and holds all kᵢ nodes from
+/// its start to start + sᵢ. All nodes are idle at time 0. Jobs start in arrival order (ties keep
+/// array order): **strict FCFS**, so a job that cannot start yet blocks every job behind it even when
+/// a smaller later job would fit on the idle nodes (no backfilling). Its start time is
+///
+///   startᵢ = max(aᵢ, startᵢ₋₁, f₍ₖᵢ₎)
+///
+/// where f₍ₖ₎ is the k-th smallest node free time, and it takes the kᵢ earliest-free nodes. Since
+/// start times never decrease, every node free by startᵢ is idle from then on, so which free nodes a
+/// job takes does not change any later start. Waitᵢ = startᵢ − aᵢ.
+///
+/// **Horizon end H.** Jobs still waiting or running at H are simulated to completion: their whole
+/// wait is in ``waits`` and in the summary's wait totals (a job queued at H has waited at least
+/// H − aᵢ, and the wait it goes on to have is the honest one). Busy node-hours count only the part
+/// of each job inside [0, H], so utilisation = busy / (N·H) is at most 1. Arrivals after H are
+/// allowed; they add waits but no busy time.
+///
+/// **Use on the hot path.** A value keeps its buffers: the node heap and the per-job ``startTimes``
+/// and ``waits``. Calling ``simulate(arrivals:serviceTimes:nodesNeeded:horizonEnd:)`` again with no
+/// more jobs than before allocates nothing. Keep one value per worker (it is `Sendable`, not shared).
+///
+/// - Complexity: O(N + Σᵢ kᵢ·log N) time per call (O(n log N) when every job needs one node) and
+///   O(N + n) memory, reused across calls.
+///
+/// Reference for the FCFS multi-server recursion: J. Kiefer, J. Wolfowitz, "On the theory of queues
+/// with many servers", Trans. AMS 78(1), 1955, doi:10.1090/S0002-9947-1955-0066587-1 (the
+/// ordered workload vector); multi-node jobs as in rigid parallel-job scheduling, D. G. Feitelson,
+/// *Workload Modeling for Computer Systems Performance Evaluation*, CUP 2015, doi:10.1017/CBO9781139939690.
+public struct DedicatedClusterQueue: Sendable {
+  /// Nodes in the cluster, N ≥ 1.
+  public let nodeCount: Int
+  /// Start time of each job of the last simulation, in input order (hours).
+  public private(set) var startTimes: [Double] = []
+  /// Wait startᵢ − aᵢ ≥ 0 of each job of the last simulation, in input order (hours).
+  public private(set) var waits: [Double] = []
+  private var heapStorage: [Double]
+
+  /// Creates a cluster of `nodeCount` nodes with empty buffers.
+  /// - Throws: ``QueueingError/invalidParameter(name:value:requirement:)`` when `nodeCount` < 1.
+  public init(nodeCount: Int) throws(QueueingError) {
+    guard nodeCount >= 1 else {
+      throw .invalidParameter(name: "nodeCount", value: Double(nodeCount), requirement: "≥ 1")
+    }
+    self.nodeCount = nodeCount
+    heapStorage = Array(repeating: 0, count: nodeCount)
+  }
+
+  /// Nodes a job needs, ⌈G / g⌉ for G GPUs per job and g GPUs per node.
+  /// - Throws: ``QueueingError/invalidParameter(name:value:requirement:)`` when G < 1 or g < 1.
+  /// - Complexity: O(1).
+  public static func nodesNeeded(gpusPerJob: Int, gpusPerNode: Int) throws(QueueingError) -> Int {
+    guard gpusPerJob >= 1 else {
+      throw .invalidParameter(name: "gpusPerJob", value: Double(gpusPerJob), requirement: "≥ 1")
+    }
+    guard gpusPerNode >= 1 else {
+      throw .invalidParameter(name: "gpusPerNode", value: Double(gpusPerNode), requirement: "≥ 1")
+    }
+    return (gpusPerJob + gpusPerNode - 1) / gpusPerNode
+  }
+
+  // MARK: - Simulating
+
+  /// Simulates the jobs from an idle cluster; fills ``startTimes`` and ``waits`` and returns totals.
+  ///
+  /// - Parameters:
+  ///   - arrivals: arrival times aᵢ in hours, finite, ≥ 0 and nondecreasing.
+  ///   - serviceTimes: sᵢ in hours, finite and ≥ 0.
+  ///   - nodesNeeded: kᵢ in 1…``nodeCount``.
+  ///   - horizonEnd: H in hours, finite and > 0: busy time is counted in [0, H].
+  /// - Returns: the totals; with no jobs, all zero.
+  /// - Throws: a ``QueueingError`` naming the first bad job or argument; nothing is simulated then
+  ///   (the previous ``startTimes`` and ``waits`` are kept).
+  /// - Complexity: O(N + Σᵢ kᵢ·log N); no allocation once the buffers hold n jobs.
+  public mutating func simulate(
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double
+  ) throws(QueueingError) -> Summary {
+    try validate(
+      arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
+      horizonEnd: horizonEnd)
+    let jobCount = arrivals.count
+    Self.resize(&startTimes, to: jobCount)
+    Self.resize(&waits, to: jobCount)
+    for index in heapStorage.indices { heapStorage[index] = 0 }
+    let nodes = nodeCount
+    return arrivals.withUnsafeBufferPointer { arrival in
+      serviceTimes.withUnsafeBufferPointer { service in
+        nodesNeeded.withUnsafeBufferPointer { needed in
+          startTimes.withUnsafeMutableBufferPointer { start in
+            waits.withUnsafeMutableBufferPointer { wait in
+              heapStorage.withUnsafeMutableBufferPointer { heap in
+                Self.run(
+                  arrival: arrival, service: service, needed: needed, start: start, wait: wait,
+                  heap: heap, nodeCount: nodes, horizonEnd: horizonEnd)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: - Event loop
+
+  private static func run(
+    arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
+    needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,
+    wait: UnsafeMutableBufferPointer<Double>, heap: UnsafeMutableBufferPointer<Double>,
+    nodeCount: Int, horizonEnd: Double
+  ) -> Summary {
+    var summary = Summary(nodeCount: nodeCount, horizonEnd: horizonEnd)
+    var previousStart = 0.0
+    var startedBy = 0  // jobs among 0...i that have started by aᵢ (start times are sorted)
+    for i in 0..<arrival.count {
+      let k = needed[i]
+      let arrivalTime = arrival[i]
+      // Take the k earliest-free nodes: remove k − 1, the k-th smallest is then the minimum.
+      var size = nodeCount
+      var taken = 1
+      while taken < k {
+        NodeFreeTimeHeap.removeMinimum(heap, count: size)
+        size -= 1
+        taken += 1
+      }
+      let startTime = Swift.max(arrivalTime, previousStart, heap[0])
+      let endTime = startTime + service[i]
+      NodeFreeTimeHeap.replaceMinimum(heap, count: size, with: endTime)
+      while size < nodeCount {
+        NodeFreeTimeHeap.insert(heap, count: size, endTime)
+        size += 1
+      }
+      previousStart = startTime
+      start[i] = startTime
+      let jobWait = startTime - arrivalTime
+      wait[i] = jobWait
+
+      summary.totalWaitHours += jobWait
+      if jobWait > 0 { summary.jobsThatWaited += 1 }
+      summary.maximumWaitHours = Swift.max(summary.maximumWaitHours, jobWait)
+      if startTime < horizonEnd {
+        summary.busyNodeHours += Double(k) * (Swift.min(endTime, horizonEnd) - startTime)
+      }
+      if endTime > horizonEnd { summary.jobsUnfinishedAtHorizonEnd += 1 }
+      summary.lastCompletionTime = Swift.max(summary.lastCompletionTime, endTime)
+      while startedBy <= i && start[startedBy] <= arrivalTime { startedBy += 1 }
+      summary.maximumQueueLength = Swift.max(summary.maximumQueueLength, i + 1 - startedBy)
+    }
+    summary.jobCount = arrival.count
+    return summary
+  }
+
+  // MARK: - Validation and buffers
+
+  private func validate(
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double
+  ) throws(QueueingError) {
+    guard arrivals.count == serviceTimes.count, arrivals.count == nodesNeeded.count else {
+      throw .mismatchedLengths(
+        arrivals: arrivals.count, serviceTimes: serviceTimes.count, nodesNeeded: nodesNeeded.count)
+    }
+    guard horizonEnd.isFinite, horizonEnd > 0 else {
+      throw .invalidParameter(name: "horizonEnd", value: horizonEnd, requirement: "finite and > 0")
+    }
+    var previous = 0.0
+    for (index, time) in arrivals.enumerated() {
+      guard time.isFinite, time >= previous else { throw .invalidArrival(index: index, time: time) }
+      previous = time
+    }
+    for (index, hours) in serviceTimes.enumerated() where !(hours.isFinite && hours >= 0) {
+      throw .invalidServiceTime(index: index, hours: hours)
+    }
+    for (index, nodes) in nodesNeeded.enumerated() where !(1...nodeCount).contains(nodes) {
+      throw .invalidNodesNeeded(index: index, nodes: nodes, clusterNodes: nodeCount)
+    }
+  }
+
+  /// Sets `buffer.count` to `count` without releasing capacity.
+  private static func resize(_ buffer: inout [Double], to count: Int) {
+    if buffer.count > count {
+      buffer.removeLast(buffer.count - count)
+    } else if buffer.count < count {
+      buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+    }
+  }
+}
