@@ -132,11 +132,9 @@ extension SpecialFunctions {
       } else {
         next = .nan
       }
+      if Swift.abs(next - x) <= 1e-14 * x { return next }  // converged (also when next == x)
       if !(next > low && next < high) {
         next = high.isFinite ? 0.5 * (low + high) : Swift.max(2 * x, low + 1)
-      }
-      if Swift.abs(next - x) <= 1e-14 * x || next == x {
-        return next
       }
       if high.isFinite && (high - low) <= 1e-15 * high { return 0.5 * (low + high) }
       x = next
