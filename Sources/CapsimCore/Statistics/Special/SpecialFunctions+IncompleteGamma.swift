@@ -37,8 +37,12 @@ extension SpecialFunctions {
     if a < 10 {
       return Double.exp(a * Double.log(x) - x - logGamma(a))
     }
+    // a·ln(x/a) + a − x: through ln(1 + d) − d near x = a (cancellation), directly elsewhere
+    // (where 1 + d = x/a would lose relative accuracy if formed from d).
     let d = (x - a) / a
-    return (a / (2 * Double.pi)).squareRoot() * Double.exp(a * log1pMinusX(d) - stirlingError(a))
+    let exponent =
+      Swift.abs(d) <= 0.5 ? a * log1pMinusX(d) : a * Double.log(x / a) + (a - x)
+    return (a / (2 * Double.pi)).squareRoot() * Double.exp(exponent - stirlingError(a))
   }
 
   /// (P, Q), each computed the accurate way round, or nil outside the domain.
