@@ -8,16 +8,22 @@ import Testing
   typealias Support = DistributionTestSupport
 
   @Test func invalidParametersAreRejectedWithTheirName() {
-    #expect(throws: DistributionError.invalidParameter(
-      name: "standardDeviation", value: 0, requirement: "finite and > 0")) {
+    #expect(
+      throws: DistributionError.invalidParameter(
+        name: "standardDeviation", value: 0, requirement: "finite and > 0")
+    ) {
       try NormalDistribution(mean: 0, standardDeviation: 0)
     }
-    #expect(throws: DistributionError.invalidParameter(
-      name: "sigma", value: -1, requirement: "finite and > 0")) {
+    #expect(
+      throws: DistributionError.invalidParameter(
+        name: "sigma", value: -1, requirement: "finite and > 0")
+    ) {
       try LogNormalDistribution(mu: 0, sigma: -1)
     }
-    #expect(throws: DistributionError.invalidParameter(
-      name: "mean", value: .infinity, requirement: "a finite number")) {
+    #expect(
+      throws: DistributionError.invalidParameter(
+        name: "mean", value: .infinity, requirement: "a finite number")
+    ) {
       try NormalDistribution(mean: .infinity, standardDeviation: 1)
     }
     #expect(throws: DistributionError.self) { try GammaDistribution(shape: .nan, scale: 1) }
@@ -46,35 +52,44 @@ import Testing
     let normal = try ParametricDistribution(family: .normal, parameters: ["mu": 2, "sd": 3])
     #expect(normal.parameters == ["mean": 2, "standardDeviation": 3])
     // Shift.
-    let shifted = try ParametricDistribution(family: .exponential, parameters: ["rate": 2], shift: 5)
+    let shifted = try ParametricDistribution(
+      family: .exponential, parameters: ["rate": 2], shift: 5)
     #expect(shifted.mean == 5.5)
     #expect(shifted.cdf(5) == 0)
     #expect(shifted.quantile(0) == 5)
   }
 
   @Test func parametricErrorsNameTheParameter() {
-    #expect(throws: DistributionError.missingParameter(
-      name: "sigma", family: "lognormal", expected: ["mu", "sigma"])) {
+    #expect(
+      throws: DistributionError.missingParameter(
+        name: "sigma", family: "lognormal", expected: ["mu", "sigma"])
+    ) {
       try ParametricDistribution(family: .lognormal, parameters: ["mu": 0.1])
     }
     do {
       _ = try ParametricDistribution(family: .lognormal, parameters: ["mu": 0.1, "sigmaa": 0.2])
       Issue.record("expected an error")
     } catch {
-      #expect(error == .unknownParameter(name: "sigmaa", family: "lognormal", expected: ["mu", "sigma"]))
-      #expect(error.diagnostic.description == """
-        error: lognormal distribution has no parameter 'sigmaa'
-        help: did you mean 'sigma'?
-        """)
+      #expect(
+        error == .unknownParameter(name: "sigmaa", family: "lognormal", expected: ["mu", "sigma"]))
+      #expect(
+        error.diagnostic.description == """
+          error: lognormal distribution has no parameter 'sigmaa'
+          help: did you mean 'sigma'?
+          """)
     }
-    #expect(throws: DistributionError.invalidParameter(
-      name: "shape", value: -2, requirement: "finite and > 0")) {
+    #expect(
+      throws: DistributionError.invalidParameter(
+        name: "shape", value: -2, requirement: "finite and > 0")
+    ) {
       try ParametricDistribution(family: .gamma, parameters: ["shape": -2, "scale": 1])
     }
     #expect(throws: DistributionError.self) {
       try ParametricDistribution(family: .normal, parameters: ["mean": 1, "mu": 1, "sd": 1])
     }
-    #expect(throws: DistributionError.unknownFamily("gama")) { try DistributionFamily.named("gama") }
+    #expect(throws: DistributionError.unknownFamily("gama")) {
+      try DistributionFamily.named("gama")
+    }
     #expect(DistributionError.unknownFamily("gama").diagnostic.help == "did you mean 'gamma'?")
     #expect(throws: Never.self) { try DistributionFamily.named("Log-Normal") }
   }
@@ -94,7 +109,8 @@ import Testing
       try JSONDecoder().decode(ParametricDistribution.self, from: bad)
     }
     let normal = try NormalDistribution(mean: 1, standardDeviation: 2)
-    #expect(try JSONDecoder().decode(NormalDistribution.self, from: encoder.encode(normal)) == normal)
+    #expect(
+      try JSONDecoder().decode(NormalDistribution.self, from: encoder.encode(normal)) == normal)
     let negative = Data(#"{"mean":1,"standardDeviation":-2}"#.utf8)
     #expect(throws: DistributionError.self) {
       try JSONDecoder().decode(NormalDistribution.self, from: negative)
@@ -115,7 +131,9 @@ import Testing
     //   print([float(np.quantile(x,p)) for p in (0,0.1,0.25,0.5,0.9,1)])"
     // → [1.5, 2.2800000000000002, 3.05, 4.2, 8.22, 9.9]
     let empirical = try EmpiricalDistribution(values: [4.2, 1.5, 9.9, 3.3, 7.1, 2.8, 5.5])
-    for (p, expected) in [(0, 1.5), (0.1, 2.2800000000000002), (0.25, 3.05), (0.5, 4.2), (0.9, 8.22), (1, 9.9)] {
+    for (p, expected) in [
+      (0, 1.5), (0.1, 2.2800000000000002), (0.25, 3.05), (0.5, 4.2), (0.9, 8.22), (1, 9.9),
+    ] {
       #expect(Support.isClose(empirical.quantile(p), expected, relative: 1e-14), "p = \(p)")
     }
     #expect(empirical.cdf(1.4) == 0)
@@ -139,7 +157,8 @@ import Testing
     // Silverman: python3 -c "import numpy as np; x=np.array([4.2,1.5,9.9,3.3,7.1,2.8,5.5]); \
     //   s=x.std(ddof=1); iqr=np.subtract(*np.percentile(x,[75,25])); print(0.9*min(s,iqr/1.34)*len(x)**-0.2)"
     let values = [4.2, 1.5, 9.9, 3.3, 7.1, 2.8, 5.5]
-    let smoothed = try EmpiricalDistribution(values: values, smoothing: .gaussianKernel(bandwidth: nil))
+    let smoothed = try EmpiricalDistribution(
+      values: values, smoothing: .gaussianKernel(bandwidth: nil))
     #expect(Support.isClose(smoothed.bandwidth, 1.4791133744003038, relative: 1e-13))
     // Reflected kernel cdf and pdf against scipy.stats.norm sums:
     // python3 -c "import numpy as np, scipy.stats as st; x=np.array([4.2,1.5,9.9,3.3,7.1,2.8,5.5]); \
@@ -163,7 +182,9 @@ import Testing
       (weight: 1, distribution: try GammaDistribution(shape: 2, scale: 3)),
     ])
     #expect(mixture.components.map(\.weight) == [0.75, 0.25])
-    for (p, expected) in [(0.01, -2.216362779224399), (0.5, 0.4224620006952741), (0.99, 15.038278929844285)] {
+    for (p, expected) in [
+      (0.01, -2.216362779224399), (0.5, 0.4224620006952741), (0.99, 15.038278929844285),
+    ] {
       let value = mixture.quantile(p)
       #expect(Support.isClose(value, expected, relative: 1e-11), "p = \(p): \(value)")
       #expect(Support.isClose(mixture.cdf(value), p, relative: 1e-11))
@@ -174,7 +195,9 @@ import Testing
     #expect(throws: DistributionError.emptyMixture) { try MixtureDistribution(components: []) }
     let unit = try NormalDistribution(mean: 0, standardDeviation: 1)
     #expect(throws: DistributionError.invalidWeight(index: 1, value: -1)) {
-      try MixtureDistribution(components: [(weight: 1, distribution: unit), (weight: -1, distribution: unit)])
+      try MixtureDistribution(components: [
+        (weight: 1, distribution: unit), (weight: -1, distribution: unit),
+      ])
     }
     #expect(throws: DistributionError.invalidWeight(index: -1, value: 0)) {
       try MixtureDistribution(components: [(weight: 0, distribution: unit)])

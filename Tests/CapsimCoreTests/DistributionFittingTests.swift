@@ -36,12 +36,16 @@ import Testing
           result.bic, k * Double.log(Double(fixture.values.count)) - 2 * fixture.logLikelihood,
           relative: 1e-10))
       #expect(
-        Support.isClose(result.kolmogorovSmirnovStatistic, fixture.kolmogorovSmirnovStatistic,
+        Support.isClose(
+          result.kolmogorovSmirnovStatistic, fixture.kolmogorovSmirnovStatistic,
           relative: 0, absolute: 1e-9),
-        "\(name) KS D = \(result.kolmogorovSmirnovStatistic), scipy \(fixture.kolmogorovSmirnovStatistic)")
+        "\(name) KS D = \(result.kolmogorovSmirnovStatistic), scipy \(fixture.kolmogorovSmirnovStatistic)"
+      )
       #expect(
-        Support.isClose(result.kolmogorovSmirnovPValue, fixture.kolmogorovSmirnovPValue, relative: 1e-6),
-        "\(name) KS p = \(result.kolmogorovSmirnovPValue), scipy \(fixture.kolmogorovSmirnovPValue)")
+        Support.isClose(
+          result.kolmogorovSmirnovPValue, fixture.kolmogorovSmirnovPValue, relative: 1e-6),
+        "\(name) KS p = \(result.kolmogorovSmirnovPValue), scipy \(fixture.kolmogorovSmirnovPValue)"
+      )
       #expect(
         Support.isClose(result.andersonDarlingStatistic, fixture.andersonDarling, relative: 1e-8),
         "\(name) A² = \(result.andersonDarlingStatistic), numpy \(fixture.andersonDarling)")
@@ -72,7 +76,8 @@ import Testing
 
   @Test(arguments: [UInt64(1), 2]) func fitsRecoverTheParameters(seed: UInt64) throws {
     let truths: [ParametricDistribution] = [
-      try ParametricDistribution(family: .normal, parameters: ["mean": 10, "standardDeviation": 2]),
+      try ParametricDistribution(
+        family: .normal, parameters: ["mean": 10, "standardDeviation": 2]),
       try ParametricDistribution(family: .lognormal, parameters: ["mu": 0.3, "sigma": 0.6]),
       try ParametricDistribution(family: .gamma, parameters: ["shape": 2.5, "scale": 1.5]),
       try ParametricDistribution(family: .gamma, parameters: ["shape": 0.4, "scale": 3]),

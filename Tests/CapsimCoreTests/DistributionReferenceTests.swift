@@ -35,7 +35,9 @@ import Testing
   }
 
   @Test func cdfInvertsQuantile() throws {
-    let probabilities = [1e-10, 1e-6, 0.001, 0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 0.999999]
+    let probabilities = [
+      1e-10, 1e-6, 0.001, 0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 0.999999,
+    ]
     for reference in try referenceCases() {
       for p in probabilities {
         let x = reference.distribution.quantile(p)

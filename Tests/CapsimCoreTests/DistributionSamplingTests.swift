@@ -33,16 +33,20 @@ import Testing
   }
 
   @Test(arguments: seeds) func parametricFamilies(seed: UInt64) throws {
-    Self.checkMoments("normal(1.5, 2)", try NormalDistribution(mean: 1.5, standardDeviation: 2), seed: seed)
-    Self.checkMoments("lognormal(-0.5, 0.8)", try LogNormalDistribution(mu: -0.5, sigma: 0.8), seed: seed)
+    Self.checkMoments(
+      "normal(1.5, 2)", try NormalDistribution(mean: 1.5, standardDeviation: 2), seed: seed)
+    Self.checkMoments(
+      "lognormal(-0.5, 0.8)", try LogNormalDistribution(mu: -0.5, sigma: 0.8), seed: seed)
     Self.checkMoments("weibull(0.7, 3)", try WeibullDistribution(shape: 0.7, scale: 3), seed: seed)
-    Self.checkMoments("weibull(2.5, 10)", try WeibullDistribution(shape: 2.5, scale: 10), seed: seed)
+    Self.checkMoments(
+      "weibull(2.5, 10)", try WeibullDistribution(shape: 2.5, scale: 10), seed: seed)
     Self.checkMoments("exponential(0.25)", try ExponentialDistribution(rate: 0.25), seed: seed)
   }
 
   @Test(arguments: seeds) func gammaSamplerAcrossShapes(seed: UInt64) throws {
     for shape in [0.3, 1, 2.5, 50] {
-      Self.checkMoments("gamma(\(shape), 2)", try GammaDistribution(shape: shape, scale: 2), seed: seed)
+      Self.checkMoments(
+        "gamma(\(shape), 2)", try GammaDistribution(shape: shape, scale: 2), seed: seed)
     }
   }
 
@@ -69,7 +73,8 @@ import Testing
     Self.checkMoments("mixture", mixture, seed: seed)
     let values = [0.5, 1.2, 1.9, 2.2, 3.1, 4.8, 7.5, 0.9, 1.1, 2.6]
     Self.checkMoments("empirical", try EmpiricalDistribution(values: values), seed: seed)
-    let smoothed = try EmpiricalDistribution(values: values, smoothing: .gaussianKernel(bandwidth: 1.5))
+    let smoothed = try EmpiricalDistribution(
+      values: values, smoothing: .gaussianKernel(bandwidth: 1.5))
     #expect(smoothed.reflectsAtZero)
     Self.checkMoments("smoothed empirical (reflected)", smoothed, seed: seed)
     let signed = try EmpiricalDistribution(
@@ -107,8 +112,10 @@ import Testing
       let frequency = Double(draws.count { $0 == mode }) / n
       let probability = poisson.pmf(Int(mean))
       #expect(
-        Swift.abs(frequency - probability) <= 5 * (probability * (1 - probability) / n).squareRoot(),
-        "poisson(\(mean)) seed \(seed): P(X = \(Int(mean))) observed \(frequency), pmf \(probability)")
+        Swift.abs(frequency - probability) <= 5
+          * (probability * (1 - probability) / n).squareRoot(),
+        "poisson(\(mean)) seed \(seed): P(X = \(Int(mean))) observed \(frequency), pmf \(probability)"
+      )
     }
   }
 }

@@ -35,7 +35,8 @@ import Testing
   @Test func inverseIncompleteGammaMatchesScipy() {
     for (a, p, x) in inverseGammaReference {
       let inverse = SpecialFunctions.inverseRegularizedGammaP(a, p)
-      #expect(Support.isClose(inverse, x, relative: 1e-12), "P⁻¹(\(a), \(p)) = \(inverse), scipy \(x)")
+      #expect(
+        Support.isClose(inverse, x, relative: 1e-12), "P⁻¹(\(a), \(p)) = \(inverse), scipy \(x)")
     }
     #expect(SpecialFunctions.inverseRegularizedGammaP(2, 0) == 0)
     #expect(SpecialFunctions.inverseRegularizedGammaP(2, 1) == .infinity)
@@ -63,11 +64,14 @@ import Testing
   @Test func normalCDFAndQuantileMatchScipy() {
     for (x, expected) in normalCDFReference {
       let value = SpecialFunctions.standardNormalCDF(x)
-      #expect(Support.isClose(value, expected, relative: 1e-13), "Φ(\(x)) = \(value), scipy \(expected)")
+      #expect(
+        Support.isClose(value, expected, relative: 1e-13), "Φ(\(x)) = \(value), scipy \(expected)")
     }
     for (p, expected) in normalQuantileReference {
       let value = SpecialFunctions.standardNormalQuantile(p)
-      #expect(Support.isClose(value, expected, relative: 1e-15), "Φ⁻¹(\(p)) = \(value), scipy \(expected)")
+      #expect(
+        Support.isClose(value, expected, relative: 1e-15), "Φ⁻¹(\(p)) = \(value), scipy \(expected)"
+      )
     }
     #expect(SpecialFunctions.standardNormalQuantile(0) == -.infinity)
     #expect(SpecialFunctions.standardNormalQuantile(1) == .infinity)

@@ -51,7 +51,8 @@ public enum DistributionError: Error, Equatable, Sendable, CustomStringConvertib
     case .missingParameter(_, let family, let expected):
       return Diagnostic(
         location: nil, message: description,
-        help: "a \(family) distribution takes " + expected.map { "'\($0)'" }.joined(separator: ", "))
+        help: "a \(family) distribution takes " + expected.map { "'\($0)'" }.joined(separator: ", ")
+      )
     case .unknownParameter(let name, let family, let expected):
       return Diagnostic(
         location: nil, message: description,

@@ -40,13 +40,15 @@ public struct ParametricDistribution: ContinuousDistribution, Hashable, Codable 
       }
       if canonical[resolved] != nil {
         throw .invalidParameter(
-          name: name, value: value, requirement: "given once (it is another name for '\(resolved)')")
+          name: name, value: value, requirement: "given once (it is another name for '\(resolved)')"
+        )
       }
       canonical[resolved] = value
     }
     func value(_ name: String) throws(DistributionError) -> Double {
       guard let found = canonical[name] else {
-        throw .missingParameter(name: name, family: family.rawValue, expected: family.parameterNames)
+        throw .missingParameter(
+          name: name, family: family.rawValue, expected: family.parameterNames)
       }
       return found
     }
@@ -69,13 +71,25 @@ public struct ParametricDistribution: ContinuousDistribution, Hashable, Codable 
   }
 
   /// Wraps a validated normal distribution.
-  public init(_ distribution: NormalDistribution) { base = .normal(distribution); shift = 0 }
+  public init(_ distribution: NormalDistribution) {
+    base = .normal(distribution)
+    shift = 0
+  }
   /// Wraps a validated log-normal distribution.
-  public init(_ distribution: LogNormalDistribution) { base = .lognormal(distribution); shift = 0 }
+  public init(_ distribution: LogNormalDistribution) {
+    base = .lognormal(distribution)
+    shift = 0
+  }
   /// Wraps a validated gamma distribution.
-  public init(_ distribution: GammaDistribution) { base = .gamma(distribution); shift = 0 }
+  public init(_ distribution: GammaDistribution) {
+    base = .gamma(distribution)
+    shift = 0
+  }
   /// Wraps a validated Weibull distribution.
-  public init(_ distribution: WeibullDistribution) { base = .weibull(distribution); shift = 0 }
+  public init(_ distribution: WeibullDistribution) {
+    base = .weibull(distribution)
+    shift = 0
+  }
   /// Wraps a validated exponential distribution.
   public init(_ distribution: ExponentialDistribution) {
     base = .exponential(distribution)

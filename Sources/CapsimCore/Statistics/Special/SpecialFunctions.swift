@@ -95,8 +95,7 @@ public enum SpecialFunctions {
           * (1.0 / 42
             - inverseSquare
             * (1.0 / 30
-              - inverseSquare * (5.0 / 66 - inverseSquare * (691.0 / 2730 - inverseSquare * 7 / 6))
-            ))))
+              - inverseSquare * (5.0 / 66 - inverseSquare * (691.0 / 2730 - inverseSquare * 7 / 6))))))
     return result + inverse * (1 + 0.5 * inverse + series)
   }
 
