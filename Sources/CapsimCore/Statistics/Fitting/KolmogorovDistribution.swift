@@ -11,8 +11,11 @@ import RealModule
 /// - n ≤ 140: Durbin's matrix in Marsaglia–Tsang–Wang's form (exact; scipy uses Pomeranz for
 ///   0.754693 < nd² < 4, which is exact as well);
 /// - n > 140: Durbin/MTW if n ≤ 10⁵ and n·d^1.5 ≤ 1.4, else the Pelz–Good asymptotic series
-///   (absolute error below ~1e-8 there, relative error in p-values below ~1e-5);
+///   (Simard and L'Ecuyer report about 5 correct decimal digits where it is used);
 /// - nd² ≥ 370: 0.
+///
+/// Agreement with scipy 1.17 (tested): 1e-9 relative over all regions for n ≤ 2·10⁵; about 1e-9
+/// relative at n = 10⁶ (the log-space Smirnov sum). Accuracy is therefore that of scipy's method.
 ///
 /// References: R. Simard, P. L'Ecuyer, "Computing the two-sided Kolmogorov–Smirnov distribution",
 /// J. Stat. Softw. 39(11), 2011, doi:10.18637/jss.v039.i11; G. Marsaglia, W. W. Tsang, J. Wang,
