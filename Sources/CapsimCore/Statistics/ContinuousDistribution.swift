@@ -11,6 +11,8 @@ public protocol ContinuousDistribution: Sendable {
   func logPDF(_ x: Double) -> Double
   /// P(X ≤ x).
   func cdf(_ x: Double) -> Double
+  /// P(X > x) = 1 − cdf(x), computed without cancellation where the family allows (upper tails).
+  func survival(_ x: Double) -> Double
   /// The inverse cdf: the smallest x with cdf(x) ≥ p, for p in [0, 1]; NaN outside [0, 1].
   func quantile(_ p: Double) -> Double
   /// E[X] (may be +∞ or NaN where it does not exist).
@@ -24,6 +26,11 @@ public protocol ContinuousDistribution: Sendable {
 extension ContinuousDistribution {
   /// Standard deviation, √variance.
   public var standardDeviation: Double { variance.squareRoot() }
+
+  /// Default `survival`: `1 − cdf(x)`. Families override it where the upper tail has a direct form.
+  public func survival(_ x: Double) -> Double {
+    1 - cdf(x)
+  }
 
   /// Default `logPDF`: `log(pdf(x))`. Families override it where a direct formula is more accurate.
   public func logPDF(_ x: Double) -> Double {
