@@ -16,12 +16,13 @@ import Testing
     }
     #expect(
       tables == [
-        "platform", "price", "sample", "sample_set", "simulation_result", "simulation_run",
+        "distribution_fit", "platform", "price", "sample", "sample_set", "simulation_result",
+        "simulation_run",
       ])
     let applied = try database.dbQueue.read { db in
       try CapsimDatabase.migrator.appliedMigrations(db)
     }
-    #expect(applied == ["v1-initial"])
+    #expect(applied == ["v1-initial", "v2-distribution-fits"])
     let foreignKeys = try database.dbQueue.read { db in
       try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
     }

@@ -2,12 +2,15 @@ import GRDB
 
 extension CapsimDatabase {
   /// The schema migrations, in order. Shipped migrations are frozen: change the schema only by
-  /// appending a new named migration (the next one is reserved for fitted distributions).
+  /// appending a new named migration.
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-initial") { db in
       try createCatalogTables(db)
       try createRunTables(db)
+    }
+    migrator.registerMigration("v2-distribution-fits") { db in
+      try createDistributionFitTable(db)
     }
     return migrator
   }
@@ -90,6 +93,28 @@ extension CapsimDatabase {
           ci_upper REAL
         );
         CREATE INDEX simulation_result_on_run ON simulation_result(run_id);
+        """)
+  }
+
+  /// `distribution_fit`: the one chosen fitted distribution per sample set (migration
+  /// "v2-distribution-fits"). Replacing or deleting a sample set deletes its fit.
+  private static func createDistributionFitTable(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE distribution_fit (
+          id INTEGER PRIMARY KEY,
+          sample_set_id INTEGER NOT NULL UNIQUE REFERENCES sample_set(id) ON DELETE CASCADE,
+          family TEXT NOT NULL CHECK (length(family) > 0),
+          parameters_json TEXT NOT NULL,
+          sample_size INTEGER NOT NULL CHECK (sample_size > 0),
+          log_likelihood REAL NOT NULL,
+          aic REAL NOT NULL,
+          bic REAL NOT NULL,
+          ks_statistic REAL NOT NULL CHECK (ks_statistic >= 0 AND ks_statistic <= 1),
+          ks_p_value REAL NOT NULL CHECK (ks_p_value >= 0 AND ks_p_value <= 1),
+          ad_statistic REAL,
+          chosen_at TEXT NOT NULL
+        );
         """)
   }
 }
