@@ -21,7 +21,6 @@ public enum ScenarioLoader {
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours",
   ]
-  static let optionKeys = ["name", "samples", "sampling", "price", "nodes", "duration_scale"]
 
   /// Loads and validates the scenario file at `path`.
   /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
@@ -152,56 +151,5 @@ public enum ScenarioLoader {
     return Workload(
       jobsPerMonth: jobs, arrivals: arrivals, gpusPerJob: gpus, stepsPerJob: steps,
       deadlineHours: deadline)
-  }
-
-  static func readOptions(_ node: Node, problems: ProblemCollector) -> [ScenarioOption] {
-    guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-      problems.add(
-        .wrongType(
-          problems.location(node, "options"),
-          expected: "a list of options (lines starting with '- ')",
-          found: YAMLMappingReader.describe(node)))
-      return []
-    }
-    var options: [ScenarioOption] = []
-    var seenNames: Set<String> = []
-    for (index, item) in sequence.enumerated() {
-      let path = "options[\(index)]"
-      guard let reader = YAMLMappingReader(item, path: path, problems: problems) else { continue }
-      reader.rejectUnknownKeys(allowed: optionKeys)
-      let name = reader.string(
-        "name", required: true, help: "give each option a name shown in reports")
-      let samples = reader.string(
-        "samples", required: true, help: "name a sample set; see 'capsim data list'")
-      let price = reader.string(
-        "price", required: true, help: "name a price; see 'capsim data list'")
-      var sampling = ScenarioOption.Sampling.bootstrap
-      if let text = reader.string("sampling") {
-        if let parsed = ScenarioOption.Sampling(rawValue: text) {
-          sampling = parsed
-        } else {
-          problems.add(
-            .invalidValue(
-              reader.location("sampling"), message: "'sampling' is '\(text)'",
-              help: "use one of: "
-                + ScenarioOption.Sampling.allCases.map(\.rawValue).joined(separator: ", ")))
-        }
-      }
-      let nodes = reader.integer("nodes", in: 1...100_000)
-      let scale = reader.double("duration_scale", rule: "> 0", isValid: { $0 > 0 }) ?? 1
-      if let name, !seenNames.insert(name).inserted {
-        problems.add(
-          .invalidValue(
-            reader.location("name"), message: "option name '\(name)' is used twice",
-            help: "give each option a distinct name"))
-      }
-      if let name, let samples, let price {
-        options.append(
-          ScenarioOption(
-            name: name, samples: samples, sampling: sampling, price: price, nodes: nodes,
-            durationScale: scale))
-      }
-    }
-    return options
   }
 }

@@ -143,6 +143,46 @@ struct YAMLMappingReader {
     return result
   }
 
+  /// A boolean (`true`/`false`, `yes`/`no`, `on`/`off`).
+  func bool(_ key: String) -> Bool? {
+    guard let value = value(key) else { return nil }
+    guard case .scalar(let scalar) = value else {
+      problems.add(.wrongType(location(key), expected: "true or false", found: Self.describe(value)))
+      return nil
+    }
+    switch scalar.string.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      problems.add(.wrongType(location(key), expected: "true or false", found: "'\(scalar.string)'"))
+      return nil
+    }
+  }
+
+  /// A reader for the mapping under `key`, if present (reporting a wrong shape).
+  func mapping(_ key: String) -> YAMLMappingReader? {
+    guard let value = value(key) else { return nil }
+    return YAMLMappingReader(value, path: childPath(key), problems: problems)
+  }
+
+  /// One of `allowed` raw values.
+  func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
+    guard let text = string(key) else { return nil }
+    if let parsed = T(rawValue: text) { return parsed }
+    let allowed = T.allCases.map(\.rawValue)
+    let close = NameSuggestions.nearest(to: text, in: allowed)
+    problems.add(
+      .invalidValue(
+        location(key), message: "'\(key)' is '\(text)'",
+        help: close.isEmpty
+          ? "use one of: " + allowed.joined(separator: ", ")
+          : "did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"))
+    return nil
+  }
+
+  /// The keys present, in file order.
+  var keys: [String] { entries.map(\.key) }
+
   func location(_ key: String) -> SourceLocation {
     problems.location(value(key), childPath(key))
   }

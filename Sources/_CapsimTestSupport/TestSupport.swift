@@ -19,19 +19,25 @@ public enum Fixtures {
       currency: currency, effectiveDate: "2026-01-01", source: "test fixture")
   }
 
-  /// A resolved option with the given sample values (seconds per step).
+  /// A resolved option with the given sample values (seconds per step), bootstrapped.
   public static func option(
-    _ name: String, seconds: [Double], price: PriceQuote, nodes: Int? = nil,
-    kind: InfrastructureKind = .shared,
+    _ name: String, seconds: [Double], price: PriceQuote, nodes: Int? = nil, kind: InfrastructureKind = .shared,
     metric: String = "step_time"
   ) -> ResolvedOption {
+    option(
+      ScenarioOption(name: name, samples: "\(name)-samples", price: price.name, nodes: nodes),
+      duration: .empirical(seconds), metric: metric, price: price, kind: kind)
+  }
+
+  /// A resolved option from a scenario option and a duration source.
+  public static func option(
+    _ option: ScenarioOption, duration: ResolvedDuration, metric: String? = "step_time", price: PriceQuote,
+    kind: InfrastructureKind = .shared, queueWait: ResolvedDuration? = nil
+  ) -> ResolvedOption {
     ResolvedOption(
-      option: ScenarioOption(
-        name: name, samples: "\(name)-samples", price: price.name, nodes: nodes),
-      platform: Platform(name: "\(name)-platform", kind: kind, gpuModel: "H100", provider: "test"),
-      price: price,
-      samples: SampleSet(
-        name: "\(name)-samples", platform: "\(name)-platform", metric: metric, seconds: seconds))
+      option: option, platform: Platform(name: "\(option.name)-platform", kind: kind, gpuModel: "H100", provider: "test"),
+      price: price, duration: duration, durationMetric: metric, queueWait: queueWait,
+      queueWaitMetric: queueWait == nil ? nil : "queue_wait")
   }
 
   /// A scenario with the given workload and options, resolved.

@@ -40,7 +40,7 @@ struct ScenarioLoaderTests {
           jobsPerMonth: 40, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 20_000, deadlineHours: 30)
     )
     #expect(scenario.options.map(\.name) == ["cloud", "metal"])
-    #expect(scenario.options[1].nodes == 2)
+    #expect(scenario.options[1].nodes == .fixed(2))
     #expect(scenario.options[1].durationScale == 0.95)
     #expect(loaded.sourceMap.location(of: "options[1].price").line == 19)
   }

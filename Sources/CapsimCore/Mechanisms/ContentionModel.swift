@@ -31,7 +31,7 @@ public struct ContentionModel: Sendable {
   }
 
   /// The factor by which an episode stretches wall time per unit of work.
-  public enum Slowdown: Sendable, Hashable {
+  public enum Slowdown: Sendable, Hashable, Codable {
     /// Always `factor` (≥ 1).
     case fixed(Double)
     /// Uniform between `low` and `high` (1 ≤ low ≤ high), drawn per episode.

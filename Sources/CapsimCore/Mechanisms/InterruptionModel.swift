@@ -26,7 +26,7 @@ import RealModule
 /// doi:10.1145/361147.361115.
 public struct InterruptionModel: Sendable {
   /// How the compute interval τ between checkpoints is chosen.
-  public enum CheckpointInterval: Sendable, Hashable {
+  public enum CheckpointInterval: Sendable, Hashable, Codable {
     /// A given τ in hours of work (> 0; +∞ means a single checkpoint at the end).
     case fixed(hours: Double)
     /// Young's τ = √(2δM).

@@ -1,5 +1,5 @@
 /// One evaluated node count of a ``CapacitySizing`` search.
-public struct CapacityPoint: Sendable, Hashable {
+public struct CapacityPoint: Sendable, Hashable, Codable {
   /// Node count N.
   public var nodes: Int
   /// The metric at N.

@@ -80,37 +80,51 @@ public struct Workload: Sendable, Hashable, Codable {
 }
 
 /// One infrastructure option of a scenario, referring to database entries by name.
+///
+/// Every mechanism section is optional and off by default, so a minimal option is a duration source and
+/// a price.
 public struct ScenarioOption: Sendable, Hashable, Codable {
-  /// How job durations are drawn from the option's sample set.
-  public enum Sampling: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Plain bootstrap: each job draws one measured value uniformly at random.
-    case bootstrap
-  }
-
   /// Name shown in reports; unique within the scenario.
   public var name: String
-  /// Name of the sample set whose values give this option's speed.
-  public var samples: String
-  /// How values are drawn from the sample set.
-  public var sampling: Sampling
+  /// Where this option's speed comes from: per-step (or per-job) seconds.
+  public var duration: DurationSource
   /// Name of the price row that bills this option.
   public var price: String
   /// For committed (dedicated) prices: how many nodes are committed. `nil` for pay-per-use prices.
-  public var nodes: Int?
+  public var nodes: NodeCount?
   /// Multiplies every drawn duration (for example 0.5 for hardware assumed twice as fast as measured).
   public var durationScale: Double
+  /// Whether a step waits for the slowest of the job's GPUs (the duration source then gives one worker's
+  /// step time). See ``StragglerModel``.
+  public var stragglers: Bool
+  /// Noisy-neighbour contention episodes, if any.
+  public var contention: ContentionSettings?
+  /// Preemptions, failures and checkpoint/restart, if any.
+  public var interruptions: InterruptionSettings?
+  /// For pay-per-use options: the wait for capacity before a job starts (seconds), if any.
+  public var queueWait: DurationSource?
 
   /// Creates an option.
   public init(
-    name: String, samples: String, sampling: Sampling = .bootstrap, price: String,
-    nodes: Int? = nil,
-    durationScale: Double = 1
+    name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil, durationScale: Double = 1,
+    stragglers: Bool = false, contention: ContentionSettings? = nil, interruptions: InterruptionSettings? = nil,
+    queueWait: DurationSource? = nil
   ) {
     self.name = name
-    self.samples = samples
-    self.sampling = sampling
+    self.duration = duration
     self.price = price
     self.nodes = nodes
     self.durationScale = durationScale
+    self.stragglers = stragglers
+    self.contention = contention
+    self.interruptions = interruptions
+    self.queueWait = queueWait
+  }
+
+  /// Creates an option whose durations are bootstrapped from a sample set, with `nodes` fixed if given.
+  public init(name: String, samples: String, price: String, nodes: Int? = nil, durationScale: Double = 1) {
+    self.init(
+      name: name, duration: .samples(samples, sampling: .bootstrap), price: price, nodes: nodes.map(NodeCount.fixed),
+      durationScale: durationScale)
   }
 }

@@ -18,28 +18,92 @@ public struct MonteCarloEngine: Sendable {
   }
 
   /// Simulates `scenario` with its own trials and seed.
+  ///
+  /// Options with `nodes: auto` are sized first (see ``CapacitySizing``): each candidate node count is
+  /// simulated with the scenario's trials and seed, and the smallest that meets the target is used.
   public func run(_ scenario: ResolvedScenario) async -> SimulationOutcome {
     let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
-    let trials = scenario.scenario.trials
-    let streams = RandomStreams(seed: scenario.scenario.seed)
-    let simulators = scenario.options.map {
-      OptionSimulator($0, workload: workload, horizonMonths: horizon)
+    var simulators: [OptionSimulator] = []
+    var sizings: [Int: CapacitySizingResult] = [:]
+    for (index, option) in scenario.options.enumerated() {
+      switch option.option.nodes {
+      case .auto(let target):
+        let result = await size(option, target: target, scenario: scenario)
+        sizings[index] = result
+        let nodes = result.nodeCount ?? target.maximumNodes
+        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes))
+      case .fixed(let nodes):
+        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes))
+      case nil:
+        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: 0))
+      }
     }
-    let chunkCount = (trials + Self.chunkSize - 1) / Self.chunkSize
+    let chunks = await simulate(scenario.scenario, simulators: simulators)
+    let outcomes = scenario.options.enumerated().map { index, option in
+      OutcomeSummariser(
+        option: option, simulator: simulators[index], scenario: scenario.scenario, chunks: chunks,
+        optionIndex: index, sizing: sizings[index], sizingTarget: option.option.nodes.flatMap(\.sizingTarget)
+      ).outcome()
+    }
+    return SimulationOutcome(
+      scenario: scenario.scenario.name, trials: scenario.scenario.trials, seed: scenario.scenario.seed,
+      horizonMonths: horizon, confidenceLevel: 0.95, currency: scenario.currency, options: outcomes)
+  }
 
-    let chunks = await withTaskGroup(of: (Int, TrialChunk).self) { group in
+  /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate.
+  func size(_ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario) async -> CapacitySizingResult {
+    let workload = scenario.scenario.workload
+    let horizon = scenario.scenario.horizonMonths
+    let lower = option.nodesPerJob(gpusPerJob: workload.gpusPerJob)
+    let meanHours = option.duration.mean * workload.stepsPerJob * option.option.durationScale / 3600
+    let demandLower =
+      (try? CapacitySizing.minimumNodeCount(
+        jobsPerHour: workload.jobsPerMonth / PriceQuote.hoursPerMonth,
+        meanNodeHoursPerJob: meanHours * Double(lower), largestJobNodes: lower)) ?? lower
+    let upper = Swift.max(target.maximumNodes, lower)
+    let startNodes = Swift.min(Swift.max(lower, demandLower), upper)
+    let goal: CapacitySizing.Target =
+      target.metric == .deadlineHitRate ? .atLeast(target.limit) : .atMost(target.limit)
+    guard let sizing = try? CapacitySizing(target: goal, lowerBound: startNodes, upperBound: upper) else {
+      return CapacitySizingResult(nodeCount: nil, curve: [], evaluationCount: 0)
+    }
+    // The search is sequential and deterministic: run it against the cache, stop at the first node count
+    // it needs that is not known yet, simulate that one (in parallel over trials), and run it again.
+    var cache: [Int: Estimate] = [:]
+    while true {
+      do {
+        return try sizing.search { (nodes: Int) throws(PendingEvaluation) -> Estimate in
+          guard let known = cache[nodes] else { throw PendingEvaluation(nodes: nodes) }
+          return known
+        }
+      } catch {
+        let simulator = OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: error.nodes)
+        let chunks = await simulate(scenario.scenario, simulators: [simulator])
+        let summariser = OutcomeSummariser(
+          option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks, optionIndex: 0,
+          sizing: nil, sizingTarget: nil)
+        cache[error.nodes] = summariser.sizingMetric(target.metric)
+      }
+    }
+  }
+
+  /// Runs every trial of `scenario` for `simulators`, in parallel chunks, returned in chunk order.
+  func simulate(_ scenario: Scenario, simulators: [OptionSimulator]) async -> [TrialChunk] {
+    let trials = scenario.trials
+    let chunkCount = (trials + Self.chunkSize - 1) / Self.chunkSize
+    let streams = RandomStreams(seed: scenario.seed)
+    let workload = scenario.workload
+    let horizon = scenario.horizonMonths
+    return await withTaskGroup(of: (Int, TrialChunk).self) { group in
       var results = [TrialChunk?](repeating: nil, count: chunkCount)
       var next = 0
       func addChunk(_ index: Int) {
         group.addTask {
           let range = (index * Self.chunkSize)..<Swift.min(trials, (index + 1) * Self.chunkSize)
-          return (
-            index,
-            TrialChunk.simulate(
-              trials: range, horizon: horizon, workload: workload, streams: streams,
-              simulators: simulators)
-          )
+          let chunk = TrialChunk.simulate(
+            trials: range, horizon: horizon, workload: workload, streams: streams, simulators: simulators)
+          return (index, chunk)
         }
       }
       while next < Swift.min(threadCount, chunkCount) {
@@ -53,53 +117,20 @@ public struct MonteCarloEngine: Sendable {
           next += 1
         }
       }
-      return results.map { $0! }
+      return results.compactMap { $0 }
     }
-
-    let outcomes = scenario.options.enumerated().map { index, option in
-      OutcomeSummariser(
-        option: option, scenario: scenario.scenario, chunks: chunks, optionIndex: index
-      ).outcome()
-    }
-    return SimulationOutcome(
-      scenario: scenario.scenario.name, trials: trials, seed: scenario.scenario.seed,
-      horizonMonths: horizon,
-      confidenceLevel: 0.95, currency: scenario.currency, options: outcomes)
   }
 }
 
-/// The results of a contiguous range of trials.
-struct TrialChunk: Sendable {
-  /// `totals[option][i]` for trial `range.lowerBound + i`.
-  var totals: [[TrialTotals]]
-  /// Every simulated job time of each option (hours), pooled in a mergeable log-scale histogram.
-  var durations: [LogHistogram]
+/// Thrown by the sizing search's metric for a node count that has not been simulated yet.
+struct PendingEvaluation: Error {
+  let nodes: Int
+}
 
-  static func simulate(
-    trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams,
-    simulators: [OptionSimulator]
-  ) -> TrialChunk {
-    var chunk = TrialChunk(
-      totals: Array(repeating: [], count: simulators.count),
-      durations: Array(repeating: LogHistogram(), count: simulators.count))
-    var monthlyJobs = [Int](repeating: 0, count: horizon)
-    for trial in trials {
-      var arrivals = streams.stream(trial: trial, purpose: RandomStreams.workloadPurpose)
-      for month in 0..<horizon {
-        switch workload.arrivals {
-        case .poisson:
-          monthlyJobs[month] = PoissonCount.draw(mean: workload.jobsPerMonth, using: &arrivals)
-        case .fixed: monthlyJobs[month] = Int(workload.jobsPerMonth.rounded())
-        }
-      }
-      for (index, simulator) in simulators.enumerated() {
-        var generator = streams.stream(trial: trial, purpose: simulator.purpose)
-        chunk.totals[index].append(
-          simulator.simulate(
-            jobsPerMonth: monthlyJobs, using: &generator,
-            recordingDurationsInto: &chunk.durations[index]))
-      }
-    }
-    return chunk
+extension NodeCount {
+  /// The sizing target of `nodes: auto`, `nil` for a fixed count.
+  var sizingTarget: SizingTarget? {
+    if case .auto(let target) = self { return target }
+    return nil
   }
 }

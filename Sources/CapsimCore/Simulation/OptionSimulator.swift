@@ -3,82 +3,190 @@ struct TrialTotals: Sendable {
   var cost = 0.0
   var jobs = 0
   var gpuHours = 0.0
-  var jobHours = 0.0
-  var jobHoursSquared = 0.0
+  /// Σ completion time (queue wait + wall time) and its square, hours.
+  var completionHours = 0.0
+  var completionHoursSquared = 0.0
   var deadlineMet = 0
-  var monthsOverCapacity = 0
   var utilisation = 0.0
+  var waitHours = 0.0
+  var jobsThatWaited = 0
+  var usefulHours = 0.0
+  var stragglerHours = 0.0
+  var contentionHours = 0.0
+  var lostHours = 0.0
+  var checkpointHours = 0.0
+  var restartHours = 0.0
+  var rerunHours = 0.0
+  var reruns = 0
+  var failedJobs = 0
+  var interruptions = 0
 }
 
-/// Simulates one option for one trial: draws every job's duration and bills it.
+/// Buffers reused from trial to trial (one set per chunk), so the hot loop does not allocate.
+struct TrialScratch {
+  var walls: [Double] = []
+  var waits: [Double] = []
+  var completed: [Bool] = []
+  var nodesNeeded: [Int] = []
+  var queue: DedicatedClusterQueue?
+}
+
+/// Simulates one option for one trial: draws every job's time through the option's mechanisms and bills it.
 ///
-/// Model (documented in `docs/model.md`): a job's wall time is `stepsPerJob × durationScale × x / 3600`
-/// hours, where x is one bootstrap draw from the option's sample set (the run's speed applies to the whole
-/// run). Pay-per-use options are billed GPU-hours used × price per GPU-hour. Committed options are billed
-/// nodes × GPUs per node × price per GPU-hour × 730 h every month, busy or idle, plus the set-up fee,
-/// and for at least the price's minimum term even when the horizon is shorter.
+/// Per job (see `docs/model.md`): compute time from the duration source (one run-level draw × steps, or with
+/// stragglers the sum over steps of the slowest of G workers); then interruptions with checkpoint/restart;
+/// then contention episodes stretching the wall time; then a wait for capacity (drawn for pay-per-use options,
+/// simulated first come first served on the committed nodes for dedicated ones). Pay-per-use options bill
+/// GPUs × wall time; committed options bill their capacity every month, busy or idle.
 struct OptionSimulator: Sendable {
   let name: String
   let purpose: UInt64
-  /// Job wall time in hours for each sample, already scaled.
-  let hoursPerSample: [Double]
+  let duration: ResolvedDuration
+  let mechanisms: OptionMechanisms
+  let queueWait: ResolvedDuration?
+  let steps: Double
+  let stepCount: Int
+  /// Seconds → hours, with the option's duration scale.
+  let hoursPerSecond: Double
+  /// Mean compute hours of a job without stragglers (for the straggler overhead).
+  let stragglerFreeHours: Double
   let gpusPerJob: Double
-  let deadlineHours: Double?
+  let deadlineHours: Double
   let pricePerGPUHour: Double
-  let committedGPUs: Double?
+  let isCommitted: Bool
+  let nodes: Int
+  let gpusPerNode: Double
+  let nodesPerJob: Int
   let setupCost: Double
-  /// Committed months billed after the horizon ends because the minimum term is longer.
   let monthsBilledAfterHorizon: Int
 
-  init(_ resolved: ResolvedOption, workload: Workload, horizonMonths: Int) {
+  init(_ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int) {
     name = resolved.option.name
     purpose = RandomStreams.purpose(forOption: resolved.option.name)
-    let factor = workload.stepsPerJob * resolved.option.durationScale / 3600
-    hoursPerSample = resolved.samples.seconds.map { $0 * factor }
+    duration = resolved.duration
+    mechanisms = resolved.mechanisms
+    queueWait = resolved.queueWait
+    steps = workload.stepsPerJob
+    stepCount = Swift.max(1, Int(workload.stepsPerJob.rounded()))
+    hoursPerSecond = resolved.option.durationScale / 3600
+    let workerMean = resolved.mechanisms.stragglers?.workerMean ?? 0
+    stragglerFreeHours = Double(stepCount) * workerMean * resolved.option.durationScale / 3600
     gpusPerJob = Double(workload.gpusPerJob)
-    deadlineHours = workload.deadlineHours
+    deadlineHours = workload.deadlineHours ?? .infinity
     pricePerGPUHour = resolved.price.perGPUHour
-    committedGPUs = resolved.committedGPUs
-    setupCost =
-      resolved.isCommitted ? Double(resolved.option.nodes ?? 0) * resolved.price.setupFee : 0
+    isCommitted = resolved.isCommitted
+    self.nodes = nodes
+    gpusPerNode = resolved.price.gpusPerUnit
+    nodesPerJob = resolved.nodesPerJob(gpusPerJob: workload.gpusPerJob)
+    setupCost = resolved.isCommitted ? Double(nodes) * resolved.price.setupFee : 0
     monthsBilledAfterHorizon =
       resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - horizonMonths) : 0
   }
 
-  /// Runs one trial given the number of jobs arriving in each month.
+  /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
   func simulate<G: RandomNumberGenerator>(
-    jobsPerMonth: [Int], using generator: inout G, recordingDurationsInto durations: inout LogHistogram
+    jobsPerMonth: [Int], arrivalHours: [Double], using generator: inout G, scratch: inout TrialScratch,
+    completions: inout LogHistogram, waits: inout LogHistogram
   ) -> TrialTotals {
     var totals = TrialTotals()
-    let sampleCount = hoursPerSample.count
-    let deadline = deadlineHours ?? .infinity
-    var busyGPUHours = 0.0
-    for jobs in jobsPerMonth {
-      var monthGPUHours = 0.0
-      for _ in 0..<jobs {
-        let hours = hoursPerSample[generator.nextIndex(below: sampleCount)]
-        try? durations.record(hours)  // finite by construction: samples are validated finite
-        totals.jobHours += hours
-        totals.jobHoursSquared += hours * hours
-        monthGPUHours += hours * gpusPerJob
-        if hours <= deadline { totals.deadlineMet += 1 }
-      }
-      totals.jobs += jobs
-      totals.gpuHours += monthGPUHours
-      if let capacity = committedGPUs.map({ $0 * PriceQuote.hoursPerMonth }) {
-        if monthGPUHours > capacity { totals.monthsOverCapacity += 1 }
-        busyGPUHours += Swift.min(monthGPUHours, capacity)
-      }
+    let jobCount = jobsPerMonth.reduce(0, +)
+    scratch.walls.removeAll(keepingCapacity: true)
+    scratch.waits.removeAll(keepingCapacity: true)
+    scratch.completed.removeAll(keepingCapacity: true)
+    for _ in 0..<jobCount {
+      let wall = simulateJob(using: &generator, totals: &totals, completed: &scratch.completed)
+      scratch.walls.append(wall)
+      totals.gpuHours += wall * gpusPerJob
     }
     let months = Double(jobsPerMonth.count)
-    if let gpus = committedGPUs {
-      let capacity = gpus * PriceQuote.hoursPerMonth * months
+    let horizonHours = months * PriceQuote.hoursPerMonth
+    if isCommitted {
+      queueOnCommittedNodes(arrivalHours: arrivalHours, horizonHours: horizonHours, scratch: &scratch, totals: &totals)
+      let capacityGPUs = Double(nodes) * gpusPerNode
       let billedMonths = months + Double(monthsBilledAfterHorizon)
-      totals.cost = gpus * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour + setupCost
-      totals.utilisation = capacity > 0 ? busyGPUHours / capacity : 0
+      totals.cost = capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour + setupCost
     } else {
+      for _ in 0..<jobCount {
+        scratch.waits.append(queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0)
+      }
       totals.cost = totals.gpuHours * pricePerGPUHour
     }
+    for index in 0..<jobCount {
+      let wait = scratch.waits[index]
+      let completion = wait + scratch.walls[index]
+      totals.completionHours += completion
+      totals.completionHoursSquared += completion * completion
+      totals.waitHours += wait
+      if wait > 0 { totals.jobsThatWaited += 1 }
+      if completion <= deadlineHours && scratch.completed[index] { totals.deadlineMet += 1 }
+      try? completions.record(completion)  // finite by construction
+      try? waits.record(wait)
+    }
+    totals.jobs = jobCount
     return totals
+  }
+
+  /// One job's wall time (hours, without queue wait), adding its time decomposition to `totals`.
+  @inline(__always)
+  private func simulateJob<G: RandomNumberGenerator>(
+    using generator: inout G, totals: inout TrialTotals, completed: inout [Bool]
+  ) -> Double {
+    let compute: Double
+    if let stragglers = mechanisms.stragglers {
+      compute = stragglers.sampleJobSeconds(steps: stepCount, using: &generator) * hoursPerSecond
+      totals.stragglerHours += compute - stragglerFreeHours
+      totals.usefulHours += stragglerFreeHours
+    } else {
+      compute = steps * duration.sample(using: &generator) * hoursPerSecond
+      totals.usefulHours += compute
+    }
+    var wall = compute
+    var finished = true
+    if let interruptions = mechanisms.interruptions {
+      let outcome = interruptions.simulate(solveHours: compute, using: &generator)
+      wall = outcome.wallHours
+      totals.checkpointHours += outcome.checkpointHours
+      totals.lostHours += outcome.lostHours
+      totals.restartHours += outcome.restartHours
+      totals.rerunHours += outcome.rerunWasteHours
+      totals.reruns += outcome.reruns
+      totals.interruptions += outcome.interruptions
+      if !outcome.completed {
+        totals.failedJobs += 1
+        finished = false
+      }
+    }
+    if let contention = mechanisms.contention {
+      let stretched = contention.wallHours(work: wall, using: &generator)
+      wall = stretched.wall
+      totals.contentionHours += stretched.slowdownHours
+    }
+    completed.append(finished)
+    return wall
+  }
+
+  /// First-come-first-served queue of the trial's jobs on the committed nodes.
+  private func queueOnCommittedNodes(
+    arrivalHours: [Double], horizonHours: Double, scratch: inout TrialScratch, totals: inout TrialTotals
+  ) {
+    if scratch.queue?.nodeCount != nodes { scratch.queue = try? DedicatedClusterQueue(nodeCount: nodes) }
+    if scratch.nodesNeeded.count != scratch.walls.count {
+      scratch.nodesNeeded = Array(repeating: nodesPerJob, count: scratch.walls.count)
+    }
+    // Move the queue out of the scratch space so that it is uniquely referenced and its buffers are reused.
+    let reusable = scratch.queue
+    scratch.queue = nil
+    guard var queue = reusable,
+      let summary = try? queue.simulate(
+        arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
+        horizonEnd: horizonHours)
+    else {
+      // Unreachable: inputs are validated (node counts ≥ 1, finite non-negative times, sorted arrivals).
+      scratch.waits.append(contentsOf: repeatElement(0, count: scratch.walls.count))
+      return
+    }
+    scratch.waits.append(contentsOf: queue.waits)
+    scratch.queue = queue
+    totals.utilisation = summary.utilisation
   }
 }

@@ -16,14 +16,19 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
   public var nodes: Int?
   /// The estimates, in a fixed order (see `docs/report-fields.md`).
   public var metrics: [MetricEstimate]
-  /// Warnings a reader must see next to the numbers (for example demand above committed capacity).
+  /// Warnings a reader must see next to the numbers (for example a minimum term past the horizon).
   public var notes: [String]
+  /// With stragglers on: how the step time of a synchronous step grows with the number of GPUs.
+  public var stragglerGrowth: [StragglerGrowthRow]
+  /// With `nodes: auto`: the sizing target, the chosen node count and the metric against node count.
+  public var sizing: SizingOutcome?
 
   /// Creates an outcome.
   public init(
     name: String, platform: String, platformKind: InfrastructureKind, price: String,
     pricingModel: PricingModel,
-    pricePerGPUHour: Double, nodes: Int?, metrics: [MetricEstimate], notes: [String]
+    pricePerGPUHour: Double, nodes: Int?, metrics: [MetricEstimate], notes: [String],
+    stragglerGrowth: [StragglerGrowthRow] = [], sizing: SizingOutcome? = nil
   ) {
     self.name = name
     self.platform = platform
@@ -34,6 +39,8 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
     self.nodes = nodes
     self.metrics = metrics
     self.notes = notes
+    self.stragglerGrowth = stragglerGrowth
+    self.sizing = sizing
   }
 
   /// The metric with `key`, if present.
@@ -72,5 +79,22 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
     self.confidenceLevel = confidenceLevel
     self.currency = currency
     self.options = options
+  }
+}
+
+/// The result of sizing a dedicated option with `nodes: auto`.
+public struct SizingOutcome: Sendable, Hashable, Codable {
+  /// What had to be met.
+  public var target: SizingTarget?
+  /// The smallest node count meeting the target, `nil` if none up to the maximum did.
+  public var chosenNodes: Int?
+  /// The target metric at node counts around the answer.
+  public var curve: [CapacityPoint]
+
+  /// Creates a sizing outcome from a search result.
+  public init(target: SizingTarget?, result: CapacitySizingResult) {
+    self.target = target
+    self.chosenNodes = result.nodeCount
+    self.curve = result.curve
   }
 }

@@ -2,38 +2,100 @@ extension CapsimDatabase {
   /// Looks up every name a scenario uses and returns it ready to simulate.
   ///
   /// All unknown names are reported together, each at its place in the scenario file with
-  /// "did you mean" suggestions; then the resolved options are checked for consistency
+  /// "did you mean" suggestions; then duration sources are built (bootstrap, smoothed bootstrap, saved or
+  /// best fit, or a distribution given in the file) and the options are checked for consistency
   /// (see ``ResolvedScenario/init(scenario:options:sourceMap:)``).
   ///
   /// - Throws: ``ScenarioError`` for problems in the scenario, ``StoreError`` if the database fails.
-  public func resolve(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws -> ResolvedScenario
-  {
+  public func resolve(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws -> ResolvedScenario {
     let sampleSetNames = try sampleSetNames()
-    let priceNames = try prices().map(\.name)
+    let prices = try prices()
+    let priceNames = prices.map(\.name)
     var problems: [ScenarioProblem] = []
     for (index, option) in scenario.options.enumerated() {
-      if !sampleSetNames.contains(option.samples) {
-        problems.append(
-          .unknownName(
-            sourceMap.location(of: "options[\(index)].samples"), kind: "sample set",
-            name: option.samples,
-            known: sampleSetNames))
+      for (source, key) in [(option.duration, "samples"), (option.queueWait, "queue_wait.samples")] {
+        if let name = source?.sampleSetName, !sampleSetNames.contains(name) {
+          problems.append(
+            .unknownName(
+              sourceMap.location(of: "options[\(index)].\(key)"), kind: "sample set", name: name, known: sampleSetNames))
+        }
       }
       if !priceNames.contains(option.price) {
         problems.append(
           .unknownName(
-            sourceMap.location(of: "options[\(index)].price"), kind: "price", name: option.price,
-            known: priceNames))
+            sourceMap.location(of: "options[\(index)].price"), kind: "price", name: option.price, known: priceNames))
       }
     }
     if !problems.isEmpty { throw ScenarioError(problems) }
-    let options = try scenario.options.map { option in
-      let samples = try sampleSet(named: option.samples)
-      return ResolvedOption(
-        option: option, platform: try platform(named: samples.platform),
-        price: try price(named: option.price),
-        samples: samples)
+
+    var options: [ResolvedOption] = []
+    for (index, option) in scenario.options.enumerated() {
+      let price = try price(named: option.price)
+      let path = "options[\(index)]"
+      let duration = try resolveSource(option.duration, at: path, sourceMap: sourceMap, problems: &problems)
+      var queueWait: (ResolvedDuration, String?)?
+      if let source = option.queueWait {
+        queueWait = try resolveSource(source, at: "\(path).queue_wait", sourceMap: sourceMap, problems: &problems)
+      }
+      guard let duration else { continue }
+      let platform: Platform
+      if case .samples(let name, _) = option.duration {
+        platform = try self.platform(named: try sampleSet(named: name).platform)
+      } else {
+        platform = Platform(
+          name: "what-if", kind: price.pricingModel.isCommitment ? .dedicated : .shared, gpuModel: price.gpuModel,
+          provider: price.provider, summary: "a duration distribution given in the scenario")
+      }
+      options.append(
+        ResolvedOption(
+          option: option, platform: platform, price: price, duration: duration.0, durationMetric: duration.1,
+          queueWait: queueWait?.0, queueWaitMetric: queueWait?.1))
     }
+    if !problems.isEmpty { throw ScenarioError(problems) }
     return try ResolvedScenario(scenario: scenario, options: options, sourceMap: sourceMap)
+  }
+
+  /// Turns a duration source into draws, with the sample set's metric (nil for a distribution).
+  private func resolveSource(
+    _ source: DurationSource, at path: String, sourceMap: ScenarioSourceMap, problems: inout [ScenarioProblem]
+  ) throws -> (ResolvedDuration, String?)? {
+    switch source {
+    case .distribution(let distribution):
+      return (.distribution(distribution), nil)
+    case .samples(let name, let sampling):
+      let set = try sampleSet(named: name)
+      let location = sourceMap.location(of: "\(path).sampling")
+      do {
+        switch sampling {
+        case .bootstrap:
+          return (.empirical(set.seconds), set.metric)
+        case .smoothed:
+          return (.distribution(try EmpiricalDistribution(values: set.seconds, smoothing: .gaussianKernel(bandwidth: nil))), set.metric)
+        case .bestFit:
+          let ranking = try DistributionFitting.rankedFits(to: set.seconds)
+          guard let best = ranking.best else {
+            problems.append(
+              .invalidValue(
+                location, message: "no distribution family could be fitted to sample set '\(name)'",
+                help: "use 'sampling: bootstrap', or check the values with 'capsim fit \(name)'"))
+            return nil
+          }
+          return (.distribution(best.distribution), set.metric)
+        case .fitted:
+          guard let fit = try savedFit(forSampleSet: name) else {
+            problems.append(
+              .invalidValue(
+                location, message: "sample set '\(name)' has no saved fit",
+                help: "run 'capsim fit \(name) --save' first, or use 'sampling: best_fit'"))
+            return nil
+          }
+          return (.distribution(fit.distribution), set.metric)
+        }
+      } catch let error as any DiagnosticConvertible {
+        let diagnostic = error.diagnostic
+        problems.append(.invalidValue(location, message: "sample set '\(name)': " + diagnostic.message, help: diagnostic.help))
+        return nil
+      }
+    }
   }
 }

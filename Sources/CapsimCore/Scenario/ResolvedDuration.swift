@@ -1,0 +1,44 @@
+/// A duration source ready to draw from (values in seconds).
+public enum ResolvedDuration: Sendable {
+  /// Plain bootstrap from measured values: each draw is a uniformly chosen value.
+  case empirical([Double])
+  /// Draws from a distribution (smoothed bootstrap, a fit, or a distribution given in the scenario).
+  case distribution(any ContinuousDistribution)
+
+  /// One draw, in seconds.
+  @inlinable
+  public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    switch self {
+    case .empirical(let values): return values[generator.nextIndex(below: values.count)]
+    case .distribution(let distribution): return distribution.sample(using: &generator)
+    }
+  }
+
+  /// The mean of a draw, in seconds.
+  public var mean: Double {
+    switch self {
+    case .empirical(let values): return TrialStatistics.neumaierSum(values) / Double(values.count)
+    case .distribution(let distribution): return distribution.mean
+    }
+  }
+}
+
+/// The per-job mechanisms of an option, built and validated from its scenario sections.
+public struct OptionMechanisms: Sendable {
+  /// Slowest-of-G steps, if `stragglers` is on.
+  public var stragglers: StragglerModel?
+  /// Contention episodes, if configured.
+  public var contention: ContentionModel?
+  /// Interruptions with checkpoint/restart, if configured.
+  public var interruptions: InterruptionModel?
+
+  /// No mechanism switched on.
+  public static let none = OptionMechanisms(stragglers: nil, contention: nil, interruptions: nil)
+
+  /// Creates the mechanisms.
+  public init(stragglers: StragglerModel?, contention: ContentionModel?, interruptions: InterruptionModel?) {
+    self.stragglers = stragglers
+    self.contention = contention
+    self.interruptions = interruptions
+  }
+}

@@ -1,0 +1,214 @@
+import CapsimCore
+import Yams
+
+extension ScenarioLoader {
+  static let optionKeys = [
+    "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale", "stragglers",
+    "contention", "interruptions", "queue_wait",
+  ]
+  static let contentionKeys = ["episodes_per_hour", "mean_duration_hours", "slowdown"]
+  static let interruptionKeys = [
+    "preemptions_per_gpu_hour", "failures_per_gpu_hour", "checkpoint_every_hours", "checkpoint_hours",
+    "restart_hours", "rerun_probability", "max_reruns",
+  ]
+  static let sizingKeys = ["metric", "at_most", "at_least", "max_nodes"]
+  static let sourceKeys = ["samples", "sampling", "distribution"]
+
+  static func readOptions(_ node: Node, problems: ProblemCollector) -> [ScenarioOption] {
+    guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+      problems.add(
+        .wrongType(
+          problems.location(node, "options"), expected: "a list of options (lines starting with '- ')",
+          found: YAMLMappingReader.describe(node)))
+      return []
+    }
+    var options: [ScenarioOption] = []
+    var seenNames: Set<String> = []
+    for (index, item) in sequence.enumerated() {
+      guard let reader = YAMLMappingReader(item, path: "options[\(index)]", problems: problems) else { continue }
+      reader.rejectUnknownKeys(allowed: optionKeys)
+      let name = reader.string("name", required: true, help: "give each option a name shown in reports")
+      let duration = readSource(reader, role: "duration", help: "name a sample set ('samples: NAME'; see 'capsim data list') or give a 'distribution'")
+      let price = reader.string("price", required: true, help: "name a price; see 'capsim data list'")
+      let scale = reader.double("duration_scale", rule: "> 0", isValid: { $0 > 0 }) ?? 1
+      let stragglers = reader.bool("stragglers") ?? false
+      let nodes = readNodes(reader, problems: problems)
+      let contention = reader.mapping("contention").flatMap { readContention($0) }
+      let interruptions = reader.mapping("interruptions").flatMap { readInterruptions($0) }
+      var queueWait: DurationSource?
+      if let waitReader = reader.mapping("queue_wait") {
+        waitReader.rejectUnknownKeys(allowed: sourceKeys)
+        queueWait = readSource(waitReader, role: "queue wait", help: "name a queue_wait sample set or give a 'distribution'")
+      }
+      if let name, !seenNames.insert(name).inserted {
+        problems.add(
+          .invalidValue(
+            reader.location("name"), message: "option name '\(name)' is used twice",
+            help: "give each option a distinct name"))
+      }
+      if let name, let duration, let price {
+        options.append(
+          ScenarioOption(
+            name: name, duration: duration, price: price, nodes: nodes, durationScale: scale, stragglers: stragglers,
+            contention: contention, interruptions: interruptions, queueWait: queueWait))
+      }
+    }
+    return options
+  }
+
+  /// `samples: NAME` (with optional `sampling`) or `distribution: {family: …, parameters…, shift: …}`.
+  static func readSource(_ reader: YAMLMappingReader, role: String, help: String) -> DurationSource? {
+    let samples = reader.string("samples")
+    let sampling = reader.choice("sampling", as: DurationSource.Sampling.self) ?? .bootstrap
+    let distribution = reader.mapping("distribution").flatMap { readDistribution($0) }
+    let hasDistribution = reader.value("distribution") != nil
+    if samples != nil && hasDistribution {
+      reader.problems.add(
+        .invalidValue(
+          reader.location("distribution"), message: "give either 'samples' or 'distribution' for the \(role), not both",
+          help: "remove one of them"))
+      return nil
+    }
+    if let samples { return .samples(samples, sampling: sampling) }
+    if let distribution {
+      if reader.value("sampling") != nil {
+        reader.problems.add(
+          .invalidValue(
+            reader.location("sampling"), message: "'sampling' applies to sample sets, not to a distribution",
+            help: "remove 'sampling'"))
+      }
+      return .distribution(distribution)
+    }
+    if !hasDistribution { reader.reportMissing("samples", help: help) }
+    return nil  // a malformed distribution has reported its own problems
+  }
+
+  /// `{family: lognormal, mu: 0.1, sigma: 0.2, shift: 0.5}` → a validated distribution.
+  static func readDistribution(_ reader: YAMLMappingReader) -> ParametricDistribution? {
+    guard let familyName = reader.string("family", required: true, help: "e.g. 'family: lognormal'") else { return nil }
+    let family: DistributionFamily
+    do {
+      family = try DistributionFamily.named(familyName)
+    } catch {
+      reader.problems.add(
+        .invalidValue(
+          reader.location("family"), message: "unknown distribution family '\(familyName)'",
+          help: NameSuggestions.help(
+            for: familyName, kind: "family", known: DistributionFamily.allCases.map(\.rawValue))))
+      return nil
+    }
+    let shift = reader.double("shift", rule: "finite", isValid: { _ in true }) ?? 0
+    var parameters: [String: Double] = [:]
+    for key in reader.keys where key != "family" && key != "shift" {
+      if let value = reader.double(key, rule: "a finite number", isValid: { _ in true }) { parameters[key] = value }
+    }
+    do {
+      return try ParametricDistribution(family: family, parameters: parameters, shift: shift)
+    } catch {
+      let diagnostic = error.diagnostic
+      reader.problems.add(.invalidValue(reader.problems.location(reader.node, reader.path), message: diagnostic.message, help: diagnostic.help))
+      return nil
+    }
+  }
+
+  /// `nodes: 4`, or `nodes: auto` with a `sizing` section.
+  static func readNodes(_ reader: YAMLMappingReader, problems: ProblemCollector) -> NodeCount? {
+    let sizing = reader.mapping("sizing")
+    guard let node = reader.value("nodes") else {
+      if sizing != nil {
+        problems.add(
+          .invalidValue(
+            reader.location("sizing"), message: "'sizing' needs 'nodes: auto'", help: "add 'nodes: auto' or remove 'sizing'"))
+      }
+      return nil
+    }
+    if case .scalar(let scalar) = node, scalar.string == "auto" {
+      guard let sizing else {
+        reader.reportMissing("sizing", help: "with 'nodes: auto' say what to meet, e.g. 'sizing: {metric: p95_wait_hours, at_most: 2}'")
+        return nil
+      }
+      return readSizing(sizing).map(NodeCount.auto)
+    }
+    if sizing != nil {
+      problems.add(
+        .invalidValue(
+          reader.location("sizing"), message: "'sizing' applies only with 'nodes: auto'",
+          help: "write 'nodes: auto' or remove 'sizing'"))
+    }
+    return reader.integer("nodes", in: 1...100_000).map(NodeCount.fixed)
+  }
+
+  static func readSizing(_ reader: YAMLMappingReader) -> SizingTarget? {
+    reader.rejectUnknownKeys(allowed: sizingKeys)
+    let metric = reader.choice("metric", as: SizingTarget.Metric.self)
+    if reader.value("metric") == nil {
+      reader.reportMissing("metric", help: "one of: " + SizingTarget.Metric.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    let maximum = reader.integer("max_nodes", in: 1...100_000) ?? 64
+    guard let metric else { return nil }
+    let isRate = metric == .deadlineHitRate
+    let key = isRate ? "at_least" : "at_most"
+    let wrong = isRate ? "at_most" : "at_least"
+    if reader.value(wrong) != nil {
+      reader.problems.add(
+        .invalidValue(
+          reader.location(wrong), message: "'\(metric.rawValue)' takes '\(key)', not '\(wrong)'",
+          help: isRate ? "a deadline hit rate must be at least a share, e.g. 'at_least: 0.95'"
+            : "a wait must be at most a number of hours, e.g. 'at_most: 2'"))
+      return nil
+    }
+    let limit = reader.double(
+      key, rule: isRate ? "between 0 and 1" : "≥ 0", required: true, help: "e.g. '\(key): \(isRate ? "0.95" : "2")'",
+      isValid: { isRate ? (0...1).contains($0) : $0 >= 0 })
+    return limit.map { SizingTarget(metric: metric, limit: $0, maximumNodes: maximum) }
+  }
+
+  static func readContention(_ reader: YAMLMappingReader) -> ContentionSettings? {
+    reader.rejectUnknownKeys(allowed: contentionKeys)
+    let rate = reader.double(
+      "episodes_per_hour", rule: "≥ 0", required: true, help: "e.g. 'episodes_per_hour: 0.05'", isValid: { $0 >= 0 })
+    let duration = reader.double(
+      "mean_duration_hours", rule: "> 0", required: true, help: "e.g. 'mean_duration_hours: 2'", isValid: { $0 > 0 })
+    var slowdown: ContentionModel.Slowdown?
+    if let node = reader.value("slowdown"), case .mapping = node, let range = reader.mapping("slowdown") {
+      range.rejectUnknownKeys(allowed: ["low", "high"])
+      let low = range.double("low", rule: "≥ 1", required: true, help: "e.g. 'low: 1.15'", isValid: { $0 >= 1 })
+      let high = range.double("high", rule: "≥ 1", required: true, help: "e.g. 'high: 1.5'", isValid: { $0 >= 1 })
+      if let low, let high { slowdown = .uniform(low: low, high: high) }
+    } else {
+      slowdown = reader.double(
+        "slowdown", rule: "≥ 1", required: true, help: "e.g. 'slowdown: 1.3' or 'slowdown: {low: 1.15, high: 1.5}'",
+        isValid: { $0 >= 1 }
+      ).map(ContentionModel.Slowdown.fixed)
+    }
+    guard let rate, let duration, let slowdown else { return nil }
+    return ContentionSettings(episodesPerHour: rate, meanDurationHours: duration, slowdown: slowdown)
+  }
+
+  static func readInterruptions(_ reader: YAMLMappingReader) -> InterruptionSettings? {
+    reader.rejectUnknownKeys(allowed: interruptionKeys)
+    let nonNegative = { (x: Double) in x >= 0 }
+    let preemptions = reader.double("preemptions_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
+    let failures = reader.double("failures_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
+    var interval = InterruptionModel.CheckpointInterval.daly
+    if let node = reader.value("checkpoint_every_hours"), case .scalar(let scalar) = node {
+      switch scalar.string {
+      case "young": interval = .young
+      case "daly": interval = .daly
+      default:
+        if let hours = reader.double(
+          "checkpoint_every_hours", rule: "> 0, or 'young' or 'daly'", isValid: { $0 > 0 })
+        {
+          interval = .fixed(hours: hours)
+        }
+      }
+    }
+    let checkpoint = reader.double("checkpoint_hours", rule: "≥ 0", isValid: nonNegative) ?? 0
+    let restart = reader.double("restart_hours", rule: "≥ 0", isValid: nonNegative) ?? 0
+    let rerun = reader.double("rerun_probability", rule: "in [0, 1)", isValid: { $0 >= 0 && $0 < 1 }) ?? 0
+    let reruns = reader.integer("max_reruns", in: 0...1_000) ?? 0
+    return InterruptionSettings(
+      preemptionsPerGPUHour: preemptions, failuresPerGPUHour: failures, checkpointInterval: interval,
+      checkpointHours: checkpoint, restartHours: restart, rerunProbability: rerun, maximumReruns: reruns)
+  }
+}
