@@ -62,6 +62,8 @@ public enum JSONReport {
     var nodes: Int?
     var metrics: [String: Metric]
     var notes: [String]
+    var stragglerGrowth: [Growth]
+    var sizing: Sizing?
 
     init(_ option: OptionOutcome) {
       name = option.name
@@ -73,6 +75,8 @@ public enum JSONReport {
       nodes = option.nodes
       metrics = Dictionary(uniqueKeysWithValues: option.metrics.map { ($0.key, Metric($0)) })
       notes = option.notes
+      stragglerGrowth = option.stragglerGrowth.map(Growth.init)
+      sizing = option.sizing.map(Sizing.init)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -86,6 +90,8 @@ public enum JSONReport {
       try container.encode(nodes, forKey: .nodes)
       try container.encode(metrics, forKey: .metrics)
       try container.encode(notes, forKey: .notes)
+      try container.encode(stragglerGrowth, forKey: .stragglerGrowth)
+      try container.encode(sizing, forKey: .sizing)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -98,6 +104,8 @@ public enum JSONReport {
       case nodes
       case metrics
       case notes
+      case stragglerGrowth = "straggler_growth"
+      case sizing
     }
   }
 
@@ -136,6 +144,101 @@ public enum JSONReport {
       case ciLower = "ci_lower"
       case ciUpper =
         "ci_upper"
+    }
+  }
+}
+
+extension JSONReport {
+  /// One row of a straggler growth table.
+  struct Growth: Encodable {
+    var gpus: Int
+    var meanStepSeconds: Double?
+    var meanAmplification: Double?
+    var stepStandardDeviationSeconds: Double?
+    var stepCoefficientOfVariation: Double?
+
+    init(_ row: StragglerGrowthRow) {
+      gpus = row.gpus
+      meanStepSeconds = finite(row.mean)
+      meanAmplification = finite(row.meanAmplification)
+      stepStandardDeviationSeconds = finite(row.standardDeviation)
+      stepCoefficientOfVariation = finite(row.coefficientOfVariation)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case gpus
+      case meanStepSeconds = "mean_step_seconds"
+      case meanAmplification = "mean_amplification"
+      case stepStandardDeviationSeconds = "step_standard_deviation_seconds"
+      case stepCoefficientOfVariation = "step_cov"
+    }
+  }
+
+  /// The capacity-sizing result of an option with `nodes: auto`.
+  struct Sizing: Encodable {
+    var metric: String?
+    var limit: Double?
+    var maximumNodes: Int?
+    var chosenNodes: Int?
+    var curve: [Point]
+
+    init(_ sizing: SizingOutcome) {
+      metric = sizing.target?.metric.rawValue
+      limit = sizing.target?.limit
+      maximumNodes = sizing.target?.maximumNodes
+      chosenNodes = sizing.chosenNodes
+      curve = sizing.curve.map(Point.init)
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(metric, forKey: .metric)
+      try container.encode(limit, forKey: .limit)
+      try container.encode(maximumNodes, forKey: .maximumNodes)
+      try container.encode(chosenNodes, forKey: .chosenNodes)
+      try container.encode(curve, forKey: .curve)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case metric
+      case limit
+      case maximumNodes = "max_nodes"
+      case chosenNodes = "chosen_nodes"
+      case curve
+    }
+  }
+
+  /// One evaluated node count.
+  struct Point: Encodable {
+    var nodes: Int
+    var value: Double?
+    var ciLower: Double?
+    var ciUpper: Double?
+    var meetsTarget: Bool
+
+    init(_ point: CapacityPoint) {
+      nodes = point.nodes
+      value = finite(point.estimate.value)
+      ciLower = point.estimate.lower.flatMap(finite)
+      ciUpper = point.estimate.upper.flatMap(finite)
+      meetsTarget = point.meetsTarget
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(nodes, forKey: .nodes)
+      try container.encode(value, forKey: .value)
+      try container.encode(ciLower, forKey: .ciLower)
+      try container.encode(ciUpper, forKey: .ciUpper)
+      try container.encode(meetsTarget, forKey: .meetsTarget)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case nodes
+      case value
+      case ciLower = "ci_lower"
+      case ciUpper = "ci_upper"
+      case meetsTarget = "meets_target"
     }
   }
 }

@@ -29,8 +29,15 @@ public enum MarkdownReport {
     }
     for key in keys {
       guard let sample = outcome.options.lazy.compactMap({ $0.metric(key) }).first else { continue }
-      let cells = outcome.options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }
+      let cells = outcome.options.map { $0.metric(key).map { MetricFormatting.cell($0) } ?? "–" }
       lines.append("| \(MetricFormatting.label(sample)) | " + cells.joined(separator: " | ") + " |")
+    }
+    let extra = ExtraSections.stragglerGrowth(outcome) + ExtraSections.sizingCurves(outcome)
+    if !extra.isEmpty {
+      lines.append("")
+      lines.append("```")
+      lines.append(contentsOf: extra.drop { $0.isEmpty })
+      lines.append("```")
     }
     let notes = outcome.options.flatMap { option in
       option.notes.map { "**\(escape(option.name))**: \($0)" }

@@ -18,7 +18,7 @@ enum MetricFormatting {
 
   /// The estimate with its uncertainty: "value ± half-width" for symmetric intervals,
   /// "value [lower–upper]" for asymmetric ones, just the value when exact or unknown.
-  static func cell(_ metric: MetricEstimate) -> String {
+  static func cell(_ metric: MetricEstimate, maximumLength: Int = .max) -> String {
     let estimate = metric.estimate
     guard let lower = estimate.lower, let upper = estimate.upper, upper > lower,
       estimate.value.isFinite
@@ -28,18 +28,24 @@ enum MetricFormatting {
     let below = estimate.value - lower
     let above = upper - estimate.value
     let scale = metric.unit == "share" ? 100.0 : 1.0
-    let decimals = decimalsForUncertainty(Swift.min(below, above) * scale)
-    let shown = { (x: Double) in formatted(metric, x, decimals: decimals) }
-    if Swift.abs(below - above) <= 1e-9 * Swift.max(1, Swift.abs(estimate.value)) {
-      return shown(estimate.value) + " ± " + shown(below)
+    let symmetric = Swift.abs(below - above) <= 1e-9 * Swift.max(1, Swift.abs(estimate.value))
+    // Two significant digits of uncertainty; fewer decimals if the cell would not fit its column.
+    var decimals = decimalsForUncertainty(Swift.min(below, above) * scale)
+    while true {
+      let shown = { (x: Double) in formatted(metric, x, decimals: decimals) }
+      let text =
+        symmetric
+        ? shown(estimate.value) + " ± " + shown(below)
+        : shown(estimate.value) + " [" + shown(lower) + "–" + shown(upper) + "]"
+      if text.count <= maximumLength || decimals == 0 { return text }
+      decimals -= 1
     }
-    return shown(estimate.value) + " [" + shown(lower) + "–" + shown(upper) + "]"
   }
 
   /// Label with unit, e.g. "Total cost (USD)", "Job time, p95 (h)".
   static func label(_ metric: MetricEstimate) -> String {
     switch metric.unit {
-    case "share", "ratio", "jobs": return metric.label
+    case "share", "ratio", "jobs", "count": return metric.label
     default: return "\(metric.label) (\(metric.unit))"
     }
   }

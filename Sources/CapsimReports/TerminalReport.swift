@@ -30,6 +30,8 @@ public struct TerminalReport: Sendable {
       lines.append(contentsOf: renderBlock(block, labelWidth: labelWidth, columnWidth: columnWidth))
       start += perBlock
     }
+    lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
+    lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
     if !notes.isEmpty {
       lines.append("")
@@ -70,7 +72,9 @@ public struct TerminalReport: Sendable {
       rows.append(
         (
           MetricFormatting.label(sample),
-          options.map { $0.metric(key).map(MetricFormatting.cell) ?? "–" }
+          options.map { option in
+            option.metric(key).map { MetricFormatting.cell($0, maximumLength: columnWidth - 1) } ?? "–"
+          }
         ))
     }
     return rows.enumerated().flatMap { index, row -> [String] in

@@ -1,0 +1,56 @@
+/// Report sections that only some outcomes have: straggler growth tables and capacity-sizing curves.
+/// Shared by the terminal and Markdown reports (plain lines; Markdown wraps them in code blocks).
+enum ExtraSections {
+  /// For each option with stragglers on: mean step amplification and step CoV against GPUs per job.
+  static func stragglerGrowth(_ outcome: SimulationOutcome) -> [String] {
+    var lines: [String] = []
+    for option in outcome.options where !option.stragglerGrowth.isEmpty {
+      lines.append("")
+      lines.append("Stragglers on \(option.name): a synchronous step waits for the slowest of G GPUs")
+      lines.append(
+        contentsOf: TextTable(
+          header: ["GPUs", "mean step (s)", "vs 1 GPU", "step std dev (s)", "step CoV"],
+          rightAligned: [true, true, true, true, true],
+          rows: option.stragglerGrowth.map { row in
+            [
+              String(row.gpus), NumberFormatting.readable(row.mean, significant: 4),
+              "×" + NumberFormatting.fixed(row.meanAmplification, decimals: 3),
+              NumberFormatting.readable(row.standardDeviation, significant: 3),
+              NumberFormatting.percent(row.coefficientOfVariation),
+            ]
+          }
+        ).render().split(separator: "\n").map(String.init))
+    }
+    return lines
+  }
+
+  /// For each option sized with `nodes: auto`: the target metric against the node count.
+  static func sizingCurves(_ outcome: SimulationOutcome) -> [String] {
+    var lines: [String] = []
+    for option in outcome.options {
+      guard let sizing = option.sizing, let target = sizing.target else { continue }
+      let relation = target.metric == .deadlineHitRate ? "≥" : "≤"
+      let isShare = target.metric == .deadlineHitRate
+      let chosen = sizing.chosenNodes.map { "\($0) nodes" } ?? "no node count up to \(target.maximumNodes)"
+      lines.append("")
+      lines.append(
+        "Sizing \(option.name): smallest node count with \(target.metric.rawValue) \(relation) "
+          + "\(isShare ? NumberFormatting.percent(target.limit) : NumberFormatting.readable(target.limit)) → \(chosen)")
+      lines.append(
+        contentsOf: TextTable(
+          header: ["nodes", target.metric.rawValue, "95% CI", "meets target"],
+          rightAligned: [true, true, false, false],
+          rows: sizing.curve.map { point in
+            let format = { (x: Double) in
+              isShare ? NumberFormatting.percent(x) : NumberFormatting.readable(x, significant: 4)
+            }
+            let interval =
+              point.estimate.lower.flatMap { lower in point.estimate.upper.map { "[\(format(lower)), \(format($0))]" } }
+              ?? ""
+            return [String(point.nodes), format(point.estimate.value), interval, point.meetsTarget ? "yes" : "no"]
+          }
+        ).render().split(separator: "\n").map(String.init))
+    }
+    return lines
+  }
+}
