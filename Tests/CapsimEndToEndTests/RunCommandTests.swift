@@ -71,7 +71,7 @@ struct RunCommandTests {
     #expect(
       lines.contains {
         $0.hasPrefix(
-          "borderline-growing-team,bare-metal-2-nodes,baremetal-h100,bare_metal,total_cost,")
+          "borderline-growing-team,bare-metal,baremetal-h100,bare_metal,total_cost,")
       })
   }
 

@@ -38,6 +38,12 @@ public struct ResolvedOption: Sendable {
   public func nodesPerJob(gpusPerJob: Int) -> Int {
     Swift.max(1, Int((Double(gpusPerJob) / price.gpusPerUnit).rounded(.up)))
   }
+
+  /// Jobs that fit side by side on one node: ⌊GPUs per node / GPUs per job⌋ for jobs smaller than a node
+  /// (they share it, each holding its own GPUs), 1 for jobs of a node or more.
+  public func jobsPerNode(gpusPerJob: Int) -> Int {
+    Swift.max(1, Int((price.gpusPerUnit / Double(gpusPerJob)).rounded(.down)))
+  }
 }
 
 /// A scenario ready to simulate: every option resolved and the whole checked for consistency.

@@ -60,7 +60,8 @@ public struct MonteCarloEngine: Sendable {
     let demandLower =
       (try? CapacitySizing.minimumNodeCount(
         jobsPerHour: workload.jobsPerMonth / PriceQuote.hoursPerMonth,
-        meanNodeHoursPerJob: meanHours * Double(lower), largestJobNodes: lower)) ?? lower
+        meanNodeHoursPerJob: meanHours * Double(lower) / Double(option.jobsPerNode(gpusPerJob: workload.gpusPerJob)),
+        largestJobNodes: lower)) ?? lower
     let upper = Swift.max(target.maximumNodes, lower)
     let startNodes = Swift.min(Swift.max(lower, demandLower), upper)
     let goal: CapacitySizing.Target =

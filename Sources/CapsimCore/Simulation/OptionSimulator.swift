@@ -57,6 +57,8 @@ struct OptionSimulator: Sendable {
   let nodes: Int
   let gpusPerNode: Double
   let nodesPerJob: Int
+  /// Servers of the queue simulation: nodes, or GPU slots when jobs are smaller than a node.
+  let queueServers: Int
   let setupCost: Double
   let monthsBilledAfterHorizon: Int
 
@@ -78,6 +80,7 @@ struct OptionSimulator: Sendable {
     self.nodes = nodes
     gpusPerNode = resolved.price.gpusPerUnit
     nodesPerJob = resolved.nodesPerJob(gpusPerJob: workload.gpusPerJob)
+    queueServers = nodes * resolved.jobsPerNode(gpusPerJob: workload.gpusPerJob)
     setupCost = resolved.isCommitted ? Double(nodes) * resolved.price.setupFee : 0
     monthsBilledAfterHorizon =
       resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - horizonMonths) : 0
@@ -165,11 +168,15 @@ struct OptionSimulator: Sendable {
     return wall
   }
 
-  /// First-come-first-served queue of the trial's jobs on the committed nodes.
+  /// First-come-first-served queue of the trial's jobs on the committed nodes. A job needing a node or more
+  /// holds ⌈G / GPUs per node⌉ whole nodes; smaller jobs share nodes, ⌊GPUs per node / G⌋ to a node, so the
+  /// queue's servers are then GPU slots and its utilisation is the share of slot-hours busy.
   private func queueOnCommittedNodes(
     arrivalHours: [Double], horizonHours: Double, scratch: inout TrialScratch, totals: inout TrialTotals
   ) {
-    if scratch.queue?.nodeCount != nodes { scratch.queue = try? DedicatedClusterQueue(nodeCount: nodes) }
+    if scratch.queue?.nodeCount != queueServers {
+      scratch.queue = try? DedicatedClusterQueue(nodeCount: queueServers)
+    }
     if scratch.nodesNeeded.count != scratch.walls.count {
       scratch.nodesNeeded = Array(repeating: nodesPerJob, count: scratch.walls.count)
     }
