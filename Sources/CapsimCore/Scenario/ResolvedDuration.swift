@@ -23,6 +23,31 @@ public enum ResolvedDuration: Sendable {
   }
 }
 
+/// A borrowed view of a ``ResolvedDuration`` for hot loops: an unsafe buffer for bootstrap draws, so that
+/// drawing does not retain the value array.
+struct DrawSource {
+  let values: UnsafeBufferPointer<Double>
+  let distribution: (any ContinuousDistribution)?
+
+  @inline(__always)
+  func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    if let distribution { return distribution.sample(using: &generator) }
+    return values[generator.nextIndex(below: values.count)]
+  }
+}
+
+extension ResolvedDuration {
+  /// Calls `body` with a draw source valid for the duration of the call.
+  func withDrawSource<R>(_ body: (DrawSource) throws -> R) rethrows -> R {
+    switch self {
+    case .empirical(let values):
+      return try values.withUnsafeBufferPointer { try body(DrawSource(values: $0, distribution: nil)) }
+    case .distribution(let distribution):
+      return try body(DrawSource(values: UnsafeBufferPointer(start: nil, count: 0), distribution: distribution))
+    }
+  }
+}
+
 /// The per-job mechanisms of an option, built and validated from its scenario sections.
 public struct OptionMechanisms: Sendable {
   /// Slowest-of-G steps, if `stragglers` is on.

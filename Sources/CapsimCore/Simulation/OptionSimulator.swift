@@ -96,10 +96,19 @@ struct OptionSimulator: Sendable {
     scratch.walls.removeAll(keepingCapacity: true)
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.completed.removeAll(keepingCapacity: true)
-    for _ in 0..<jobCount {
-      let wall = simulateJob(using: &generator, totals: &totals, completed: &scratch.completed)
-      scratch.walls.append(wall)
-      totals.gpuHours += wall * gpusPerJob
+    // Bind the models once per trial and lend them to the job loop, so that the loop does no reference
+    // counting on their stored arrays.
+    let stragglers = mechanisms.stragglers
+    let interruptions = mechanisms.interruptions
+    let contention = mechanisms.contention
+    duration.withDrawSource { source in
+      for _ in 0..<jobCount {
+        let wall = simulateJob(
+          source: source, stragglers: stragglers, interruptions: interruptions, contention: contention,
+          using: &generator, totals: &totals, completed: &scratch.completed)
+        scratch.walls.append(wall)
+        totals.gpuHours += wall * gpusPerJob
+      }
     }
     let months = Double(jobsPerMonth.count)
     let horizonHours = months * PriceQuote.hoursPerMonth
@@ -132,20 +141,22 @@ struct OptionSimulator: Sendable {
   /// One job's wall time (hours, without queue wait), adding its time decomposition to `totals`.
   @inline(__always)
   private func simulateJob<G: RandomNumberGenerator>(
-    using generator: inout G, totals: inout TrialTotals, completed: inout [Bool]
+    source: DrawSource, stragglers: borrowing StragglerModel?, interruptions: borrowing InterruptionModel?,
+    contention: borrowing ContentionModel?, using generator: inout G, totals: inout TrialTotals,
+    completed: inout [Bool]
   ) -> Double {
     let compute: Double
-    if let stragglers = mechanisms.stragglers {
+    if let stragglers = copy stragglers {
       compute = stragglers.sampleJobSeconds(steps: stepCount, using: &generator) * hoursPerSecond
       totals.stragglerHours += compute - stragglerFreeHours
       totals.usefulHours += stragglerFreeHours
     } else {
-      compute = steps * duration.sample(using: &generator) * hoursPerSecond
+      compute = steps * source.sample(using: &generator) * hoursPerSecond
       totals.usefulHours += compute
     }
     var wall = compute
     var finished = true
-    if let interruptions = mechanisms.interruptions {
+    if let interruptions = copy interruptions {
       let outcome = interruptions.simulate(solveHours: compute, using: &generator)
       wall = outcome.wallHours
       totals.checkpointHours += outcome.checkpointHours
@@ -159,7 +170,7 @@ struct OptionSimulator: Sendable {
         finished = false
       }
     }
-    if let contention = mechanisms.contention {
+    if let contention = copy contention {
       let stretched = contention.wallHours(work: wall, using: &generator)
       wall = stretched.wall
       totals.contentionHours += stretched.slowdownHours
