@@ -65,7 +65,8 @@ let package = Package(
     ),
     .testTarget(
       name: "CapsimReportsTests",
-      dependencies: ["CapsimReports", "_CapsimTestSupport"]
+      dependencies: ["CapsimReports", "_CapsimTestSupport"],
+      exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "CapsimEndToEndTests",

@@ -21,7 +21,16 @@ let package = Package(
       ],
       path: "RandomDraws",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "Fitting",
+      dependencies: [
+        .product(name: "CapsimCore", package: "capsim"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Fitting",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -71,6 +71,10 @@ let benchmarks: @Sendable () -> Void = {
     check(benchmark, sum, expectedMean: lognormalMean, tolerance: 0.05)
   }
 
+  // MARK: - Distributions (DistributionDraws.swift)
+
+  registerDistributionBenchmarks()
+
   // MARK: - Summaries
 
   Benchmark("SampleSummary of 10^6 values") { benchmark in

@@ -16,6 +16,8 @@ struct CapsimCommand: AsyncParsableCommand {
       A database file that does not exist yet is created from the bundled default data set.
       """,
     version: CapsimVersion.current,
-    subcommands: [RunCommand.self, ImportCommand.self, DataCommand.self, RunsCommand.self, BenchCommand.self]
+    subcommands: [
+      RunCommand.self, ImportCommand.self, DataCommand.self, FitCommand.self, RunsCommand.self, BenchCommand.self,
+    ]
   )
 }
