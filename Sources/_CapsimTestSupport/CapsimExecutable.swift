@@ -67,15 +67,30 @@ public enum CapsimExecutable {
     nonisolated(unsafe) var errorData = Data()
     group.enter()
     DispatchQueue.global().async {
-      outputData = output.fileHandleForReading.readDataToEndOfFile()
+      outputData = readToEnd(output.fileHandleForReading.fileDescriptor)
       group.leave()
     }
-    errorData = error.fileHandleForReading.readDataToEndOfFile()
+    errorData = readToEnd(error.fileHandleForReading.fileDescriptor)
     group.wait()
     process.waitUntilExit()
     return Result(
       standardOutput: String(decoding: outputData, as: UTF8.self),
       standardError: String(decoding: errorData, as: UTF8.self), exitCode: process.terminationStatus
     )
+  }
+
+  /// Reads a pipe to its end with `read(2)`, retrying when a signal interrupts the call (Foundation's
+  /// `readDataToEndOfFile` traps on EINTR).
+  static func readToEnd(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count > 0 {
+        data.append(contentsOf: buffer[0..<count])
+      } else if count == 0 || errno != EINTR {
+        return data
+      }
+    }
   }
 }

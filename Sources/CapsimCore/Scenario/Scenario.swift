@@ -27,11 +27,14 @@ public struct Scenario: Sendable, Hashable, Codable {
   public var workload: Workload
   /// The infrastructure options to compare, in report order.
   public var options: [ScenarioOption]
+  /// Parameters of the hidden costs.
+  public var costs: HiddenCostSettings
 
   /// Creates a scenario.
   public init(
     version: Int = Scenario.currentVersion, name: String, summary: String = "", horizonMonths: Int,
-    trials: Int, seed: UInt64, workload: Workload, options: [ScenarioOption]
+    trials: Int, seed: UInt64, workload: Workload, options: [ScenarioOption],
+    costs: HiddenCostSettings = HiddenCostSettings()
   ) {
     self.version = version
     self.name = name
@@ -41,6 +44,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     self.seed = seed
     self.workload = workload
     self.options = options
+    self.costs = costs
   }
 }
 
@@ -103,12 +107,16 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   public var interruptions: InterruptionSettings?
   /// For pay-per-use options: the wait for capacity before a job starts (seconds), if any.
   public var queueWait: DurationSource?
+  /// Billing granularity, minimum charge, storage and egress.
+  public var billing: BillingSettings
+  /// One-time cost of moving to this option, if any.
+  public var migration: MigrationSettings?
 
   /// Creates an option.
   public init(
     name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil, durationScale: Double = 1,
     stragglers: Bool = false, contention: ContentionSettings? = nil, interruptions: InterruptionSettings? = nil,
-    queueWait: DurationSource? = nil
+    queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(), migration: MigrationSettings? = nil
   ) {
     self.name = name
     self.duration = duration
@@ -119,6 +127,8 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
     self.contention = contention
     self.interruptions = interruptions
     self.queueWait = queueWait
+    self.billing = billing
+    self.migration = migration
   }
 
   /// Creates an option whose durations are bootstrapped from a sample set, with `nodes` fixed if given.

@@ -32,11 +32,11 @@ public struct MonteCarloEngine: Sendable {
         let result = await size(option, target: target, scenario: scenario)
         sizings[index] = result
         let nodes = result.nodeCount ?? target.maximumNodes
-        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes))
+        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: scenario.scenario.costs))
       case .fixed(let nodes):
-        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes))
+        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: scenario.scenario.costs))
       case nil:
-        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: 0))
+        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: 0, costs: scenario.scenario.costs))
       }
     }
     let chunks = await simulate(scenario.scenario, simulators: simulators)
@@ -79,7 +79,7 @@ public struct MonteCarloEngine: Sendable {
           return known
         }
       } catch {
-        let simulator = OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: error.nodes)
+        let simulator = OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: error.nodes, costs: scenario.scenario.costs)
         let chunks = await simulate(scenario.scenario, simulators: [simulator])
         let summariser = OutcomeSummariser(
           option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks, optionIndex: 0,

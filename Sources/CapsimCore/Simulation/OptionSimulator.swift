@@ -20,6 +20,12 @@ struct TrialTotals: Sendable {
   var reruns = 0
   var failedJobs = 0
   var interruptions = 0
+  var missedDeadlines = 0
+  var hoursLate = 0.0
+  var investigations = 0
+  /// Committed GPU-hours left idle, priced (shown, not added: the commitment already pays for them).
+  var idleCapacityCost = 0.0
+  var lines = CostLines()
 }
 
 /// Buffers reused from trial to trial (one set per chunk), so the hot loop does not allocate.
@@ -61,8 +67,18 @@ struct OptionSimulator: Sendable {
   let queueServers: Int
   let setupCost: Double
   let monthsBilledAfterHorizon: Int
+  let costs: HiddenCostSettings
+  let billing: BillingSettings
+  let migrationCost: Double
+  /// Mean compute hours of a job on this option (the "expected" time for investigations).
+  let expectedComputeHours: Double
+  /// 95th percentile of a job's compute hours (what over-provisioning books).
+  let bookedHours: Double
 
-  init(_ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int) {
+  init(
+    _ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int,
+    costs: HiddenCostSettings = HiddenCostSettings()
+  ) {
     name = resolved.option.name
     purpose = RandomStreams.purpose(forOption: resolved.option.name)
     duration = resolved.duration
@@ -84,6 +100,26 @@ struct OptionSimulator: Sendable {
     setupCost = resolved.isCommitted ? Double(nodes) * resolved.price.setupFee : 0
     monthsBilledAfterHorizon =
       resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - horizonMonths) : 0
+    self.costs = costs
+    billing = resolved.option.billing
+    migrationCost =
+      resolved.option.migration.map { $0.engineerWeeks * 40 * costs.engineerHourlyRate + $0.otherCosts } ?? 0
+    let stepCount = Double(self.stepCount)
+    let hoursPerSecond = self.hoursPerSecond
+    if let stragglers = resolved.mechanisms.stragglers {
+      expectedComputeHours = stepCount * stragglers.maxMean * hoursPerSecond
+      bookedHours =
+        (stepCount * stragglers.maxMean + 1.644_853_626_951_472_7 * (stepCount * stragglers.maxVariance).squareRoot())
+        * hoursPerSecond
+    } else {
+      expectedComputeHours = workload.stepsPerJob * resolved.duration.mean * hoursPerSecond
+      let p95: Double
+      switch resolved.duration {
+      case .empirical(let values): p95 = quantile(sorted: values.sorted(), 0.95)
+      case .distribution(let distribution): p95 = distribution.quantile(0.95)
+      }
+      bookedHours = workload.stepsPerJob * p95 * hoursPerSecond
+    }
   }
 
   /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
@@ -116,26 +152,72 @@ struct OptionSimulator: Sendable {
       queueOnCommittedNodes(arrivalHours: arrivalHours, horizonHours: horizonHours, scratch: &scratch, totals: &totals)
       let capacityGPUs = Double(nodes) * gpusPerNode
       let billedMonths = months + Double(monthsBilledAfterHorizon)
-      totals.cost = capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour + setupCost
+      totals.lines.commitment = capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour
+      totals.lines.setupFees = setupCost
+      totals.idleCapacityCost =
+        (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * months * pricePerGPUHour
     } else {
       for _ in 0..<jobCount {
         scratch.waits.append(queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0)
       }
-      totals.cost = totals.gpuHours * pricePerGPUHour
     }
+    var roundingHours = 0.0
+    var overProvisionedHours = 0.0
+    let investigationLimit = costs.investigationThreshold * expectedComputeHours
     for index in 0..<jobCount {
       let wait = scratch.waits[index]
-      let completion = wait + scratch.walls[index]
+      let wall = scratch.walls[index]
+      let completion = wait + wall
       totals.completionHours += completion
       totals.completionHoursSquared += completion * completion
       totals.waitHours += wait
       if wait > 0 { totals.jobsThatWaited += 1 }
-      if completion <= deadlineHours && scratch.completed[index] { totals.deadlineMet += 1 }
+      if completion <= deadlineHours && scratch.completed[index] {
+        totals.deadlineMet += 1
+      } else if deadlineHours.isFinite || !scratch.completed[index] {
+        totals.missedDeadlines += 1
+        if deadlineHours.isFinite { totals.hoursLate += Swift.max(0, completion - deadlineHours) }
+      }
+      if wall > investigationLimit { totals.investigations += 1 }
+      if !isCommitted {
+        var booked = wall
+        if costs.overProvisioning && bookedHours > wall {
+          overProvisionedHours += bookedHours - wall
+          booked = bookedHours
+        }
+        let unit = billing.granularity.hours
+        let billed = Swift.max(billing.minimumHours, (booked / unit).rounded(.up) * unit)
+        roundingHours += Swift.max(0, billed - booked)
+      }
       try? completions.record(completion)  // finite by construction
       try? waits.record(wait)
     }
     totals.jobs = jobCount
+    addLines(to: &totals, roundingHours: roundingHours, overProvisionedHours: overProvisionedHours)
     return totals
+  }
+
+  /// Fills the trial's cost lines from its hours and counts; the total is their sum.
+  private func addLines(to totals: inout TrialTotals, roundingHours: Double, overProvisionedHours: Double) {
+    if !isCommitted {
+      let rate = gpusPerJob * pricePerGPUHour
+      totals.lines.computeUseful = totals.usefulHours * rate
+      totals.lines.computeSlowdown = (totals.stragglerHours + totals.contentionHours) * rate
+      totals.lines.computeLostWork = totals.lostHours * rate
+      totals.lines.computeCheckpoints = totals.checkpointHours * rate
+      totals.lines.computeRestarts = totals.restartHours * rate
+      totals.lines.computeReruns = totals.rerunHours * rate
+      totals.lines.billingRounding = roundingHours * rate
+      totals.lines.overProvisioning = overProvisionedHours * rate
+    }
+    let jobs = Double(totals.jobs)
+    totals.lines.storageAndEgress = jobs * (billing.storagePerJob + billing.egressPerJob)
+    totals.lines.deadlinePenalties =
+      Double(totals.missedDeadlines) * costs.penaltyPerMissedDeadline + totals.hoursLate * costs.penaltyPerHourLate
+    totals.lines.investigations = Double(totals.investigations) * costs.investigationHours * costs.engineerHourlyRate
+    totals.lines.waitingPeople = totals.waitHours * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
+    totals.lines.migration = migrationCost
+    totals.cost = totals.lines.total
   }
 
   /// One job's wall time (hours, without queue wait), adding its time decomposition to `totals`.

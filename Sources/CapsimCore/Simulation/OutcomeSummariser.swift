@@ -87,9 +87,15 @@ struct OutcomeSummariser {
       metrics.append(perJob("waited_rate", "Jobs that waited", "share") { Double($0.jobsThatWaited) })
       metrics.append(MetricEstimate(key: "wait_hours_p95", label: "Wait, p95", unit: "h", estimate: pooledQuantile(waits, 0.95)))
     }
+    // The cost lines; total_cost is their sum trial by trial.
+    for (index, entry) in CostLines().entries.enumerated() {
+      metrics.append(perTrial(entry.key, entry.label, currency) { $0.lines.entries[index].value })
+    }
+    metrics.append(perJob("investigation_rate", "Jobs investigated", "share") { Double($0.investigations) })
     var notes: [String] = []
     if option.isCommitted {
       metrics.append(perTrial("utilisation", "Utilisation", "share") { $0.utilisation })
+      metrics.append(perTrial("idle_capacity_cost", "Idle capacity (in commitment)", currency) { $0.idleCapacityCost })
       let extra = option.price.minimumTermMonths - scenario.horizonMonths
       if extra > 0 {
         notes.append(
