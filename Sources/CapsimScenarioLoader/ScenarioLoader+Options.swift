@@ -4,8 +4,14 @@ import Yams
 extension ScenarioLoader {
   static let optionKeys = [
     "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale", "stragglers",
-    "contention", "interruptions", "queue_wait",
+    "contention", "interruptions", "queue_wait", "billing", "migration",
   ]
+  static let costKeys = [
+    "engineer_hourly_rate", "penalty_per_missed_deadline", "penalty_per_hour_late", "investigation_threshold",
+    "investigation_hours", "engineers_blocked_per_waiting_job", "over_provisioning",
+  ]
+  static let billingKeys = ["granularity", "minimum_hours", "storage_per_job", "egress_per_job"]
+  static let migrationKeys = ["engineer_weeks", "other_costs"]
   static let contentionKeys = ["episodes_per_hour", "mean_duration_hours", "slowdown"]
   static let interruptionKeys = [
     "preemptions_per_gpu_hour", "failures_per_gpu_hour", "checkpoint_every_hours", "checkpoint_hours",
@@ -40,6 +46,8 @@ extension ScenarioLoader {
         waitReader.rejectUnknownKeys(allowed: sourceKeys)
         queueWait = readSource(waitReader, role: "queue wait", help: "name a queue_wait sample set or give a 'distribution'")
       }
+      let billing = reader.mapping("billing").map(readBilling) ?? BillingSettings()
+      let migration = reader.mapping("migration").map(readMigration)
       if let name, !seenNames.insert(name).inserted {
         problems.add(
           .invalidValue(
@@ -50,7 +58,8 @@ extension ScenarioLoader {
         options.append(
           ScenarioOption(
             name: name, duration: duration, price: price, nodes: nodes, durationScale: scale, stragglers: stragglers,
-            contention: contention, interruptions: interruptions, queueWait: queueWait))
+            contention: contention, interruptions: interruptions, queueWait: queueWait, billing: billing,
+            migration: migration))
       }
     }
     return options
@@ -210,5 +219,43 @@ extension ScenarioLoader {
     return InterruptionSettings(
       preemptionsPerGPUHour: preemptions, failuresPerGPUHour: failures, checkpointInterval: interval,
       checkpointHours: checkpoint, restartHours: restart, rerunProbability: rerun, maximumReruns: reruns)
+  }
+
+  static func readCosts(_ reader: YAMLMappingReader) -> HiddenCostSettings {
+    reader.rejectUnknownKeys(allowed: costKeys)
+    let defaults = HiddenCostSettings()
+    let nonNegative = { (x: Double) in x >= 0 }
+    return HiddenCostSettings(
+      engineerHourlyRate: reader.double("engineer_hourly_rate", rule: "≥ 0", isValid: nonNegative)
+        ?? defaults.engineerHourlyRate,
+      penaltyPerMissedDeadline: reader.double("penalty_per_missed_deadline", rule: "≥ 0", isValid: nonNegative)
+        ?? defaults.penaltyPerMissedDeadline,
+      penaltyPerHourLate: reader.double("penalty_per_hour_late", rule: "≥ 0", isValid: nonNegative)
+        ?? defaults.penaltyPerHourLate,
+      investigationThreshold: reader.double("investigation_threshold", rule: "≥ 1", isValid: { $0 >= 1 })
+        ?? defaults.investigationThreshold,
+      investigationHours: reader.double("investigation_hours", rule: "≥ 0", isValid: nonNegative)
+        ?? defaults.investigationHours,
+      engineersBlockedPerWaitingJob: reader.double(
+        "engineers_blocked_per_waiting_job", rule: "≥ 0", isValid: nonNegative) ?? defaults.engineersBlockedPerWaitingJob,
+      overProvisioning: reader.bool("over_provisioning") ?? defaults.overProvisioning)
+  }
+
+  static func readBilling(_ reader: YAMLMappingReader) -> BillingSettings {
+    reader.rejectUnknownKeys(allowed: billingKeys)
+    let nonNegative = { (x: Double) in x >= 0 }
+    return BillingSettings(
+      granularity: reader.choice("granularity", as: BillingSettings.Granularity.self) ?? .second,
+      minimumHours: reader.double("minimum_hours", rule: "≥ 0", isValid: nonNegative) ?? 0,
+      storagePerJob: reader.double("storage_per_job", rule: "≥ 0", isValid: nonNegative) ?? 0,
+      egressPerJob: reader.double("egress_per_job", rule: "≥ 0", isValid: nonNegative) ?? 0)
+  }
+
+  static func readMigration(_ reader: YAMLMappingReader) -> MigrationSettings {
+    reader.rejectUnknownKeys(allowed: migrationKeys)
+    let nonNegative = { (x: Double) in x >= 0 }
+    return MigrationSettings(
+      engineerWeeks: reader.double("engineer_weeks", rule: "≥ 0", isValid: nonNegative) ?? 0,
+      otherCosts: reader.double("other_costs", rule: "≥ 0", isValid: nonNegative) ?? 0)
   }
 }

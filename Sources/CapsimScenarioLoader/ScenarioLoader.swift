@@ -16,7 +16,7 @@ public struct LoadedScenario: Sendable {
 public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
-    "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
+    "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options", "costs",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours",
@@ -117,11 +117,12 @@ public enum ScenarioLoader {
     } else {
       top.reportMissing("options", help: "list at least one option with name, samples and price")
     }
+    let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
     return Scenario(
       version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials,
       seed: seed,
-      workload: workload, options: options)
+      workload: workload, options: options, costs: costs)
   }
 
   static func readWorkload(_ node: Node, problems: ProblemCollector) -> Workload? {

@@ -43,11 +43,11 @@ public enum Fixtures {
   /// A scenario with the given workload and options, resolved.
   public static func resolved(
     horizonMonths: Int = 12, trials: Int = 1_000, seed: UInt64 = 7, workload: Workload,
-    options: [ResolvedOption]
+    options: [ResolvedOption], costs: HiddenCostSettings = HiddenCostSettings()
   ) throws -> ResolvedScenario {
     let scenario = Scenario(
       name: "test", horizonMonths: horizonMonths, trials: trials, seed: seed, workload: workload,
-      options: options.map(\.option))
+      options: options.map(\.option), costs: costs)
     return try ResolvedScenario(
       scenario: scenario, options: options, sourceMap: ScenarioSourceMap(file: "test.yaml"))
   }
