@@ -24,13 +24,14 @@ extension ScenarioLoader {
     guard case .sequence(let sequence) = node, !sequence.isEmpty else {
       problems.add(
         .wrongType(
-          problems.location(node, "options"), expected: "a list of options (lines starting with '- ')",
-          found: YAMLMappingReader.describe(node)))
+          problems.location(node, "options"), expected: "a non-empty list of options (lines starting with '- ')",
+          found: YAMLMappingReader.describe(node) == "a list" ? "an empty list" : YAMLMappingReader.describe(node)))
       return []
     }
     var options: [ScenarioOption] = []
     var seenNames: Set<String> = []
     for (index, item) in sequence.enumerated() {
+      problems.sourceMap.record("options[\(index)]", line: item.mark?.line, column: item.mark?.column)
       guard let reader = YAMLMappingReader(item, path: "options[\(index)]", problems: problems) else { continue }
       reader.rejectUnknownKeys(allowed: optionKeys)
       let name = reader.string("name", required: true, help: "give each option a name shown in reports")
@@ -199,7 +200,10 @@ extension ScenarioLoader {
     let nonNegative = { (x: Double) in x >= 0 }
     let preemptions = reader.double("preemptions_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
     let failures = reader.double("failures_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
-    var interval = InterruptionModel.CheckpointInterval.daly
+    // Without a checkpoint cost or interval a job has no checkpoints: an interruption restarts it from the
+    // beginning. With a cost and no interval, Daly's optimal interval.
+    let hasCheckpointCost = (reader.value("checkpoint_hours") != nil)
+    var interval: InterruptionModel.CheckpointInterval = hasCheckpointCost ? .daly : .fixed(hours: .infinity)
     if let node = reader.value("checkpoint_every_hours"), case .scalar(let scalar) = node {
       switch scalar.string {
       case "young": interval = .young

@@ -113,7 +113,7 @@ struct RunCommandTests {
             price: baremetal-h100-8x-commit-12m
         """,
       expected: [
-        "bad.yaml:5:3: error: field 'options[0]': missing required key 'nodes'", "e.g. 'nodes: 2'",
+        "bad.yaml:5:5: error: field 'options[0]': missing required key 'nodes'", "e.g. 'nodes: 2'",
       ]),
   ]
 

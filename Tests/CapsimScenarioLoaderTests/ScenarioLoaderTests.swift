@@ -104,7 +104,7 @@ struct ScenarioLoaderTests {
     BadCase(
       name: "options not a list",
       yaml: "name: x\nhorizon_months: 1\nworkload: {jobs_per_month: 1}\noptions: 3\n",
-      expected: ["bad.yaml:4:10: error: field 'options': expected a list of options"]),
+      expected: ["bad.yaml:4:10: error: field 'options': expected a non-empty list of options"]),
     BadCase(
       name: "several problems at once",
       yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: 0").replacingOccurrences(

@@ -5,12 +5,12 @@ public enum ResolvedDuration: Sendable {
   /// Draws from a distribution (smoothed bootstrap, a fit, or a distribution given in the scenario).
   case distribution(any ContinuousDistribution)
 
-  /// One draw, in seconds.
+  /// One draw, in seconds, never negative (a distribution with mass below 0 is cut off at 0).
   @inlinable
   public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
     switch self {
     case .empirical(let values): return values[generator.nextIndex(below: values.count)]
-    case .distribution(let distribution): return distribution.sample(using: &generator)
+    case .distribution(let distribution): return Swift.max(0, distribution.sample(using: &generator))
     }
   }
 
@@ -29,9 +29,10 @@ struct DrawSource {
   let values: UnsafeBufferPointer<Double>
   let distribution: (any ContinuousDistribution)?
 
+  /// One draw, never negative (a distribution with mass below 0, such as a normal, is cut off at 0).
   @inline(__always)
   func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
-    if let distribution { return distribution.sample(using: &generator) }
+    if let distribution { return Swift.max(0, distribution.sample(using: &generator)) }
     return values[generator.nextIndex(below: values.count)]
   }
 }

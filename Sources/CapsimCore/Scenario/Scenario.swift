@@ -1,3 +1,5 @@
+import RealModule
+
 /// A what-if question: a workload, a horizon and the infrastructure options to compare.
 ///
 /// Scenarios are plain values. `CapsimScenarioLoader` builds them from YAML files (documented in
@@ -58,8 +60,32 @@ public struct Workload: Sendable, Hashable, Codable {
     case fixed
   }
 
-  /// Mean number of jobs submitted per month.
+  /// How the monthly job volume changes over the horizon.
+  public enum Growth: Sendable, Hashable, Codable {
+    /// The same mean every month.
+    case constant
+    /// Mean of month m (0-based) = jobs_per_month × (1 + rate · m).
+    case linear(ratePerMonth: Double)
+    /// Mean of month m (0-based) = jobs_per_month × (1 + rate)^m.
+    case compound(ratePerMonth: Double)
+    /// An explicit mean for each month; the last value repeats if the list is shorter than the horizon.
+    case explicit([Double])
+  }
+
+  /// Mean number of jobs submitted per month (in the first month, when the volume grows).
   public var jobsPerMonth: Double
+  /// How that mean changes from month to month.
+  public var growth: Growth = .constant
+
+  /// The mean number of jobs submitted in month `month` (0-based).
+  public func meanJobs(inMonth month: Int) -> Double {
+    switch growth {
+    case .constant: return jobsPerMonth
+    case .linear(let rate): return Swift.max(0, jobsPerMonth * (1 + rate * Double(month)))
+    case .compound(let rate): return jobsPerMonth * Double.pow(1 + rate, Double(month))
+    case .explicit(let values): return values.isEmpty ? jobsPerMonth : values[Swift.min(month, values.count - 1)]
+    }
+  }
   /// Whether the monthly count is Poisson or fixed.
   public var arrivals: Arrivals
   /// GPUs each job uses at once.
@@ -67,7 +93,8 @@ public struct Workload: Sendable, Hashable, Codable {
   /// Units of the sample set's metric in one job: the number of training steps when the sample set
   /// holds step times, 1 when it holds whole-job times.
   public var stepsPerJob: Double
-  /// A job finishing later than this many hours after it starts misses its deadline; `nil` for none.
+  /// A job finishing later than this many hours after it is submitted (queue wait included) misses its
+  /// deadline; `nil` for none.
   public var deadlineHours: Double?
 
   /// Creates a workload.

@@ -26,6 +26,10 @@ struct TrialTotals: Sendable {
   /// Committed GPU-hours left idle, priced (shown, not added: the commitment already pays for them).
   var idleCapacityCost = 0.0
   var lines = CostLines()
+  /// Cost incurred in each month (jobs counted in the month they arrive; commitments month by month;
+  /// set-up and migration in the first month; committed months past the horizon in the last). Sums to
+  /// `lines.total` up to rounding.
+  var monthlyCost: [Double] = []
 }
 
 /// Buffers reused from trial to trial (one set per chunk), so the hot loop does not allocate.
@@ -164,7 +168,17 @@ struct OptionSimulator: Sendable {
     var roundingHours = 0.0
     var overProvisionedHours = 0.0
     let investigationLimit = costs.investigationThreshold * expectedComputeHours
+    var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
+    var month = 0
+    var monthEnd = jobsPerMonth.first ?? 0
+    let rate = gpusPerJob * pricePerGPUHour
+    let perJobFees = billing.storagePerJob + billing.egressPerJob
     for index in 0..<jobCount {
+      while index >= monthEnd && month + 1 < jobsPerMonth.count {
+        month += 1
+        monthEnd += jobsPerMonth[month]
+      }
+      var jobCost = perJobFees
       let wait = scratch.waits[index]
       let wall = scratch.walls[index]
       let completion = wait + wall
@@ -176,9 +190,18 @@ struct OptionSimulator: Sendable {
         totals.deadlineMet += 1
       } else if deadlineHours.isFinite || !scratch.completed[index] {
         totals.missedDeadlines += 1
-        if deadlineHours.isFinite { totals.hoursLate += Swift.max(0, completion - deadlineHours) }
+        jobCost += costs.penaltyPerMissedDeadline
+        if deadlineHours.isFinite {
+          let late = Swift.max(0, completion - deadlineHours)
+          totals.hoursLate += late
+          jobCost += late * costs.penaltyPerHourLate
+        }
       }
-      if wall > investigationLimit { totals.investigations += 1 }
+      if wall > investigationLimit {
+        totals.investigations += 1
+        jobCost += costs.investigationHours * costs.engineerHourlyRate
+      }
+      jobCost += wait * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
       if !isCommitted {
         var booked = wall
         if costs.overProvisioning && bookedHours > wall {
@@ -188,12 +211,24 @@ struct OptionSimulator: Sendable {
         let unit = billing.granularity.hours
         let billed = Swift.max(billing.minimumHours, (booked / unit).rounded(.up) * unit)
         roundingHours += Swift.max(0, billed - booked)
+        jobCost += Swift.max(billed, booked) * rate
       }
+      if !monthly.isEmpty { monthly[month] += jobCost }
       try? completions.record(completion)  // finite by construction
       try? waits.record(wait)
     }
     totals.jobs = jobCount
     addLines(to: &totals, roundingHours: roundingHours, overProvisionedHours: overProvisionedHours)
+    if !monthly.isEmpty {
+      if isCommitted {
+        let perMonth = Double(nodes) * gpusPerNode * PriceQuote.hoursPerMonth * pricePerGPUHour
+        for index in monthly.indices { monthly[index] += perMonth }
+        monthly[monthly.count - 1] += perMonth * Double(monthsBilledAfterHorizon)
+        monthly[0] += setupCost
+      }
+      monthly[0] += migrationCost
+    }
+    totals.monthlyCost = monthly
     return totals
   }
 
@@ -228,13 +263,13 @@ struct OptionSimulator: Sendable {
     completed: inout [Bool]
   ) -> Double {
     let compute: Double
+    let useful: Double
     if let stragglers = copy stragglers {
-      compute = stragglers.sampleJobSeconds(steps: stepCount, using: &generator) * hoursPerSecond
-      totals.stragglerHours += compute - stragglerFreeHours
-      totals.usefulHours += stragglerFreeHours
+      compute = Swift.max(0, stragglers.sampleJobSeconds(steps: stepCount, using: &generator) * hoursPerSecond)
+      useful = Swift.min(compute, stragglerFreeHours)
     } else {
       compute = steps * source.sample(using: &generator) * hoursPerSecond
-      totals.usefulHours += compute
+      useful = compute
     }
     var wall = compute
     var finished = true
@@ -251,6 +286,11 @@ struct OptionSimulator: Sendable {
         totals.failedJobs += 1
         finished = false
       }
+    }
+    // A job that exhausted its reruns did no useful work: all its time is in the rerun line.
+    if finished {
+      totals.usefulHours += useful
+      totals.stragglerHours += compute - useful
     }
     if let contention = copy contention {
       let stretched = contention.wallHours(work: wall, using: &generator)
@@ -270,9 +310,9 @@ struct OptionSimulator: Sendable {
     if scratch.queue?.nodeCount != queueServers {
       scratch.queue = try? DedicatedClusterQueue(nodeCount: queueServers)
     }
-    if scratch.nodesNeeded.count != scratch.walls.count {
-      scratch.nodesNeeded = Array(repeating: nodesPerJob, count: scratch.walls.count)
-    }
+    // The scratch space is shared by every option of a chunk: refill it with this option's value.
+    scratch.nodesNeeded.removeAll(keepingCapacity: true)
+    scratch.nodesNeeded.append(contentsOf: repeatElement(nodesPerJob, count: scratch.walls.count))
     // Move the queue out of the scratch space so that it is uniquely referenced and its buffers are reused.
     let reusable = scratch.queue
     scratch.queue = nil

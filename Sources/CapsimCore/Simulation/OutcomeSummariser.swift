@@ -110,6 +110,11 @@ struct OutcomeSummariser {
         }
       }
     }
+    // Shares live in [0, 1]: clip their (normal-approximation) intervals to it.
+    for index in metrics.indices where metrics[index].unit == "share" {
+      metrics[index].estimate.lower = metrics[index].estimate.lower.map { Swift.max(0, $0) }
+      metrics[index].estimate.upper = metrics[index].estimate.upper.map { Swift.min(1, $0) }
+    }
     return OptionOutcome(
       name: option.option.name, platform: option.platform.name, platformKind: option.platform.kind,
       price: option.price.name, pricingModel: option.price.pricingModel, pricePerGPUHour: option.price.perGPUHour,

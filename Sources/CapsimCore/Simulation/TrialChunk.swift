@@ -25,8 +25,8 @@ struct TrialChunk: Sendable {
       var arrivals = streams.stream(trial: trial, purpose: RandomStreams.workloadPurpose)
       for month in 0..<horizon {
         switch workload.arrivals {
-        case .poisson: monthlyJobs[month] = PoissonCount.draw(mean: workload.jobsPerMonth, using: &arrivals)
-        case .fixed: monthlyJobs[month] = Int(workload.jobsPerMonth.rounded())
+        case .poisson: monthlyJobs[month] = PoissonCount.draw(mean: workload.meanJobs(inMonth: month), using: &arrivals)
+        case .fixed: monthlyJobs[month] = Int(workload.meanJobs(inMonth: month).rounded())
         }
       }
       arrivalHours.removeAll(keepingCapacity: true)

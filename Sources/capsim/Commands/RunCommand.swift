@@ -47,8 +47,8 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    if let trials, trials < 1 {
-      throw ValidationError("--trials must be at least 1 (got \(trials))")
+    if let trials, !(1...10_000_000).contains(trials) {
+      throw ValidationError("--trials must be between 1 and 10,000,000 (got \(trials))")
     }
     if let threads, threads < 1 {
       throw ValidationError("--threads must be at least 1 (got \(threads))")
