@@ -19,8 +19,7 @@ public enum ScenarioLoader {
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options", "costs",
   ]
   static let workloadKeys = [
-    "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours",
-  ]
+    "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth", "monthly_jobs"]
 
   /// Loads and validates the scenario file at `path`.
   /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
@@ -130,8 +129,9 @@ public enum ScenarioLoader {
       return nil
     }
     reader.rejectUnknownKeys(allowed: workloadKeys)
-    let jobs = reader.double(
-      "jobs_per_month", rule: "> 0", required: true, help: "add 'jobs_per_month: 40'",
+    let explicitMonths = reader.value("monthly_jobs") != nil
+    var jobs = reader.double(
+      "jobs_per_month", rule: "> 0", required: !explicitMonths, help: "add 'jobs_per_month: 40'",
       isValid: { $0 > 0 })
     var arrivals = Workload.Arrivals.poisson
     if let text = reader.string("arrivals") {
@@ -148,9 +148,61 @@ public enum ScenarioLoader {
     let gpus = reader.integer("gpus_per_job", in: 1...100_000) ?? 1
     let steps = reader.double("steps_per_job", rule: "> 0", isValid: { $0 > 0 }) ?? 1
     let deadline = reader.double("deadline_hours", rule: "> 0", isValid: { $0 > 0 })
+    let growth = readGrowth(reader)
+    if jobs == nil, case .explicit(let months) = growth { jobs = months.first }
     guard let jobs else { return nil }
-    return Workload(
+    var workload = Workload(
       jobsPerMonth: jobs, arrivals: arrivals, gpusPerJob: gpus, stepsPerJob: steps,
       deadlineHours: deadline)
+    workload.growth = growth
+    return workload
+  }
+
+  static let growthKeys = ["model", "rate_per_month"]
+
+  /// `growth: {model: linear|compound|constant, rate_per_month: r}` or `monthly_jobs: [n₁, n₂, …]`.
+  static func readGrowth(_ reader: YAMLMappingReader) -> Workload.Growth {
+    if reader.value("growth") != nil && reader.value("monthly_jobs") != nil {
+      reader.problems.add(
+        .invalidValue(
+          reader.location("monthly_jobs"), message: "give either 'growth' or 'monthly_jobs', not both",
+          help: "monthly_jobs lists every month's mean; growth derives them from jobs_per_month"))
+      return .constant
+    }
+    if let node = reader.value("monthly_jobs") {
+      guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+        reader.problems.add(
+          .wrongType(reader.location("monthly_jobs"), expected: "a list of monthly job counts", found: YAMLMappingReader.describe(node)))
+        return .constant
+      }
+      var values: [Double] = []
+      for (index, item) in sequence.enumerated() {
+        guard case .scalar(let scalar) = item, let value = Double(scalar.string), value.isFinite, value >= 0 else {
+          reader.problems.add(
+            .invalidValue(
+              reader.problems.location(item, "workload.monthly_jobs[\(index)]"),
+              message: "monthly_jobs[\(index)] is \(YAMLMappingReader.describe(item)); it must be a number ≥ 0",
+              help: nil))
+          continue
+        }
+        values.append(value)
+      }
+      return .explicit(values)
+    }
+    guard let growth = reader.mapping("growth") else { return .constant }
+    growth.rejectUnknownKeys(allowed: growthKeys)
+    let model = growth.string("model", required: true, help: "one of: constant, linear, compound")
+    let rate = growth.double("rate_per_month", rule: "> −1", isValid: { $0 > -1 }) ?? 0
+    switch model {
+    case "constant", nil: return .constant
+    case "linear": return .linear(ratePerMonth: rate)
+    case "compound": return .compound(ratePerMonth: rate)
+    case let other?:
+      growth.problems.add(
+        .invalidValue(
+          growth.location("model"), message: "'model' is '\(other)'",
+          help: NameSuggestions.help(for: other, kind: "growth model", known: ["constant", "linear", "compound"])))
+      return .constant
+    }
   }
 }

@@ -46,9 +46,19 @@ public struct MonteCarloEngine: Sendable {
         optionIndex: index, sizing: sizings[index], sizingTarget: option.option.nodes.flatMap(\.sizingTarget)
       ).outcome()
     }
-    return SimulationOutcome(
+    var result = SimulationOutcome(
       scenario: scenario.scenario.name, trials: scenario.scenario.trials, seed: scenario.scenario.seed,
       horizonMonths: horizon, confidenceLevel: 0.95, currency: scenario.currency, options: outcomes)
+    let series = scenario.options.indices.map { index in chunks.flatMap { $0.totals[index] }.map(\.monthlyCost) }
+    for (d, committed) in scenario.options.enumerated() where committed.isCommitted {
+      for (s, payPerUse) in scenario.options.enumerated() where !payPerUse.isCommitted {
+        result.crossovers.append(
+          Crossover.between(
+            dedicated: committed.option.name, dedicatedSeries: series[d], shared: payPerUse.option.name,
+            sharedSeries: series[s]))
+      }
+    }
+    return result
   }
 
   /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate.

@@ -115,12 +115,16 @@ struct OutcomeSummariser {
       metrics[index].estimate.lower = metrics[index].estimate.lower.map { Swift.max(0, $0) }
       metrics[index].estimate.upper = metrics[index].estimate.upper.map { Swift.min(1, $0) }
     }
-    return OptionOutcome(
+    var outcome = OptionOutcome(
       name: option.option.name, platform: option.platform.name, platformKind: option.platform.kind,
       price: option.price.name, pricingModel: option.price.pricingModel, pricePerGPUHour: option.price.perGPUHour,
       nodes: option.isCommitted ? simulator.nodes : nil, metrics: metrics, notes: notes,
       stragglerGrowth: (try? mechanisms.stragglers?.growthTable()) ?? [],
       sizing: sizing.map { SizingOutcome(target: sizingTarget, result: $0) })
+    let series = totals.map(\.monthlyCost)
+    outcome.monthly = (0..<scenario.horizonMonths).map { MonthlyCost.summarise(series, month: $0) }
+    outcome.totalCostByTrial = totals.map(\.cost)
+    return outcome
   }
 
   /// The estimate a capacity-sizing target is stated on.

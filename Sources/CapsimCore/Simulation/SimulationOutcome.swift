@@ -22,6 +22,10 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
   public var stragglerGrowth: [StragglerGrowthRow]
   /// With `nodes: auto`: the sizing target, the chosen node count and the metric against node count.
   public var sizing: SizingOutcome?
+  /// Cost month by month over the horizon, with p10/p50/p90 bands across trials, and cumulative cost.
+  public var monthly: [MonthlyCost] = []
+  /// Total cost of each trial, in trial order (for paired comparisons between options; not in reports).
+  public var totalCostByTrial: [Double] = []
 
   /// Creates an outcome.
   public init(
@@ -65,6 +69,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var currency: String
   /// Per-option results, in scenario order.
   public var options: [OptionOutcome]
+  /// For each committed and pay-per-use pair: when the committed option becomes cheaper, over trials.
+  public var crossovers: [Crossover] = []
 
   /// Creates an outcome.
   public init(
