@@ -53,4 +53,35 @@ enum ExtraSections {
     }
     return lines
   }
+
+  /// Cumulative cost of ownership at a few months (p50 with the p10–p90 band), and crossover months.
+  static func costOverTime(_ outcome: SimulationOutcome) -> [String] {
+    let horizon = outcome.horizonMonths
+    guard horizon > 1, !outcome.options.isEmpty else { return [] }
+    var months = Set([1, horizon])
+    for fraction in [0.25, 0.5, 0.75] { months.insert(Swift.max(1, Int((Double(horizon) * fraction).rounded()))) }
+    var lines = ["", "Cumulative cost (\(outcome.currency)): median over trials [p10–p90]"]
+    let table = TextTable(
+      header: ["month"] + outcome.options.map(\.name),
+      rightAligned: [true] + outcome.options.map { _ in true },
+      rows: months.sorted().map { month in
+        [String(month)]
+          + outcome.options.map { option in
+            guard month <= option.monthly.count else { return "–" }
+            let entry = option.monthly[month - 1]
+            return "\(NumberFormatting.fixed(entry.cumulativeP50, decimals: 0)) "
+              + "[\(NumberFormatting.fixed(entry.cumulativeP10, decimals: 0))–"
+              + "\(NumberFormatting.fixed(entry.cumulativeP90, decimals: 0))]"
+          }
+      })
+    lines.append(contentsOf: table.render().split(separator: "\n").map(String.init))
+    for crossover in outcome.crossovers {
+      let median =
+        crossover.medianMonth.map { "median crossover month \($0)" } ?? "no crossover in most trials"
+      lines.append(
+        "Crossover \(crossover.dedicated) vs \(crossover.shared): \(median); cumulative cost stays above "
+          + "for all \(horizon) months in \(NumberFormatting.percent(crossover.neverShare)) of trials")
+    }
+    return lines
+  }
 }

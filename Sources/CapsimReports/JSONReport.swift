@@ -27,6 +27,7 @@ public enum JSONReport {
     var confidenceLevel: Double
     var currency: String
     var options: [Option]
+    var crossovers: [CrossoverEntry]
 
     init(_ outcome: SimulationOutcome, capsimVersion: String) {
       self.capsimVersion = capsimVersion
@@ -37,6 +38,7 @@ public enum JSONReport {
       confidenceLevel = outcome.confidenceLevel
       currency = outcome.currency
       options = outcome.options.map(Option.init)
+      crossovers = outcome.crossovers.map(CrossoverEntry.init)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -49,6 +51,7 @@ public enum JSONReport {
       case confidenceLevel = "confidence_level"
       case currency
       case options
+      case crossovers
     }
   }
 
@@ -64,6 +67,7 @@ public enum JSONReport {
     var notes: [String]
     var stragglerGrowth: [Growth]
     var sizing: Sizing?
+    var monthly: [Month]
 
     init(_ option: OptionOutcome) {
       name = option.name
@@ -77,6 +81,7 @@ public enum JSONReport {
       notes = option.notes
       stragglerGrowth = option.stragglerGrowth.map(Growth.init)
       sizing = option.sizing.map(Sizing.init)
+      monthly = option.monthly.map(Month.init)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -92,6 +97,7 @@ public enum JSONReport {
       try container.encode(notes, forKey: .notes)
       try container.encode(stragglerGrowth, forKey: .stragglerGrowth)
       try container.encode(sizing, forKey: .sizing)
+      try container.encode(monthly, forKey: .monthly)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -106,6 +112,7 @@ public enum JSONReport {
       case notes
       case stragglerGrowth = "straggler_growth"
       case sizing
+      case monthly
     }
   }
 
@@ -149,6 +156,77 @@ public enum JSONReport {
 }
 
 extension JSONReport {
+  /// One month of an option's cost series.
+  struct Month: Encodable {
+    var month: Int
+    var mean: Double?
+    var p10: Double?
+    var p50: Double?
+    var p90: Double?
+    var cumulativeMean: Double?
+    var cumulativeP10: Double?
+    var cumulativeP50: Double?
+    var cumulativeP90: Double?
+
+    init(_ month: MonthlyCost) {
+      self.month = month.month
+      mean = finite(month.mean)
+      p10 = finite(month.p10)
+      p50 = finite(month.p50)
+      p90 = finite(month.p90)
+      cumulativeMean = finite(month.cumulativeMean)
+      cumulativeP10 = finite(month.cumulativeP10)
+      cumulativeP50 = finite(month.cumulativeP50)
+      cumulativeP90 = finite(month.cumulativeP90)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case month
+      case mean
+      case p10
+      case p50
+      case p90
+      case cumulativeMean = "cumulative_mean"
+      case cumulativeP10 = "cumulative_p10"
+      case cumulativeP50 = "cumulative_p50"
+      case cumulativeP90 = "cumulative_p90"
+    }
+  }
+
+  /// When a committed option's cumulative cost falls to a pay-per-use option's.
+  struct CrossoverEntry: Encodable {
+    var dedicated: String
+    var shared: String
+    var medianMonth: Int?
+    var neverShare: Double
+    var monthShares: [Double]
+
+    init(_ crossover: Crossover) {
+      dedicated = crossover.dedicated
+      shared = crossover.shared
+      medianMonth = crossover.medianMonth
+      neverShare = crossover.neverShare
+      monthShares = crossover.monthShares
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(dedicated, forKey: .dedicated)
+      try container.encode(shared, forKey: .shared)
+      try container.encode(medianMonth, forKey: .medianMonth)
+      try container.encode(neverShare, forKey: .neverShare)
+      try container.encode(monthShares, forKey: .monthShares)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case dedicated
+      case shared
+      case medianMonth = "median_month"
+      case neverShare = "never_share"
+      case monthShares = "month_shares"
+    }
+  }
+
   /// One row of a straggler growth table.
   struct Growth: Encodable {
     var gpus: Int

@@ -32,7 +32,9 @@ public enum MarkdownReport {
       let cells = outcome.options.map { $0.metric(key).map { MetricFormatting.cell($0) } ?? "–" }
       lines.append("| \(MetricFormatting.label(sample)) | " + cells.joined(separator: " | ") + " |")
     }
-    let extra = ExtraSections.stragglerGrowth(outcome) + ExtraSections.sizingCurves(outcome)
+    let extra =
+      ExtraSections.stragglerGrowth(outcome) + ExtraSections.sizingCurves(outcome)
+      + ExtraSections.costOverTime(outcome)
     if !extra.isEmpty {
       lines.append("")
       lines.append("```")

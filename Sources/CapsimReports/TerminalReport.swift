@@ -32,6 +32,7 @@ public struct TerminalReport: Sendable {
     }
     lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
     lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
+    for line in ExtraSections.costOverTime(outcome) { lines.append(contentsOf: line.count > width ? wrap(line, indent: "  ") : [line]) }
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
     if !notes.isEmpty {
       lines.append("")
@@ -78,7 +79,7 @@ public struct TerminalReport: Sendable {
         ))
     }
     return rows.enumerated().flatMap { index, row -> [String] in
-      var line = pad(row.0, labelWidth)
+      var line = pad(fit(row.0, labelWidth - 1), labelWidth)
       for cell in row.1 { line += pad(fit(cell, columnWidth - 1), columnWidth) }
       var result = [trimTrailing(line)]
       if index == 0 {

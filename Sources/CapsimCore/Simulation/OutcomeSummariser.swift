@@ -95,7 +95,7 @@ struct OutcomeSummariser {
     var notes: [String] = []
     if option.isCommitted {
       metrics.append(perTrial("utilisation", "Utilisation", "share") { $0.utilisation })
-      metrics.append(perTrial("idle_capacity_cost", "Idle capacity (in commitment)", currency) { $0.idleCapacityCost })
+      metrics.append(perTrial("idle_capacity_cost", "Idle capacity", currency) { $0.idleCapacityCost })
       let extra = option.price.minimumTermMonths - scenario.horizonMonths
       if extra > 0 {
         notes.append(

@@ -72,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
       case .md: report = MarkdownReport.render(outcome)
       case .json: report = json
       case .csv: report = CSVReport.render(outcome)
+      case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
       }
       if !noSave {
         let id = try store.saveRun(

@@ -10,4 +10,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case json
   /// CSV, one row per option and metric.
   case csv
+  /// CSV of the monthly cost series, one row per option and month.
+  case monthlyCSV = "monthly-csv"
 }
