@@ -70,7 +70,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CapsimEndToEndTests",
-      dependencies: ["_CapsimTestSupport"],
+      dependencies: ["CapsimCore", "_CapsimTestSupport"],
       exclude: ["Snapshots"]
     ),
   ],

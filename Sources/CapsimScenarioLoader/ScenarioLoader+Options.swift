@@ -12,7 +12,7 @@ extension ScenarioLoader {
   ]
   static let billingKeys = ["granularity", "minimum_hours", "storage_per_job", "egress_per_job"]
   static let migrationKeys = ["engineer_weeks", "other_costs"]
-  static let contentionKeys = ["episodes_per_hour", "mean_duration_hours", "slowdown"]
+  static let contentionKeys = ["episodes_per_hour", "mean_duration_hours", "slowdown", "estimate_from"]
   static let interruptionKeys = [
     "preemptions_per_gpu_hour", "failures_per_gpu_hour", "checkpoint_every_hours", "checkpoint_hours",
     "restart_hours", "rerun_probability", "max_reruns",
@@ -40,7 +40,9 @@ extension ScenarioLoader {
       let scale = reader.double("duration_scale", rule: "> 0", isValid: { $0 > 0 }) ?? 1
       let stragglers = reader.bool("stragglers") ?? false
       let nodes = readNodes(reader, problems: problems)
-      let contention = reader.mapping("contention").flatMap { readContention($0) }
+      let contentionReader = reader.mapping("contention")
+      let contentionEstimate = contentionReader.flatMap { readContentionEstimate($0) }
+      let contention = contentionEstimate == nil ? contentionReader.flatMap { readContention($0) } : nil
       let interruptions = reader.mapping("interruptions").flatMap { readInterruptions($0) }
       var queueWait: DurationSource?
       if let waitReader = reader.mapping("queue_wait") {
@@ -60,7 +62,7 @@ extension ScenarioLoader {
           ScenarioOption(
             name: name, duration: duration, price: price, nodes: nodes, durationScale: scale, stragglers: stragglers,
             contention: contention, interruptions: interruptions, queueWait: queueWait, billing: billing,
-            migration: migration))
+            migration: migration, contentionEstimate: contentionEstimate))
       }
     }
     return options
@@ -171,6 +173,14 @@ extension ScenarioLoader {
       key, rule: isRate ? "between 0 and 1" : "≥ 0", required: true, help: "e.g. '\(key): \(isRate ? "0.95" : "2")'",
       isValid: { isRate ? (0...1).contains($0) : $0 >= 0 })
     return limit.map { SizingTarget(metric: metric, limit: $0, maximumNodes: maximum) }
+  }
+
+  /// `contention: {estimate_from: NAME, mean_duration_hours: h}`; nil when the section gives parameters.
+  static func readContentionEstimate(_ reader: YAMLMappingReader) -> ContentionEstimateSettings? {
+    guard let name = reader.string("estimate_from") else { return nil }
+    reader.rejectUnknownKeys(allowed: ["estimate_from", "mean_duration_hours"])
+    let duration = reader.double("mean_duration_hours", rule: "> 0", isValid: { $0 > 0 })
+    return ContentionEstimateSettings(sampleSet: name, meanDurationHours: duration)
   }
 
   static func readContention(_ reader: YAMLMappingReader) -> ContentionSettings? {

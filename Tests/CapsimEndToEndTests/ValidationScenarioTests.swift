@@ -1,3 +1,4 @@
+import CapsimCore
 import Foundation
 import Testing
 import _CapsimTestSupport
@@ -55,5 +56,52 @@ struct ValidationScenarioTests {
     let cov = try metric("straggler-order-statistics", "job_hours_cov")
     let expected = (3600 * variance).squareRoot() / (3600 * harmonic)
     #expect(cov.lower <= expected && expected <= cov.upper, "\(cov) vs \(expected)")
+  }
+}
+
+@Suite("Contention estimated from a sample set")
+struct ContentionEstimateTests {
+  /// Bare-metal step times with contention estimated from the shared set: by construction of the
+  /// estimator (docs/model.md), long jobs run on average mixture-mean / fast-mean times slower.
+  @Test func estimatedContentionReproducesTheMixtureMean() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
+    let scenario = """
+      name: estimated-contention
+      horizon_months: 1
+      trials: 400
+      workload: {jobs_per_month: 50, arrivals: fixed, gpus_per_job: 8, steps_per_job: 72000}
+      options:
+        - name: quiet
+          samples: h100-8gpu-step-time-baremetal
+          price: lambda-h100-sxm5-8x-on-demand
+        - name: contended
+          samples: h100-8gpu-step-time-baremetal
+          price: lambda-h100-sxm5-8x-on-demand
+          contention: {estimate_from: h100-8gpu-step-time-shared, mean_duration_hours: 0.5}
+      """
+    let file = try Fixtures.temporaryDirectory().appendingPathComponent("contention.yaml")
+    try scenario.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run(["run", file.path, "--db", database, "--format", "json", "--no-save"])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let json = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+    let options = try #require(json?["options"] as? [[String: Any]])
+    func mean(_ index: Int) -> Double {
+      ((options[index]["metrics"] as? [String: [String: Any]])?["job_hours_mean"]?["value"] as? Double) ?? .nan
+    }
+    let ratio = mean(1) / mean(0)
+    // Independently: fit the mixture to the shared set's values (read from data/), build the estimated
+    // model, and take its long-run wall/work ratio, which by construction equals the mixture mean over the
+    // fast component's mean. Jobs of ≈ 20 h against 0.5-h episodes are in the long-run regime.
+    let csv = try String(
+      contentsOf: CapsimExecutable.packageRoot.appendingPathComponent("data/samples/h100-8gpu-step-time-shared.csv"),
+      encoding: .utf8)
+    let values = csv.split(separator: "\n").dropFirst().compactMap { Double($0.split(separator: ",")[4]) }
+    let mixture = try TwoComponentLogNormalMixture(fitting: values)
+    let model = try ContentionModel.estimate(
+      fastComponentMean: mixture.fastMean, slowComponentMean: mixture.slowMean, slowWeight: mixture.slowWeight,
+      typicalJobHours: 20, meanEpisodeHours: 0.5)
+    let mixtureMean = (1 - mixture.slowWeight) * mixture.fastMean + mixture.slowWeight * mixture.slowMean
+    #expect(abs(model.longRunWallPerWork - mixtureMean / mixture.fastMean) < 1e-9)
+    #expect(abs(ratio - model.longRunWallPerWork) < 0.002, "simulated \(ratio) vs \(model.longRunWallPerWork)")
   }
 }

@@ -78,6 +78,22 @@ public struct ContentionSettings: Sendable, Hashable, Codable {
   }
 }
 
+/// Contention episodes estimated from a sample set by a two-component lognormal mixture fit (section
+/// `contention: {estimate_from: NAME}`): the slow component's weight and its mean relative to the fast one
+/// become the share of work under contention and the slowdown (see ``ContentionModel/estimate``).
+public struct ContentionEstimateSettings: Sendable, Hashable, Codable {
+  /// The sample set whose two modes ("normal" and "contended" runs) are fitted.
+  public var sampleSet: String
+  /// Mean episode length in hours; the mixture cannot tell it, so it defaults to the job's expected time.
+  public var meanDurationHours: Double?
+
+  /// Creates the settings.
+  public init(sampleSet: String, meanDurationHours: Double? = nil) {
+    self.sampleSet = sampleSet
+    self.meanDurationHours = meanDurationHours
+  }
+}
+
 /// Preemptions, failures and checkpoint/restart (see ``InterruptionModel``).
 public struct InterruptionSettings: Sendable, Hashable, Codable {
   /// Preemptions per GPU-hour of a job (spot reclaims).

@@ -116,6 +116,29 @@ struct OptionChecker {
   }
 
   private mutating func buildContention() -> ContentionModel? {
+    if let estimate = resolved.option.contentionEstimate, let values = resolved.contentionSamples {
+      do {
+        let mixture = try TwoComponentLogNormalMixture(fitting: values)
+        let jobHours =
+          workload.stepsPerJob * resolved.duration.mean * resolved.option.durationScale / 3600
+        return try ContentionModel.estimate(
+          fastComponentMean: mixture.fastMean, slowComponentMean: mixture.slowMean, slowWeight: mixture.slowWeight,
+          typicalJobHours: jobHours, meanEpisodeHours: estimate.meanDurationHours)
+      } catch let error as FitError {
+        problems.append(
+          .invalidValue(
+            sourceMap.location(of: "\(path).contention.estimate_from"),
+            message: "cannot fit a two-component mixture to '\(estimate.sampleSet)': \(error.diagnostic.message)",
+            help: "give episodes_per_hour, mean_duration_hours and slowdown instead"))
+        return nil
+      } catch {
+        problems.append(
+          located(
+            error as? MechanismError ?? .unsupported(mechanism: "contention", message: "\(error)", help: ""),
+            at: "contention"))
+        return nil
+      }
+    }
     guard let settings = resolved.option.contention else { return nil }
     do {
       return try ContentionModel(

@@ -14,6 +14,8 @@ public struct ResolvedOption: Sendable {
   public var queueWait: ResolvedDuration?
   /// What the queue-wait sample set measures; `nil` for a distribution.
   public var queueWaitMetric: String?
+  /// The values of the sample set named by `contention: {estimate_from: …}`, if any.
+  public var contentionSamples: [Double]?
   /// Built by ``ResolvedScenario`` from the option's sections.
   public internal(set) var mechanisms: OptionMechanisms = .none
 

@@ -130,6 +130,8 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   public var stragglers: Bool
   /// Noisy-neighbour contention episodes, if any.
   public var contention: ContentionSettings?
+  /// Contention episodes estimated from a sample set instead of given, if any.
+  public var contentionEstimate: ContentionEstimateSettings?
   /// Preemptions, failures and checkpoint/restart, if any.
   public var interruptions: InterruptionSettings?
   /// For pay-per-use options: the wait for capacity before a job starts (seconds), if any.
@@ -143,7 +145,8 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   public init(
     name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil, durationScale: Double = 1,
     stragglers: Bool = false, contention: ContentionSettings? = nil, interruptions: InterruptionSettings? = nil,
-    queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(), migration: MigrationSettings? = nil
+    queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(), migration: MigrationSettings? = nil,
+    contentionEstimate: ContentionEstimateSettings? = nil
   ) {
     self.name = name
     self.duration = duration
@@ -152,6 +155,7 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
     self.durationScale = durationScale
     self.stragglers = stragglers
     self.contention = contention
+    self.contentionEstimate = contentionEstimate
     self.interruptions = interruptions
     self.queueWait = queueWait
     self.billing = billing

@@ -20,6 +20,12 @@ extension CapsimDatabase {
               sourceMap.location(of: "options[\(index)].\(key)"), kind: "sample set", name: name, known: sampleSetNames))
         }
       }
+      if let name = option.contentionEstimate?.sampleSet, !sampleSetNames.contains(name) {
+        problems.append(
+          .unknownName(
+            sourceMap.location(of: "options[\(index)].contention.estimate_from"), kind: "sample set", name: name,
+            known: sampleSetNames))
+      }
       if !priceNames.contains(option.price) {
         problems.append(
           .unknownName(
@@ -46,10 +52,13 @@ extension CapsimDatabase {
           name: "what-if", kind: price.pricingModel.isCommitment ? .dedicated : .shared, gpuModel: price.gpuModel,
           provider: price.provider, summary: "a duration distribution given in the scenario")
       }
-      options.append(
-        ResolvedOption(
-          option: option, platform: platform, price: price, duration: duration.0, durationMetric: duration.1,
-          queueWait: queueWait?.0, queueWaitMetric: queueWait?.1))
+      var resolved = ResolvedOption(
+        option: option, platform: platform, price: price, duration: duration.0, durationMetric: duration.1,
+        queueWait: queueWait?.0, queueWaitMetric: queueWait?.1)
+      if let name = option.contentionEstimate?.sampleSet {
+        resolved.contentionSamples = try sampleSet(named: name).seconds
+      }
+      options.append(resolved)
     }
     if !problems.isEmpty { throw ScenarioError(problems) }
     return try ResolvedScenario(scenario: scenario, options: options, sourceMap: sourceMap)
