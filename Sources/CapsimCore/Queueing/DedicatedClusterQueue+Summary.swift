@@ -23,6 +23,8 @@ extension DedicatedClusterQueue {
     public var maximumQueueLength = 0
     /// Jobs that end after H (still queued or running at H).
     public var jobsUnfinishedAtHorizonEnd = 0
+    /// Jobs sent elsewhere because their wait would have exceeded the run's maximum wait.
+    public var divertedJobs = 0
     /// The latest end time, max endᵢ (0 with no jobs): the makespan, which may exceed H.
     public var lastCompletionTime = 0.0
 

@@ -37,6 +37,8 @@ public struct DedicatedClusterQueue: Sendable {
   public private(set) var startTimes: [Double] = []
   /// Wait startᵢ − aᵢ ≥ 0 of each job of the last simulation, in input order (hours).
   public private(set) var waits: [Double] = []
+  /// Whether each job of the last run was diverted (its wait would have exceeded the maximum wait).
+  public private(set) var diverted: [Bool] = []
   private var heapStorage: [Double]
 
   /// Creates a cluster of `nodeCount` nodes with empty buffers.
@@ -76,7 +78,8 @@ public struct DedicatedClusterQueue: Sendable {
   ///   (the previous ``startTimes`` and ``waits`` are kept).
   /// - Complexity: O(N + Σᵢ kᵢ·log N); no allocation once the buffers hold n jobs.
   public mutating func simulate(
-    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double,
+    maximumWait: Double = .infinity
   ) throws(QueueingError) -> Summary {
     try validate(
       arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
@@ -84,7 +87,12 @@ public struct DedicatedClusterQueue: Sendable {
     let jobCount = arrivals.count
     Self.resize(&startTimes, to: jobCount)
     Self.resize(&waits, to: jobCount)
+    if diverted.count != jobCount { diverted = Array(repeating: false, count: jobCount) }
+    for index in diverted.indices { diverted[index] = false }
     for index in heapStorage.indices { heapStorage[index] = 0 }
+    let limit = maximumWait
+    var divertedFlags = diverted
+    defer { diverted = divertedFlags }
     let nodes = nodeCount
     return arrivals.withUnsafeBufferPointer { arrival in
       serviceTimes.withUnsafeBufferPointer { service in
@@ -94,7 +102,8 @@ public struct DedicatedClusterQueue: Sendable {
               heapStorage.withUnsafeMutableBufferPointer { heap in
                 Self.run(
                   arrival: arrival, service: service, needed: needed, start: start, wait: wait,
-                  heap: heap, nodeCount: nodes, horizonEnd: horizonEnd)
+                  heap: heap, nodeCount: nodes, horizonEnd: horizonEnd, maximumWait: limit,
+                  diverted: &divertedFlags)
               }
             }
           }
@@ -109,14 +118,34 @@ public struct DedicatedClusterQueue: Sendable {
     arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
     needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,
     wait: UnsafeMutableBufferPointer<Double>, heap: UnsafeMutableBufferPointer<Double>,
-    nodeCount: Int, horizonEnd: Double
+    nodeCount: Int, horizonEnd: Double, maximumWait: Double, diverted: inout [Bool]
   ) -> Summary {
     var summary = Summary(nodeCount: nodeCount, horizonEnd: horizonEnd)
     var previousStart = 0.0
     var startedBy = 0  // jobs among 0...i that have started by aᵢ (start times are sorted)
+    var probe: [Double] = maximumWait.isFinite ? Array(repeating: 0, count: nodeCount) : []
     for i in 0..<arrival.count {
       let k = needed[i]
       let arrivalTime = arrival[i]
+      if maximumWait.isFinite {
+        // Where would this job start? The k-th earliest free node, FCFS behind the previous start.
+        let kth: Double
+        if k == 1 {
+          kth = heap[0]
+        } else {
+          for index in 0..<nodeCount { probe[index] = heap[index] }
+          probe.sort()
+          kth = probe[k - 1]
+        }
+        if Swift.max(arrivalTime, previousStart, kth) - arrivalTime > maximumWait {
+          // Diverted: it takes no nodes and does not hold up the jobs behind it.
+          diverted[i] = true
+          start[i] = Swift.max(arrivalTime, previousStart)
+          wait[i] = 0
+          summary.divertedJobs += 1
+          continue
+        }
+      }
       // Take the k earliest-free nodes: remove k − 1, the k-th smallest is then the minimum.
       var size = nodeCount
       var taken = 1

@@ -25,6 +25,8 @@ struct TrialTotals: Sendable {
   var investigations = 0
   /// Committed GPU-hours left idle, priced (shown, not added: the commitment already pays for them).
   var idleCapacityCost = 0.0
+  /// Jobs of a hybrid option sent to its overflow option.
+  var overflowJobs = 0
   var lines = CostLines()
   /// Cost incurred in each month (jobs counted in the month they arrive; commitments month by month;
   /// set-up and migration in the first month; committed months past the horizon in the last). Sums to
@@ -32,13 +34,41 @@ struct TrialTotals: Sendable {
   var monthlyCost: [Double] = []
 }
 
+/// The time one job took, by cause (hours), and how it ended.
+struct JobParts: Sendable {
+  var wall = 0.0
+  var useful = 0.0
+  var straggler = 0.0
+  var contention = 0.0
+  var lost = 0.0
+  var checkpoint = 0.0
+  var restart = 0.0
+  var rerun = 0.0
+  var reruns = 0
+  var interruptions = 0
+  var completed = true
+}
+
 /// Buffers reused from trial to trial (one set per chunk), so the hot loop does not allocate.
 struct TrialScratch {
+  var parts: [JobParts] = []
   var walls: [Double] = []
   var waits: [Double] = []
-  var completed: [Bool] = []
+  var onOverflow: [Bool] = []
   var nodesNeeded: [Int] = []
   var queue: DedicatedClusterQueue?
+}
+
+/// The pay-per-use option a hybrid option sends jobs to when its committed nodes would make them wait too
+/// long (a class, so that an option simulator can refer to another).
+final class OverflowTarget: Sendable {
+  let simulator: OptionSimulator
+  let maximumWaitHours: Double
+
+  init(simulator: OptionSimulator, maximumWaitHours: Double) {
+    self.simulator = simulator
+    self.maximumWaitHours = maximumWaitHours
+  }
 }
 
 /// Simulates one option for one trial: draws every job's time through the option's mechanisms and bills it.
@@ -78,11 +108,14 @@ struct OptionSimulator: Sendable {
   let expectedComputeHours: Double
   /// 95th percentile of a job's compute hours (what over-provisioning books).
   let bookedHours: Double
+  /// For a hybrid option: where jobs go when the committed nodes would make them wait too long.
+  let overflow: OverflowTarget?
 
   init(
     _ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int,
-    costs: HiddenCostSettings = HiddenCostSettings()
+    costs: HiddenCostSettings = HiddenCostSettings(), overflow: OverflowTarget? = nil
   ) {
+    self.overflow = overflow
     name = resolved.option.name
     purpose = RandomStreams.purpose(forOption: resolved.option.name)
     duration = resolved.duration
@@ -126,6 +159,8 @@ struct OptionSimulator: Sendable {
     }
   }
 
+  // MARK: - One trial
+
   /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
   func simulate<G: RandomNumberGenerator>(
     jobsPerMonth: [Int], arrivalHours: [Double], using generator: inout G, scratch: inout TrialScratch,
@@ -133,27 +168,28 @@ struct OptionSimulator: Sendable {
   ) -> TrialTotals {
     var totals = TrialTotals()
     let jobCount = jobsPerMonth.reduce(0, +)
+    scratch.parts.removeAll(keepingCapacity: true)
     scratch.walls.removeAll(keepingCapacity: true)
     scratch.waits.removeAll(keepingCapacity: true)
-    scratch.completed.removeAll(keepingCapacity: true)
-    // Bind the models once per trial and lend them to the job loop, so that the loop does no reference
-    // counting on their stored arrays.
-    let stragglers = mechanisms.stragglers
-    let interruptions = mechanisms.interruptions
-    let contention = mechanisms.contention
-    duration.withDrawSource { source in
-      for _ in 0..<jobCount {
-        let wall = simulateJob(
-          source: source, stragglers: stragglers, interruptions: interruptions, contention: contention,
-          using: &generator, totals: &totals, completed: &scratch.completed)
-        scratch.walls.append(wall)
-        totals.gpuHours += wall * gpusPerJob
-      }
-    }
+    scratch.onOverflow.removeAll(keepingCapacity: true)
+    simulateJobs(count: jobCount, using: &generator, into: &scratch.parts)
+    for part in scratch.parts { scratch.walls.append(part.wall) }
+    scratch.onOverflow.append(contentsOf: repeatElement(false, count: jobCount))
     let months = Double(jobsPerMonth.count)
-    let horizonHours = months * PriceQuote.hoursPerMonth
     if isCommitted {
-      queueOnCommittedNodes(arrivalHours: arrivalHours, horizonHours: horizonHours, scratch: &scratch, totals: &totals)
+      queueOnCommittedNodes(
+        arrivalHours: arrivalHours, horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch,
+        totals: &totals)
+      if let overflow, let queue = scratch.queue {
+        for index in 0..<jobCount where index < queue.diverted.count && queue.diverted[index] {
+          var replacement: [JobParts] = []
+          overflow.simulator.simulateJobs(count: 1, using: &generator, into: &replacement)
+          scratch.parts[index] = replacement[0]
+          scratch.waits[index] = overflow.simulator.queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0
+          scratch.onOverflow[index] = true
+          totals.overflowJobs += 1
+        }
+      }
       let capacityGPUs = Double(nodes) * gpusPerNode
       let billedMonths = months + Double(monthsBilledAfterHorizon)
       totals.lines.commitment = capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour
@@ -165,61 +201,29 @@ struct OptionSimulator: Sendable {
         scratch.waits.append(queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0)
       }
     }
-    var roundingHours = 0.0
-    var overProvisionedHours = 0.0
-    let investigationLimit = costs.investigationThreshold * expectedComputeHours
     var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     var month = 0
     var monthEnd = jobsPerMonth.first ?? 0
-    let rate = gpusPerJob * pricePerGPUHour
-    let perJobFees = billing.storagePerJob + billing.egressPerJob
     for index in 0..<jobCount {
       while index >= monthEnd && month + 1 < jobsPerMonth.count {
         month += 1
         monthEnd += jobsPerMonth[month]
       }
-      var jobCost = perJobFees
-      let wait = scratch.waits[index]
-      let wall = scratch.walls[index]
-      let completion = wait + wall
-      totals.completionHours += completion
-      totals.completionHoursSquared += completion * completion
-      totals.waitHours += wait
-      if wait > 0 { totals.jobsThatWaited += 1 }
-      if completion <= deadlineHours && scratch.completed[index] {
-        totals.deadlineMet += 1
-      } else if deadlineHours.isFinite || !scratch.completed[index] {
-        totals.missedDeadlines += 1
-        jobCost += costs.penaltyPerMissedDeadline
-        if deadlineHours.isFinite {
-          let late = Swift.max(0, completion - deadlineHours)
-          totals.hoursLate += late
-          jobCost += late * costs.penaltyPerHourLate
-        }
-      }
-      if wall > investigationLimit {
-        totals.investigations += 1
-        jobCost += costs.investigationHours * costs.engineerHourlyRate
-      }
-      jobCost += wait * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
-      if !isCommitted {
-        var booked = wall
-        if costs.overProvisioning && bookedHours > wall {
-          overProvisionedHours += bookedHours - wall
-          booked = bookedHours
-        }
-        let unit = billing.granularity.hours
-        let billed = Swift.max(billing.minimumHours, (booked / unit).rounded(.up) * unit)
-        roundingHours += Swift.max(0, billed - booked)
-        jobCost += Swift.max(billed, booked) * rate
-      }
+      let runner = scratch.onOverflow[index] ? (overflow?.simulator ?? self) : self
+      let jobCost = runner.account(
+        scratch.parts[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
+        costs: costs, deadlineHours: deadlineHours, totals: &totals)
       if !monthly.isEmpty { monthly[month] += jobCost }
+      let completion = scratch.waits[index] + scratch.parts[index].wall
       try? completions.record(completion)  // finite by construction
-      try? waits.record(wait)
+      try? waits.record(scratch.waits[index])
     }
     totals.jobs = jobCount
-    addLines(to: &totals, roundingHours: roundingHours, overProvisionedHours: overProvisionedHours)
+    totals.lines.storageAndEgress = Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
+    totals.lines.migration = migrationCost
+    totals.cost = totals.lines.total
     if !monthly.isEmpty {
+      for index in monthly.indices { monthly[index] += Double(jobsPerMonth[index]) * (billing.storagePerJob + billing.egressPerJob) }
       if isCommitted {
         let perMonth = Double(nodes) * gpusPerNode * PriceQuote.hoursPerMonth * pricePerGPUHour
         for index in monthly.indices { monthly[index] += perMonth }
@@ -232,36 +236,98 @@ struct OptionSimulator: Sendable {
     return totals
   }
 
-  /// Fills the trial's cost lines from its hours and counts; the total is their sum.
-  private func addLines(to totals: inout TrialTotals, roundingHours: Double, overProvisionedHours: Double) {
-    if !isCommitted {
-      let rate = gpusPerJob * pricePerGPUHour
-      totals.lines.computeUseful = totals.usefulHours * rate
-      totals.lines.computeSlowdown = (totals.stragglerHours + totals.contentionHours) * rate
-      totals.lines.computeLostWork = totals.lostHours * rate
-      totals.lines.computeCheckpoints = totals.checkpointHours * rate
-      totals.lines.computeRestarts = totals.restartHours * rate
-      totals.lines.computeReruns = totals.rerunHours * rate
-      totals.lines.billingRounding = roundingHours * rate
-      totals.lines.overProvisioning = overProvisionedHours * rate
+  /// Adds one job to the trial's totals and cost lines, and returns its cost (for the monthly series).
+  /// Called on the option that ran the job (the overflow option for a diverted job), with the scenario's
+  /// hidden-cost settings and deadline.
+  func account(
+    _ parts: JobParts, wait: Double, billedPerUse: Bool, costs: HiddenCostSettings, deadlineHours: Double,
+    totals: inout TrialTotals
+  ) -> Double {
+    let wall = parts.wall
+    let completion = wait + wall
+    totals.gpuHours += wall * gpusPerJob
+    totals.usefulHours += parts.useful
+    totals.stragglerHours += parts.straggler
+    totals.contentionHours += parts.contention
+    totals.lostHours += parts.lost
+    totals.checkpointHours += parts.checkpoint
+    totals.restartHours += parts.restart
+    totals.rerunHours += parts.rerun
+    totals.reruns += parts.reruns
+    totals.interruptions += parts.interruptions
+    if !parts.completed { totals.failedJobs += 1 }
+    totals.completionHours += completion
+    totals.completionHoursSquared += completion * completion
+    totals.waitHours += wait
+    if wait > 0 { totals.jobsThatWaited += 1 }
+    var jobCost = 0.0
+    if completion <= deadlineHours && parts.completed {
+      totals.deadlineMet += 1
+    } else if deadlineHours.isFinite || !parts.completed {
+      totals.missedDeadlines += 1
+      var penalty = costs.penaltyPerMissedDeadline
+      if deadlineHours.isFinite {
+        let late = Swift.max(0, completion - deadlineHours)
+        totals.hoursLate += late
+        penalty += late * costs.penaltyPerHourLate
+      }
+      totals.lines.deadlinePenalties += penalty
+      jobCost += penalty
     }
-    let jobs = Double(totals.jobs)
-    totals.lines.storageAndEgress = jobs * (billing.storagePerJob + billing.egressPerJob)
-    totals.lines.deadlinePenalties =
-      Double(totals.missedDeadlines) * costs.penaltyPerMissedDeadline + totals.hoursLate * costs.penaltyPerHourLate
-    totals.lines.investigations = Double(totals.investigations) * costs.investigationHours * costs.engineerHourlyRate
-    totals.lines.waitingPeople = totals.waitHours * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
-    totals.lines.migration = migrationCost
-    totals.cost = totals.lines.total
+    if wall > costs.investigationThreshold * expectedComputeHours {
+      totals.investigations += 1
+      let investigation = costs.investigationHours * costs.engineerHourlyRate
+      totals.lines.investigations += investigation
+      jobCost += investigation
+    }
+    let waiting = wait * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
+    totals.lines.waitingPeople += waiting
+    jobCost += waiting
+    if billedPerUse {
+      let rate = gpusPerJob * pricePerGPUHour
+      var booked = wall
+      if costs.overProvisioning && bookedHours > wall {
+        totals.lines.overProvisioning += (bookedHours - wall) * rate
+        booked = bookedHours
+      }
+      let unit = billing.granularity.hours
+      let billed = Swift.max(billing.minimumHours, (booked / unit).rounded(.up) * unit)
+      totals.lines.billingRounding += Swift.max(0, billed - booked) * rate
+      totals.lines.computeUseful += parts.useful * rate
+      totals.lines.computeSlowdown += (parts.straggler + parts.contention) * rate
+      totals.lines.computeLostWork += parts.lost * rate
+      totals.lines.computeCheckpoints += parts.checkpoint * rate
+      totals.lines.computeRestarts += parts.restart * rate
+      totals.lines.computeReruns += parts.rerun * rate
+      jobCost += Swift.max(billed, booked) * rate
+    }
+    return jobCost
   }
 
-  /// One job's wall time (hours, without queue wait), adding its time decomposition to `totals`.
+  /// Draws `count` jobs' times through the option's mechanisms.
+  func simulateJobs<G: RandomNumberGenerator>(count: Int, using generator: inout G, into parts: inout [JobParts]) {
+    // Bind the models once and lend them to the loop, so that it does no reference counting on their
+    // stored arrays.
+    let stragglers = mechanisms.stragglers
+    let interruptions = mechanisms.interruptions
+    let contention = mechanisms.contention
+    duration.withDrawSource { source in
+      for _ in 0..<count {
+        parts.append(
+          simulateJob(
+            source: source, stragglers: stragglers, interruptions: interruptions, contention: contention,
+            using: &generator))
+      }
+    }
+  }
+
+  /// One job: compute time, then interruptions with checkpoint/restart, then contention.
   @inline(__always)
   private func simulateJob<G: RandomNumberGenerator>(
     source: DrawSource, stragglers: borrowing StragglerModel?, interruptions: borrowing InterruptionModel?,
-    contention: borrowing ContentionModel?, using generator: inout G, totals: inout TrialTotals,
-    completed: inout [Bool]
-  ) -> Double {
+    contention: borrowing ContentionModel?, using generator: inout G
+  ) -> JobParts {
+    var parts = JobParts()
     let compute: Double
     let useful: Double
     if let stragglers = copy stragglers {
@@ -272,38 +338,35 @@ struct OptionSimulator: Sendable {
       useful = compute
     }
     var wall = compute
-    var finished = true
     if let interruptions = copy interruptions {
       let outcome = interruptions.simulate(solveHours: compute, using: &generator)
       wall = outcome.wallHours
-      totals.checkpointHours += outcome.checkpointHours
-      totals.lostHours += outcome.lostHours
-      totals.restartHours += outcome.restartHours
-      totals.rerunHours += outcome.rerunWasteHours
-      totals.reruns += outcome.reruns
-      totals.interruptions += outcome.interruptions
-      if !outcome.completed {
-        totals.failedJobs += 1
-        finished = false
-      }
+      parts.checkpoint = outcome.checkpointHours
+      parts.lost = outcome.lostHours
+      parts.restart = outcome.restartHours
+      parts.rerun = outcome.rerunWasteHours
+      parts.reruns = outcome.reruns
+      parts.interruptions = outcome.interruptions
+      parts.completed = outcome.completed
     }
     // A job that exhausted its reruns did no useful work: all its time is in the rerun line.
-    if finished {
-      totals.usefulHours += useful
-      totals.stragglerHours += compute - useful
+    if parts.completed {
+      parts.useful = useful
+      parts.straggler = compute - useful
     }
     if let contention = copy contention {
       let stretched = contention.wallHours(work: wall, using: &generator)
       wall = stretched.wall
-      totals.contentionHours += stretched.slowdownHours
+      parts.contention = stretched.slowdownHours
     }
-    completed.append(finished)
-    return wall
+    parts.wall = wall
+    return parts
   }
 
   /// First-come-first-served queue of the trial's jobs on the committed nodes. A job needing a node or more
   /// holds ⌈G / GPUs per node⌉ whole nodes; smaller jobs share nodes, ⌊GPUs per node / G⌋ to a node, so the
-  /// queue's servers are then GPU slots and its utilisation is the share of slot-hours busy.
+  /// queue's servers are then GPU slots and its utilisation is the share of slot-hours busy. A hybrid
+  /// option diverts a job whose wait would exceed its limit.
   private func queueOnCommittedNodes(
     arrivalHours: [Double], horizonHours: Double, scratch: inout TrialScratch, totals: inout TrialTotals
   ) {
@@ -319,7 +382,7 @@ struct OptionSimulator: Sendable {
     guard var queue = reusable,
       let summary = try? queue.simulate(
         arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
-        horizonEnd: horizonHours)
+        horizonEnd: horizonHours, maximumWait: overflow?.maximumWaitHours ?? .infinity)
     else {
       // Unreachable: inputs are validated (node counts ≥ 1, finite non-negative times, sorted arrivals).
       scratch.waits.append(contentsOf: repeatElement(0, count: scratch.walls.count))
