@@ -33,12 +33,16 @@ enum ExtraSections {
       let isShare = target.metric == .deadlineHitRate
       let chosen = sizing.chosenNodes.map { "\($0) nodes" } ?? "no node count up to \(target.maximumNodes)"
       lines.append("")
-      lines.append(
-        "Sizing \(option.name): smallest node count with \(target.metric.rawValue) \(relation) "
-          + "\(isShare ? NumberFormatting.percent(target.limit) : NumberFormatting.readable(target.limit)) → \(chosen)")
+      if target.metric.isObjective {
+        lines.append("Sizing \(option.name): node count minimising \(target.metric.rawValue) → \(chosen)")
+      } else {
+        lines.append(
+          "Sizing \(option.name): smallest node count with \(target.metric.rawValue) \(relation) "
+            + "\(isShare ? NumberFormatting.percent(target.limit) : NumberFormatting.readable(target.limit)) → \(chosen)")
+      }
       lines.append(
         contentsOf: TextTable(
-          header: ["nodes", target.metric.rawValue, "95% CI", "meets target"],
+          header: ["nodes", target.metric.rawValue, "95% CI", target.metric.isObjective ? "chosen" : "meets target"],
           rightAligned: [true, true, false, false],
           rows: sizing.curve.map { point in
             let format = { (x: Double) in

@@ -4,7 +4,7 @@ import Yams
 extension ScenarioLoader {
   static let optionKeys = [
     "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale", "stragglers",
-    "contention", "interruptions", "queue_wait", "billing", "migration",
+    "contention", "interruptions", "queue_wait", "billing", "migration", "overflow",
   ]
   static let costKeys = [
     "engineer_hourly_rate", "penalty_per_missed_deadline", "penalty_per_hour_late", "investigation_threshold",
@@ -50,6 +50,7 @@ extension ScenarioLoader {
         queueWait = readSource(waitReader, role: "queue wait", help: "name a queue_wait sample set or give a 'distribution'")
       }
       let billing = reader.mapping("billing").map(readBilling) ?? BillingSettings()
+      let overflow = reader.mapping("overflow").flatMap(readOverflow)
       let migration = reader.mapping("migration").map(readMigration)
       if let name, !seenNames.insert(name).inserted {
         problems.add(
@@ -62,7 +63,7 @@ extension ScenarioLoader {
           ScenarioOption(
             name: name, duration: duration, price: price, nodes: nodes, durationScale: scale, stragglers: stragglers,
             contention: contention, interruptions: interruptions, queueWait: queueWait, billing: billing,
-            migration: migration, contentionEstimate: contentionEstimate))
+            migration: migration, contentionEstimate: contentionEstimate, overflow: overflow))
       }
     }
     return options
@@ -158,6 +159,15 @@ extension ScenarioLoader {
     }
     let maximum = reader.integer("max_nodes", in: 1...100_000) ?? 64
     guard let metric else { return nil }
+    if metric.isObjective {
+      for key in ["at_most", "at_least"] where reader.value(key) != nil {
+        reader.problems.add(
+          .invalidValue(
+            reader.location(key), message: "'\(metric.rawValue)' is minimised; it takes no '\(key)'",
+            help: "remove '\(key)'"))
+      }
+      return SizingTarget(metric: metric, limit: 0, maximumNodes: maximum)
+    }
     let isRate = metric == .deadlineHitRate
     let key = isRate ? "at_least" : "at_most"
     let wrong = isRate ? "at_most" : "at_least"
@@ -271,5 +281,15 @@ extension ScenarioLoader {
     return MigrationSettings(
       engineerWeeks: reader.double("engineer_weeks", rule: "≥ 0", isValid: nonNegative) ?? 0,
       otherCosts: reader.double("other_costs", rule: "≥ 0", isValid: nonNegative) ?? 0)
+  }
+
+  /// `overflow: {to: OPTION, max_wait_hours: H}`.
+  static func readOverflow(_ reader: YAMLMappingReader) -> OverflowSettings? {
+    reader.rejectUnknownKeys(allowed: ["to", "max_wait_hours"])
+    let target = reader.string("to", required: true, help: "name the pay-per-use option that takes the overflow")
+    let wait = reader.double(
+      "max_wait_hours", rule: "≥ 0", required: true, help: "e.g. 'max_wait_hours: 2'", isValid: { $0 >= 0 })
+    guard let target, let wait else { return nil }
+    return OverflowSettings(option: target, maximumWaitHours: wait)
   }
 }

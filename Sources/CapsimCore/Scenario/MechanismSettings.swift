@@ -44,6 +44,14 @@ public struct SizingTarget: Sendable, Hashable, Codable {
     case meanWaitHours = "mean_wait_hours"
     /// Share of jobs meeting their deadline (must be at least the limit).
     case deadlineHitRate = "deadline_hit_rate"
+    /// Hybrid options: minimise the expected total cost (no limit).
+    case expectedCost = "expected_cost"
+    /// Hybrid options: minimise the 95% conditional value at risk of the total cost, the mean of the
+    /// costliest 5% of trials (no limit).
+    case cvar95Cost = "cvar95_cost"
+
+    /// Whether the metric is minimised rather than held to a limit.
+    public var isObjective: Bool { self == .expectedCost || self == .cvar95Cost }
   }
 
   /// The metric.
@@ -75,6 +83,20 @@ public struct ContentionSettings: Sendable, Hashable, Codable {
     self.episodesPerHour = episodesPerHour
     self.meanDurationHours = meanDurationHours
     self.slowdown = slowdown
+  }
+}
+
+/// Where a hybrid option sends jobs its committed nodes cannot start soon enough (section `overflow:`).
+public struct OverflowSettings: Sendable, Hashable, Codable {
+  /// Name of a pay-per-use option of the same scenario that runs (and bills) the overflow.
+  public var option: String
+  /// A job whose wait for the committed nodes would exceed this many hours goes to the overflow option.
+  public var maximumWaitHours: Double
+
+  /// Creates overflow settings.
+  public init(option: String, maximumWaitHours: Double) {
+    self.option = option
+    self.maximumWaitHours = maximumWaitHours
   }
 }
 

@@ -62,6 +62,20 @@ struct OptionChecker {
             + "\(Int(price.gpusPerUnit)) GPUs) but option '\(option.name)' allows only \(available)",
           help: "raise 'nodes' (or 'sizing.max_nodes') to at least \(needed)"))
     }
+    if option.overflow != nil && !resolved.isCommitted {
+      problems.append(
+        .invalidValue(
+          sourceMap.location(of: "\(path).overflow"),
+          message: "'overflow' makes a hybrid of committed nodes, but '\(option.price)' is billed per use",
+          help: "put 'overflow' on an option with a reserved or bare_metal price"))
+    }
+    if case .auto(let target) = option.nodes, target.metric.isObjective, option.overflow == nil {
+      problems.append(
+        .invalidValue(
+          sourceMap.location(of: "\(path).sizing.metric"),
+          message: "sizing metric '\(target.metric.rawValue)' minimises cost, which only a hybrid option trades off",
+          help: "add 'overflow: {to: OPTION, max_wait_hours: H}', or size on p95_wait_hours or deadline_hit_rate"))
+    }
     if case .auto(let target) = option.nodes, target.metric == .deadlineHitRate, workload.deadlineHours == nil {
       problems.append(
         .invalidValue(

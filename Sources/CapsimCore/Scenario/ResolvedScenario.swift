@@ -74,6 +74,17 @@ public struct ResolvedScenario: Sendable {
       problems += checker.problems
       built.append(option)
     }
+    for (index, resolved) in options.enumerated() {
+      guard let overflow = resolved.option.overflow else { continue }
+      let target = options.first { $0.option.name == overflow.option }
+      if target == nil || target?.isCommitted == true || overflow.option == resolved.option.name {
+        let candidates = options.filter { !$0.isCommitted }.map(\.option.name)
+        problems.append(
+          .unknownName(
+            sourceMap.location(of: "options[\(index)].overflow.to"), kind: "pay-per-use option",
+            name: overflow.option, known: candidates))
+      }
+    }
     let currencies = Set(options.map(\.price.currency))
     if currencies.count > 1 {
       problems.append(

@@ -132,6 +132,8 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   public var contention: ContentionSettings?
   /// Contention episodes estimated from a sample set instead of given, if any.
   public var contentionEstimate: ContentionEstimateSettings?
+  /// For a hybrid option (committed nodes): where jobs overflow when the nodes would make them wait.
+  public var overflow: OverflowSettings?
   /// Preemptions, failures and checkpoint/restart, if any.
   public var interruptions: InterruptionSettings?
   /// For pay-per-use options: the wait for capacity before a job starts (seconds), if any.
@@ -146,8 +148,9 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
     name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil, durationScale: Double = 1,
     stragglers: Bool = false, contention: ContentionSettings? = nil, interruptions: InterruptionSettings? = nil,
     queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(), migration: MigrationSettings? = nil,
-    contentionEstimate: ContentionEstimateSettings? = nil
+    contentionEstimate: ContentionEstimateSettings? = nil, overflow: OverflowSettings? = nil
   ) {
+    self.overflow = overflow
     self.name = name
     self.duration = duration
     self.price = price

@@ -27,17 +27,16 @@ public struct MonteCarloEngine: Sendable {
     var simulators: [OptionSimulator] = []
     var sizings: [Int: CapacitySizingResult] = [:]
     for (index, option) in scenario.options.enumerated() {
+      let nodes: Int
       switch option.option.nodes {
       case .auto(let target):
         let result = await size(option, target: target, scenario: scenario)
         sizings[index] = result
-        let nodes = result.nodeCount ?? target.maximumNodes
-        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: scenario.scenario.costs))
-      case .fixed(let nodes):
-        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: scenario.scenario.costs))
-      case nil:
-        simulators.append(OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: 0, costs: scenario.scenario.costs))
+        nodes = result.nodeCount ?? target.maximumNodes
+      case .fixed(let count): nodes = count
+      case nil: nodes = 0
       }
+      simulators.append(simulator(for: option, nodes: nodes, in: scenario))
     }
     let chunks = await simulate(scenario.scenario, simulators: simulators)
     let outcomes = scenario.options.enumerated().map { index, option in
@@ -61,7 +60,24 @@ public struct MonteCarloEngine: Sendable {
     return result
   }
 
-  /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate.
+  /// The simulator of `option` with `nodes` committed nodes, linked to its overflow option if it is hybrid.
+  func simulator(for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario) -> OptionSimulator {
+    let workload = scenario.scenario.workload
+    let horizon = scenario.scenario.horizonMonths
+    let costs = scenario.scenario.costs
+    var overflow: OverflowTarget?
+    if let settings = option.option.overflow,
+      let target = scenario.options.first(where: { $0.option.name == settings.option })
+    {
+      let targetSimulator = OptionSimulator(target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
+      overflow = OverflowTarget(simulator: targetSimulator, maximumWaitHours: settings.maximumWaitHours)
+    }
+    return OptionSimulator(
+      option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs, overflow: overflow)
+  }
+
+  /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate;
+  /// for a cost objective (hybrid options), the node count that minimises it.
   func size(_ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario) async -> CapacitySizingResult {
     let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
@@ -74,6 +90,9 @@ public struct MonteCarloEngine: Sendable {
         largestJobNodes: lower)) ?? lower
     let upper = Swift.max(target.maximumNodes, lower)
     let startNodes = Swift.min(Swift.max(lower, demandLower), upper)
+    if target.metric.isObjective {
+      return await minimise(option, target: target, scenario: scenario, from: lower, to: upper)
+    }
     let goal: CapacitySizing.Target =
       target.metric == .deadlineHitRate ? .atLeast(target.limit) : .atMost(target.limit)
     guard let sizing = try? CapacitySizing(target: goal, lowerBound: startNodes, upperBound: upper) else {
@@ -89,7 +108,7 @@ public struct MonteCarloEngine: Sendable {
           return known
         }
       } catch {
-        let simulator = OptionSimulator(option, workload: workload, horizonMonths: horizon, nodes: error.nodes, costs: scenario.scenario.costs)
+        let simulator = simulator(for: option, nodes: error.nodes, in: scenario)
         let chunks = await simulate(scenario.scenario, simulators: [simulator])
         let summariser = OutcomeSummariser(
           option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks, optionIndex: 0,
@@ -97,6 +116,27 @@ public struct MonteCarloEngine: Sendable {
         cache[error.nodes] = summariser.sizingMetric(target.metric)
       }
     }
+  }
+
+  /// Evaluates node counts from `lower` up and picks the one with the smallest objective (ties: fewer
+  /// nodes), stopping at `upper` or three counts past the best so far (cost against nodes is convex in
+  /// practice: commitment grows linearly while overflow spending falls). The curve holds every evaluated count.
+  func minimise(
+    _ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario, from lower: Int, to upper: Int
+  ) async -> CapacitySizingResult {
+    var points: [CapacityPoint] = []
+    for nodes in lower...Swift.max(lower, upper) {
+      let simulator = simulator(for: option, nodes: nodes, in: scenario)
+      let chunks = await simulate(scenario.scenario, simulators: [simulator])
+      let summariser = OutcomeSummariser(
+        option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks, optionIndex: 0,
+        sizing: nil, sizingTarget: nil)
+      points.append(CapacityPoint(nodes: nodes, estimate: summariser.sizingMetric(target.metric), meetsTarget: false))
+      if let best = points.min(by: { $0.estimate.value < $1.estimate.value }), nodes - best.nodes >= 3 { break }
+    }
+    let best = points.min { ($0.estimate.value, $0.nodes) < ($1.estimate.value, $1.nodes) }
+    for index in points.indices { points[index].meetsTarget = points[index].nodes == best?.nodes }
+    return CapacitySizingResult(nodeCount: best?.nodes, curve: points, evaluationCount: points.count)
   }
 
   /// Runs every trial of `scenario` for `simulators`, in parallel chunks, returned in chunk order.

@@ -92,6 +92,13 @@ struct OutcomeSummariser {
       metrics.append(perTrial(entry.key, entry.label, currency) { $0.lines.entries[index].value })
     }
     metrics.append(perJob("investigation_rate", "Jobs investigated", "share") { Double($0.investigations) })
+    metrics.append(
+      MetricEstimate(
+        key: "total_cost_cvar95", label: "Cost CVaR 95%", unit: currency,
+        estimate: Estimate(value: Self.conditionalValueAtRisk95(totals.map(\.cost)))))
+    if option.option.overflow != nil {
+      metrics.append(perJob("overflow_rate", "Jobs overflowed", "share") { Double($0.overflowJobs) })
+    }
     var notes: [String] = []
     if option.isCommitted {
       metrics.append(perTrial("utilisation", "Utilisation", "share") { $0.utilisation })
@@ -124,6 +131,7 @@ struct OutcomeSummariser {
     let series = totals.map(\.monthlyCost)
     outcome.monthly = (0..<scenario.horizonMonths).map { MonthlyCost.summarise(series, month: $0) }
     outcome.totalCostByTrial = totals.map(\.cost)
+    outcome.overflowTo = option.option.overflow?.option
     return outcome
   }
 
@@ -134,7 +142,19 @@ struct OutcomeSummariser {
     case .meanWaitHours: return TrialStatistics.ratio(numerators: totals.map(\.waitHours), denominators: jobs)
     case .deadlineHitRate:
       return TrialStatistics.ratio(numerators: totals.map { Double($0.deadlineMet) }, denominators: jobs)
+    case .expectedCost:
+      return TrialStatistics.mean(totals.map(\.cost))
+    case .cvar95Cost:
+      return Estimate(value: Self.conditionalValueAtRisk95(totals.map(\.cost)))
     }
+  }
+
+  /// CVaR at 95%: the mean of the costliest ⌈5% · n⌉ trials (Rockafellar and Uryasev 2000,
+  /// doi:10.21314/JOR.2000.038, with the empirical distribution).
+  static func conditionalValueAtRisk95(_ costs: [Double]) -> Double {
+    guard !costs.isEmpty else { return .nan }
+    let worst = costs.sorted(by: >).prefix(Swift.max(1, Int((0.05 * Double(costs.count)).rounded(.up))))
+    return TrialStatistics.neumaierSum(worst) / Double(worst.count)
   }
 
   /// Pooled quantile of a histogram of per-job values (type 7 on bin midpoints, within 0.05% of the exact

@@ -26,6 +26,8 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
   public var monthly: [MonthlyCost] = []
   /// Total cost of each trial, in trial order (for paired comparisons between options; not in reports).
   public var totalCostByTrial: [Double] = []
+  /// For a hybrid option: the pay-per-use option its overflow runs on.
+  public var overflowTo: String?
 
   /// Creates an outcome.
   public init(

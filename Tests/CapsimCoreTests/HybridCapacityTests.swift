@@ -1,0 +1,62 @@
+import CapsimCore
+import Testing
+import _CapsimTestSupport
+
+@Suite("Hybrid capacity: committed nodes with overflow")
+struct HybridCapacityTests {
+  func hybrid(nodes: NodeCount, maximumWait: Double) -> (shared: ResolvedOption, hybrid: ResolvedOption) {
+    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var option = Fixtures.option(
+      "hybrid", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal), nodes: 1,
+      kind: .dedicated)
+    option.option.nodes = nodes
+    option.option.overflow = OverflowSettings(option: "cloud", maximumWaitHours: maximumWait)
+    return (shared, option)
+  }
+
+  /// With a zero wait limit, a job goes to the overflow exactly when every node is busy at its arrival.
+  /// Fixed 10-h jobs, 8 GPUs, 1 node: the committed part costs 8 × $2 × 730 h a month; each overflowed
+  /// job costs 10 h × 8 GPUs × $3 = $240 on the shared option; nothing ever waits.
+  @Test func overflowedJobsRunAndBillOnTheSharedOption() async throws {
+    let workload = Workload(jobsPerMonth: 100, gpusPerJob: 8, stepsPerJob: 36_000)
+    let (shared, option) = hybrid(nodes: .fixed(1), maximumWait: 0)
+    let outcome = await MonteCarloEngine(threadCount: 2).run(
+      try Fixtures.resolved(horizonMonths: 3, trials: 300, workload: workload, options: [shared, option]))
+    let result = try #require(outcome.options.last)
+    let overflowShare = try #require(result.metric("overflow_rate")?.estimate.value)
+    let jobs = try #require(result.metric("jobs")?.estimate.value)
+    let commitment = 8 * 2 * 730 * 3.0
+    #expect(result.metric("cost_commitment")?.estimate.value == commitment)
+    let overflowCost = try #require(result.metric("cost_compute_useful")?.estimate.value)
+    // Σ over trials of (overflowed jobs × $240) / trials = $240 × E[overflowed jobs]; E[jobs] = 300.
+    #expect(abs(overflowCost - 240 * overflowShare * jobs) < 1e-6 * overflowCost)
+    #expect(result.metric("time_queue_wait_hours")?.estimate.value == 0)
+    // A 1-node queue at offered load 100 × 10 / 730 ≈ 1.37 overflows a lot, but not everything.
+    #expect(overflowShare > 0.3 && overflowShare < 0.8)
+    #expect(result.overflowTo == "cloud")
+  }
+
+  /// `nodes: auto` with the expected-cost objective picks the evaluated node count of least mean cost.
+  @Test func costObjectivePicksTheCheapestNodeCount() async throws {
+    let workload = Workload(jobsPerMonth: 150, gpusPerJob: 8, stepsPerJob: 36_000)
+    let (shared, option) = hybrid(
+      nodes: .auto(SizingTarget(metric: .expectedCost, limit: 0, maximumNodes: 8)), maximumWait: 2)
+    let outcome = await MonteCarloEngine(threadCount: 2).run(
+      try Fixtures.resolved(horizonMonths: 2, trials: 200, workload: workload, options: [shared, option]))
+    let sizing = try #require(outcome.options.last?.sizing)
+    let cheapest = try #require(sizing.curve.min { $0.estimate.value < $1.estimate.value })
+    #expect(sizing.chosenNodes == cheapest.nodes)
+    #expect(outcome.options.last?.nodes == cheapest.nodes)
+    #expect(sizing.curve.count >= 2)
+  }
+
+  @Test func overflowMustNameAPayPerUseOption() throws {
+    let workload = Workload(jobsPerMonth: 10, gpusPerJob: 8, stepsPerJob: 36_000)
+    var (shared, option) = hybrid(nodes: .fixed(1), maximumWait: 1)
+    option.option.overflow = OverflowSettings(option: "clod", maximumWaitHours: 1)
+    let error = #expect(throws: ScenarioError.self) {
+      try Fixtures.resolved(workload: workload, options: [shared, option])
+    }
+    #expect(error?.description.contains("did you mean 'cloud'?") == true)
+  }
+}
