@@ -84,6 +84,18 @@ struct ExampleScenarioClaimsTests {
     }
   }
 
+  @Test func hybridBeatsBothPureOptions() throws {
+    let options = try run("hybrid-overflow")
+    let shared = try #require(options["neocloud-on-demand"])
+    let metal = try #require(options["bare-metal"])
+    let hybrid = try #require(options["hybrid"])
+    #expect(hybrid.nodes == 2)
+    #expect(hybrid["total_cost"] < shared["total_cost"] * 0.95, "≈ 8% below all-shared")
+    #expect(hybrid["total_cost"] < metal["total_cost"] * 0.93, "≈ 10% below the 4-node cluster")
+    #expect((0.35...0.46).contains(hybrid["overflow_rate"]), "about 40% overflow")
+    #expect(hybrid["deadline_hit_rate"] > 0.999)
+  }
+
   @Test func fittedSamplingUsesTheSavedFit() throws {
     let fit = try CapsimExecutable.run(["fit", "h100-8gpu-step-time-baremetal", "--db", database, "--family", "lognormal", "--save"])
     #expect(fit.exitCode == 0, "\(fit.standardError)")
