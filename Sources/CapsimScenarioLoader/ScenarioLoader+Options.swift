@@ -4,7 +4,7 @@ import Yams
 extension ScenarioLoader {
   static let optionKeys = [
     "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale", "stragglers",
-    "contention", "interruptions", "queue_wait", "billing", "migration", "overflow",
+    "contention", "interruptions", "queue_wait", "billing", "migration", "overflow", "provisioning",
   ]
   static let costKeys = [
     "engineer_hourly_rate", "penalty_per_missed_deadline", "penalty_per_hour_late", "investigation_threshold",
@@ -51,6 +51,7 @@ extension ScenarioLoader {
       }
       let billing = reader.mapping("billing").map(readBilling) ?? BillingSettings()
       let overflow = reader.mapping("overflow").flatMap(readOverflow)
+      let provisioning = reader.mapping("provisioning").flatMap(readProvisioning)
       let migration = reader.mapping("migration").map(readMigration)
       if let name, !seenNames.insert(name).inserted {
         problems.add(
@@ -63,7 +64,8 @@ extension ScenarioLoader {
           ScenarioOption(
             name: name, duration: duration, price: price, nodes: nodes, durationScale: scale, stragglers: stragglers,
             contention: contention, interruptions: interruptions, queueWait: queueWait, billing: billing,
-            migration: migration, contentionEstimate: contentionEstimate, overflow: overflow))
+            migration: migration, contentionEstimate: contentionEstimate, overflow: overflow,
+            provisioning: provisioning))
       }
     }
     return options
@@ -291,5 +293,15 @@ extension ScenarioLoader {
       "max_wait_hours", rule: "≥ 0", required: true, help: "e.g. 'max_wait_hours: 2'", isValid: { $0 >= 0 })
     guard let target, let wait else { return nil }
     return OverflowSettings(option: target, maximumWaitHours: wait)
+  }
+
+  /// `provisioning: {lead_time_months: L, interim: OPTION}`.
+  static func readProvisioning(_ reader: YAMLMappingReader) -> ProvisioningSettings? {
+    reader.rejectUnknownKeys(allowed: ["lead_time_months", "interim"])
+    let months = reader.integer(
+      "lead_time_months", in: 0...600, required: true, help: "months until the nodes exist, e.g. 'lead_time_months: 2'")
+    let interim = reader.string("interim", required: true, help: "name the pay-per-use option that runs jobs meanwhile")
+    guard let months, let interim else { return nil }
+    return ProvisioningSettings(leadTimeMonths: months, interimOption: interim)
   }
 }

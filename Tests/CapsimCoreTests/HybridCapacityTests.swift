@@ -60,3 +60,29 @@ struct HybridCapacityTests {
     #expect(error?.description.contains("did you mean 'cloud'?") == true)
   }
 }
+
+@Suite("Provisioning lead time")
+struct ProvisioningLeadTimeTests {
+  /// Fixed 10-h jobs on 8 GPUs, 20 a month, 12 months; the single committed node exists from month 3.
+  /// Until then every job runs on the shared option at 10 h × 8 × $3 = $240; the commitment
+  /// (8 × $2 × 730 = $11,680 a month, 12-month minimum term) is billed for 9 months in the horizon and
+  /// 3 after it: 12 × $11,680 = $140,160.
+  @Test func jobsRunOnTheInterimOptionUntilTheNodesExist() async throws {
+    let workload = Workload(jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var metal = Fixtures.option(
+      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
+      nodes: 1, kind: .dedicated)
+    metal.option.provisioning = ProvisioningSettings(leadTimeMonths: 3, interimOption: "cloud")
+    let outcome = await MonteCarloEngine(threadCount: 2).run(
+      try Fixtures.resolved(horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal]))
+    let result = try #require(outcome.options.last)
+    #expect(result.metric("interim_rate")?.estimate.value == 0.25)  // 60 of 240 jobs
+    #expect(result.metric("cost_commitment")?.estimate.value == 140_160)
+    #expect(abs((result.metric("cost_compute_useful")?.estimate.value ?? 0) - 60 * 240) < 1e-6)
+    // The monthly series bills the commitment from month 4 and the interim jobs in months 1–3.
+    #expect(abs(result.monthly[0].mean - 20 * 240) < 1e-6)
+    #expect(abs(result.monthly[3].mean - 11_680) < 1e-6)
+    #expect(abs(result.monthly[11].mean - 4 * 11_680) < 1e-6)  // month 12 plus 3 committed months after it
+  }
+}

@@ -79,7 +79,7 @@ public struct DedicatedClusterQueue: Sendable {
   /// - Complexity: O(N + Σᵢ kᵢ·log N); no allocation once the buffers hold n jobs.
   public mutating func simulate(
     arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double,
-    maximumWait: Double = .infinity
+    maximumWait: Double = .infinity, availableFrom: Double = 0
   ) throws(QueueingError) -> Summary {
     try validate(
       arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
@@ -91,6 +91,7 @@ public struct DedicatedClusterQueue: Sendable {
     for index in diverted.indices { diverted[index] = false }
     for index in heapStorage.indices { heapStorage[index] = 0 }
     let limit = maximumWait
+    let opening = availableFrom
     var divertedFlags = diverted
     defer { diverted = divertedFlags }
     let nodes = nodeCount
@@ -103,7 +104,7 @@ public struct DedicatedClusterQueue: Sendable {
                 Self.run(
                   arrival: arrival, service: service, needed: needed, start: start, wait: wait,
                   heap: heap, nodeCount: nodes, horizonEnd: horizonEnd, maximumWait: limit,
-                  diverted: &divertedFlags)
+                  availableFrom: opening, diverted: &divertedFlags)
               }
             }
           }
@@ -118,7 +119,7 @@ public struct DedicatedClusterQueue: Sendable {
     arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
     needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,
     wait: UnsafeMutableBufferPointer<Double>, heap: UnsafeMutableBufferPointer<Double>,
-    nodeCount: Int, horizonEnd: Double, maximumWait: Double, diverted: inout [Bool]
+    nodeCount: Int, horizonEnd: Double, maximumWait: Double, availableFrom: Double, diverted: inout [Bool]
   ) -> Summary {
     var summary = Summary(nodeCount: nodeCount, horizonEnd: horizonEnd)
     var previousStart = 0.0
@@ -127,6 +128,14 @@ public struct DedicatedClusterQueue: Sendable {
     for i in 0..<arrival.count {
       let k = needed[i]
       let arrivalTime = arrival[i]
+      if arrivalTime < availableFrom {
+        // The nodes do not exist yet (provisioning lead time): the job goes elsewhere.
+        diverted[i] = true
+        start[i] = Swift.max(arrivalTime, previousStart)
+        wait[i] = 0
+        summary.divertedJobs += 1
+        continue
+      }
       if maximumWait.isFinite {
         // Where would this job start? The k-th earliest free node, FCFS behind the previous start.
         let kth: Double

@@ -100,6 +100,20 @@ public struct OverflowSettings: Sendable, Hashable, Codable {
   }
 }
 
+/// Provisioning lead time of committed capacity (section `provisioning:` of a committed option).
+public struct ProvisioningSettings: Sendable, Hashable, Codable {
+  /// Months before the committed nodes exist; the commitment is billed from then on.
+  public var leadTimeMonths: Int
+  /// Name of a pay-per-use option of the scenario that runs the jobs until then.
+  public var interimOption: String
+
+  /// Creates provisioning settings.
+  public init(leadTimeMonths: Int, interimOption: String) {
+    self.leadTimeMonths = leadTimeMonths
+    self.interimOption = interimOption
+  }
+}
+
 /// Contention episodes estimated from a sample set by a two-component lognormal mixture fit (section
 /// `contention: {estimate_from: NAME}`): the slow component's weight and its mean relative to the fast one
 /// become the share of work under contention and the slowdown (see ``ContentionModel/estimate``).

@@ -85,6 +85,31 @@ public struct ResolvedScenario: Sendable {
             name: overflow.option, known: candidates))
       }
     }
+    for (index, resolved) in options.enumerated() {
+      guard let provisioning = resolved.option.provisioning else { continue }
+      if !resolved.isCommitted {
+        problems.append(
+          .invalidValue(
+            sourceMap.location(of: "options[\(index)].provisioning"),
+            message: "'provisioning' applies to committed capacity, but '\(resolved.option.price)' is billed per use",
+            help: "remove 'provisioning', or choose a reserved or bare_metal price"))
+      }
+      if provisioning.leadTimeMonths >= scenario.horizonMonths {
+        problems.append(
+          .invalidValue(
+            sourceMap.location(of: "options[\(index)].provisioning.lead_time_months"),
+            message: "a lead time of \(provisioning.leadTimeMonths) months leaves no committed months in the "
+              + "\(scenario.horizonMonths)-month horizon",
+            help: "lengthen horizon_months or shorten the lead time"))
+      }
+      let target = options.first { $0.option.name == provisioning.interimOption }
+      if target == nil || target?.isCommitted == true {
+        problems.append(
+          .unknownName(
+            sourceMap.location(of: "options[\(index)].provisioning.interim"), kind: "pay-per-use option",
+            name: provisioning.interimOption, known: options.filter { !$0.isCommitted }.map(\.option.name)))
+      }
+    }
     let currencies = Set(options.map(\.price.currency))
     if currencies.count > 1 {
       problems.append(

@@ -134,6 +134,8 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   public var contentionEstimate: ContentionEstimateSettings?
   /// For a hybrid option (committed nodes): where jobs overflow when the nodes would make them wait.
   public var overflow: OverflowSettings?
+  /// For a committed option: months until its nodes exist, and where jobs run meanwhile.
+  public var provisioning: ProvisioningSettings?
   /// Preemptions, failures and checkpoint/restart, if any.
   public var interruptions: InterruptionSettings?
   /// For pay-per-use options: the wait for capacity before a job starts (seconds), if any.
@@ -148,9 +150,11 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
     name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil, durationScale: Double = 1,
     stragglers: Bool = false, contention: ContentionSettings? = nil, interruptions: InterruptionSettings? = nil,
     queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(), migration: MigrationSettings? = nil,
-    contentionEstimate: ContentionEstimateSettings? = nil, overflow: OverflowSettings? = nil
+    contentionEstimate: ContentionEstimateSettings? = nil, overflow: OverflowSettings? = nil,
+    provisioning: ProvisioningSettings? = nil
   ) {
     self.overflow = overflow
+    self.provisioning = provisioning
     self.name = name
     self.duration = duration
     self.price = price

@@ -72,8 +72,16 @@ public struct MonteCarloEngine: Sendable {
       let targetSimulator = OptionSimulator(target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
       overflow = OverflowTarget(simulator: targetSimulator, maximumWaitHours: settings.maximumWaitHours)
     }
+    var interim: OverflowTarget?
+    if let settings = option.option.provisioning,
+      let target = scenario.options.first(where: { $0.option.name == settings.interimOption })
+    {
+      let targetSimulator = OptionSimulator(target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
+      interim = OverflowTarget(simulator: targetSimulator, maximumWaitHours: .infinity)
+    }
     return OptionSimulator(
-      option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs, overflow: overflow)
+      option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs, overflow: overflow,
+      interim: interim)
   }
 
   /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate;

@@ -27,6 +27,8 @@ struct TrialTotals: Sendable {
   var idleCapacityCost = 0.0
   /// Jobs of a hybrid option sent to its overflow option.
   var overflowJobs = 0
+  /// Jobs run on the interim option while committed nodes were provisioned.
+  var interimJobs = 0
   var lines = CostLines()
   /// Cost incurred in each month (jobs counted in the month they arrive; commitments month by month;
   /// set-up and migration in the first month; committed months past the horizon in the last). Sums to
@@ -55,6 +57,8 @@ struct TrialScratch {
   var walls: [Double] = []
   var waits: [Double] = []
   var onOverflow: [Bool] = []
+  /// For jobs sent elsewhere: the simulator of the option that ran them.
+  var runners: [OptionSimulator?] = []
   var nodesNeeded: [Int] = []
   var queue: DedicatedClusterQueue?
 }
@@ -110,12 +114,19 @@ struct OptionSimulator: Sendable {
   let bookedHours: Double
   /// For a hybrid option: where jobs go when the committed nodes would make them wait too long.
   let overflow: OverflowTarget?
+  /// Where jobs run while the committed nodes are being provisioned, if they are.
+  let interim: OverflowTarget?
+  /// Months until the committed nodes exist (0 when there is no provisioning lead time).
+  let leadTimeMonths: Int
 
   init(
     _ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int,
-    costs: HiddenCostSettings = HiddenCostSettings(), overflow: OverflowTarget? = nil
+    costs: HiddenCostSettings = HiddenCostSettings(), overflow: OverflowTarget? = nil,
+    interim: OverflowTarget? = nil
   ) {
     self.overflow = overflow
+    self.interim = interim
+    leadTimeMonths = resolved.isCommitted ? (resolved.option.provisioning?.leadTimeMonths ?? 0) : 0
     name = resolved.option.name
     purpose = RandomStreams.purpose(forOption: resolved.option.name)
     duration = resolved.duration
@@ -135,8 +146,10 @@ struct OptionSimulator: Sendable {
     nodesPerJob = resolved.nodesPerJob(gpusPerJob: workload.gpusPerJob)
     queueServers = nodes * resolved.jobsPerNode(gpusPerJob: workload.gpusPerJob)
     setupCost = resolved.isCommitted ? Double(nodes) * resolved.price.setupFee : 0
+    // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon.
+    let committedMonthsInHorizon = horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0)
     monthsBilledAfterHorizon =
-      resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - horizonMonths) : 0
+      resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - committedMonthsInHorizon) : 0
     self.costs = costs
     billing = resolved.option.billing
     migrationCost =
@@ -175,27 +188,34 @@ struct OptionSimulator: Sendable {
     simulateJobs(count: jobCount, using: &generator, into: &scratch.parts)
     for part in scratch.parts { scratch.walls.append(part.wall) }
     scratch.onOverflow.append(contentsOf: repeatElement(false, count: jobCount))
+    scratch.runners.removeAll(keepingCapacity: true)
+    if overflow != nil || interim != nil { scratch.runners.append(contentsOf: repeatElement(nil, count: jobCount)) }
     let months = Double(jobsPerMonth.count)
     if isCommitted {
       queueOnCommittedNodes(
         arrivalHours: arrivalHours, horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch,
         totals: &totals)
-      if let overflow, let queue = scratch.queue {
+      if let queue = scratch.queue {
+        let opening = Double(leadTimeMonths) * PriceQuote.hoursPerMonth
         for index in 0..<jobCount where index < queue.diverted.count && queue.diverted[index] {
+          // Before the nodes exist a job runs on the interim option; afterwards, diverted jobs overflow.
+          guard let target = arrivalHours[index] < opening ? interim : overflow else { continue }
           var replacement: [JobParts] = []
-          overflow.simulator.simulateJobs(count: 1, using: &generator, into: &replacement)
+          target.simulator.simulateJobs(count: 1, using: &generator, into: &replacement)
           scratch.parts[index] = replacement[0]
-          scratch.waits[index] = overflow.simulator.queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0
+          scratch.waits[index] = target.simulator.queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0
           scratch.onOverflow[index] = true
-          totals.overflowJobs += 1
+          scratch.runners[index] = target.simulator
+          if target === overflow { totals.overflowJobs += 1 } else { totals.interimJobs += 1 }
         }
       }
       let capacityGPUs = Double(nodes) * gpusPerNode
-      let billedMonths = months + Double(monthsBilledAfterHorizon)
+      let committedMonths = months - Double(leadTimeMonths)
+      let billedMonths = committedMonths + Double(monthsBilledAfterHorizon)
       totals.lines.commitment = capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour
       totals.lines.setupFees = setupCost
       totals.idleCapacityCost =
-        (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * months * pricePerGPUHour
+        (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * committedMonths * pricePerGPUHour
     } else {
       for _ in 0..<jobCount {
         scratch.waits.append(queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0)
@@ -209,7 +229,7 @@ struct OptionSimulator: Sendable {
         month += 1
         monthEnd += jobsPerMonth[month]
       }
-      let runner = scratch.onOverflow[index] ? (overflow?.simulator ?? self) : self
+      let runner = scratch.onOverflow[index] ? (scratch.runners[index] ?? self) : self
       let jobCost = runner.account(
         scratch.parts[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
         costs: costs, deadlineHours: deadlineHours, totals: &totals)
@@ -226,7 +246,7 @@ struct OptionSimulator: Sendable {
       for index in monthly.indices { monthly[index] += Double(jobsPerMonth[index]) * (billing.storagePerJob + billing.egressPerJob) }
       if isCommitted {
         let perMonth = Double(nodes) * gpusPerNode * PriceQuote.hoursPerMonth * pricePerGPUHour
-        for index in monthly.indices { monthly[index] += perMonth }
+        for index in monthly.indices where index >= leadTimeMonths { monthly[index] += perMonth }
         monthly[monthly.count - 1] += perMonth * Double(monthsBilledAfterHorizon)
         monthly[0] += setupCost
       }
@@ -382,7 +402,8 @@ struct OptionSimulator: Sendable {
     guard var queue = reusable,
       let summary = try? queue.simulate(
         arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
-        horizonEnd: horizonHours, maximumWait: overflow?.maximumWaitHours ?? .infinity)
+        horizonEnd: horizonHours, maximumWait: overflow?.maximumWaitHours ?? .infinity,
+        availableFrom: Double(leadTimeMonths) * PriceQuote.hoursPerMonth)
     else {
       // Unreachable: inputs are validated (node counts ≥ 1, finite non-negative times, sorted arrivals).
       scratch.waits.append(contentsOf: repeatElement(0, count: scratch.walls.count))
@@ -390,6 +411,8 @@ struct OptionSimulator: Sendable {
     }
     scratch.waits.append(contentsOf: queue.waits)
     scratch.queue = queue
-    totals.utilisation = summary.utilisation
+    // Busy share of the capacity that existed: from the end of the lead time to the end of the horizon.
+    let existingHours = horizonHours - Double(leadTimeMonths) * PriceQuote.hoursPerMonth
+    totals.utilisation = existingHours > 0 ? summary.busyNodeHours / (Double(queueServers) * existingHours) : 0
   }
 }

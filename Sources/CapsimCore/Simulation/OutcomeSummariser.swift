@@ -99,6 +99,9 @@ struct OutcomeSummariser {
     if option.option.overflow != nil {
       metrics.append(perJob("overflow_rate", "Jobs overflowed", "share") { Double($0.overflowJobs) })
     }
+    if option.option.provisioning != nil {
+      metrics.append(perJob("interim_rate", "Jobs run on interim", "share") { Double($0.interimJobs) })
+    }
     var notes: [String] = []
     if option.isCommitted {
       metrics.append(perTrial("utilisation", "Utilisation", "share") { $0.utilisation })
