@@ -6,7 +6,8 @@ enum ExtraSections {
     var lines: [String] = []
     for option in outcome.options where !option.stragglerGrowth.isEmpty {
       lines.append("")
-      lines.append("Stragglers on \(option.name): a synchronous step waits for the slowest of G GPUs")
+      lines.append(
+        "Stragglers on \(option.name): a synchronous step waits for the slowest of G GPUs")
       lines.append(
         contentsOf: TextTable(
           header: ["GPUs", "mean step (s)", "vs 1 GPU", "step std dev (s)", "step CoV"],
@@ -31,27 +32,38 @@ enum ExtraSections {
       guard let sizing = option.sizing, let target = sizing.target else { continue }
       let relation = target.metric == .deadlineHitRate ? "≥" : "≤"
       let isShare = target.metric == .deadlineHitRate
-      let chosen = sizing.chosenNodes.map { "\($0) nodes" } ?? "no node count up to \(target.maximumNodes)"
+      let chosen =
+        sizing.chosenNodes.map { "\($0) nodes" } ?? "no node count up to \(target.maximumNodes)"
       lines.append("")
       if target.metric.isObjective {
-        lines.append("Sizing \(option.name): node count minimising \(target.metric.rawValue) → \(chosen)")
+        lines.append(
+          "Sizing \(option.name): node count minimising \(target.metric.rawValue) → \(chosen)")
       } else {
         lines.append(
           "Sizing \(option.name): smallest node count with \(target.metric.rawValue) \(relation) "
-            + "\(isShare ? NumberFormatting.percent(target.limit) : NumberFormatting.readable(target.limit)) → \(chosen)")
+            + "\(isShare ? NumberFormatting.percent(target.limit) : NumberFormatting.readable(target.limit)) → \(chosen)"
+        )
       }
       lines.append(
         contentsOf: TextTable(
-          header: ["nodes", target.metric.rawValue, "95% CI", target.metric.isObjective ? "chosen" : "meets target"],
+          header: [
+            "nodes", target.metric.rawValue, "95% CI",
+            target.metric.isObjective ? "chosen" : "meets target",
+          ],
           rightAligned: [true, true, false, false],
           rows: sizing.curve.map { point in
             let format = { (x: Double) in
               isShare ? NumberFormatting.percent(x) : NumberFormatting.readable(x, significant: 4)
             }
             let interval =
-              point.estimate.lower.flatMap { lower in point.estimate.upper.map { "[\(format(lower)), \(format($0))]" } }
+              point.estimate.lower.flatMap { lower in
+                point.estimate.upper.map { "[\(format(lower)), \(format($0))]" }
+              }
               ?? ""
-            return [String(point.nodes), format(point.estimate.value), interval, point.meetsTarget ? "yes" : "no"]
+            return [
+              String(point.nodes), format(point.estimate.value), interval,
+              point.meetsTarget ? "yes" : "no",
+            ]
           }
         ).render().split(separator: "\n").map(String.init))
     }
@@ -63,7 +75,9 @@ enum ExtraSections {
     let horizon = outcome.horizonMonths
     guard horizon > 1, !outcome.options.isEmpty else { return [] }
     var months = Set([1, horizon])
-    for fraction in [0.25, 0.5, 0.75] { months.insert(Swift.max(1, Int((Double(horizon) * fraction).rounded()))) }
+    for fraction in [0.25, 0.5, 0.75] {
+      months.insert(Swift.max(1, Int((Double(horizon) * fraction).rounded())))
+    }
     var lines = ["", "Cumulative cost (\(outcome.currency)): median over trials [p10–p90]"]
     let table = TextTable(
       header: ["month"] + outcome.options.map(\.name),
@@ -81,10 +95,12 @@ enum ExtraSections {
     lines.append(contentsOf: table.render().split(separator: "\n").map(String.init))
     for crossover in outcome.crossovers {
       let median =
-        crossover.medianMonth.map { "median crossover month \($0)" } ?? "no crossover in most trials"
+        crossover.medianMonth.map { "median crossover month \($0)" }
+        ?? "no crossover in most trials"
       lines.append(
         "Crossover \(crossover.dedicated) vs \(crossover.shared): \(median); cumulative cost stays above "
-          + "for all \(horizon) months in \(NumberFormatting.percent(crossover.neverShare)) of trials")
+          + "for all \(horizon) months in \(NumberFormatting.percent(crossover.neverShare)) of trials"
+      )
     }
     return lines
   }

@@ -32,7 +32,9 @@ public struct TerminalReport: Sendable {
     }
     lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
     lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
-    for line in ExtraSections.costOverTime(outcome) { lines.append(contentsOf: line.count > width ? wrap(line, indent: "  ") : [line]) }
+    for line in ExtraSections.costOverTime(outcome) {
+      lines.append(contentsOf: line.count > width ? wrap(line, indent: "  ") : [line])
+    }
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
     if !notes.isEmpty {
       lines.append("")
@@ -74,7 +76,8 @@ public struct TerminalReport: Sendable {
         (
           MetricFormatting.label(sample),
           options.map { option in
-            option.metric(key).map { MetricFormatting.cell($0, maximumLength: columnWidth - 1) } ?? "–"
+            option.metric(key).map { MetricFormatting.cell($0, maximumLength: columnWidth - 1) }
+              ?? "–"
           }
         ))
     }

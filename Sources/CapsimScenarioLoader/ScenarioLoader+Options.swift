@@ -3,18 +3,23 @@ import Yams
 
 extension ScenarioLoader {
   static let optionKeys = [
-    "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale", "stragglers",
+    "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale",
+    "stragglers",
     "contention", "interruptions", "queue_wait", "billing", "migration", "overflow", "provisioning",
   ]
   static let costKeys = [
-    "engineer_hourly_rate", "penalty_per_missed_deadline", "penalty_per_hour_late", "investigation_threshold",
+    "engineer_hourly_rate", "penalty_per_missed_deadline", "penalty_per_hour_late",
+    "investigation_threshold",
     "investigation_hours", "engineers_blocked_per_waiting_job", "over_provisioning",
   ]
   static let billingKeys = ["granularity", "minimum_hours", "storage_per_job", "egress_per_job"]
   static let migrationKeys = ["engineer_weeks", "other_costs"]
-  static let contentionKeys = ["episodes_per_hour", "mean_duration_hours", "slowdown", "estimate_from"]
+  static let contentionKeys = [
+    "episodes_per_hour", "mean_duration_hours", "slowdown", "estimate_from",
+  ]
   static let interruptionKeys = [
-    "preemptions_per_gpu_hour", "failures_per_gpu_hour", "checkpoint_every_hours", "checkpoint_hours",
+    "preemptions_per_gpu_hour", "failures_per_gpu_hour", "checkpoint_every_hours",
+    "checkpoint_hours",
     "restart_hours", "rerun_probability", "max_reruns",
   ]
   static let sizingKeys = ["metric", "at_most", "at_least", "max_nodes"]
@@ -24,30 +29,42 @@ extension ScenarioLoader {
     guard case .sequence(let sequence) = node, !sequence.isEmpty else {
       problems.add(
         .wrongType(
-          problems.location(node, "options"), expected: "a non-empty list of options (lines starting with '- ')",
-          found: YAMLMappingReader.describe(node) == "a list" ? "an empty list" : YAMLMappingReader.describe(node)))
+          problems.location(node, "options"),
+          expected: "a non-empty list of options (lines starting with '- ')",
+          found: YAMLMappingReader.describe(node) == "a list"
+            ? "an empty list" : YAMLMappingReader.describe(node)))
       return []
     }
     var options: [ScenarioOption] = []
     var seenNames: Set<String> = []
     for (index, item) in sequence.enumerated() {
-      problems.sourceMap.record("options[\(index)]", line: item.mark?.line, column: item.mark?.column)
-      guard let reader = YAMLMappingReader(item, path: "options[\(index)]", problems: problems) else { continue }
+      problems.sourceMap.record(
+        "options[\(index)]", line: item.mark?.line, column: item.mark?.column)
+      guard let reader = YAMLMappingReader(item, path: "options[\(index)]", problems: problems)
+      else { continue }
       reader.rejectUnknownKeys(allowed: optionKeys)
-      let name = reader.string("name", required: true, help: "give each option a name shown in reports")
-      let duration = readSource(reader, role: "duration", help: "name a sample set ('samples: NAME'; see 'capsim data list') or give a 'distribution'")
-      let price = reader.string("price", required: true, help: "name a price; see 'capsim data list'")
+      let name = reader.string(
+        "name", required: true, help: "give each option a name shown in reports")
+      let duration = readSource(
+        reader, role: "duration",
+        help: "name a sample set ('samples: NAME'; see 'capsim data list') or give a 'distribution'"
+      )
+      let price = reader.string(
+        "price", required: true, help: "name a price; see 'capsim data list'")
       let scale = reader.double("duration_scale", rule: "> 0", isValid: { $0 > 0 }) ?? 1
       let stragglers = reader.bool("stragglers") ?? false
       let nodes = readNodes(reader, problems: problems)
       let contentionReader = reader.mapping("contention")
       let contentionEstimate = contentionReader.flatMap { readContentionEstimate($0) }
-      let contention = contentionEstimate == nil ? contentionReader.flatMap { readContention($0) } : nil
+      let contention =
+        contentionEstimate == nil ? contentionReader.flatMap { readContention($0) } : nil
       let interruptions = reader.mapping("interruptions").flatMap { readInterruptions($0) }
       var queueWait: DurationSource?
       if let waitReader = reader.mapping("queue_wait") {
         waitReader.rejectUnknownKeys(allowed: sourceKeys)
-        queueWait = readSource(waitReader, role: "queue wait", help: "name a queue_wait sample set or give a 'distribution'")
+        queueWait = readSource(
+          waitReader, role: "queue wait",
+          help: "name a queue_wait sample set or give a 'distribution'")
       }
       let billing = reader.mapping("billing").map(readBilling) ?? BillingSettings()
       let overflow = reader.mapping("overflow").flatMap(readOverflow)
@@ -62,8 +79,10 @@ extension ScenarioLoader {
       if let name, let duration, let price {
         options.append(
           ScenarioOption(
-            name: name, duration: duration, price: price, nodes: nodes, durationScale: scale, stragglers: stragglers,
-            contention: contention, interruptions: interruptions, queueWait: queueWait, billing: billing,
+            name: name, duration: duration, price: price, nodes: nodes, durationScale: scale,
+            stragglers: stragglers,
+            contention: contention, interruptions: interruptions, queueWait: queueWait,
+            billing: billing,
             migration: migration, contentionEstimate: contentionEstimate, overflow: overflow,
             provisioning: provisioning))
       }
@@ -72,7 +91,8 @@ extension ScenarioLoader {
   }
 
   /// `samples: NAME` (with optional `sampling`) or `distribution: {family: …, parameters…, shift: …}`.
-  static func readSource(_ reader: YAMLMappingReader, role: String, help: String) -> DurationSource? {
+  static func readSource(_ reader: YAMLMappingReader, role: String, help: String) -> DurationSource?
+  {
     let samples = reader.string("samples")
     let sampling = reader.choice("sampling", as: DurationSource.Sampling.self) ?? .bootstrap
     let distribution = reader.mapping("distribution").flatMap { readDistribution($0) }
@@ -80,7 +100,8 @@ extension ScenarioLoader {
     if samples != nil && hasDistribution {
       reader.problems.add(
         .invalidValue(
-          reader.location("distribution"), message: "give either 'samples' or 'distribution' for the \(role), not both",
+          reader.location("distribution"),
+          message: "give either 'samples' or 'distribution' for the \(role), not both",
           help: "remove one of them"))
       return nil
     }
@@ -89,7 +110,8 @@ extension ScenarioLoader {
       if reader.value("sampling") != nil {
         reader.problems.add(
           .invalidValue(
-            reader.location("sampling"), message: "'sampling' applies to sample sets, not to a distribution",
+            reader.location("sampling"),
+            message: "'sampling' applies to sample sets, not to a distribution",
             help: "remove 'sampling'"))
       }
       return .distribution(distribution)
@@ -100,7 +122,8 @@ extension ScenarioLoader {
 
   /// `{family: lognormal, mu: 0.1, sigma: 0.2, shift: 0.5}` → a validated distribution.
   static func readDistribution(_ reader: YAMLMappingReader) -> ParametricDistribution? {
-    guard let familyName = reader.string("family", required: true, help: "e.g. 'family: lognormal'") else { return nil }
+    guard let familyName = reader.string("family", required: true, help: "e.g. 'family: lognormal'")
+    else { return nil }
     let family: DistributionFamily
     do {
       family = try DistributionFamily.named(familyName)
@@ -115,13 +138,18 @@ extension ScenarioLoader {
     let shift = reader.double("shift", rule: "finite", isValid: { _ in true }) ?? 0
     var parameters: [String: Double] = [:]
     for key in reader.keys where key != "family" && key != "shift" {
-      if let value = reader.double(key, rule: "a finite number", isValid: { _ in true }) { parameters[key] = value }
+      if let value = reader.double(key, rule: "a finite number", isValid: { _ in true }) {
+        parameters[key] = value
+      }
     }
     do {
       return try ParametricDistribution(family: family, parameters: parameters, shift: shift)
     } catch {
       let diagnostic = error.diagnostic
-      reader.problems.add(.invalidValue(reader.problems.location(reader.node, reader.path), message: diagnostic.message, help: diagnostic.help))
+      reader.problems.add(
+        .invalidValue(
+          reader.problems.location(reader.node, reader.path), message: diagnostic.message,
+          help: diagnostic.help))
       return nil
     }
   }
@@ -133,13 +161,18 @@ extension ScenarioLoader {
       if sizing != nil {
         problems.add(
           .invalidValue(
-            reader.location("sizing"), message: "'sizing' needs 'nodes: auto'", help: "add 'nodes: auto' or remove 'sizing'"))
+            reader.location("sizing"), message: "'sizing' needs 'nodes: auto'",
+            help: "add 'nodes: auto' or remove 'sizing'"))
       }
       return nil
     }
     if case .scalar(let scalar) = node, scalar.string == "auto" {
       guard let sizing else {
-        reader.reportMissing("sizing", help: "with 'nodes: auto' say what to meet, e.g. 'sizing: {metric: p95_wait_hours, at_most: 2}'")
+        reader.reportMissing(
+          "sizing",
+          help:
+            "with 'nodes: auto' say what to meet, e.g. 'sizing: {metric: p95_wait_hours, at_most: 2}'"
+        )
         return nil
       }
       return readSizing(sizing).map(NodeCount.auto)
@@ -157,7 +190,9 @@ extension ScenarioLoader {
     reader.rejectUnknownKeys(allowed: sizingKeys)
     let metric = reader.choice("metric", as: SizingTarget.Metric.self)
     if reader.value("metric") == nil {
-      reader.reportMissing("metric", help: "one of: " + SizingTarget.Metric.allCases.map(\.rawValue).joined(separator: ", "))
+      reader.reportMissing(
+        "metric",
+        help: "one of: " + SizingTarget.Metric.allCases.map(\.rawValue).joined(separator: ", "))
     }
     let maximum = reader.integer("max_nodes", in: 1...100_000) ?? 64
     guard let metric else { return nil }
@@ -165,7 +200,8 @@ extension ScenarioLoader {
       for key in ["at_most", "at_least"] where reader.value(key) != nil {
         reader.problems.add(
           .invalidValue(
-            reader.location(key), message: "'\(metric.rawValue)' is minimised; it takes no '\(key)'",
+            reader.location(key),
+            message: "'\(metric.rawValue)' is minimised; it takes no '\(key)'",
             help: "remove '\(key)'"))
       }
       return SizingTarget(metric: metric, limit: 0, maximumNodes: maximum)
@@ -177,12 +213,14 @@ extension ScenarioLoader {
       reader.problems.add(
         .invalidValue(
           reader.location(wrong), message: "'\(metric.rawValue)' takes '\(key)', not '\(wrong)'",
-          help: isRate ? "a deadline hit rate must be at least a share, e.g. 'at_least: 0.95'"
+          help: isRate
+            ? "a deadline hit rate must be at least a share, e.g. 'at_least: 0.95'"
             : "a wait must be at most a number of hours, e.g. 'at_most: 2'"))
       return nil
     }
     let limit = reader.double(
-      key, rule: isRate ? "between 0 and 1" : "≥ 0", required: true, help: "e.g. '\(key): \(isRate ? "0.95" : "2")'",
+      key, rule: isRate ? "between 0 and 1" : "≥ 0", required: true,
+      help: "e.g. '\(key): \(isRate ? "0.95" : "2")'",
       isValid: { isRate ? (0...1).contains($0) : $0 >= 0 })
     return limit.map { SizingTarget(metric: metric, limit: $0, maximumNodes: maximum) }
   }
@@ -198,34 +236,44 @@ extension ScenarioLoader {
   static func readContention(_ reader: YAMLMappingReader) -> ContentionSettings? {
     reader.rejectUnknownKeys(allowed: contentionKeys)
     let rate = reader.double(
-      "episodes_per_hour", rule: "≥ 0", required: true, help: "e.g. 'episodes_per_hour: 0.05'", isValid: { $0 >= 0 })
+      "episodes_per_hour", rule: "≥ 0", required: true, help: "e.g. 'episodes_per_hour: 0.05'",
+      isValid: { $0 >= 0 })
     let duration = reader.double(
-      "mean_duration_hours", rule: "> 0", required: true, help: "e.g. 'mean_duration_hours: 2'", isValid: { $0 > 0 })
+      "mean_duration_hours", rule: "> 0", required: true, help: "e.g. 'mean_duration_hours: 2'",
+      isValid: { $0 > 0 })
     var slowdown: ContentionModel.Slowdown?
-    if let node = reader.value("slowdown"), case .mapping = node, let range = reader.mapping("slowdown") {
+    if let node = reader.value("slowdown"), case .mapping = node,
+      let range = reader.mapping("slowdown")
+    {
       range.rejectUnknownKeys(allowed: ["low", "high"])
-      let low = range.double("low", rule: "≥ 1", required: true, help: "e.g. 'low: 1.15'", isValid: { $0 >= 1 })
-      let high = range.double("high", rule: "≥ 1", required: true, help: "e.g. 'high: 1.5'", isValid: { $0 >= 1 })
+      let low = range.double(
+        "low", rule: "≥ 1", required: true, help: "e.g. 'low: 1.15'", isValid: { $0 >= 1 })
+      let high = range.double(
+        "high", rule: "≥ 1", required: true, help: "e.g. 'high: 1.5'", isValid: { $0 >= 1 })
       if let low, let high { slowdown = .uniform(low: low, high: high) }
     } else {
       slowdown = reader.double(
-        "slowdown", rule: "≥ 1", required: true, help: "e.g. 'slowdown: 1.3' or 'slowdown: {low: 1.15, high: 1.5}'",
+        "slowdown", rule: "≥ 1", required: true,
+        help: "e.g. 'slowdown: 1.3' or 'slowdown: {low: 1.15, high: 1.5}'",
         isValid: { $0 >= 1 }
       ).map(ContentionModel.Slowdown.fixed)
     }
     guard let rate, let duration, let slowdown else { return nil }
-    return ContentionSettings(episodesPerHour: rate, meanDurationHours: duration, slowdown: slowdown)
+    return ContentionSettings(
+      episodesPerHour: rate, meanDurationHours: duration, slowdown: slowdown)
   }
 
   static func readInterruptions(_ reader: YAMLMappingReader) -> InterruptionSettings? {
     reader.rejectUnknownKeys(allowed: interruptionKeys)
     let nonNegative = { (x: Double) in x >= 0 }
-    let preemptions = reader.double("preemptions_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
+    let preemptions =
+      reader.double("preemptions_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
     let failures = reader.double("failures_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
     // Without a checkpoint cost or interval a job has no checkpoints: an interruption restarts it from the
     // beginning. With a cost and no interval, Daly's optimal interval.
     let hasCheckpointCost = (reader.value("checkpoint_hours") != nil)
-    var interval: InterruptionModel.CheckpointInterval = hasCheckpointCost ? .daly : .fixed(hours: .infinity)
+    var interval: InterruptionModel.CheckpointInterval =
+      hasCheckpointCost ? .daly : .fixed(hours: .infinity)
     if let node = reader.value("checkpoint_every_hours"), case .scalar(let scalar) = node {
       switch scalar.string {
       case "young": interval = .young
@@ -240,11 +288,14 @@ extension ScenarioLoader {
     }
     let checkpoint = reader.double("checkpoint_hours", rule: "≥ 0", isValid: nonNegative) ?? 0
     let restart = reader.double("restart_hours", rule: "≥ 0", isValid: nonNegative) ?? 0
-    let rerun = reader.double("rerun_probability", rule: "in [0, 1)", isValid: { $0 >= 0 && $0 < 1 }) ?? 0
+    let rerun =
+      reader.double("rerun_probability", rule: "in [0, 1)", isValid: { $0 >= 0 && $0 < 1 }) ?? 0
     let reruns = reader.integer("max_reruns", in: 0...1_000) ?? 0
     return InterruptionSettings(
-      preemptionsPerGPUHour: preemptions, failuresPerGPUHour: failures, checkpointInterval: interval,
-      checkpointHours: checkpoint, restartHours: restart, rerunProbability: rerun, maximumReruns: reruns)
+      preemptionsPerGPUHour: preemptions, failuresPerGPUHour: failures,
+      checkpointInterval: interval,
+      checkpointHours: checkpoint, restartHours: restart, rerunProbability: rerun,
+      maximumReruns: reruns)
   }
 
   static func readCosts(_ reader: YAMLMappingReader) -> HiddenCostSettings {
@@ -254,16 +305,19 @@ extension ScenarioLoader {
     return HiddenCostSettings(
       engineerHourlyRate: reader.double("engineer_hourly_rate", rule: "≥ 0", isValid: nonNegative)
         ?? defaults.engineerHourlyRate,
-      penaltyPerMissedDeadline: reader.double("penalty_per_missed_deadline", rule: "≥ 0", isValid: nonNegative)
+      penaltyPerMissedDeadline: reader.double(
+        "penalty_per_missed_deadline", rule: "≥ 0", isValid: nonNegative)
         ?? defaults.penaltyPerMissedDeadline,
       penaltyPerHourLate: reader.double("penalty_per_hour_late", rule: "≥ 0", isValid: nonNegative)
         ?? defaults.penaltyPerHourLate,
-      investigationThreshold: reader.double("investigation_threshold", rule: "≥ 1", isValid: { $0 >= 1 })
+      investigationThreshold: reader.double(
+        "investigation_threshold", rule: "≥ 1", isValid: { $0 >= 1 })
         ?? defaults.investigationThreshold,
       investigationHours: reader.double("investigation_hours", rule: "≥ 0", isValid: nonNegative)
         ?? defaults.investigationHours,
       engineersBlockedPerWaitingJob: reader.double(
-        "engineers_blocked_per_waiting_job", rule: "≥ 0", isValid: nonNegative) ?? defaults.engineersBlockedPerWaitingJob,
+        "engineers_blocked_per_waiting_job", rule: "≥ 0", isValid: nonNegative)
+        ?? defaults.engineersBlockedPerWaitingJob,
       overProvisioning: reader.bool("over_provisioning") ?? defaults.overProvisioning)
   }
 
@@ -288,9 +342,11 @@ extension ScenarioLoader {
   /// `overflow: {to: OPTION, max_wait_hours: H}`.
   static func readOverflow(_ reader: YAMLMappingReader) -> OverflowSettings? {
     reader.rejectUnknownKeys(allowed: ["to", "max_wait_hours"])
-    let target = reader.string("to", required: true, help: "name the pay-per-use option that takes the overflow")
+    let target = reader.string(
+      "to", required: true, help: "name the pay-per-use option that takes the overflow")
     let wait = reader.double(
-      "max_wait_hours", rule: "≥ 0", required: true, help: "e.g. 'max_wait_hours: 2'", isValid: { $0 >= 0 })
+      "max_wait_hours", rule: "≥ 0", required: true, help: "e.g. 'max_wait_hours: 2'",
+      isValid: { $0 >= 0 })
     guard let target, let wait else { return nil }
     return OverflowSettings(option: target, maximumWaitHours: wait)
   }
@@ -299,8 +355,10 @@ extension ScenarioLoader {
   static func readProvisioning(_ reader: YAMLMappingReader) -> ProvisioningSettings? {
     reader.rejectUnknownKeys(allowed: ["lead_time_months", "interim"])
     let months = reader.integer(
-      "lead_time_months", in: 0...600, required: true, help: "months until the nodes exist, e.g. 'lead_time_months: 2'")
-    let interim = reader.string("interim", required: true, help: "name the pay-per-use option that runs jobs meanwhile")
+      "lead_time_months", in: 0...600, required: true,
+      help: "months until the nodes exist, e.g. 'lead_time_months: 2'")
+    let interim = reader.string(
+      "interim", required: true, help: "name the pay-per-use option that runs jobs meanwhile")
     guard let months, let interim else { return nil }
     return ProvisioningSettings(leadTimeMonths: months, interimOption: interim)
   }

@@ -16,10 +16,13 @@ public struct LoadedScenario: Sendable {
 public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
-    "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options", "costs",
+    "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
+    "costs",
   ]
   static let workloadKeys = [
-    "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth", "monthly_jobs"]
+    "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
+    "monthly_jobs",
+  ]
 
   /// Loads and validates the scenario file at `path`.
   /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
@@ -165,23 +168,29 @@ public enum ScenarioLoader {
     if reader.value("growth") != nil && reader.value("monthly_jobs") != nil {
       reader.problems.add(
         .invalidValue(
-          reader.location("monthly_jobs"), message: "give either 'growth' or 'monthly_jobs', not both",
+          reader.location("monthly_jobs"),
+          message: "give either 'growth' or 'monthly_jobs', not both",
           help: "monthly_jobs lists every month's mean; growth derives them from jobs_per_month"))
       return .constant
     }
     if let node = reader.value("monthly_jobs") {
       guard case .sequence(let sequence) = node, !sequence.isEmpty else {
         reader.problems.add(
-          .wrongType(reader.location("monthly_jobs"), expected: "a list of monthly job counts", found: YAMLMappingReader.describe(node)))
+          .wrongType(
+            reader.location("monthly_jobs"), expected: "a list of monthly job counts",
+            found: YAMLMappingReader.describe(node)))
         return .constant
       }
       var values: [Double] = []
       for (index, item) in sequence.enumerated() {
-        guard case .scalar(let scalar) = item, let value = Double(scalar.string), value.isFinite, value >= 0 else {
+        guard case .scalar(let scalar) = item, let value = Double(scalar.string), value.isFinite,
+          value >= 0
+        else {
           reader.problems.add(
             .invalidValue(
               reader.problems.location(item, "workload.monthly_jobs[\(index)]"),
-              message: "monthly_jobs[\(index)] is \(YAMLMappingReader.describe(item)); it must be a number ≥ 0",
+              message:
+                "monthly_jobs[\(index)] is \(YAMLMappingReader.describe(item)); it must be a number ≥ 0",
               help: nil))
           continue
         }
@@ -201,7 +210,8 @@ public enum ScenarioLoader {
       growth.problems.add(
         .invalidValue(
           growth.location("model"), message: "'model' is '\(other)'",
-          help: NameSuggestions.help(for: other, kind: "growth model", known: ["constant", "linear", "compound"])))
+          help: NameSuggestions.help(
+            for: other, kind: "growth model", known: ["constant", "linear", "compound"])))
       return .constant
     }
   }

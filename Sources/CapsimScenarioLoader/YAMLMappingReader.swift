@@ -147,14 +147,16 @@ struct YAMLMappingReader {
   func bool(_ key: String) -> Bool? {
     guard let value = value(key) else { return nil }
     guard case .scalar(let scalar) = value else {
-      problems.add(.wrongType(location(key), expected: "true or false", found: Self.describe(value)))
+      problems.add(
+        .wrongType(location(key), expected: "true or false", found: Self.describe(value)))
       return nil
     }
     switch scalar.string.lowercased() {
     case "true", "yes", "on": return true
     case "false", "no", "off": return false
     default:
-      problems.add(.wrongType(location(key), expected: "true or false", found: "'\(scalar.string)'"))
+      problems.add(
+        .wrongType(location(key), expected: "true or false", found: "'\(scalar.string)'"))
       return nil
     }
   }
@@ -166,7 +168,8 @@ struct YAMLMappingReader {
   }
 
   /// One of `allowed` raw values.
-  func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
+  func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T?
+  where T.RawValue == String {
     guard let text = string(key) else { return nil }
     if let parsed = T(rawValue: text) { return parsed }
     let allowed = T.allCases.map(\.rawValue)

@@ -21,7 +21,8 @@ public enum Fixtures {
 
   /// A resolved option with the given sample values (seconds per step), bootstrapped.
   public static func option(
-    _ name: String, seconds: [Double], price: PriceQuote, nodes: Int? = nil, kind: InfrastructureKind = .shared,
+    _ name: String, seconds: [Double], price: PriceQuote, nodes: Int? = nil,
+    kind: InfrastructureKind = .shared,
     metric: String = "step_time"
   ) -> ResolvedOption {
     option(
@@ -31,11 +32,14 @@ public enum Fixtures {
 
   /// A resolved option from a scenario option and a duration source.
   public static func option(
-    _ option: ScenarioOption, duration: ResolvedDuration, metric: String? = "step_time", price: PriceQuote,
+    _ option: ScenarioOption, duration: ResolvedDuration, metric: String? = "step_time",
+    price: PriceQuote,
     kind: InfrastructureKind = .shared, queueWait: ResolvedDuration? = nil
   ) -> ResolvedOption {
     ResolvedOption(
-      option: option, platform: Platform(name: "\(option.name)-platform", kind: kind, gpuModel: "H100", provider: "test"),
+      option: option,
+      platform: Platform(
+        name: "\(option.name)-platform", kind: kind, gpuModel: "H100", provider: "test"),
       price: price, duration: duration, durationMetric: metric, queueWait: queueWait,
       queueWaitMetric: queueWait == nil ? nil : "queue_wait")
   }

@@ -11,10 +11,12 @@ struct EngineRegressionTests {
     let workload = Workload(jobsPerMonth: 40, gpusPerJob: 8, stepsPerJob: 36_000)
     let small = Fixtures.option(
       "four-gpu-nodes", seconds: [1.0, 1.1],
-      price: Fixtures.price("bm4", perGPUHour: 2, model: .bareMetal, gpusPerUnit: 4), nodes: 6, kind: .dedicated)
+      price: Fixtures.price("bm4", perGPUHour: 2, model: .bareMetal, gpusPerUnit: 4), nodes: 6,
+      kind: .dedicated)
     let large = Fixtures.option(
       "eight-gpu-nodes", seconds: [1.0, 1.1],
-      price: Fixtures.price("bm8", perGPUHour: 2, model: .bareMetal, gpusPerUnit: 8), nodes: 3, kind: .dedicated)
+      price: Fixtures.price("bm8", perGPUHour: 2, model: .bareMetal, gpusPerUnit: 8), nodes: 3,
+      kind: .dedicated)
     let together = await MonteCarloEngine(threadCount: 2).run(
       try Fixtures.resolved(trials: 200, workload: workload, options: [small, large]))
     let alone = await MonteCarloEngine(threadCount: 2).run(
@@ -25,7 +27,8 @@ struct EngineRegressionTests {
   /// A distribution with mass below zero (a normal) is cut off at zero: no negative durations or costs.
   @Test func negativeDrawsAreCutOffAtZero() async throws {
     let workload = Workload(jobsPerMonth: 50, arrivals: .fixed, gpusPerJob: 1, stepsPerJob: 3_600)
-    let normal = try ParametricDistribution(family: .normal, parameters: ["mean": 0, "standardDeviation": 1])
+    let normal = try ParametricDistribution(
+      family: .normal, parameters: ["mean": 0, "standardDeviation": 1])
     let option = Fixtures.option(
       ScenarioOption(name: "what-if", duration: .distribution(normal), price: "od"),
       duration: .distribution(normal), metric: nil, price: Fixtures.price("od", perGPUHour: 2))
@@ -41,14 +44,17 @@ struct EngineRegressionTests {
   /// A job that exhausts its reruns did no useful work; the time breakdown still adds up to the job time.
   @Test func timeBreakdownAddsUpWithFailedJobs() async throws {
     let workload = Workload(jobsPerMonth: 100, arrivals: .fixed, gpusPerJob: 1, stepsPerJob: 36_000)
-    var option = Fixtures.option("flaky", seconds: [0.9, 1.1], price: Fixtures.price("od", perGPUHour: 2))
+    var option = Fixtures.option(
+      "flaky", seconds: [0.9, 1.1], price: Fixtures.price("od", perGPUHour: 2))
     option.option.interruptions = InterruptionSettings(
       preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: .infinity),
       checkpointHours: 0, restartHours: 0, rerunProbability: 0.5, maximumReruns: 0)
     let outcome = await MonteCarloEngine(threadCount: 2).run(
       try Fixtures.resolved(horizonMonths: 1, trials: 300, workload: workload, options: [option]))
     let result = try #require(outcome.options.first)
-    let parts = result.metrics.filter { $0.key.hasPrefix("time_") }.reduce(0) { $0 + $1.estimate.value }
+    let parts = result.metrics.filter { $0.key.hasPrefix("time_") }.reduce(0) {
+      $0 + $1.estimate.value
+    }
     let total = try #require(result.metric("job_hours_mean")?.estimate.value)
     #expect(abs(parts - total) < 1e-9 * total, "parts \(parts) vs job time \(total)")
     let failed = try #require(result.metric("failed_job_rate")?.estimate)

@@ -21,12 +21,15 @@ struct GrowthAndCrossoverTests {
   /// cross at the first m with 10,000 + 11,680·m ≤ 14,400·m, i.e. m = ⌈10,000 / 2,720⌉ = 4.
   @Test func crossoverMonthMatchesTheClosedForm() async throws {
     let workload = Workload(jobsPerMonth: 60, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
-    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
     let metal = Fixtures.option(
-      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 10_000), nodes: 1,
+      "metal", seconds: [1.0],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 10_000), nodes: 1,
       kind: .dedicated)
     let outcome = await MonteCarloEngine(threadCount: 2).run(
-      try Fixtures.resolved(horizonMonths: 12, trials: 50, workload: workload, options: [shared, metal]))
+      try Fixtures.resolved(
+        horizonMonths: 12, trials: 50, workload: workload, options: [shared, metal]))
     let crossover = try #require(outcome.crossovers.first)
     #expect(crossover.dedicated == "metal" && crossover.shared == "cloud")
     #expect(crossover.medianMonth == 4)
@@ -34,7 +37,8 @@ struct GrowthAndCrossoverTests {
     #expect(crossover.neverShare == 0)
     // The monthly series is exact here: $14,400 every month on the shared option; month 1 of the
     // committed option carries the set-up fee.
-    #expect(outcome.options[0].monthly.allSatisfy { abs($0.p50 - 14_400) < 1e-9 && $0.p10 == $0.p90 })
+    #expect(
+      outcome.options[0].monthly.allSatisfy { abs($0.p50 - 14_400) < 1e-9 && $0.p10 == $0.p90 })
     #expect(abs(outcome.options[1].monthly[0].mean - 21_680) < 1e-9)
     #expect(abs(outcome.options[1].monthly[11].cumulativeMean - (10_000 + 12 * 11_680)) < 1e-6)
   }
@@ -44,7 +48,8 @@ struct GrowthAndCrossoverTests {
   @Test func monthlySeriesFollowsGrowthAndSumsToTheTotal() async throws {
     var workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 1, stepsPerJob: 3_600)
     workload.growth = .linear(ratePerMonth: 0.5)
-    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 2))
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 2))
     let outcome = await MonteCarloEngine(threadCount: 1).run(
       try Fixtures.resolved(horizonMonths: 4, trials: 10, workload: workload, options: [shared]))
     let option = try #require(outcome.options.first)

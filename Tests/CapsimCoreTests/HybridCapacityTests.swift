@@ -4,10 +4,14 @@ import _CapsimTestSupport
 
 @Suite("Hybrid capacity: committed nodes with overflow")
 struct HybridCapacityTests {
-  func hybrid(nodes: NodeCount, maximumWait: Double) -> (shared: ResolvedOption, hybrid: ResolvedOption) {
-    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+  func hybrid(nodes: NodeCount, maximumWait: Double) -> (
+    shared: ResolvedOption, hybrid: ResolvedOption
+  ) {
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
     var option = Fixtures.option(
-      "hybrid", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal), nodes: 1,
+      "hybrid", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal),
+      nodes: 1,
       kind: .dedicated)
     option.option.nodes = nodes
     option.option.overflow = OverflowSettings(option: "cloud", maximumWaitHours: maximumWait)
@@ -21,7 +25,8 @@ struct HybridCapacityTests {
     let workload = Workload(jobsPerMonth: 100, gpusPerJob: 8, stepsPerJob: 36_000)
     let (shared, option) = hybrid(nodes: .fixed(1), maximumWait: 0)
     let outcome = await MonteCarloEngine(threadCount: 2).run(
-      try Fixtures.resolved(horizonMonths: 3, trials: 300, workload: workload, options: [shared, option]))
+      try Fixtures.resolved(
+        horizonMonths: 3, trials: 300, workload: workload, options: [shared, option]))
     let result = try #require(outcome.options.last)
     let overflowShare = try #require(result.metric("overflow_rate")?.estimate.value)
     let jobs = try #require(result.metric("jobs")?.estimate.value)
@@ -42,7 +47,8 @@ struct HybridCapacityTests {
     let (shared, option) = hybrid(
       nodes: .auto(SizingTarget(metric: .expectedCost, limit: 0, maximumNodes: 8)), maximumWait: 2)
     let outcome = await MonteCarloEngine(threadCount: 2).run(
-      try Fixtures.resolved(horizonMonths: 2, trials: 200, workload: workload, options: [shared, option]))
+      try Fixtures.resolved(
+        horizonMonths: 2, trials: 200, workload: workload, options: [shared, option]))
     let sizing = try #require(outcome.options.last?.sizing)
     let cheapest = try #require(sizing.curve.min { $0.estimate.value < $1.estimate.value })
     #expect(sizing.chosenNodes == cheapest.nodes)
@@ -69,13 +75,16 @@ struct ProvisioningLeadTimeTests {
   /// 3 after it: 12 × $11,680 = $140,160.
   @Test func jobsRunOnTheInterimOptionUntilTheNodesExist() async throws {
     let workload = Workload(jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
-    let shared = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
     var metal = Fixtures.option(
-      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
+      "metal", seconds: [1.0],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
       nodes: 1, kind: .dedicated)
     metal.option.provisioning = ProvisioningSettings(leadTimeMonths: 3, interimOption: "cloud")
     let outcome = await MonteCarloEngine(threadCount: 2).run(
-      try Fixtures.resolved(horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal]))
+      try Fixtures.resolved(
+        horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal]))
     let result = try #require(outcome.options.last)
     #expect(result.metric("interim_rate")?.estimate.value == 0.25)  // 60 of 240 jobs
     #expect(result.metric("cost_commitment")?.estimate.value == 140_160)
@@ -83,6 +92,7 @@ struct ProvisioningLeadTimeTests {
     // The monthly series bills the commitment from month 4 and the interim jobs in months 1–3.
     #expect(abs(result.monthly[0].mean - 20 * 240) < 1e-6)
     #expect(abs(result.monthly[3].mean - 11_680) < 1e-6)
-    #expect(abs(result.monthly[11].mean - 4 * 11_680) < 1e-6)  // month 12 plus 3 committed months after it
+    // Month 12 carries its own commitment and the 3 committed months after the horizon.
+    #expect(abs(result.monthly[11].mean - 4 * 11_680) < 1e-6)
   }
 }

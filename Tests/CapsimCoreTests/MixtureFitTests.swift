@@ -21,8 +21,12 @@ struct MixtureFitTests {
 
   @Test func rejectsDegenerateData() {
     #expect(throws: FitError.self) { try TwoComponentLogNormalMixture(fitting: [1, 2, 3]) }
-    #expect(throws: FitError.self) { try TwoComponentLogNormalMixture(fitting: Array(repeating: 2.0, count: 20)) }
-    #expect(throws: FitError.self) { try TwoComponentLogNormalMixture(fitting: Array(repeating: 2.0, count: 19) + [-1]) }
+    #expect(throws: FitError.self) {
+      try TwoComponentLogNormalMixture(fitting: Array(repeating: 2.0, count: 20))
+    }
+    #expect(throws: FitError.self) {
+      try TwoComponentLogNormalMixture(fitting: Array(repeating: 2.0, count: 19) + [-1])
+    }
   }
 }
 

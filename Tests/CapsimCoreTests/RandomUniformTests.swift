@@ -43,6 +43,8 @@ struct RandomUniformTests {
     let variance = squares / Double(n) - mean * mean
     // U(0,1): mean 1/2 with SE √(1/12)/√n; variance 1/12 with SE √(1/180)/√n (fourth central moment 1/80).
     #expect(abs(mean - 0.5) < 5 * (1.0 / 12).squareRoot() / Double(n).squareRoot(), "seed \(seed)")
-    #expect(abs(variance - 1.0 / 12) < 5 * (1.0 / 180).squareRoot() / Double(n).squareRoot(), "seed \(seed)")
+    #expect(
+      abs(variance - 1.0 / 12) < 5 * (1.0 / 180).squareRoot() / Double(n).squareRoot(),
+      "seed \(seed)")
   }
 }

@@ -23,9 +23,11 @@ struct ResolvedScenarioTests {
       try Fixtures.resolved(workload: workload, options: [metal])
     }
     #expect(
-      error?.description.contains("a job needs 16 GPUs (2 nodes of 8 GPUs) but option 'metal' allows only 1")
+      error?.description.contains(
+        "a job needs 16 GPUs (2 nodes of 8 GPUs) but option 'metal' allows only 1")
         == true)
-    #expect(error?.description.contains("raise 'nodes' (or 'sizing.max_nodes') to at least 2") == true)
+    #expect(
+      error?.description.contains("raise 'nodes' (or 'sizing.max_nodes') to at least 2") == true)
   }
 
   @Test func mixedCurrenciesAndWrongMetricsAreAllReported() throws {

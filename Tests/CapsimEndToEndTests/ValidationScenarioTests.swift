@@ -15,11 +15,17 @@ struct ValidationScenarioTests {
   }
 
   /// The metric `key` of the first option in `capsim run FILE --format json`.
-  func metric(_ file: String, _ key: String, extra: [String] = []) throws -> (value: Double, lower: Double, upper: Double) {
+  func metric(_ file: String, _ key: String, extra: [String] = []) throws -> (
+    value: Double, lower: Double, upper: Double
+  ) {
     let run = try CapsimExecutable.run(
-      ["run", "scenarios/validation/\(file).yaml", "--db", database, "--format", "json", "--no-save"] + extra)
+      [
+        "run", "scenarios/validation/\(file).yaml", "--db", database, "--format", "json",
+        "--no-save",
+      ] + extra)
     #expect(run.exitCode == 0, "\(run.standardError)")
-    let json = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
     let options = json?["options"] as? [[String: Any]]
     let metrics = options?.first?["metrics"] as? [String: [String: Any]]
     let entry = try #require(metrics?[key], "no metric \(key) in \(file)")
@@ -34,7 +40,8 @@ struct ValidationScenarioTests {
     let wall = try metric("daly-checkpoint-restart", "job_hours_mean")
     #expect(wall.lower <= daly && daly <= wall.upper, "mean wall \(wall) vs Daly \(daly)")
     let interruptions = try metric("daly-checkpoint-restart", "interruptions_per_job")
-    #expect(interruptions.lower <= daly / 24 && daly / 24 <= interruptions.upper, "\(interruptions)")
+    #expect(
+      interruptions.lower <= daly / 24 && daly / 24 <= interruptions.upper, "\(interruptions)")
   }
 
   @Test func committedQueueMatchesErlangC() throws {
@@ -42,7 +49,8 @@ struct ValidationScenarioTests {
     let probability = 0.596_432_471_787_404_3
     let meanWait = 7.455_405_897_342_553
     let waited = try metric("erlang-c-queue", "waited_rate")
-    #expect(waited.lower <= probability && probability <= waited.upper, "\(waited) vs \(probability)")
+    #expect(
+      waited.lower <= probability && probability <= waited.upper, "\(waited) vs \(probability)")
     let wait = try metric("erlang-c-queue", "time_queue_wait_hours")
     #expect(wait.lower <= meanWait && meanWait <= wait.upper, "\(wait) vs \(meanWait)")
   }
@@ -81,27 +89,38 @@ struct ContentionEstimateTests {
       """
     let file = try Fixtures.temporaryDirectory().appendingPathComponent("contention.yaml")
     try scenario.write(to: file, atomically: true, encoding: .utf8)
-    let run = try CapsimExecutable.run(["run", file.path, "--db", database, "--format", "json", "--no-save"])
+    let run = try CapsimExecutable.run([
+      "run", file.path, "--db", database, "--format", "json", "--no-save",
+    ])
     #expect(run.exitCode == 0, "\(run.standardError)")
-    let json = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
     let options = try #require(json?["options"] as? [[String: Any]])
     func mean(_ index: Int) -> Double {
-      ((options[index]["metrics"] as? [String: [String: Any]])?["job_hours_mean"]?["value"] as? Double) ?? .nan
+      ((options[index]["metrics"] as? [String: [String: Any]])?["job_hours_mean"]?["value"]
+        as? Double) ?? .nan
     }
     let ratio = mean(1) / mean(0)
     // Independently: fit the mixture to the shared set's values (read from data/), build the estimated
     // model, and take its long-run wall/work ratio, which by construction equals the mixture mean over the
     // fast component's mean. Jobs of ≈ 20 h against 0.5-h episodes are in the long-run regime.
     let csv = try String(
-      contentsOf: CapsimExecutable.packageRoot.appendingPathComponent("data/samples/h100-8gpu-step-time-shared.csv"),
+      contentsOf: CapsimExecutable.packageRoot.appendingPathComponent(
+        "data/samples/h100-8gpu-step-time-shared.csv"),
       encoding: .utf8)
-    let values = csv.split(separator: "\n").dropFirst().compactMap { Double($0.split(separator: ",")[4]) }
+    let values = csv.split(separator: "\n").dropFirst().compactMap {
+      Double($0.split(separator: ",")[4])
+    }
     let mixture = try TwoComponentLogNormalMixture(fitting: values)
     let model = try ContentionModel.estimate(
-      fastComponentMean: mixture.fastMean, slowComponentMean: mixture.slowMean, slowWeight: mixture.slowWeight,
+      fastComponentMean: mixture.fastMean, slowComponentMean: mixture.slowMean,
+      slowWeight: mixture.slowWeight,
       typicalJobHours: 20, meanEpisodeHours: 0.5)
-    let mixtureMean = (1 - mixture.slowWeight) * mixture.fastMean + mixture.slowWeight * mixture.slowMean
+    let mixtureMean =
+      (1 - mixture.slowWeight) * mixture.fastMean + mixture.slowWeight * mixture.slowMean
     #expect(abs(model.longRunWallPerWork - mixtureMean / mixture.fastMean) < 1e-9)
-    #expect(abs(ratio - model.longRunWallPerWork) < 0.002, "simulated \(ratio) vs \(model.longRunWallPerWork)")
+    #expect(
+      abs(ratio - model.longRunWallPerWork) < 0.002,
+      "simulated \(ratio) vs \(model.longRunWallPerWork)")
   }
 }

@@ -119,7 +119,8 @@ public struct DedicatedClusterQueue: Sendable {
     arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
     needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,
     wait: UnsafeMutableBufferPointer<Double>, heap: UnsafeMutableBufferPointer<Double>,
-    nodeCount: Int, horizonEnd: Double, maximumWait: Double, availableFrom: Double, diverted: inout [Bool]
+    nodeCount: Int, horizonEnd: Double, maximumWait: Double, availableFrom: Double,
+    diverted: inout [Bool]
   ) -> Summary {
     var summary = Summary(nodeCount: nodeCount, horizonEnd: horizonEnd)
     var previousStart = 0.0

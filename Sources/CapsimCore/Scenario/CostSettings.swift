@@ -21,8 +21,10 @@ public struct HiddenCostSettings: Sendable, Hashable, Codable {
 
   /// Creates the settings; the defaults are those documented in `docs/costs.md`.
   public init(
-    engineerHourlyRate: Double = 100, penaltyPerMissedDeadline: Double = 0, penaltyPerHourLate: Double = 0,
-    investigationThreshold: Double = 1.5, investigationHours: Double = 4, engineersBlockedPerWaitingJob: Double = 0,
+    engineerHourlyRate: Double = 100, penaltyPerMissedDeadline: Double = 0,
+    penaltyPerHourLate: Double = 0,
+    investigationThreshold: Double = 1.5, investigationHours: Double = 4,
+    engineersBlockedPerWaitingJob: Double = 0,
     overProvisioning: Bool = false
   ) {
     self.engineerHourlyRate = engineerHourlyRate
@@ -66,7 +68,10 @@ public struct BillingSettings: Sendable, Hashable, Codable {
   public var egressPerJob: Double
 
   /// Creates billing settings.
-  public init(granularity: Granularity = .second, minimumHours: Double = 0, storagePerJob: Double = 0, egressPerJob: Double = 0) {
+  public init(
+    granularity: Granularity = .second, minimumHours: Double = 0, storagePerJob: Double = 0,
+    egressPerJob: Double = 0
+  ) {
     self.granularity = granularity
     self.minimumHours = minimumHours
     self.storagePerJob = storagePerJob

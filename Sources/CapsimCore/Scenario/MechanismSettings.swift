@@ -79,7 +79,9 @@ public struct ContentionSettings: Sendable, Hashable, Codable {
   public var slowdown: ContentionModel.Slowdown
 
   /// Creates contention settings.
-  public init(episodesPerHour: Double, meanDurationHours: Double, slowdown: ContentionModel.Slowdown) {
+  public init(
+    episodesPerHour: Double, meanDurationHours: Double, slowdown: ContentionModel.Slowdown
+  ) {
     self.episodesPerHour = episodesPerHour
     self.meanDurationHours = meanDurationHours
     self.slowdown = slowdown
@@ -150,7 +152,8 @@ public struct InterruptionSettings: Sendable, Hashable, Codable {
   /// Creates interruption settings.
   public init(
     preemptionsPerGPUHour: Double, failuresPerGPUHour: Double,
-    checkpointInterval: InterruptionModel.CheckpointInterval, checkpointHours: Double, restartHours: Double,
+    checkpointInterval: InterruptionModel.CheckpointInterval, checkpointHours: Double,
+    restartHours: Double,
     rerunProbability: Double = 0, maximumReruns: Int = 0
   ) {
     self.preemptionsPerGPUHour = preemptionsPerGPUHour

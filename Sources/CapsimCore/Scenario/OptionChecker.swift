@@ -17,7 +17,8 @@ struct OptionChecker {
     checkNodes()
     checkDurationSources()
     return OptionMechanisms(
-      stragglers: buildStragglers(), contention: buildContention(), interruptions: buildInterruptions())
+      stragglers: buildStragglers(), contention: buildContention(),
+      interruptions: buildInterruptions())
   }
 
   // MARK: - Capacity
@@ -30,13 +31,15 @@ struct OptionChecker {
         .missingKey(
           sourceMap.location(of: path), key: "nodes",
           help: "price '\(option.price)' is a \(price.pricingModel.rawValue) commitment; "
-            + "say how many nodes are committed, e.g. 'nodes: 2', or 'nodes: auto' with a 'sizing' target"))
+            + "say how many nodes are committed, e.g. 'nodes: 2', or 'nodes: auto' with a 'sizing' target"
+        ))
     }
     if !resolved.isCommitted && option.nodes != nil {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).nodes"),
-          message: "'nodes' applies only to committed prices, but '\(option.price)' is billed per use "
+          message:
+            "'nodes' applies only to committed prices, but '\(option.price)' is billed per use "
             + "(\(price.pricingModel.rawValue))",
           help: "remove 'nodes', or choose a reserved or bare_metal price"))
     }
@@ -44,7 +47,8 @@ struct OptionChecker {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).queue_wait"),
-          message: "'queue_wait' applies to pay-per-use options; committed capacity queues its own jobs",
+          message:
+            "'queue_wait' applies to pay-per-use options; committed capacity queues its own jobs",
           help: "remove 'queue_wait': capsim simulates the queue on the committed nodes itself"))
     }
     let needed = resolved.nodesPerJob(gpusPerJob: workload.gpusPerJob)
@@ -66,17 +70,23 @@ struct OptionChecker {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).overflow"),
-          message: "'overflow' makes a hybrid of committed nodes, but '\(option.price)' is billed per use",
+          message:
+            "'overflow' makes a hybrid of committed nodes, but '\(option.price)' is billed per use",
           help: "put 'overflow' on an option with a reserved or bare_metal price"))
     }
     if case .auto(let target) = option.nodes, target.metric.isObjective, option.overflow == nil {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).sizing.metric"),
-          message: "sizing metric '\(target.metric.rawValue)' minimises cost, which only a hybrid option trades off",
-          help: "add 'overflow: {to: OPTION, max_wait_hours: H}', or size on p95_wait_hours or deadline_hit_rate"))
+          message:
+            "sizing metric '\(target.metric.rawValue)' minimises cost, which only a hybrid option trades off",
+          help:
+            "add 'overflow: {to: OPTION, max_wait_hours: H}', or size on p95_wait_hours or deadline_hit_rate"
+        ))
     }
-    if case .auto(let target) = option.nodes, target.metric == .deadlineHitRate, workload.deadlineHours == nil {
+    if case .auto(let target) = option.nodes, target.metric == .deadlineHitRate,
+      workload.deadlineHours == nil
+    {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).sizing"),
@@ -100,14 +110,16 @@ struct OptionChecker {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).samples"),
-          message: "sample set '\(option.duration.sampleSetName ?? "")' measures '\(metric)', not a duration of work",
+          message:
+            "sample set '\(option.duration.sampleSetName ?? "")' measures '\(metric)', not a duration of work",
           help: "choose a sample set whose metric is step_time or job_time"))
     }
     if let metric = resolved.queueWaitMetric, metric != "queue_wait" {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "\(path).queue_wait.samples"),
-          message: "sample set '\(option.queueWait?.sampleSetName ?? "")' measures '\(metric)', not a queue wait",
+          message:
+            "sample set '\(option.queueWait?.sampleSetName ?? "")' measures '\(metric)', not a queue wait",
           help: "choose a sample set whose metric is queue_wait"))
     }
   }
@@ -136,19 +148,22 @@ struct OptionChecker {
         let jobHours =
           workload.stepsPerJob * resolved.duration.mean * resolved.option.durationScale / 3600
         return try ContentionModel.estimate(
-          fastComponentMean: mixture.fastMean, slowComponentMean: mixture.slowMean, slowWeight: mixture.slowWeight,
+          fastComponentMean: mixture.fastMean, slowComponentMean: mixture.slowMean,
+          slowWeight: mixture.slowWeight,
           typicalJobHours: jobHours, meanEpisodeHours: estimate.meanDurationHours)
       } catch let error as FitError {
         problems.append(
           .invalidValue(
             sourceMap.location(of: "\(path).contention.estimate_from"),
-            message: "cannot fit a two-component mixture to '\(estimate.sampleSet)': \(error.diagnostic.message)",
+            message:
+              "cannot fit a two-component mixture to '\(estimate.sampleSet)': \(error.diagnostic.message)",
             help: "give episodes_per_hour, mean_duration_hours and slowdown instead"))
         return nil
       } catch {
         problems.append(
           located(
-            error as? MechanismError ?? .unsupported(mechanism: "contention", message: "\(error)", help: ""),
+            error as? MechanismError
+              ?? .unsupported(mechanism: "contention", message: "\(error)", help: ""),
             at: "contention"))
         return nil
       }
@@ -156,7 +171,8 @@ struct OptionChecker {
     guard let settings = resolved.option.contention else { return nil }
     do {
       return try ContentionModel(
-        episodesPerHour: settings.episodesPerHour, duration: .exponential(meanHours: settings.meanDurationHours),
+        episodesPerHour: settings.episodesPerHour,
+        duration: .exponential(meanHours: settings.meanDurationHours),
         slowdown: settings.slowdown)
     } catch {
       problems.append(located(error, at: "contention"))
@@ -169,7 +185,8 @@ struct OptionChecker {
     do {
       return try InterruptionModel(
         gpus: workload.gpusPerJob, preemptionsPerGPUHour: settings.preemptionsPerGPUHour,
-        failuresPerGPUHour: settings.failuresPerGPUHour, checkpointInterval: settings.checkpointInterval,
+        failuresPerGPUHour: settings.failuresPerGPUHour,
+        checkpointInterval: settings.checkpointInterval,
         checkpointHours: settings.checkpointHours, restartHours: settings.restartHours,
         fatalFailureProbability: settings.rerunProbability, maxReruns: settings.maximumReruns)
     } catch {
@@ -180,6 +197,8 @@ struct OptionChecker {
 
   private func located(_ error: MechanismError, at section: String) -> ScenarioProblem {
     let diagnostic = error.diagnostic
-    return .invalidValue(sourceMap.location(of: "\(path).\(section)"), message: diagnostic.message, help: diagnostic.help)
+    return .invalidValue(
+      sourceMap.location(of: "\(path).\(section)"), message: diagnostic.message,
+      help: diagnostic.help)
   }
 }

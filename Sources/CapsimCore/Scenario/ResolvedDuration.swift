@@ -10,7 +10,8 @@ public enum ResolvedDuration: Sendable {
   public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
     switch self {
     case .empirical(let values): return values[generator.nextIndex(below: values.count)]
-    case .distribution(let distribution): return Swift.max(0, distribution.sample(using: &generator))
+    case .distribution(let distribution):
+      return Swift.max(0, distribution.sample(using: &generator))
     }
   }
 
@@ -42,9 +43,12 @@ extension ResolvedDuration {
   func withDrawSource<R>(_ body: (DrawSource) throws -> R) rethrows -> R {
     switch self {
     case .empirical(let values):
-      return try values.withUnsafeBufferPointer { try body(DrawSource(values: $0, distribution: nil)) }
+      return try values.withUnsafeBufferPointer {
+        try body(DrawSource(values: $0, distribution: nil))
+      }
     case .distribution(let distribution):
-      return try body(DrawSource(values: UnsafeBufferPointer(start: nil, count: 0), distribution: distribution))
+      return try body(
+        DrawSource(values: UnsafeBufferPointer(start: nil, count: 0), distribution: distribution))
     }
   }
 }
@@ -62,7 +66,9 @@ public struct OptionMechanisms: Sendable {
   public static let none = OptionMechanisms(stragglers: nil, contention: nil, interruptions: nil)
 
   /// Creates the mechanisms.
-  public init(stragglers: StragglerModel?, contention: ContentionModel?, interruptions: InterruptionModel?) {
+  public init(
+    stragglers: StragglerModel?, contention: ContentionModel?, interruptions: InterruptionModel?
+  ) {
     self.stragglers = stragglers
     self.contention = contention
     self.interruptions = interruptions

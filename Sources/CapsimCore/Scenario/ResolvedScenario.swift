@@ -63,12 +63,15 @@ public struct ResolvedScenario: Sendable {
   /// Checks the resolved options against each other and the workload, and builds their mechanisms.
   ///
   /// - Throws: ``ScenarioError`` with every inconsistency, located through `sourceMap`.
-  public init(scenario: Scenario, options: [ResolvedOption], sourceMap: ScenarioSourceMap) throws(ScenarioError) {
+  public init(scenario: Scenario, options: [ResolvedOption], sourceMap: ScenarioSourceMap)
+    throws(ScenarioError)
+  {
     var problems: [ScenarioProblem] = []
     var built: [ResolvedOption] = []
     for (index, resolved) in options.enumerated() {
       var checker = OptionChecker(
-        resolved: resolved, workload: scenario.workload, path: "options[\(index)]", sourceMap: sourceMap)
+        resolved: resolved, workload: scenario.workload, path: "options[\(index)]",
+        sourceMap: sourceMap)
       var option = resolved
       option.mechanisms = checker.check()
       problems += checker.problems
@@ -91,14 +94,16 @@ public struct ResolvedScenario: Sendable {
         problems.append(
           .invalidValue(
             sourceMap.location(of: "options[\(index)].provisioning"),
-            message: "'provisioning' applies to committed capacity, but '\(resolved.option.price)' is billed per use",
+            message:
+              "'provisioning' applies to committed capacity, but '\(resolved.option.price)' is billed per use",
             help: "remove 'provisioning', or choose a reserved or bare_metal price"))
       }
       if provisioning.leadTimeMonths >= scenario.horizonMonths {
         problems.append(
           .invalidValue(
             sourceMap.location(of: "options[\(index)].provisioning.lead_time_months"),
-            message: "a lead time of \(provisioning.leadTimeMonths) months leaves no committed months in the "
+            message:
+              "a lead time of \(provisioning.leadTimeMonths) months leaves no committed months in the "
               + "\(scenario.horizonMonths)-month horizon",
             help: "lengthen horizon_months or shorten the lead time"))
       }
@@ -106,8 +111,10 @@ public struct ResolvedScenario: Sendable {
       if target == nil || target?.isCommitted == true {
         problems.append(
           .unknownName(
-            sourceMap.location(of: "options[\(index)].provisioning.interim"), kind: "pay-per-use option",
-            name: provisioning.interimOption, known: options.filter { !$0.isCommitted }.map(\.option.name)))
+            sourceMap.location(of: "options[\(index)].provisioning.interim"),
+            kind: "pay-per-use option",
+            name: provisioning.interimOption,
+            known: options.filter { !$0.isCommitted }.map(\.option.name)))
       }
     }
     let currencies = Set(options.map(\.price.currency))
@@ -115,7 +122,8 @@ public struct ResolvedScenario: Sendable {
       problems.append(
         .invalidValue(
           sourceMap.location(of: "options"),
-          message: "options are priced in different currencies (\(currencies.sorted().joined(separator: ", ")))",
+          message:
+            "options are priced in different currencies (\(currencies.sorted().joined(separator: ", ")))",
           help: "choose prices in one currency; capsim does not convert currencies"))
     }
     if !problems.isEmpty { throw ScenarioError(problems) }

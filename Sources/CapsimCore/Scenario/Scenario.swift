@@ -83,7 +83,8 @@ public struct Workload: Sendable, Hashable, Codable {
     case .constant: return jobsPerMonth
     case .linear(let rate): return Swift.max(0, jobsPerMonth * (1 + rate * Double(month)))
     case .compound(let rate): return jobsPerMonth * Double.pow(1 + rate, Double(month))
-    case .explicit(let values): return values.isEmpty ? jobsPerMonth : values[Swift.min(month, values.count - 1)]
+    case .explicit(let values):
+      return values.isEmpty ? jobsPerMonth : values[Swift.min(month, values.count - 1)]
     }
   }
   /// Whether the monthly count is Poisson or fixed.
@@ -147,9 +148,12 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
 
   /// Creates an option.
   public init(
-    name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil, durationScale: Double = 1,
-    stragglers: Bool = false, contention: ContentionSettings? = nil, interruptions: InterruptionSettings? = nil,
-    queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(), migration: MigrationSettings? = nil,
+    name: String, duration: DurationSource, price: String, nodes: NodeCount? = nil,
+    durationScale: Double = 1,
+    stragglers: Bool = false, contention: ContentionSettings? = nil,
+    interruptions: InterruptionSettings? = nil,
+    queueWait: DurationSource? = nil, billing: BillingSettings = BillingSettings(),
+    migration: MigrationSettings? = nil,
     contentionEstimate: ContentionEstimateSettings? = nil, overflow: OverflowSettings? = nil,
     provisioning: ProvisioningSettings? = nil
   ) {
@@ -170,9 +174,12 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   }
 
   /// Creates an option whose durations are bootstrapped from a sample set, with `nodes` fixed if given.
-  public init(name: String, samples: String, price: String, nodes: Int? = nil, durationScale: Double = 1) {
+  public init(
+    name: String, samples: String, price: String, nodes: Int? = nil, durationScale: Double = 1
+  ) {
     self.init(
-      name: name, duration: .samples(samples, sampling: .bootstrap), price: price, nodes: nodes.map(NodeCount.fixed),
+      name: name, duration: .samples(samples, sampling: .bootstrap), price: price,
+      nodes: nodes.map(NodeCount.fixed),
       durationScale: durationScale)
   }
 }

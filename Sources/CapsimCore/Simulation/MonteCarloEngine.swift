@@ -42,18 +42,23 @@ public struct MonteCarloEngine: Sendable {
     let outcomes = scenario.options.enumerated().map { index, option in
       OutcomeSummariser(
         option: option, simulator: simulators[index], scenario: scenario.scenario, chunks: chunks,
-        optionIndex: index, sizing: sizings[index], sizingTarget: option.option.nodes.flatMap(\.sizingTarget)
+        optionIndex: index, sizing: sizings[index],
+        sizingTarget: option.option.nodes.flatMap(\.sizingTarget)
       ).outcome()
     }
     var result = SimulationOutcome(
-      scenario: scenario.scenario.name, trials: scenario.scenario.trials, seed: scenario.scenario.seed,
+      scenario: scenario.scenario.name, trials: scenario.scenario.trials,
+      seed: scenario.scenario.seed,
       horizonMonths: horizon, confidenceLevel: 0.95, currency: scenario.currency, options: outcomes)
-    let series = scenario.options.indices.map { index in chunks.flatMap { $0.totals[index] }.map(\.monthlyCost) }
+    let series = scenario.options.indices.map { index in
+      chunks.flatMap { $0.totals[index] }.map(\.monthlyCost)
+    }
     for (d, committed) in scenario.options.enumerated() where committed.isCommitted {
       for (s, payPerUse) in scenario.options.enumerated() where !payPerUse.isCommitted {
         result.crossovers.append(
           Crossover.between(
-            dedicated: committed.option.name, dedicatedSeries: series[d], shared: payPerUse.option.name,
+            dedicated: committed.option.name, dedicatedSeries: series[d],
+            shared: payPerUse.option.name,
             sharedSeries: series[s]))
       }
     }
@@ -61,7 +66,9 @@ public struct MonteCarloEngine: Sendable {
   }
 
   /// The simulator of `option` with `nodes` committed nodes, linked to its overflow option if it is hybrid.
-  func simulator(for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario) -> OptionSimulator {
+  func simulator(for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario)
+    -> OptionSimulator
+  {
     let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
     let costs = scenario.scenario.costs
@@ -69,24 +76,30 @@ public struct MonteCarloEngine: Sendable {
     if let settings = option.option.overflow,
       let target = scenario.options.first(where: { $0.option.name == settings.option })
     {
-      let targetSimulator = OptionSimulator(target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
-      overflow = OverflowTarget(simulator: targetSimulator, maximumWaitHours: settings.maximumWaitHours)
+      let targetSimulator = OptionSimulator(
+        target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
+      overflow = OverflowTarget(
+        simulator: targetSimulator, maximumWaitHours: settings.maximumWaitHours)
     }
     var interim: OverflowTarget?
     if let settings = option.option.provisioning,
       let target = scenario.options.first(where: { $0.option.name == settings.interimOption })
     {
-      let targetSimulator = OptionSimulator(target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
+      let targetSimulator = OptionSimulator(
+        target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
       interim = OverflowTarget(simulator: targetSimulator, maximumWaitHours: .infinity)
     }
     return OptionSimulator(
-      option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs, overflow: overflow,
+      option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs,
+      overflow: overflow,
       interim: interim)
   }
 
   /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate;
   /// for a cost objective (hybrid options), the node count that minimises it.
-  func size(_ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario) async -> CapacitySizingResult {
+  func size(_ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario) async
+    -> CapacitySizingResult
+  {
     let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
     let lower = option.nodesPerJob(gpusPerJob: workload.gpusPerJob)
@@ -94,7 +107,8 @@ public struct MonteCarloEngine: Sendable {
     let demandLower =
       (try? CapacitySizing.minimumNodeCount(
         jobsPerHour: workload.jobsPerMonth / PriceQuote.hoursPerMonth,
-        meanNodeHoursPerJob: meanHours * Double(lower) / Double(option.jobsPerNode(gpusPerJob: workload.gpusPerJob)),
+        meanNodeHoursPerJob: meanHours * Double(lower)
+          / Double(option.jobsPerNode(gpusPerJob: workload.gpusPerJob)),
         largestJobNodes: lower)) ?? lower
     let upper = Swift.max(target.maximumNodes, lower)
     let startNodes = Swift.min(Swift.max(lower, demandLower), upper)
@@ -103,7 +117,8 @@ public struct MonteCarloEngine: Sendable {
     }
     let goal: CapacitySizing.Target =
       target.metric == .deadlineHitRate ? .atLeast(target.limit) : .atMost(target.limit)
-    guard let sizing = try? CapacitySizing(target: goal, lowerBound: startNodes, upperBound: upper) else {
+    guard let sizing = try? CapacitySizing(target: goal, lowerBound: startNodes, upperBound: upper)
+    else {
       return CapacitySizingResult(nodeCount: nil, curve: [], evaluationCount: 0)
     }
     // The search is sequential and deterministic: run it against the cache, stop at the first node count
@@ -119,7 +134,8 @@ public struct MonteCarloEngine: Sendable {
         let simulator = simulator(for: option, nodes: error.nodes, in: scenario)
         let chunks = await simulate(scenario.scenario, simulators: [simulator])
         let summariser = OutcomeSummariser(
-          option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks, optionIndex: 0,
+          option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks,
+          optionIndex: 0,
           sizing: nil, sizingTarget: nil)
         cache[error.nodes] = summariser.sizingMetric(target.metric)
       }
@@ -130,21 +146,30 @@ public struct MonteCarloEngine: Sendable {
   /// nodes), stopping at `upper` or three counts past the best so far (cost against nodes is convex in
   /// practice: commitment grows linearly while overflow spending falls). The curve holds every evaluated count.
   func minimise(
-    _ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario, from lower: Int, to upper: Int
+    _ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario, from lower: Int,
+    to upper: Int
   ) async -> CapacitySizingResult {
     var points: [CapacityPoint] = []
     for nodes in lower...Swift.max(lower, upper) {
       let simulator = simulator(for: option, nodes: nodes, in: scenario)
       let chunks = await simulate(scenario.scenario, simulators: [simulator])
       let summariser = OutcomeSummariser(
-        option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks, optionIndex: 0,
+        option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks,
+        optionIndex: 0,
         sizing: nil, sizingTarget: nil)
-      points.append(CapacityPoint(nodes: nodes, estimate: summariser.sizingMetric(target.metric), meetsTarget: false))
-      if let best = points.min(by: { $0.estimate.value < $1.estimate.value }), nodes - best.nodes >= 3 { break }
+      points.append(
+        CapacityPoint(
+          nodes: nodes, estimate: summariser.sizingMetric(target.metric), meetsTarget: false))
+      if let best = points.min(by: { $0.estimate.value < $1.estimate.value }),
+        nodes - best.nodes >= 3
+      {
+        break
+      }
     }
     let best = points.min { ($0.estimate.value, $0.nodes) < ($1.estimate.value, $1.nodes) }
     for index in points.indices { points[index].meetsTarget = points[index].nodes == best?.nodes }
-    return CapacitySizingResult(nodeCount: best?.nodes, curve: points, evaluationCount: points.count)
+    return CapacitySizingResult(
+      nodeCount: best?.nodes, curve: points, evaluationCount: points.count)
   }
 
   /// Runs every trial of `scenario` for `simulators`, in parallel chunks, returned in chunk order.
@@ -161,7 +186,8 @@ public struct MonteCarloEngine: Sendable {
         group.addTask {
           let range = (index * Self.chunkSize)..<Swift.min(trials, (index + 1) * Self.chunkSize)
           let chunk = TrialChunk.simulate(
-            trials: range, horizon: horizon, workload: workload, streams: streams, simulators: simulators)
+            trials: range, horizon: horizon, workload: workload, streams: streams,
+            simulators: simulators)
           return (index, chunk)
         }
       }

@@ -24,10 +24,14 @@ public struct MonthlyCost: Sendable, Hashable, Codable {
     let values = series.map { $0[month] }.sorted()
     let cumulative = series.map { $0[0...month].reduce(0, +) }.sorted()
     return MonthlyCost(
-      month: month + 1, mean: TrialStatistics.neumaierSum(values) / Double(Swift.max(1, values.count)),
-      p10: quantile(sorted: values, 0.1), p50: quantile(sorted: values, 0.5), p90: quantile(sorted: values, 0.9),
-      cumulativeMean: TrialStatistics.neumaierSum(cumulative) / Double(Swift.max(1, cumulative.count)),
-      cumulativeP10: quantile(sorted: cumulative, 0.1), cumulativeP50: quantile(sorted: cumulative, 0.5),
+      month: month + 1,
+      mean: TrialStatistics.neumaierSum(values) / Double(Swift.max(1, values.count)),
+      p10: quantile(sorted: values, 0.1), p50: quantile(sorted: values, 0.5),
+      p90: quantile(sorted: values, 0.9),
+      cumulativeMean: TrialStatistics.neumaierSum(cumulative)
+        / Double(Swift.max(1, cumulative.count)),
+      cumulativeP10: quantile(sorted: cumulative, 0.1),
+      cumulativeP50: quantile(sorted: cumulative, 0.5),
       cumulativeP90: quantile(sorted: cumulative, 0.9))
   }
 }

@@ -147,19 +147,24 @@ struct OptionSimulator: Sendable {
     queueServers = nodes * resolved.jobsPerNode(gpusPerJob: workload.gpusPerJob)
     setupCost = resolved.isCommitted ? Double(nodes) * resolved.price.setupFee : 0
     // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon.
-    let committedMonthsInHorizon = horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0)
+    let committedMonthsInHorizon =
+      horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0)
     monthsBilledAfterHorizon =
-      resolved.isCommitted ? Swift.max(0, resolved.price.minimumTermMonths - committedMonthsInHorizon) : 0
+      resolved.isCommitted
+      ? Swift.max(0, resolved.price.minimumTermMonths - committedMonthsInHorizon) : 0
     self.costs = costs
     billing = resolved.option.billing
     migrationCost =
-      resolved.option.migration.map { $0.engineerWeeks * 40 * costs.engineerHourlyRate + $0.otherCosts } ?? 0
+      resolved.option.migration.map {
+        $0.engineerWeeks * 40 * costs.engineerHourlyRate + $0.otherCosts
+      } ?? 0
     let stepCount = Double(self.stepCount)
     let hoursPerSecond = self.hoursPerSecond
     if let stragglers = resolved.mechanisms.stragglers {
       expectedComputeHours = stepCount * stragglers.maxMean * hoursPerSecond
       bookedHours =
-        (stepCount * stragglers.maxMean + 1.644_853_626_951_472_7 * (stepCount * stragglers.maxVariance).squareRoot())
+        (stepCount * stragglers.maxMean + 1.644_853_626_951_472_7
+          * (stepCount * stragglers.maxVariance).squareRoot())
         * hoursPerSecond
     } else {
       expectedComputeHours = workload.stepsPerJob * resolved.duration.mean * hoursPerSecond
@@ -176,7 +181,8 @@ struct OptionSimulator: Sendable {
 
   /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
   func simulate<G: RandomNumberGenerator>(
-    jobsPerMonth: [Int], arrivalHours: [Double], using generator: inout G, scratch: inout TrialScratch,
+    jobsPerMonth: [Int], arrivalHours: [Double], using generator: inout G,
+    scratch: inout TrialScratch,
     completions: inout LogHistogram, waits: inout LogHistogram
   ) -> TrialTotals {
     var totals = TrialTotals()
@@ -189,11 +195,14 @@ struct OptionSimulator: Sendable {
     for part in scratch.parts { scratch.walls.append(part.wall) }
     scratch.onOverflow.append(contentsOf: repeatElement(false, count: jobCount))
     scratch.runners.removeAll(keepingCapacity: true)
-    if overflow != nil || interim != nil { scratch.runners.append(contentsOf: repeatElement(nil, count: jobCount)) }
+    if overflow != nil || interim != nil {
+      scratch.runners.append(contentsOf: repeatElement(nil, count: jobCount))
+    }
     let months = Double(jobsPerMonth.count)
     if isCommitted {
       queueOnCommittedNodes(
-        arrivalHours: arrivalHours, horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch,
+        arrivalHours: arrivalHours, horizonHours: months * PriceQuote.hoursPerMonth,
+        scratch: &scratch,
         totals: &totals)
       if let queue = scratch.queue {
         let opening = Double(leadTimeMonths) * PriceQuote.hoursPerMonth
@@ -203,7 +212,8 @@ struct OptionSimulator: Sendable {
           var replacement: [JobParts] = []
           target.simulator.simulateJobs(count: 1, using: &generator, into: &replacement)
           scratch.parts[index] = replacement[0]
-          scratch.waits[index] = target.simulator.queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0
+          scratch.waits[index] =
+            target.simulator.queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0
           scratch.onOverflow[index] = true
           scratch.runners[index] = target.simulator
           if target === overflow { totals.overflowJobs += 1 } else { totals.interimJobs += 1 }
@@ -212,10 +222,12 @@ struct OptionSimulator: Sendable {
       let capacityGPUs = Double(nodes) * gpusPerNode
       let committedMonths = months - Double(leadTimeMonths)
       let billedMonths = committedMonths + Double(monthsBilledAfterHorizon)
-      totals.lines.commitment = capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour
+      totals.lines.commitment =
+        capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour
       totals.lines.setupFees = setupCost
       totals.idleCapacityCost =
-        (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * committedMonths * pricePerGPUHour
+        (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * committedMonths
+        * pricePerGPUHour
     } else {
       for _ in 0..<jobCount {
         scratch.waits.append(queueWait.map { $0.sample(using: &generator) / 3600 } ?? 0)
@@ -239,11 +251,15 @@ struct OptionSimulator: Sendable {
       try? waits.record(scratch.waits[index])
     }
     totals.jobs = jobCount
-    totals.lines.storageAndEgress = Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
+    totals.lines.storageAndEgress =
+      Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
     totals.lines.migration = migrationCost
     totals.cost = totals.lines.total
     if !monthly.isEmpty {
-      for index in monthly.indices { monthly[index] += Double(jobsPerMonth[index]) * (billing.storagePerJob + billing.egressPerJob) }
+      for index in monthly.indices {
+        monthly[index] +=
+          Double(jobsPerMonth[index]) * (billing.storagePerJob + billing.egressPerJob)
+      }
       if isCommitted {
         let perMonth = Double(nodes) * gpusPerNode * PriceQuote.hoursPerMonth * pricePerGPUHour
         for index in monthly.indices where index >= leadTimeMonths { monthly[index] += perMonth }
@@ -260,7 +276,8 @@ struct OptionSimulator: Sendable {
   /// Called on the option that ran the job (the overflow option for a diverted job), with the scenario's
   /// hidden-cost settings and deadline.
   func account(
-    _ parts: JobParts, wait: Double, billedPerUse: Bool, costs: HiddenCostSettings, deadlineHours: Double,
+    _ parts: JobParts, wait: Double, billedPerUse: Bool, costs: HiddenCostSettings,
+    deadlineHours: Double,
     totals: inout TrialTotals
   ) -> Double {
     let wall = parts.wall
@@ -325,7 +342,9 @@ struct OptionSimulator: Sendable {
   }
 
   /// Draws `count` jobs' times through the option's mechanisms.
-  func simulateJobs<G: RandomNumberGenerator>(count: Int, using generator: inout G, into parts: inout [JobParts]) {
+  func simulateJobs<G: RandomNumberGenerator>(
+    count: Int, using generator: inout G, into parts: inout [JobParts]
+  ) {
     // Bind the models once and lend them to the loop, so that it does no reference counting on their
     // stored arrays.
     let stragglers = mechanisms.stragglers
@@ -335,7 +354,8 @@ struct OptionSimulator: Sendable {
       for _ in 0..<count {
         parts.append(
           simulateJob(
-            source: source, stragglers: stragglers, interruptions: interruptions, contention: contention,
+            source: source, stragglers: stragglers, interruptions: interruptions,
+            contention: contention,
             using: &generator))
       }
     }
@@ -344,14 +364,16 @@ struct OptionSimulator: Sendable {
   /// One job: compute time, then interruptions with checkpoint/restart, then contention.
   @inline(__always)
   private func simulateJob<G: RandomNumberGenerator>(
-    source: DrawSource, stragglers: borrowing StragglerModel?, interruptions: borrowing InterruptionModel?,
+    source: DrawSource, stragglers: borrowing StragglerModel?,
+    interruptions: borrowing InterruptionModel?,
     contention: borrowing ContentionModel?, using generator: inout G
   ) -> JobParts {
     var parts = JobParts()
     let compute: Double
     let useful: Double
     if let stragglers = copy stragglers {
-      compute = Swift.max(0, stragglers.sampleJobSeconds(steps: stepCount, using: &generator) * hoursPerSecond)
+      compute = Swift.max(
+        0, stragglers.sampleJobSeconds(steps: stepCount, using: &generator) * hoursPerSecond)
       useful = Swift.min(compute, stragglerFreeHours)
     } else {
       compute = steps * source.sample(using: &generator) * hoursPerSecond
@@ -388,7 +410,8 @@ struct OptionSimulator: Sendable {
   /// queue's servers are then GPU slots and its utilisation is the share of slot-hours busy. A hybrid
   /// option diverts a job whose wait would exceed its limit.
   private func queueOnCommittedNodes(
-    arrivalHours: [Double], horizonHours: Double, scratch: inout TrialScratch, totals: inout TrialTotals
+    arrivalHours: [Double], horizonHours: Double, scratch: inout TrialScratch,
+    totals: inout TrialTotals
   ) {
     if scratch.queue?.nodeCount != queueServers {
       scratch.queue = try? DedicatedClusterQueue(nodeCount: queueServers)
@@ -413,6 +436,7 @@ struct OptionSimulator: Sendable {
     scratch.queue = queue
     // Busy share of the capacity that existed: from the end of the lead time to the end of the horizon.
     let existingHours = horizonHours - Double(leadTimeMonths) * PriceQuote.hoursPerMonth
-    totals.utilisation = existingHours > 0 ? summary.busyNodeHours / (Double(queueServers) * existingHours) : 0
+    totals.utilisation =
+      existingHours > 0 ? summary.busyNodeHours / (Double(queueServers) * existingHours) : 0
   }
 }

@@ -11,7 +11,8 @@ struct TrialChunk: Sendable {
   /// (only if some option queues on committed nodes) the arrival times, so adding a committed option
   /// never changes the job counts the other options see.
   static func simulate(
-    trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams, simulators: [OptionSimulator]
+    trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams,
+    simulators: [OptionSimulator]
   ) -> TrialChunk {
     var chunk = TrialChunk(
       totals: Array(repeating: [], count: simulators.count),
@@ -25,7 +26,9 @@ struct TrialChunk: Sendable {
       var arrivals = streams.stream(trial: trial, purpose: RandomStreams.workloadPurpose)
       for month in 0..<horizon {
         switch workload.arrivals {
-        case .poisson: monthlyJobs[month] = PoissonCount.draw(mean: workload.meanJobs(inMonth: month), using: &arrivals)
+        case .poisson:
+          monthlyJobs[month] = PoissonCount.draw(
+            mean: workload.meanJobs(inMonth: month), using: &arrivals)
         case .fixed: monthlyJobs[month] = Int(workload.meanJobs(inMonth: month).rounded())
         }
       }
@@ -35,14 +38,16 @@ struct TrialChunk: Sendable {
           let start = Double(month) * PriceQuote.hoursPerMonth
           // Arguments are valid by construction (count ≥ 0, finite start, positive length).
           try? PoissonArrivals.append(
-            count: monthlyJobs[month], start: start, length: PriceQuote.hoursPerMonth, to: &arrivalHours,
+            count: monthlyJobs[month], start: start, length: PriceQuote.hoursPerMonth,
+            to: &arrivalHours,
             using: &arrivals)
         }
       }
       for (index, simulator) in simulators.enumerated() {
         var generator = streams.stream(trial: trial, purpose: simulator.purpose)
         let totals = simulator.simulate(
-          jobsPerMonth: monthlyJobs, arrivalHours: arrivalHours, using: &generator, scratch: &scratch,
+          jobsPerMonth: monthlyJobs, arrivalHours: arrivalHours, using: &generator,
+          scratch: &scratch,
           completions: &chunk.completions[index], waits: &chunk.waits[index])
         chunk.totals[index].append(totals)
       }

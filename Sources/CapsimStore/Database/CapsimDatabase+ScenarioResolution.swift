@@ -7,29 +7,34 @@ extension CapsimDatabase {
   /// (see ``ResolvedScenario/init(scenario:options:sourceMap:)``).
   ///
   /// - Throws: ``ScenarioError`` for problems in the scenario, ``StoreError`` if the database fails.
-  public func resolve(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws -> ResolvedScenario {
+  public func resolve(_ scenario: Scenario, sourceMap: ScenarioSourceMap) throws -> ResolvedScenario
+  {
     let sampleSetNames = try sampleSetNames()
     let prices = try prices()
     let priceNames = prices.map(\.name)
     var problems: [ScenarioProblem] = []
     for (index, option) in scenario.options.enumerated() {
-      for (source, key) in [(option.duration, "samples"), (option.queueWait, "queue_wait.samples")] {
+      for (source, key) in [(option.duration, "samples"), (option.queueWait, "queue_wait.samples")]
+      {
         if let name = source?.sampleSetName, !sampleSetNames.contains(name) {
           problems.append(
             .unknownName(
-              sourceMap.location(of: "options[\(index)].\(key)"), kind: "sample set", name: name, known: sampleSetNames))
+              sourceMap.location(of: "options[\(index)].\(key)"), kind: "sample set", name: name,
+              known: sampleSetNames))
         }
       }
       if let name = option.contentionEstimate?.sampleSet, !sampleSetNames.contains(name) {
         problems.append(
           .unknownName(
-            sourceMap.location(of: "options[\(index)].contention.estimate_from"), kind: "sample set", name: name,
+            sourceMap.location(of: "options[\(index)].contention.estimate_from"),
+            kind: "sample set", name: name,
             known: sampleSetNames))
       }
       if !priceNames.contains(option.price) {
         problems.append(
           .unknownName(
-            sourceMap.location(of: "options[\(index)].price"), kind: "price", name: option.price, known: priceNames))
+            sourceMap.location(of: "options[\(index)].price"), kind: "price", name: option.price,
+            known: priceNames))
       }
     }
     if !problems.isEmpty { throw ScenarioError(problems) }
@@ -38,10 +43,12 @@ extension CapsimDatabase {
     for (index, option) in scenario.options.enumerated() {
       let price = try price(named: option.price)
       let path = "options[\(index)]"
-      let duration = try resolveSource(option.duration, at: path, sourceMap: sourceMap, problems: &problems)
+      let duration = try resolveSource(
+        option.duration, at: path, sourceMap: sourceMap, problems: &problems)
       var queueWait: (ResolvedDuration, String?)?
       if let source = option.queueWait {
-        queueWait = try resolveSource(source, at: "\(path).queue_wait", sourceMap: sourceMap, problems: &problems)
+        queueWait = try resolveSource(
+          source, at: "\(path).queue_wait", sourceMap: sourceMap, problems: &problems)
       }
       guard let duration else { continue }
       let platform: Platform
@@ -49,11 +56,13 @@ extension CapsimDatabase {
         platform = try self.platform(named: try sampleSet(named: name).platform)
       } else {
         platform = Platform(
-          name: "what-if", kind: price.pricingModel.isCommitment ? .dedicated : .shared, gpuModel: price.gpuModel,
+          name: "what-if", kind: price.pricingModel.isCommitment ? .dedicated : .shared,
+          gpuModel: price.gpuModel,
           provider: price.provider, summary: "a duration distribution given in the scenario")
       }
       var resolved = ResolvedOption(
-        option: option, platform: platform, price: price, duration: duration.0, durationMetric: duration.1,
+        option: option, platform: platform, price: price, duration: duration.0,
+        durationMetric: duration.1,
         queueWait: queueWait?.0, queueWaitMetric: queueWait?.1)
       if let name = option.contentionEstimate?.sampleSet {
         resolved.contentionSamples = try sampleSet(named: name).seconds
@@ -66,7 +75,8 @@ extension CapsimDatabase {
 
   /// Turns a duration source into draws, with the sample set's metric (nil for a distribution).
   private func resolveSource(
-    _ source: DurationSource, at path: String, sourceMap: ScenarioSourceMap, problems: inout [ScenarioProblem]
+    _ source: DurationSource, at path: String, sourceMap: ScenarioSourceMap,
+    problems: inout [ScenarioProblem]
   ) throws -> (ResolvedDuration, String?)? {
     switch source {
     case .distribution(let distribution):
@@ -79,7 +89,11 @@ extension CapsimDatabase {
         case .bootstrap:
           return (.empirical(set.seconds), set.metric)
         case .smoothed:
-          return (.distribution(try EmpiricalDistribution(values: set.seconds, smoothing: .gaussianKernel(bandwidth: nil))), set.metric)
+          return (
+            .distribution(
+              try EmpiricalDistribution(
+                values: set.seconds, smoothing: .gaussianKernel(bandwidth: nil))), set.metric
+          )
         case .bestFit:
           let ranking = try DistributionFitting.rankedFits(to: set.seconds)
           guard let best = ranking.best else {
@@ -102,7 +116,10 @@ extension CapsimDatabase {
         }
       } catch let error as any DiagnosticConvertible {
         let diagnostic = error.diagnostic
-        problems.append(.invalidValue(location, message: "sample set '\(name)': " + diagnostic.message, help: diagnostic.help))
+        problems.append(
+          .invalidValue(
+            location, message: "sample set '\(name)': " + diagnostic.message, help: diagnostic.help)
+        )
         return nil
       }
     }

@@ -16,9 +16,11 @@ struct BenchCommand: AsyncParsableCommand {
       results. Build with -c release for meaningful numbers: swift run -c release capsim bench.
       """)
 
-  @Argument(help: "Scenario to time instead of the built-in reference (see --print-scenario).") var scenario: String?
+  @Argument(help: "Scenario to time instead of the built-in reference (see --print-scenario).")
+  var scenario: String?
   @Option(help: "Override the trial count.") var trials: Int?
-  @Option(help: "Concurrent tasks for the parallel run (default: the number of cores).") var threads: Int?
+  @Option(help: "Concurrent tasks for the parallel run (default: the number of cores).")
+  var threads: Int?
   @Flag(help: "Print the reference scenario and exit.") var printScenario = false
   @OptionGroup var database: DatabaseOptions
 
@@ -43,14 +45,20 @@ struct BenchCommand: AsyncParsableCommand {
         for _ in 0..<baselineDraws { sink ^= generator.next() }
       }
       var single: SimulationOutcome?
-      let singleTime = await clock.measure { single = await MonteCarloEngine(threadCount: 1).run(resolved) }
+      let singleTime = await clock.measure {
+        single = await MonteCarloEngine(threadCount: 1).run(resolved)
+      }
       var parallel: SimulationOutcome?
-      let parallelTime = await clock.measure { parallel = await MonteCarloEngine(threadCount: parallelism).run(resolved) }
+      let parallelTime = await clock.measure {
+        parallel = await MonteCarloEngine(threadCount: parallelism).run(resolved)
+      }
 
       let jobs = (single?.options ?? []).reduce(0.0) { total, option in
         total + (option.metric("jobs")?.estimate.value ?? 0) * Double(loaded.scenario.trials)
       }
-      let ns = { (duration: Duration) in Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9 }
+      let ns = { (duration: Duration) in
+        Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+      }
       let baselineNs = ns(baseline) / Double(baselineDraws)
       let singleNsPerJob = ns(singleTime) / jobs
       let parallelNsPerJob = ns(parallelTime) / jobs

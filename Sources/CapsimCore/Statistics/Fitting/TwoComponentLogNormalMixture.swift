@@ -41,11 +41,15 @@ public struct TwoComponentLogNormalMixture: Sendable, Hashable, Codable {
     logs.reserveCapacity(values.count)
     for (index, value) in values.enumerated() {
       guard value.isFinite else { throw .nonFiniteValue(index: index, value: value) }
-      guard value > 0 else { throw .nonPositiveValue(index: index, value: value, family: .lognormal) }
+      guard value > 0 else {
+        throw .nonPositiveValue(index: index, value: value, family: .lognormal)
+      }
       logs.append(Double.log(value))
     }
     let sorted = logs.sorted()
-    guard let first = sorted.first, let last = sorted.last, last > first else { throw .allValuesEqual(value: values[0]) }
+    guard let first = sorted.first, let last = sorted.last, last > first else {
+      throw .allValuesEqual(value: values[0])
+    }
     let n = Double(logs.count)
     let overallMean = logs.reduce(0, +) / n
     let overallVariance = logs.reduce(0) { $0 + ($1 - overallMean) * ($1 - overallMean) } / n
@@ -77,7 +81,10 @@ public struct TwoComponentLogNormalMixture: Sendable, Hashable, Codable {
         sums.0 += (1 - r) * x
         sums.1 += r * x
       }
-      mu = (sums.0 / Swift.max(fastShare, .leastNormalMagnitude), sums.1 / Swift.max(slowShare, .leastNormalMagnitude))
+      mu = (
+        sums.0 / Swift.max(fastShare, .leastNormalMagnitude),
+        sums.1 / Swift.max(slowShare, .leastNormalMagnitude)
+      )
       var squares = (0.0, 0.0)
       for (x, r) in zip(logs, responsibilities) {
         squares.0 += (1 - r) * (x - mu.0) * (x - mu.0)
@@ -93,7 +100,9 @@ public struct TwoComponentLogNormalMixture: Sendable, Hashable, Codable {
     if mu.1 >= mu.0 {
       (slowWeight, fastMu, fastSigma, slowMu, slowSigma) = (weight, mu.0, sigma.0, mu.1, sigma.1)
     } else {
-      (slowWeight, fastMu, fastSigma, slowMu, slowSigma) = (1 - weight, mu.1, sigma.1, mu.0, sigma.0)
+      (slowWeight, fastMu, fastSigma, slowMu, slowSigma) = (
+        1 - weight, mu.1, sigma.1, mu.0, sigma.0
+      )
     }
     self.logLikelihood = logLikelihood
     self.iterations = iterations
