@@ -22,7 +22,6 @@ public struct MonteCarloEngine: Sendable {
   /// Options with `nodes: auto` are sized first (see ``CapacitySizing``): each candidate node count is
   /// simulated with the scenario's trials and seed, and the smallest that meets the target is used.
   public func run(_ scenario: ResolvedScenario) async -> SimulationOutcome {
-    let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
     var simulators: [OptionSimulator] = []
     var sizings: [Int: CapacitySizingResult] = [:]
@@ -101,7 +100,6 @@ public struct MonteCarloEngine: Sendable {
     -> CapacitySizingResult
   {
     let workload = scenario.scenario.workload
-    let horizon = scenario.scenario.horizonMonths
     let lower = option.nodesPerJob(gpusPerJob: workload.gpusPerJob)
     let meanHours = option.duration.mean * workload.stepsPerJob * option.option.durationScale / 3600
     let demandLower =
