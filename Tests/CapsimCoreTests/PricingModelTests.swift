@@ -12,7 +12,8 @@ struct PricingModelTests {
   /// month for 2 months cost 24 × 8 × $2.25 = $432 when nothing is preempted.
   @Test func spotInstanceHoursNormalisePerGPU() async throws {
     let spot = PriceQuote(
-      name: "spot", provider: "aws", gpuModel: "H100", pricingModel: .spot, amount: 18, unit: .instanceHour,
+      name: "spot", provider: "aws", gpuModel: "H100", pricingModel: .spot, amount: 18,
+      unit: .instanceHour,
       gpusPerUnit: 8, effectiveDate: "2026-01-01", source: "test")
     #expect(spot.perGPUHour == 2.25)
     let workload = Workload(jobsPerMonth: 12, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 3_600)
@@ -27,8 +28,10 @@ struct PricingModelTests {
   /// + 2 × $5,000 = $520,007.20.
   @Test func reservedCapacityBillsRecurringAndUpfrontParts() async throws {
     let reserved = PriceQuote(
-      name: "ri", provider: "aws", gpuModel: "H100", pricingModel: .reserved, amount: 29.11, unit: .instanceHour,
-      gpusPerUnit: 8, minimumTermMonths: 12, setupFee: 5_000, effectiveDate: "2026-01-01", source: "test")
+      name: "ri", provider: "aws", gpuModel: "H100", pricingModel: .reserved, amount: 29.11,
+      unit: .instanceHour,
+      gpusPerUnit: 8, minimumTermMonths: 12, setupFee: 5_000, effectiveDate: "2026-01-01",
+      source: "test")
     let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 3_600)
     let option = Fixtures.option("ri", seconds: [1.0], price: reserved, nodes: 2, kind: .dedicated)
     let outcome = await MonteCarloEngine(threadCount: 1).run(
@@ -40,12 +43,17 @@ struct PricingModelTests {
 
   /// Jobs of 0.25 h with a 1-hour minimum charge are billed a full hour: 0.75 h × 1 GPU × $4 = $3 of rounding
   /// per job; per-minute granularity adds nothing to a whole number of minutes.
-  @Test(arguments: [(BillingSettings.Granularity.minute, 1.0, 3.0), (.minute, 0, 0), (.hour, 0, 3.0)])
-  func minimumChargeAndGranularity(granularity: BillingSettings.Granularity, minimum: Double, rounding: Double)
+  @Test(arguments: [
+    (BillingSettings.Granularity.minute, 1.0, 3.0), (.minute, 0, 0), (.hour, 0, 3.0),
+  ])
+  func minimumChargeAndGranularity(
+    granularity: BillingSettings.Granularity, minimum: Double, rounding: Double
+  )
     async throws
   {
     let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 1, stepsPerJob: 900)
-    var option = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 4))
+    var option = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 4))
     option.option.billing = BillingSettings(granularity: granularity, minimumHours: minimum)
     let outcome = await MonteCarloEngine(threadCount: 1).run(
       try Fixtures.resolved(horizonMonths: 1, trials: 5, workload: workload, options: [option]))
@@ -58,7 +66,8 @@ struct PricingModelTests {
   /// E[useful line] = 0.5 × 10 h × 8 × $3 = $120.
   @Test func rerunsAndUsefulWorkOfFailedJobs() async throws {
     let workload = Workload(jobsPerMonth: 200, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
-    var option = Fixtures.option("flaky", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var option = Fixtures.option(
+      "flaky", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
     option.option.interruptions = InterruptionSettings(
       preemptionsPerGPUHour: 0, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: .infinity),
       checkpointHours: 0, restartHours: 0, rerunProbability: 0.5, maximumReruns: 0)
