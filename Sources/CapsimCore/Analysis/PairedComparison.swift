@@ -85,6 +85,7 @@ public struct PairedComparison: Sendable, Hashable, Codable {
     let z2 = z * z
     let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
     let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / (1 + z2 / n)
-    return (Swift.max(0, centre - half), Swift.min(1, centre + half))
+    // At p̂ = 0 or 1 the formula's end is exactly 0 or 1; rounding would miss it by an ulp.
+    return (p == 0 ? 0 : Swift.max(0, centre - half), p == 1 ? 1 : Swift.min(1, centre + half))
   }
 }
