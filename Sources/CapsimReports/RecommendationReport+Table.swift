@@ -28,7 +28,10 @@ extension RecommendationReport {
       field("Crossover", "\(committed) is cumulatively cheaper than \(r.before.name) from month \(month) (median)")
     }
     lines.append("")
-    lines.append("Why: cost lines by their part in the difference (\(r.alternative.name) − \(r.leading.name))")
+    lines.append(
+      contentsOf: wrap(
+        "Why: cost lines by their part in the difference (\(r.alternative.name) − \(r.leading.name))",
+        width: width, indent: "  "))
     lines.append(contentsOf: reasonsTable(r, width: width))
     lines.append("")
     lines.append("Signals of production use")
