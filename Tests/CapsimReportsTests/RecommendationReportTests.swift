@@ -66,7 +66,7 @@ struct RecommendationReportTests {
     ] {
       let fromJSON = try #require(number as? Double, "\(key)")
       let fromCSV = try #require(values[key].flatMap(Double.init), "\(key)")
-X
+      // Foundation's JSON reader on Linux may misread the last digits; the exact text is checked below.
       #expect(abs(fromJSON - fromCSV) <= 1e-14 * abs(fromCSV), "\(key): JSON \(fromJSON), CSV \(fromCSV)")
       #expect(json.contains(" : \(fromCSV)") || fromCSV == fromCSV.rounded(), "\(key): \(fromCSV) not in the JSON text")
     }
