@@ -11,8 +11,12 @@ extension RecommendationReport {
   /// `signals.long_runs.present`. Numbers are full precision; unknown values are empty.
   public static func csv(_ r: Recommendation) -> String {
     var rows: [[String]] = [csvColumns]
-    func add(_ key: String, _ value: String, _ unit: String = "") { rows.append([key, value, unit]) }
-    func add(_ key: String, _ value: Double?, _ unit: String = "") { add(key, NumberFormatting.exact(value), unit) }
+    func add(_ key: String, _ value: String, _ unit: String = "") {
+      rows.append([key, value, unit])
+    }
+    func add(_ key: String, _ value: Double?, _ unit: String = "") {
+      add(key, NumberFormatting.exact(value), unit)
+    }
     let c = r.comparison
     add("scenario", r.scenario)
     add("trials", Double(r.trials), "trials")
@@ -58,12 +62,15 @@ extension RecommendationReport {
       add("reasons.\(driver.key).leading_mean", driver.leadingMean, r.currency)
       add("reasons.\(driver.key).alternative_mean", driver.alternativeMean, r.currency)
       add("reasons.\(driver.key).difference", driver.difference, r.currency)
-      add("reasons.\(driver.key).share", c.meanSaving == 0 ? nil : driver.difference / c.meanSaving, "share")
+      add(
+        "reasons.\(driver.key).share", c.meanSaving == 0 ? nil : driver.difference / c.meanSaving,
+        "share")
     }
     for signal in r.signals {
       add("signals.\(signal.kind.rawValue).present", signal.present ? "true" : "false")
       add("signals.\(signal.kind.rawValue).evidence", signal.evidence, signal.unit)
     }
-    return rows.map { $0.map(CSVReport.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    return rows.map { $0.map(CSVReport.escape).joined(separator: ",") }.joined(separator: "\n")
+      + "\n"
   }
 }

@@ -53,7 +53,8 @@ extension RecommendationReport {
         p05: finite(c.savingP05), p50: finite(c.savingP50), p95: finite(c.savingP95),
         relative: finite(c.relativeSaving))
       predictability = Predictability(
-        beforeOption: r.before.name, beforeP95OverP50: finite(r.before.tailRatio), afterOption: r.leading.name,
+        beforeOption: r.before.name, beforeP95OverP50: finite(r.before.tailRatio),
+        afterOption: r.leading.name,
         afterP95OverP50: finite(r.leading.tailRatio))
       crossoverMedianMonth = Nullable(r.crossoverMedianMonth)
       leading = Option(r.leading)
@@ -61,11 +62,15 @@ extension RecommendationReport {
       let total = c.meanSaving
       reasons = r.reasons.map {
         Reason(
-          key: $0.key, label: $0.label, leadingMean: finite($0.leadingMean), alternativeMean: finite($0.alternativeMean),
-          difference: finite($0.difference), share: total == 0 ? Nullable(nil) : finite($0.difference / total))
+          key: $0.key, label: $0.label, leadingMean: finite($0.leadingMean),
+          alternativeMean: finite($0.alternativeMean),
+          difference: finite($0.difference),
+          share: total == 0 ? Nullable(nil) : finite($0.difference / total))
       }
       signals = r.signals.map {
-        Signal(key: $0.kind.rawValue, present: $0.present, evidence: finite($0.evidence), unit: $0.unit, rule: $0.rule)
+        Signal(
+          key: $0.kind.rawValue, present: $0.present, evidence: finite($0.evidence), unit: $0.unit,
+          rule: $0.rule)
       }
       policy = r.policy
     }
@@ -92,7 +97,8 @@ extension RecommendationReport {
       sentence = RecommendationReport.verdictSentence(r)
     }
 
-    func encode(to encoder: Encoder) throws {  // write nulls explicitly, so every key is always present
+    // Nulls are written explicitly, so every key is always present.
+    func encode(to encoder: Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(kind, forKey: .kind)
       try container.encode(option, forKey: .option)

@@ -23,13 +23,16 @@ extension RecommendationReport {
       "Mean cost over the horizon by cost line, and each line's part in the difference "
         + "(\(escape(r.alternative.name)) − \(escape(r.leading.name))), largest first:")
     lines.append("")
-    lines.append("| Cost line | \(escape(r.leading.name)) | \(escape(r.alternative.name)) | Difference | Share |")
+    lines.append(
+      "| Cost line | \(escape(r.leading.name)) | \(escape(r.alternative.name)) | Difference | Share |"
+    )
     lines.append("|---|---:|---:|---:|---:|")
     let total = r.comparison.meanSaving
     for driver in r.reasons {
       lines.append(
         "| \(escape(driver.label)) | \(money(driver.leadingMean)) | \(money(driver.alternativeMean)) | "
-          + "\(money(driver.difference)) | \(total == 0 ? "n/a" : percent(driver.difference / total)) |")
+          + "\(money(driver.difference)) | \(total == 0 ? "n/a" : percent(driver.difference / total)) |"
+      )
     }
     lines.append(
       "| **Total** | \(money(r.leading.meanTotalCost)) | \(money(r.alternative.meanTotalCost)) | "
@@ -47,7 +50,8 @@ extension RecommendationReport {
         + "\(percent(r.policy.highConfidenceAtLeast))).")
     lines.append(
       "- In one horizon out of twenty the saving is below \(money(c.savingP05)) \(r.currency), and in one out "
-        + "of twenty above \(money(c.savingP95)) \(r.currency); the median is \(money(c.savingP50)) \(r.currency).")
+        + "of twenty above \(money(c.savingP95)) \(r.currency); the median is \(money(c.savingP50)) \(r.currency)."
+    )
     if let month = r.crossoverMedianMonth {
       let committed = r.leading.category == .committed ? r.leading.name : r.alternative.name
       lines.append(
@@ -68,7 +72,8 @@ extension RecommendationReport {
     lines.append("|---|---|---:|---|")
     for signal in r.signals {
       lines.append(
-        "| \(signal.label) | \(signal.present ? "yes" : "no") | \(escape(evidence(signal))) | \(escape(signal.rule)) |")
+        "| \(signal.label) | \(signal.present ? "yes" : "no") | \(escape(evidence(signal))) | \(escape(signal.rule)) |"
+      )
     }
     lines.append("")
     lines.append("## Method")
@@ -85,7 +90,8 @@ extension RecommendationReport {
   static func reasonText(_ reason: Recommendation.ReevaluationReason) -> String {
     switch reason {
     case .lowConfidence: return "the leading option is cheaper in too few simulated horizons"
-    case .smallMargin: return "the expected saving is under the material share of the alternative's cost"
+    case .smallMargin:
+      return "the expected saving is under the material share of the alternative's cost"
     case .lateCrossover: return "the committed option pays off only late in the horizon"
     }
   }

@@ -25,7 +25,9 @@ extension RecommendationReport {
     field("Predictability", predictabilityLine(r))
     if let month = r.crossoverMedianMonth {
       let committed = r.leading.category == .committed ? r.leading.name : r.alternative.name
-      field("Crossover", "\(committed) is cumulatively cheaper than \(r.before.name) from month \(month) (median)")
+      field(
+        "Crossover",
+        "\(committed) is cumulatively cheaper than \(r.before.name) from month \(month) (median)")
     }
     lines.append("")
     lines.append(
@@ -35,14 +37,21 @@ extension RecommendationReport {
     lines.append(contentsOf: reasonsTable(r, width: width))
     lines.append("")
     lines.append("Signals of production use")
-    var signals = TextTable(header: ["", "signal", "evidence", "rule"], rightAligned: [false, false, true, false], rows: [])
+    var signals = TextTable(
+      header: ["", "signal", "evidence", "rule"], rightAligned: [false, false, true, false],
+      rows: [])
     for signal in r.signals {
-      signals.rows.append([signal.present ? "[x]" : "[ ]", signal.label, evidence(signal), signal.rule])
+      signals.rows.append([
+        signal.present ? "[x]" : "[ ]", signal.label, evidence(signal), signal.rule,
+      ])
     }
-    lines.append(contentsOf: signals.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 })
+    lines.append(
+      contentsOf: signals.render().split(separator: "\n", omittingEmptySubsequences: false)
+        .dropLast().map { "  " + $0 })
     lines.append("")
     lines.append(contentsOf: wrap(methodLine(r), width: width, indent: ""))
-    return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+    return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+      + "\n"
   }
 
   /// The reasons as an indented table of at most `width` columns (labels cut to fit).
@@ -50,15 +59,21 @@ extension RecommendationReport {
     guard !r.reasons.isEmpty else { return ["  (no cost line differs)"] }
     let total = r.comparison.meanSaving
     var table = TextTable(
-      header: ["line", shorten(r.leading.name, 16), shorten(r.alternative.name, 16), "difference", "share"],
+      header: [
+        "line", shorten(r.leading.name, 16), shorten(r.alternative.name, 16), "difference", "share",
+      ],
       rightAligned: [false, true, true, true, true], rows: [])
     for driver in r.reasons {
       table.rows.append([
-        shorten(driver.label, 22), money(driver.leadingMean), money(driver.alternativeMean), money(driver.difference),
+        shorten(driver.label, 22), money(driver.leadingMean), money(driver.alternativeMean),
+        money(driver.difference),
         total == 0 ? "n/a" : percent(driver.difference / total),
       ])
     }
-    table.rows.append(["total", money(r.leading.meanTotalCost), money(r.alternative.meanTotalCost), money(total), "100.0%"])
+    table.rows.append([
+      "total", money(r.leading.meanTotalCost), money(r.alternative.meanTotalCost), money(total),
+      "100.0%",
+    ])
     return table.render().split(separator: "\n").map { "  " + $0 }
   }
 

@@ -16,11 +16,13 @@ public enum RecommendationReport {
       return "Stay on shared capacity: keep paying per use on \(option); it is cheaper than "
         + "\(r.alternative.name) in \(percent(r.comparison.probabilityCheaper)) of simulated horizons."
     case .migrateToDedicated(let option, let nodes):
-      return "Migrate to dedicated capacity: commit to \(nodes) node\(nodes == 1 ? "" : "s") of \(option); "
+      return
+        "Migrate to dedicated capacity: commit to \(nodes) node\(nodes == 1 ? "" : "s") of \(option); "
         + "it is cheaper than \(r.alternative.name) in \(percent(r.comparison.probabilityCheaper)) of "
         + "simulated horizons."
     case .goHybrid(let option, let nodes):
-      return "Go hybrid: commit to \(nodes) node\(nodes == 1 ? "" : "s") of \(option) and pay per use for "
+      return
+        "Go hybrid: commit to \(nodes) node\(nodes == 1 ? "" : "s") of \(option) and pay per use for "
         + "the rest."
     case .reevaluate(let month):
       var why: [String] = []
@@ -32,15 +34,19 @@ public enum RecommendationReport {
       if r.reevaluationReasons.contains(.smallMargin) {
         why.append(
           "\(r.leading.name) is cheaper by expectation by only \(percent(r.comparison.relativeSaving)) "
-            + "(\(money(r.comparison.meanSaving)) \(r.currency)), within the uncertainty of the inputs")
+            + "(\(money(r.comparison.meanSaving)) \(r.currency)), within the uncertainty of the inputs"
+        )
       }
       if r.reevaluationReasons.contains(.lateCrossover) {
         why.append(
           r.crossoverMedianMonth.map {
             "\(r.leading.name) overtakes \(r.before.name) only in month \($0) of \(r.horizonMonths)"
-          } ?? "\(r.leading.name) does not overtake \(r.before.name) within the horizon in most trials")
+          }
+            ?? "\(r.leading.name) does not overtake \(r.before.name) within the horizon in most trials"
+        )
       }
-      return "Do not change yet; re-evaluate at month \(month): " + why.joined(separator: ", and ") + "."
+      return "Do not change yet; re-evaluate at month \(month): " + why.joined(separator: ", and ")
+        + "."
     }
   }
 
@@ -59,7 +65,8 @@ public enum RecommendationReport {
     let c = r.comparison
     return "\(r.confidence.rawValue): P(\(r.leading.name) cheaper than \(r.alternative.name)) = "
       + "\(percent(c.probabilityCheaper)) [\(percent(c.probabilityLower))–\(percent(c.probabilityUpper))]"
-      + (r.policy.isMaterial(c) ? "" : "; saving under \(percent(r.policy.materialSaving)) of the alternative's cost")
+      + (r.policy.isMaterial(c)
+        ? "" : "; saving under \(percent(r.policy.materialSaving)) of the alternative's cost")
   }
 
   /// "12,500 USD over 12 months (2.2% of bare-metal) ± 390 (SE)".

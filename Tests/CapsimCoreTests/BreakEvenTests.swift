@@ -7,16 +7,21 @@ import _CapsimTestSupport
 struct BreakEvenTests {
   // 1 s/step × 36,000 steps = 10 h per job on 8 GPUs = 80 GPU-hours per job, on both options.
   static func scenario(
-    sharedSeconds: [Double] = [1.0], dedicatedSeconds: [Double] = [1.0], jobsPerMonth: Double = 80, trials: Int,
+    sharedSeconds: [Double] = [1.0], dedicatedSeconds: [Double] = [1.0], jobsPerMonth: Double = 80,
+    trials: Int,
     seed: UInt64 = 3
   ) throws -> ResolvedScenario {
-    let workload = Workload(jobsPerMonth: jobsPerMonth, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 36_000)
-    let shared = Fixtures.option("cloud", seconds: sharedSeconds, price: Fixtures.price("od", perGPUHour: 3))
+    let workload = Workload(
+      jobsPerMonth: jobsPerMonth, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option(
+      "cloud", seconds: sharedSeconds, price: Fixtures.price("od", perGPUHour: 3))
     let dedicated = Fixtures.option(
-      "metal", seconds: dedicatedSeconds, price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 0),
+      "metal", seconds: dedicatedSeconds,
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 0),
       nodes: 2, kind: .dedicated)
     return try Fixtures.resolved(
-      horizonMonths: 12, trials: trials, seed: seed, workload: workload, options: [shared, dedicated])
+      horizonMonths: 12, trials: trials, seed: seed, workload: workload,
+      options: [shared, dedicated])
   }
 
   /// Fixed durations, no hidden costs, no mechanisms, no minimum term: J* = C_D / (p_S × GPU-hours per job).
@@ -36,17 +41,24 @@ struct BreakEvenTests {
     // lose at most 10 h per node: 10 / 8,760.
     let utilisation = try #require(analysis.utilisationAtBreakEven)
     let se = (12 * exact / Double(trials)).squareRoot() * 10 / 17_520
-    #expect(abs(utilisation - uExact) < 4 * se + 10.0 / 8_760, "u* = \(utilisation), closed form \(uExact)")
+    #expect(
+      abs(utilisation - uExact) < 4 * se + 10.0 / 8_760,
+      "u* = \(utilisation), closed form \(uExact)")
     #expect(analysis.committedNodes == 2)
     #expect(analysis.curve.count == analysis.evaluations)
-    #expect(zip(analysis.curve, analysis.curve.dropFirst()).allSatisfy { $0.jobsPerMonth < $1.jobsPerMonth })
+    #expect(
+      zip(analysis.curve, analysis.curve.dropFirst()).allSatisfy {
+        $0.jobsPerMonth < $1.jobsPerMonth
+      })
     // J90: D is cheaper when the horizon's N > 1,168 jobs (ties count half), N ~ Poisson(12 J).
     // python3 -c "from scipy.stats import poisson; from scipy.optimize import brentq;
     //   print(brentq(lambda J: poisson.sf(1168,12*J)+0.5*poisson.pmf(1168,12*J)-0.9, 90, 120))"  → 101.04341248133744
     let j90 = try #require(analysis.jobsForNinetyPercent)
     let poisson = try PoissonDistribution(mean: 12 * j90)
     let truth = poisson.survival(1_168) + 0.5 * poisson.pmf(1_168)
-    #expect(abs(truth - 0.9) < 4 * (0.09 / Double(trials)).squareRoot(), "J90 = \(j90) (scipy 101.0434): P = \(truth)")
+    #expect(
+      abs(truth - 0.9) < 4 * (0.09 / Double(trials)).squareRoot(),
+      "J90 = \(j90) (scipy 101.0434): P = \(truth)")
   }
 
   /// Random durations: at J*, an independent run (another seed) finds the two mean costs equal within
@@ -54,9 +66,11 @@ struct BreakEvenTests {
   @Test(arguments: [1, 2, 3] as [UInt64])
   func meanCostsCrossAtTheBreakEven(seed: UInt64) async throws {
     let scenario = try Self.scenario(
-      sharedSeconds: [0.9, 1.0, 1.05, 1.3], dedicatedSeconds: [0.95, 1.0, 1.02], trials: 300, seed: seed)
+      sharedSeconds: [0.9, 1.0, 1.05, 1.3], dedicatedSeconds: [0.95, 1.0, 1.02], trials: 300,
+      seed: seed)
     let engine = MonteCarloEngine(threadCount: 2)
-    let analysis = try await BreakEven(engine: engine).analyse(scenario, payPerUse: "cloud", committed: "metal")
+    let analysis = try await BreakEven(engine: engine).analyse(
+      scenario, payPerUse: "cloud", committed: "metal")
     let found = try #require(analysis.breakEvenJobsPerMonth, "seed \(seed)")
     for (factor, expected) in [(1.0, 0), (0.9, -1), (1.1, 1)] {
       var check = scenario
@@ -65,7 +79,8 @@ struct BreakEvenTests {
       check.scenario.workload.jobsPerMonth = found * factor
       let outcome = await engine.run(check)
       let difference = PairedComparison(
-        option: outcome.options[1].totalCostByTrial, alternative: outcome.options[0].totalCostByTrial)
+        option: outcome.options[1].totalCostByTrial,
+        alternative: outcome.options[0].totalCostByTrial)
       let se = try #require(difference.meanSavingStandardError)
       let z = difference.meanSaving / se  // (S − D) / SE: positive where D is cheaper
       switch expected {

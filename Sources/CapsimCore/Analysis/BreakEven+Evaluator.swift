@@ -12,7 +12,10 @@ extension BreakEven {
     private(set) var curve: [BreakEvenPoint] = []
     private(set) var evaluations = 0
 
-    init(base: ResolvedScenario, payPerUse: ResolvedOption, committed: ResolvedOption, engine: MonteCarloEngine) {
+    init(
+      base: ResolvedScenario, payPerUse: ResolvedOption, committed: ResolvedOption,
+      engine: MonteCarloEngine
+    ) {
       self.base = base
       self.payPerUse = payPerUse
       self.committed = committed
@@ -34,12 +37,16 @@ extension BreakEven {
       let s = outcome.options[0]
       let dOutcome = outcome.options[1]
       if nodes == nil { nodes = dOutcome.nodes }
-      let expectedJobs = Self.expectedJobs(scenario.scenario.workload, months: scenario.scenario.horizonMonths)
+      let expectedJobs = Self.expectedJobs(
+        scenario.scenario.workload, months: scenario.scenario.horizonMonths)
       let point = BreakEvenPoint(
-        jobsPerMonth: jobsPerMonth, payPerUseCost: Self.payPerUseCost(s, expectedJobs: expectedJobs),
+        jobsPerMonth: jobsPerMonth,
+        payPerUseCost: Self.payPerUseCost(s, expectedJobs: expectedJobs),
         committedCost: dOutcome.metric("total_cost")?.estimate ?? Estimate(value: .nan),
-        committedCheaperShare: PairedComparison(option: dOutcome.totalCostByTrial, alternative: s.totalCostByTrial)
-          .probabilityCheaper,
+        committedCheaperShare: PairedComparison(
+          option: dOutcome.totalCostByTrial, alternative: s.totalCostByTrial
+        )
+        .probabilityCheaper,
         committedUtilisation: dOutcome.metric("utilisation")?.estimate.value ?? .nan)
       let index = curve.firstIndex { $0.jobsPerMonth > jobsPerMonth } ?? curve.endIndex
       curve.insert(point, at: index)
@@ -51,7 +58,8 @@ extension BreakEven {
       let fixed = option.metric("cost_migration")?.estimate.value ?? 0
       let meanJobs = option.metric("jobs")?.estimate.value ?? 0
       guard meanJobs > 0, let perJob = option.metric("cost_per_job")?.estimate else {
-        return Estimate(value: option.metric("total_cost")?.estimate.value ?? fixed, standardError: 0)
+        return Estimate(
+          value: option.metric("total_cost")?.estimate.value ?? fixed, standardError: 0)
       }
       let value = fixed + (perJob.value - fixed / meanJobs) * expectedJobs
       return Estimate(value: value, standardError: perJob.standardError.map { $0 * expectedJobs })

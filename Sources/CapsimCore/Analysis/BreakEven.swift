@@ -68,7 +68,8 @@ public struct BreakEven: Sendable {
     guard !s.isCommitted else { throw .wrongCategory(option: payPerUse, expectedCommitted: false) }
     guard d.isCommitted else { throw .wrongCategory(option: committed, expectedCommitted: true) }
     var evaluator = Evaluator(base: scenario, payPerUse: s, committed: d, engine: engine)
-    let j0 = scenario.scenario.workload.jobsPerMonth > 0 ? scenario.scenario.workload.jobsPerMonth : 1
+    let j0 =
+      scenario.scenario.workload.jobsPerMonth > 0 ? scenario.scenario.workload.jobsPerMonth : 1
     let first = await evaluator.point(at: j0)
     let root = await findBreakEven(from: first, evaluator: &evaluator)
     var utilisation: Double?
@@ -76,14 +77,18 @@ public struct BreakEven: Sendable {
     if let root {
       let at = await evaluator.point(at: root.jobs)
       utilisation = at.committedUtilisation
-      let se = ((at.payPerUseCost.standardError ?? 0) * (at.payPerUseCost.standardError ?? 0)
-        + (at.committedCost.standardError ?? 0) * (at.committedCost.standardError ?? 0)).squareRoot()
+      let se =
+        ((at.payPerUseCost.standardError ?? 0) * (at.payPerUseCost.standardError ?? 0)
+        + (at.committedCost.standardError ?? 0) * (at.committedCost.standardError ?? 0))
+        .squareRoot()
       standardError = root.slope > 0 ? se / root.slope : nil
     }
     let j90 = await findNinetyPercent(evaluator: &evaluator)
     return BreakEvenAnalysis(
-      payPerUse: payPerUse, committed: committed, committedNodes: evaluator.nodes ?? 0, scenarioJobsPerMonth: j0,
-      breakEvenJobsPerMonth: root?.jobs, breakEvenStandardError: standardError, utilisationAtBreakEven: utilisation,
+      payPerUse: payPerUse, committed: committed, committedNodes: evaluator.nodes ?? 0,
+      scenarioJobsPerMonth: j0,
+      breakEvenJobsPerMonth: root?.jobs, breakEvenStandardError: standardError,
+      utilisationAtBreakEven: utilisation,
       jobsForNinetyPercent: j90, curve: evaluator.curve, evaluations: evaluator.evaluations,
       relativeTolerance: relativeTolerance)
   }
@@ -97,13 +102,15 @@ public struct BreakEven: Sendable {
     var high: BreakEvenPoint
     // A linear first guess: S's cost grows by its cost per job; D's is taken as flat.
     let perJob = first.payPerUseCost.value / Swift.max(first.jobsPerMonth, .leastNonzeroMagnitude)
-    var guess = perJob > 0 ? first.jobsPerMonth - first.costDifference / perJob : first.jobsPerMonth * 2
+    var guess =
+      perJob > 0 ? first.jobsPerMonth - first.costDifference / perJob : first.jobsPerMonth * 2
     if !(guess > 0) || !guess.isFinite { guess = first.jobsPerMonth / 2 }
     if first.costDifference < 0 {
       low = first
       var next = await evaluator.point(at: Swift.max(guess * 1.05, first.jobsPerMonth * 1.01))
       while next.costDifference < 0 {
-        guard next.jobsPerMonth < first.jobsPerMonth * 1_048_576, evaluator.evaluations < maximumEvaluations
+        guard next.jobsPerMonth < first.jobsPerMonth * 1_048_576,
+          evaluator.evaluations < maximumEvaluations
         else { return nil }
         low = next
         next = await evaluator.point(at: next.jobsPerMonth * 2)
@@ -113,7 +120,8 @@ public struct BreakEven: Sendable {
       high = first
       var next = await evaluator.point(at: Swift.min(guess * 0.95, first.jobsPerMonth * 0.99))
       while next.costDifference >= 0 {
-        guard next.jobsPerMonth > first.jobsPerMonth / 1_073_741_824, evaluator.evaluations < maximumEvaluations
+        guard next.jobsPerMonth > first.jobsPerMonth / 1_073_741_824,
+          evaluator.evaluations < maximumEvaluations
         else { return nil }
         high = next
         next = await evaluator.point(at: next.jobsPerMonth / 2)
@@ -138,7 +146,9 @@ public struct BreakEven: Sendable {
         if side == 1 { ga /= 2 }
         side = 1
       }
-      if gc == 0 || Swift.abs(gc) <= 1e-12 * Swift.abs(evaluator.curve.last?.committedCost.value ?? 0) {
+      if gc == 0
+        || Swift.abs(gc) <= 1e-12 * Swift.abs(evaluator.curve.last?.committedCost.value ?? 0)
+      {
         return (c, (trueB - trueA) / (b - a))
       }
     }
@@ -157,13 +167,16 @@ public struct BreakEven: Sendable {
     if high == nil {
       var next = top
       while next.committedCheaperShare < target {
-        guard evaluator.evaluations < budget, next.jobsPerMonth < top.jobsPerMonth * 1_048_576 else { return nil }
+        guard evaluator.evaluations < budget, next.jobsPerMonth < top.jobsPerMonth * 1_048_576
+        else { return nil }
         next = await evaluator.point(at: next.jobsPerMonth * 1.25)
       }
       high = next
     }
     guard var b = high?.jobsPerMonth else { return nil }
-    var a = evaluator.curve.last { $0.jobsPerMonth < b && $0.committedCheaperShare < target }?.jobsPerMonth ?? b / 2
+    var a =
+      evaluator.curve.last { $0.jobsPerMonth < b && $0.committedCheaperShare < target }?
+      .jobsPerMonth ?? b / 2
     while b - a > confidenceTolerance * b && evaluator.evaluations < budget {
       let c = (a + b) / 2
       if await evaluator.point(at: c).committedCheaperShare >= target { b = c } else { a = c }

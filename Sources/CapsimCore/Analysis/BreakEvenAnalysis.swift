@@ -14,7 +14,8 @@ public struct BreakEvenPoint: Sendable, Hashable, Codable {
 
   /// Creates a point.
   public init(
-    jobsPerMonth: Double, payPerUseCost: Estimate, committedCost: Estimate, committedCheaperShare: Double,
+    jobsPerMonth: Double, payPerUseCost: Estimate, committedCost: Estimate,
+    committedCheaperShare: Double,
     committedUtilisation: Double
   ) {
     self.jobsPerMonth = jobsPerMonth
@@ -58,8 +59,10 @@ public struct BreakEvenAnalysis: Sendable, Hashable, Codable {
   /// Creates an analysis result.
   public init(
     payPerUse: String, committed: String, committedNodes: Int, scenarioJobsPerMonth: Double,
-    breakEvenJobsPerMonth: Double?, breakEvenStandardError: Double?, utilisationAtBreakEven: Double?,
-    jobsForNinetyPercent: Double?, curve: [BreakEvenPoint], evaluations: Int, relativeTolerance: Double
+    breakEvenJobsPerMonth: Double?, breakEvenStandardError: Double?,
+    utilisationAtBreakEven: Double?,
+    jobsForNinetyPercent: Double?, curve: [BreakEvenPoint], evaluations: Int,
+    relativeTolerance: Double
   ) {
     self.payPerUse = payPerUse
     self.committed = committed

@@ -15,7 +15,8 @@ public enum BreakEvenError: Error, Equatable, CustomStringConvertible, Diagnosti
     case .wrongCategory(let option, let expectedCommitted):
       return Diagnostic(
         location: nil,
-        message: "option '\(option)' is \(expectedCommitted ? "pay-per-use" : "committed"); break-even needs a "
+        message:
+          "option '\(option)' is \(expectedCommitted ? "pay-per-use" : "committed"); break-even needs a "
           + "\(expectedCommitted ? "committed (reserved or bare_metal)" : "pay-per-use (on_demand or spot)") option here",
         help: "name a pay-per-use option first and a committed option second")
     }

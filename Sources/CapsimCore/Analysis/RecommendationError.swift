@@ -9,13 +9,16 @@ public enum RecommendationError: Error, Equatable, CustomStringConvertible, Diag
   public var diagnostic: Diagnostic {
     switch self {
     case .needsBothCategories(let scenario, let payPerUse, let committed):
-      let missing = payPerUse.isEmpty ? "pay-per-use (on_demand or spot)" : "committed (reserved or bare_metal)"
+      let missing =
+        payPerUse.isEmpty ? "pay-per-use (on_demand or spot)" : "committed (reserved or bare_metal)"
       let present = (payPerUse + committed).map { "'\($0)'" }.joined(separator: ", ")
       return Diagnostic(
         location: SourceLocation(file: scenario, field: "options"),
-        message: "a recommendation compares pay-per-use with committed capacity, but no option is \(missing) "
+        message:
+          "a recommendation compares pay-per-use with committed capacity, but no option is \(missing) "
           + "(options: \(present.isEmpty ? "none" : present))",
-        help: "add a \(missing) option to the scenario, or use 'capsim run' to compare these options")
+        help:
+          "add a \(missing) option to the scenario, or use 'capsim run' to compare these options")
     case .missingTrialTotals(let option):
       return Diagnostic(
         location: nil, message: "option '\(option)' has no per-trial totals to compare",

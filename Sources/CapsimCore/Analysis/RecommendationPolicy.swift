@@ -21,7 +21,8 @@ public struct RecommendationPolicy: Sendable, Hashable, Codable {
 
   /// Creates a policy; every argument defaults to the documented value.
   public init(
-    lowConfidenceBelow: Double = 0.75, materialSaving: Double = 0.05, highConfidenceAtLeast: Double = 0.9, lateCrossoverAfter: Double = 2.0 / 3.0,
+    lowConfidenceBelow: Double = 0.75, materialSaving: Double = 0.05,
+    highConfidenceAtLeast: Double = 0.9, lateCrossoverAfter: Double = 2.0 / 3.0,
     reviewAfter: Double = 0.25, longRunHours: Double = 12, sustainedUtilisation: Double = 0.5
   ) {
     self.lowConfidenceBelow = lowConfidenceBelow
@@ -37,7 +38,9 @@ public struct RecommendationPolicy: Sendable, Hashable, Codable {
   /// the mean saving is below ``materialSaving`` of the alternative's mean; otherwise high from
   /// ``highConfidenceAtLeast``, moderate between. NaN is low.
   public func level(of comparison: PairedComparison) -> Recommendation.ConfidenceLevel {
-    guard comparison.probabilityCheaper >= lowConfidenceBelow, isMaterial(comparison) else { return .low }
+    guard comparison.probabilityCheaper >= lowConfidenceBelow, isMaterial(comparison) else {
+      return .low
+    }
     return comparison.probabilityCheaper >= highConfidenceAtLeast ? .high : .moderate
   }
 

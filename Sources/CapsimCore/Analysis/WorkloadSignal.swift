@@ -51,7 +51,8 @@ public struct WorkloadSignal: Sendable, Hashable, Codable {
   ///   - bestPayPerUse: the cheapest pay-per-use option (its median job time decides `long_runs`).
   ///   - bestCommitted: the cheapest committed option (its utilisation decides `sustained_utilisation`).
   static func signals(
-    workload: Workload, horizonMonths: Int, bestPayPerUse: OptionOutcome?, bestCommitted: OptionOutcome?,
+    workload: Workload, horizonMonths: Int, bestPayPerUse: OptionOutcome?,
+    bestCommitted: OptionOutcome?,
     policy: RecommendationPolicy
   ) -> [WorkloadSignal] {
     let p50 = bestPayPerUse?.metric("job_hours_p50")?.estimate.value ?? .nan
@@ -61,17 +62,21 @@ public struct WorkloadSignal: Sendable, Hashable, Codable {
     let growth = first > 0 ? last / first : (last > 0 ? Double.infinity : .nan)
     return [
       WorkloadSignal(
-        kind: .multiGPUJobs, present: workload.gpusPerJob > 1, evidence: Double(workload.gpusPerJob),
+        kind: .multiGPUJobs, present: workload.gpusPerJob > 1,
+        evidence: Double(workload.gpusPerJob),
         unit: "GPUs", rule: "> 1 GPU per job"),
       WorkloadSignal(
         kind: .longRuns, present: p50 > policy.longRunHours, evidence: p50, unit: "h",
         rule: "median job time > \(policy.longRunHours.formatted) h"),
       WorkloadSignal(
-        kind: .deadlines, present: workload.deadlineHours != nil, evidence: workload.deadlineHours ?? .nan,
+        kind: .deadlines, present: workload.deadlineHours != nil,
+        evidence: workload.deadlineHours ?? .nan,
         unit: "h", rule: "a deadline is set"),
       WorkloadSignal(
-        kind: .sustainedUtilisation, present: utilisation >= policy.sustainedUtilisation, evidence: utilisation,
-        unit: "share", rule: "committed utilisation ≥ \((policy.sustainedUtilisation * 100).formatted)%"),
+        kind: .sustainedUtilisation, present: utilisation >= policy.sustainedUtilisation,
+        evidence: utilisation,
+        unit: "share",
+        rule: "committed utilisation ≥ \((policy.sustainedUtilisation * 100).formatted)%"),
       WorkloadSignal(
         kind: .growth, present: growth > 1, evidence: growth, unit: "ratio",
         rule: "last month's volume > first month's"),

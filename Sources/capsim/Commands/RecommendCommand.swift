@@ -8,7 +8,8 @@ import Foundation
 struct RecommendCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "recommend",
-    abstract: "Simulate a scenario and recommend shared, dedicated, or waiting (docs/recommend.md).",
+    abstract:
+      "Simulate a scenario and recommend shared, dedicated, or waiting (docs/recommend.md).",
     discussion: """
       Runs the scenario like 'capsim run' (the run is not stored), then compares the cheapest option \
       with the cheapest option of the other billing category trial by trial: the verdict, P(cheaper), \
@@ -16,7 +17,8 @@ struct RecommendCommand: AsyncParsableCommand {
       signals of production use. --format md writes a decision memo.
       """)
 
-  @Argument(help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
+  @Argument(
+    help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
   var scenarioPath: String
 
   @Option(help: "Override the scenario's trial count.")
@@ -30,10 +32,13 @@ struct RecommendCommand: AsyncParsableCommand {
 
   @Option(
     name: .shortAndLong,
-    help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it.")
+  @Option(
+    help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it."
+  )
   var threads: Int?
 
   @Option(help: "Terminal width in columns.")
@@ -57,7 +62,8 @@ struct RecommendCommand: AsyncParsableCommand {
       if let seed { loaded.scenario.seed = seed }
       let store = try database.open()
       let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-      let engine = MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      let engine = MonteCarloEngine(
+        threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
       let outcome = await engine.run(resolved)
       let recommendation: Recommendation
       do {
@@ -70,7 +76,8 @@ struct RecommendCommand: AsyncParsableCommand {
       switch format {
       case .table: report = RecommendationReport.table(recommendation, width: width)
       case .md: report = RecommendationReport.markdown(recommendation)
-      case .json: report = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
+      case .json:
+        report = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
       case .csv: report = RecommendationReport.csv(recommendation)
       }
       try OutputWriter.write(report, to: output)
