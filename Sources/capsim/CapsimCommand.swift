@@ -17,8 +17,8 @@ struct CapsimCommand: AsyncParsableCommand {
       """,
     version: CapsimVersion.current,
     subcommands: [
-      RunCommand.self, ImportCommand.self, DataCommand.self, FitCommand.self, RunsCommand.self,
-      BenchCommand.self,
+      RunCommand.self, RecommendCommand.self, ImportCommand.self, DataCommand.self, FitCommand.self,
+      RunsCommand.self, BenchCommand.self,
     ]
   )
 }

@@ -1,0 +1,88 @@
+// MARK: - Evaluating one job volume
+
+extension BreakEven {
+  /// Runs the engine for the two options at a given volume and keeps every evaluated point.
+  struct Evaluator {
+    let base: ResolvedScenario
+    let payPerUse: ResolvedOption
+    var committed: ResolvedOption
+    let engine: MonteCarloEngine
+    /// D's node count, fixed after the first run (which sizes `nodes: auto`).
+    var nodes: Int?
+    private(set) var curve: [BreakEvenPoint] = []
+    private(set) var evaluations = 0
+
+    init(
+      base: ResolvedScenario, payPerUse: ResolvedOption, committed: ResolvedOption,
+      engine: MonteCarloEngine
+    ) {
+      self.base = base
+      self.payPerUse = payPerUse
+      self.committed = committed
+      self.engine = engine
+      if case .fixed(let count) = committed.option.nodes { nodes = count }
+    }
+
+    /// The point at `jobsPerMonth`, simulated (or taken from the curve if that volume was evaluated).
+    mutating func point(at jobsPerMonth: Double) async -> BreakEvenPoint {
+      if let known = curve.first(where: { $0.jobsPerMonth == jobsPerMonth }) { return known }
+      var scenario = base
+      scenario.scenario.workload = Self.workload(base.scenario.workload, jobsPerMonth: jobsPerMonth)
+      var d = committed
+      if let nodes { d.option.nodes = .fixed(nodes) }
+      scenario.options = [payPerUse, d]
+      scenario.scenario.options = [payPerUse.option, d.option]
+      let outcome = await engine.run(scenario)
+      evaluations += 1
+      let s = outcome.options[0]
+      let dOutcome = outcome.options[1]
+      if nodes == nil { nodes = dOutcome.nodes }
+      let expectedJobs = Self.expectedJobs(
+        scenario.scenario.workload, months: scenario.scenario.horizonMonths)
+      let point = BreakEvenPoint(
+        jobsPerMonth: jobsPerMonth,
+        payPerUseCost: Self.payPerUseCost(s, expectedJobs: expectedJobs),
+        committedCost: dOutcome.metric("total_cost")?.estimate ?? Estimate(value: .nan),
+        committedCheaperShare: PairedComparison(
+          option: dOutcome.totalCostByTrial, alternative: s.totalCostByTrial
+        )
+        .probabilityCheaper,
+        committedUtilisation: dOutcome.metric("utilisation")?.estimate.value ?? .nan)
+      let index = curve.firstIndex { $0.jobsPerMonth > jobsPerMonth } ?? curve.endIndex
+      curve.insert(point, at: index)
+      return point
+    }
+
+    /// m + (c − m/n̄)·E[N], with standard error SE(c)·E[N] (see ``BreakEven``).
+    static func payPerUseCost(_ option: OptionOutcome, expectedJobs: Double) -> Estimate {
+      let fixed = option.metric("cost_migration")?.estimate.value ?? 0
+      let meanJobs = option.metric("jobs")?.estimate.value ?? 0
+      guard meanJobs > 0, let perJob = option.metric("cost_per_job")?.estimate else {
+        return Estimate(
+          value: option.metric("total_cost")?.estimate.value ?? fixed, standardError: 0)
+      }
+      let value = fixed + (perJob.value - fixed / meanJobs) * expectedJobs
+      return Estimate(value: value, standardError: perJob.standardError.map { $0 * expectedJobs })
+    }
+
+    /// The workload with `jobsPerMonth`; explicit monthly means are scaled in proportion.
+    static func workload(_ base: Workload, jobsPerMonth: Double) -> Workload {
+      var workload = base
+      if case .explicit(let values) = base.growth, base.jobsPerMonth > 0 {
+        workload.growth = .explicit(values.map { $0 * jobsPerMonth / base.jobsPerMonth })
+      }
+      workload.jobsPerMonth = jobsPerMonth
+      return workload
+    }
+
+    /// Σ over months of the mean job count (rounded per month for fixed arrivals, as the engine does).
+    static func expectedJobs(_ workload: Workload, months: Int) -> Double {
+      var sum = NeumaierSum()
+      for month in 0..<months {
+        let mean = workload.meanJobs(inMonth: month)
+        sum.add(workload.arrivals == .fixed ? mean.rounded() : mean)
+      }
+      return sum.value
+    }
+  }
+}

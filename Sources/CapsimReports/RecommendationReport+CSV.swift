@@ -1,0 +1,76 @@
+import Foundation
+
+// MARK: - CSV
+
+extension RecommendationReport {
+  /// The CSV header: one row per number, `key,value,unit`.
+  public static let csvColumns = ["key", "value", "unit"]
+
+  /// Key/value CSV (RFC 4180, `\n` line ends) carrying the same numbers as the JSON: dotted keys such as
+  /// `confidence.probability`, `savings.p05`, `reasons.cost_commitment.difference`,
+  /// `signals.long_runs.present`. Numbers are full precision; unknown values are empty.
+  public static func csv(_ r: Recommendation) -> String {
+    var rows: [[String]] = [csvColumns]
+    func add(_ key: String, _ value: String, _ unit: String = "") {
+      rows.append([key, value, unit])
+    }
+    func add(_ key: String, _ value: Double?, _ unit: String = "") {
+      add(key, NumberFormatting.exact(value), unit)
+    }
+    let c = r.comparison
+    add("scenario", r.scenario)
+    add("trials", Double(r.trials), "trials")
+    add("seed", String(r.seed))
+    add("horizon_months", Double(r.horizonMonths), "months")
+    add("verdict.kind", verdictKey(r.verdict))
+    switch r.verdict {
+    case .stayOnShared(let option): add("verdict.option", option)
+    case .migrateToDedicated(let option, let nodes), .goHybrid(let option, let nodes):
+      add("verdict.option", option)
+      add("verdict.nodes", Double(nodes), "nodes")
+    case .reevaluate(let month): add("verdict.at_month", Double(month), "month")
+    }
+    add("verdict.reasons", r.reevaluationReasons.map(\.rawValue).joined(separator: ";"))
+    add("verdict.sentence", verdictSentence(r))
+    add("confidence.level", r.confidence.rawValue)
+    add("confidence.probability", c.probabilityCheaper, "share")
+    add("confidence.standard_error", c.probabilityStandardError, "share")
+    add("confidence.ci_lower", c.probabilityLower, "share")
+    add("confidence.ci_upper", c.probabilityUpper, "share")
+    add("savings.mean", c.meanSaving, r.currency)
+    add("savings.standard_error", c.meanSavingStandardError, r.currency)
+    add("savings.p05", c.savingP05, r.currency)
+    add("savings.p50", c.savingP50, r.currency)
+    add("savings.p95", c.savingP95, r.currency)
+    add("savings.relative", c.relativeSaving, "ratio")
+    add("predictability.before_option", r.before.name)
+    add("predictability.before_p95_over_p50", r.before.tailRatio, "ratio")
+    add("predictability.after_option", r.leading.name)
+    add("predictability.after_p95_over_p50", r.leading.tailRatio, "ratio")
+    add("crossover_median_month", r.crossoverMedianMonth.map(Double.init), "month")
+    for (role, option) in [("leading", r.leading), ("alternative", r.alternative)] {
+      add("\(role).name", option.name)
+      add("\(role).category", option.category.rawValue)
+      add("\(role).nodes", option.nodes.map(Double.init), "nodes")
+      add("\(role).mean_total_cost", option.meanTotalCost, r.currency)
+      add("\(role).total_cost_standard_error", option.totalCostStandardError, r.currency)
+      add("\(role).job_hours_p50", option.jobHoursP50, "h")
+      add("\(role).job_hours_p95", option.jobHoursP95, "h")
+    }
+    for (rank, driver) in r.reasons.enumerated() {
+      add("reasons.\(driver.key).rank", Double(rank + 1))
+      add("reasons.\(driver.key).leading_mean", driver.leadingMean, r.currency)
+      add("reasons.\(driver.key).alternative_mean", driver.alternativeMean, r.currency)
+      add("reasons.\(driver.key).difference", driver.difference, r.currency)
+      add(
+        "reasons.\(driver.key).share", c.meanSaving == 0 ? nil : driver.difference / c.meanSaving,
+        "share")
+    }
+    for signal in r.signals {
+      add("signals.\(signal.kind.rawValue).present", signal.present ? "true" : "false")
+      add("signals.\(signal.kind.rawValue).evidence", signal.evidence, signal.unit)
+    }
+    return rows.map { $0.map(CSVReport.escape).joined(separator: ",") }.joined(separator: "\n")
+      + "\n"
+  }
+}

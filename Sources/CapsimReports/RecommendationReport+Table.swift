@@ -1,0 +1,83 @@
+import Foundation
+
+// MARK: - Terminal
+
+extension RecommendationReport {
+  /// Plain text for a terminal, at most `width` columns (minimum 60) wherever the text can be wrapped;
+  /// only an option name longer than the table's columns can push a line past it.
+  public static func table(_ r: Recommendation, width: Int = 100) -> String {
+    let width = Swift.max(60, width)
+    let labelWidth = 16
+    let indent = String(repeating: " ", count: labelWidth)
+    var lines: [String] = []
+    lines.append(
+      "Recommendation for \(r.scenario): \(r.horizonMonths) months, "
+        + "\(NumberFormatting.fixed(Double(r.trials), decimals: 0)) trials, seed \(r.seed)")
+    lines.append("")
+    func field(_ label: String, _ text: String) {
+      let padded = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+      lines.append(contentsOf: wrap(text, width: width, prefix: padded, indent: indent))
+    }
+    field("Verdict", verdictSentence(r))
+    field("Confidence", confidenceLine(r))
+    field("Savings", savingsLine(r))
+    field("", savingsIntervalLine(r))
+    field("Predictability", predictabilityLine(r))
+    if let month = r.crossoverMedianMonth {
+      let committed = r.leading.category == .committed ? r.leading.name : r.alternative.name
+      field(
+        "Crossover",
+        "\(committed) is cumulatively cheaper than \(r.before.name) from month \(month) (median)")
+    }
+    lines.append("")
+    lines.append(
+      contentsOf: wrap(
+        "Why: cost lines by their part in the difference (\(r.alternative.name) − \(r.leading.name))",
+        width: width, indent: "  "))
+    lines.append(contentsOf: reasonsTable(r, width: width))
+    lines.append("")
+    lines.append("Signals of production use")
+    var signals = TextTable(
+      header: ["", "signal", "evidence", "rule"], rightAligned: [false, false, true, false],
+      rows: [])
+    for signal in r.signals {
+      signals.rows.append([
+        signal.present ? "[x]" : "[ ]", signal.label, evidence(signal), signal.rule,
+      ])
+    }
+    lines.append(
+      contentsOf: signals.render().split(separator: "\n", omittingEmptySubsequences: false)
+        .dropLast().map { "  " + $0 })
+    lines.append("")
+    lines.append(contentsOf: wrap(methodLine(r), width: width, indent: ""))
+    return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+      + "\n"
+  }
+
+  /// The reasons as an indented table of at most `width` columns (labels cut to fit).
+  static func reasonsTable(_ r: Recommendation, width: Int) -> [String] {
+    guard !r.reasons.isEmpty else { return ["  (no cost line differs)"] }
+    let total = r.comparison.meanSaving
+    var table = TextTable(
+      header: [
+        "line", shorten(r.leading.name, 16), shorten(r.alternative.name, 16), "difference", "share",
+      ],
+      rightAligned: [false, true, true, true, true], rows: [])
+    for driver in r.reasons {
+      table.rows.append([
+        shorten(driver.label, 22), money(driver.leadingMean), money(driver.alternativeMean),
+        money(driver.difference),
+        total == 0 ? "n/a" : percent(driver.difference / total),
+      ])
+    }
+    table.rows.append([
+      "total", money(r.leading.meanTotalCost), money(r.alternative.meanTotalCost), money(total),
+      "100.0%",
+    ])
+    return table.render().split(separator: "\n").map { "  " + $0 }
+  }
+
+  static func shorten(_ text: String, _ limit: Int) -> String {
+    text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+  }
+}

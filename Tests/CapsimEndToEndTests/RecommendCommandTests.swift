@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import _CapsimTestSupport
+
+@Suite("capsim recommend, end to end")
+struct RecommendCommandTests {
+  let directory: URL
+  var database: String { directory.appendingPathComponent("capsim.sqlite").path }
+
+  init() throws {
+    directory = try Fixtures.temporaryDirectory()
+  }
+
+  func recommend(_ scenario: String, format: String = "json", trials: Int = 300) throws
+    -> CapsimExecutable.Result
+  {
+    let result = try CapsimExecutable.run([
+      "recommend", "scenarios/\(scenario).yaml", "--db", database, "--trials", String(trials),
+      "--format", format,
+    ])
+    #expect(result.exitCode == 0, "\(scenario): \(result.standardError)")
+    return result
+  }
+
+  func json(_ scenario: String) throws -> [String: Any] {
+    let output = try recommend(scenario).standardOutput
+    return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+  }
+
+  @Test func earlyExperimentationStaysOnSharedWithHighConfidence() throws {
+    let object = try json("early-experimentation")
+    let verdict = try #require(object["verdict"] as? [String: Any])
+    #expect(verdict["kind"] as? String == "stay_on_shared")
+    #expect(verdict["option"] as? String == "shared-a100")
+    let confidence = try #require(object["confidence"] as? [String: Any])
+    #expect(confidence["level"] as? String == "high")
+    #expect(
+      object["schema_version"] as? Int == 1 && object["trials"] as? Int == 300
+        && object["seed"] as? Int == 11)
+  }
+
+  @Test func productionTrainingMigratesToEightDedicatedNodes() throws {
+    let object = try json("production-training")
+    let verdict = try #require(object["verdict"] as? [String: Any])
+    #expect(verdict["kind"] as? String == "migrate_to_dedicated")
+    #expect(verdict["option"] as? String == "bare-metal")
+    #expect(verdict["nodes"] as? Int == 8)
+    let signals = try #require(object["signals"] as? [[String: Any]])
+    let present = signals.filter { $0["present"] as? Bool == true }.compactMap {
+      $0["key"] as? String
+    }
+    #expect(Set(present) == ["multi_gpu_jobs", "long_runs", "deadlines", "sustained_utilisation"])
+  }
+
+  @Test func borderlineGrowingTeamIsLowConfidence() throws {
+    let object = try json("borderline-growing-team")
+    let confidence = try #require(object["confidence"] as? [String: Any])
+    #expect(confidence["level"] as? String == "low", "\(confidence)")
+    let verdict = try #require(object["verdict"] as? [String: Any])
+    #expect(verdict["kind"] as? String == "reevaluate")
+  }
+
+  @Test func csvParsesAsKeyValueRows() throws {
+    let output = try recommend("borderline-growing-team", format: "csv").standardOutput
+    let rows = output.split(separator: "\n")
+    #expect(rows.first == "key,value,unit")
+    #expect(rows.contains("confidence.level,low,"))
+    #expect(rows.contains { $0.hasPrefix("trials,300,") } && rows.contains("seed,7,"))
+    let probability = rows.first { $0.hasPrefix("confidence.probability,") }
+    #expect(
+      probability.flatMap { Double($0.split(separator: ",")[1]) }.map { (0...1).contains($0) }
+        == true)
+  }
+
+  @Test func terminalAndMemo() throws {
+    for scenario in ["production-training", "early-experimentation", "borderline-growing-team"] {
+      let table = try recommend(scenario, format: "table", trials: 100).standardOutput
+      for line in table.split(separator: "\n") {
+        #expect(line.count <= 100, "\(scenario): \(line.count) columns: \(line)")
+      }
+      #expect(table.contains("100 trials"))
+    }
+    let memo = try recommend("production-training", format: "md", trials: 100).standardOutput
+    for heading in [
+      "## Recommendation", "## Why", "## Risks and confidence", "## Signals", "## Method",
+    ] {
+      #expect(memo.contains("\n\(heading)\n"), "missing \(heading)")
+    }
+    #expect(memo.contains("Monte Carlo estimates from 100 simulated"))
+  }
+
+  @Test func badScenarioExitsWith64() throws {
+    let file = directory.appendingPathComponent("bad.yaml")
+    try """
+    name: typo
+    horizon_months: 3
+    workload: {jobs_per_month: 4, gpus_per_job: 8, steps_per_job: 1000}
+    options:
+      - name: a
+        samples: h100-8gpu-step-time-sharde
+        price: lambda-h100-sxm5-8x-on-demand
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run(["recommend", file.path, "--db", database])
+    #expect(run.exitCode == 64)
+    #expect(run.standardOutput.isEmpty)
+    #expect(
+      run.standardError.contains("bad.yaml:6:14: error: field 'options[0].samples'"),
+      "\(run.standardError)")
+  }
+
+  @Test func scenarioWithoutCommittedOptionExitsWith64() throws {
+    let file = directory.appendingPathComponent("shared-only.yaml")
+    try """
+    name: shared-only
+    horizon_months: 3
+    trials: 20
+    workload: {jobs_per_month: 4, gpus_per_job: 8, steps_per_job: 1000}
+    options:
+      - name: a
+        samples: h100-8gpu-step-time-shared
+        price: lambda-h100-sxm5-8x-on-demand
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run(["recommend", file.path, "--db", database])
+    #expect(run.exitCode == 64)
+    #expect(
+      run.standardError.contains(
+        "shared-only.yaml: error: field 'options': a recommendation compares"))
+    #expect(run.standardError.contains("help: add a committed (reserved or bare_metal) option"))
+  }
+}
