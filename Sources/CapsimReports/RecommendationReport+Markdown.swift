@@ -53,7 +53,7 @@ extension RecommendationReport {
         + "of twenty above \(money(c.savingP95)) \(r.currency); the median is \(money(c.savingP50)) \(r.currency)."
     )
     if let month = r.crossoverMedianMonth {
-      let committed = r.leading.category == .committed ? r.leading.name : r.alternative.name
+      let committed = r.leading.category != .payPerUse ? r.leading.name : r.alternative.name
       lines.append(
         "- \(escape(committed)) becomes cumulatively cheaper than \(escape(r.before.name)) in month \(month) "
           + "of \(r.horizonMonths) (median over trials).")

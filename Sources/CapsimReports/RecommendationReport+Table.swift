@@ -24,7 +24,7 @@ extension RecommendationReport {
     field("", savingsIntervalLine(r))
     field("Predictability", predictabilityLine(r))
     if let month = r.crossoverMedianMonth {
-      let committed = r.leading.category == .committed ? r.leading.name : r.alternative.name
+      let committed = r.leading.category != .payPerUse ? r.leading.name : r.alternative.name
       field(
         "Crossover",
         "\(committed) is cumulatively cheaper than \(r.before.name) from month \(month) (median)")

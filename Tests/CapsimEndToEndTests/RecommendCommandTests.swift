@@ -27,6 +27,16 @@ struct RecommendCommandTests {
     return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
   }
 
+  @Test func hybridOverflowGoesHybrid() throws {
+    let object = try json("hybrid-overflow")
+    let verdict = try #require(object["verdict"] as? [String: Any])
+    #expect(verdict["kind"] as? String == "go_hybrid")
+    #expect(verdict["option"] as? String == "hybrid")
+    #expect(verdict["nodes"] as? Int == 2)
+    let table = try recommend("hybrid-overflow", format: "table").standardOutput
+    #expect(table.contains("hybrid is cumulatively cheaper than neocloud-on-demand"))
+  }
+
   @Test func earlyExperimentationStaysOnSharedWithHighConfidence() throws {
     let object = try json("early-experimentation")
     let verdict = try #require(object["verdict"] as? [String: Any])

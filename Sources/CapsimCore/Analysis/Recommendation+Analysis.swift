@@ -25,7 +25,8 @@ extension Recommendation {
       return cx != cy ? cx < cy : x.offset < y.offset
     }.map(\.element)
     let payPerUse = ranked.filter { Self.category(of: $0) == .payPerUse }
-    let committed = ranked.filter { Self.category(of: $0) == .committed }
+    // Hybrid options hold committed nodes too: they count as committed capacity for the comparison.
+    let committed = ranked.filter { Self.category(of: $0) != .payPerUse }
     guard let bestShared = payPerUse.first, let bestCommitted = committed.first,
       let leading = ranked.first
     else {
@@ -51,7 +52,7 @@ extension Recommendation {
       $0.dedicated == pairCommitted.name && $0.shared == bestShared.name
     }
     var reasons: [ReevaluationReason] = []
-    if leadingCategory == .committed
+    if leadingCategory != .payPerUse
       && policy.isLate(crossoverMonth: crossover?.medianMonth, horizonMonths: outcome.horizonMonths)
     {
       reasons.append(.lateCrossover)
@@ -88,10 +89,11 @@ extension Recommendation {
       policy: policy)
   }
 
-  /// The category of an option: committed prices are committed, the others pay per use. A future hybrid
-  /// option kind maps to ``Category/hybrid``.
+  /// The category of an option: an option with an overflow target is hybrid, other committed prices are
+  /// committed, the rest pay per use.
   public static func category(of option: OptionOutcome) -> Category {
-    option.pricingModel.isCommitment ? .committed : .payPerUse
+    if option.overflowTo != nil { return .hybrid }
+    return option.pricingModel.isCommitment ? .committed : .payPerUse
   }
 
   /// Mean total cost, +∞ when missing or NaN (so such an option never leads).

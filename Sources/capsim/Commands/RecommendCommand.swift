@@ -79,6 +79,7 @@ struct RecommendCommand: AsyncParsableCommand {
       case .json:
         report = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
       case .csv: report = RecommendationReport.csv(recommendation)
+      case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
       }
       try OutputWriter.write(report, to: output)
     }
