@@ -1,0 +1,68 @@
+import ArgumentParser
+import CapsimReports
+import CapsimScenarioLoader
+import CapsimStore
+import Foundation
+
+/// `capsim break-even SCENARIO`: the volume at which a dedicated option costs the same as a shared one.
+struct BreakEvenCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "break-even",
+    abstract:
+      "Find the jobs per month (and utilisation) at which a committed option costs the same as a shared one.",
+    discussion: """
+      Re-runs the scenario for the two options at different monthly volumes (same trials and seed) and finds \
+      the volume of equal expected cost, the committed option's utilisation there, and the volume above which \
+      it is cheaper in 90% of trials. A committed option with 'nodes: auto' is sized once at the scenario's \
+      volume and kept at that size. Method: docs/recommend.md.
+      """)
+
+  @Argument(help: ArgumentHelp("Scenario YAML file.", valueName: "scenario")) var scenarioPath:
+    String
+  @Option(help: "Pay-per-use option (default: the scenario's first).") var shared: String?
+  @Option(help: "Committed option (default: the scenario's first).") var dedicated: String?
+  @Option(help: "Override the scenario's trial count.") var trials: Int?
+  @Option(help: "Override the scenario's seed.") var seed: UInt64?
+  @Option(help: "Output format: table or json.") var format: BreakEvenFormat = .table
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Write the report to this file.", valueName: "file"))
+  var output: String?
+  @Option(help: "Concurrent simulation tasks (default: the number of cores).") var threads: Int?
+  @OptionGroup var database: DatabaseOptions
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      var loaded = try ScenarioLoader.load(path: scenarioPath)
+      if let trials { loaded.scenario.trials = trials }
+      if let seed { loaded.scenario.seed = seed }
+      var resolved = try database.open().resolve(loaded.scenario, sourceMap: loaded.sourceMap)
+      let engine = MonteCarloEngine(
+        threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
+      let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
+      // Size a `nodes: auto` option once, at the scenario's own volume, and keep that size.
+      if let index = resolved.options.firstIndex(where: { $0.option.name == dedicatedName }),
+        case .auto = resolved.options[index].option.nodes
+      {
+        let outcome = await engine.run(resolved)
+        if let nodes = outcome.options[index].nodes {
+          resolved.options[index].option.nodes = .fixed(nodes)
+        }
+      }
+      let analysis = try await BreakEven(engine: engine).analyse(
+        resolved, payPerUse: sharedName, committed: dedicatedName)
+      let report =
+        format == .json
+        ? try BreakEvenReport.json(analysis, capsimVersion: CapsimVersion.current)
+        : BreakEvenReport.table(
+          analysis, currency: resolved.currency, trials: resolved.scenario.trials,
+          seed: resolved.scenario.seed)
+      try OutputWriter.write(report, to: output)
+    }
+  }
+}
+
+/// Formats of `capsim break-even`.
+enum BreakEvenFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import _CapsimTestSupport
+
+@Suite("capsim break-even, end to end")
+struct BreakEvenCommandTests {
+  /// The borderline scenario runs at 90 jobs a month and its comment says shared is cheaper at 80 and bare
+  /// metal at 100 (checked by ExampleScenarioClaimsTests): the break-even volume must lie between them.
+  @Test func borderlineBreakEvenLiesBetweenItsTippingVolumes() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
+    let run = try CapsimExecutable.run([
+      "break-even", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "200",
+      "--format", "json",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let json =
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+    let analysis = try #require(json?["break_even"] as? [String: Any])
+    let jobs = try #require(analysis["breakEvenJobsPerMonth"] as? Double)
+    let ninety = try #require(analysis["jobsForNinetyPercent"] as? Double)
+    #expect(jobs > 80 && jobs < 100, "break-even at \(jobs) jobs a month")
+    #expect(ninety > jobs, "90% level \(ninety) above the break-even \(jobs)")
+    #expect(analysis["committedNodes"] as? Int == 4)
+  }
+
+  @Test func unknownOptionIsOneClearError() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
+    let run = try CapsimExecutable.run([
+      "break-even", "scenarios/borderline-growing-team.yaml", "--db", database, "--shared",
+      "neocloud",
+    ])
+    #expect(run.exitCode == 64)
+    #expect(run.standardError.contains("neocloud-on-demand"))
+  }
+}
