@@ -133,6 +133,13 @@ public enum ScenarioLoader {
     }
     reader.rejectUnknownKeys(allowed: workloadKeys)
     let explicitMonths = reader.value("monthly_jobs") != nil
+    if explicitMonths && reader.value("jobs_per_month") != nil {
+      reader.problems.add(
+        .invalidValue(
+          reader.location("jobs_per_month"),
+          message: "give either 'jobs_per_month' or 'monthly_jobs', not both",
+          help: "monthly_jobs sets every month's mean; remove jobs_per_month"))
+    }
     var jobs = reader.double(
       "jobs_per_month", rule: "> 0", required: !explicitMonths, help: "add 'jobs_per_month: 40'",
       isValid: { $0 > 0 })
@@ -177,8 +184,9 @@ public enum ScenarioLoader {
       guard case .sequence(let sequence) = node, !sequence.isEmpty else {
         reader.problems.add(
           .wrongType(
-            reader.location("monthly_jobs"), expected: "a list of monthly job counts",
-            found: YAMLMappingReader.describe(node)))
+            reader.location("monthly_jobs"), expected: "a non-empty list of monthly job counts",
+            found: YAMLMappingReader.describe(node) == "a list"
+              ? "an empty list" : YAMLMappingReader.describe(node)))
         return .constant
       }
       var values: [Double] = []

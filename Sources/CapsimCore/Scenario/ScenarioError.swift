@@ -54,7 +54,9 @@ public enum ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertible,
         help: "upgrade capsim, or write 'version: \(highest)' and remove newer sections")
     case .unknownName(let location, let kind, let name, let known):
       return Diagnostic(
-        location: location, message: "no \(kind) named '\(name)' in the database",
+        location: location,
+        message:
+          "no \(kind) named '\(name)' \(kind.hasSuffix("option") ? "in this scenario" : "in the database")",
         help: NameSuggestions.help(for: name, kind: kind, known: known))
     }
   }

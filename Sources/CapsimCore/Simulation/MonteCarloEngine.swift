@@ -102,9 +102,15 @@ public struct MonteCarloEngine: Sendable {
     let workload = scenario.scenario.workload
     let lower = option.nodesPerJob(gpusPerJob: workload.gpusPerJob)
     let meanHours = option.duration.mean * workload.stepsPerJob * option.option.durationScale / 3600
+    // A lower bound on the answer: the nodes that the horizon's average volume keeps busy (with a 10%
+    // margin, since a short horizon can tolerate slightly less), so the search never starts above it.
+    let months = scenario.scenario.horizonMonths
+    let averageJobs =
+      (0..<months).reduce(0.0) { $0 + workload.meanJobs(inMonth: $1) }
+      / Double(Swift.max(1, months))
     let demandLower =
       (try? CapacitySizing.minimumNodeCount(
-        jobsPerHour: workload.jobsPerMonth / PriceQuote.hoursPerMonth,
+        jobsPerHour: 0.9 * averageJobs / PriceQuote.hoursPerMonth,
         meanNodeHoursPerJob: meanHours * Double(lower)
           / Double(option.jobsPerNode(gpusPerJob: workload.gpusPerJob)),
         largestJobNodes: lower)) ?? lower

@@ -65,7 +65,17 @@ extension CapsimDatabase {
         durationMetric: duration.1,
         queueWait: queueWait?.0, queueWaitMetric: queueWait?.1)
       if let name = option.contentionEstimate?.sampleSet {
-        resolved.contentionSamples = try sampleSet(named: name).seconds
+        let set = try sampleSet(named: name)
+        if !ResolvedScenario.durationMetrics.contains(set.metric) {
+          problems.append(
+            .invalidValue(
+              sourceMap.location(of: "options[\(index)].contention.estimate_from"),
+              message: "sample set '\(name)' measures '\(set.metric)', not a duration of work",
+              help:
+                "estimate contention from a step_time or job_time sample set measured on shared hardware"
+            ))
+        }
+        resolved.contentionSamples = set.seconds
       }
       options.append(resolved)
     }

@@ -7,7 +7,7 @@ import RealModule
 /// values, which is a two-component Gaussian mixture: E-step responsibilities, M-step weighted means and
 /// variances, until the log-likelihood improves by less than 1e-10 (relative) or after 1,000 iterations.
 /// Starts deterministically: component means at the 25th and 90th percentiles of the logs, common
-/// variance, weights 0.8 and 0.2. The component with the smaller log-mean is called *fast*. Component
+/// variance, weights 0.8 and 0.2. The component with the smaller mean, exp(μ + σ²/2), is called *fast*. Component
 /// standard deviations are floored at 1e-6 of the data's spread to keep the likelihood bounded.
 ///
 /// - Complexity: O(n) per iteration.
@@ -97,7 +97,8 @@ public struct TwoComponentLogNormalMixture: Sendable, Hashable, Codable {
       if logLikelihood - previous <= 1e-10 * Swift.abs(logLikelihood) { break }
       previous = logLikelihood
     }
-    if mu.1 >= mu.0 {
+    // The slow component is the one with the larger mean on the original scale, exp(μ + σ²/2).
+    if mu.1 + sigma.1 * sigma.1 / 2 >= mu.0 + sigma.0 * sigma.0 / 2 {
       (slowWeight, fastMu, fastSigma, slowMu, slowSigma) = (weight, mu.0, sigma.0, mu.1, sigma.1)
     } else {
       (slowWeight, fastMu, fastSigma, slowMu, slowSigma) = (
