@@ -241,10 +241,17 @@ struct OptionSimulator: Sendable {
         month += 1
         monthEnd += jobsPerMonth[month]
       }
-      let runner = scratch.onOverflow[index] ? (scratch.runners[index] ?? self) : self
-      let jobCost = runner.account(
-        scratch.parts[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
-        costs: costs, deadlineHours: deadlineHours, totals: &totals)
+      // Account on `self` unless the job ran elsewhere: copying a simulator per job costs reference counting.
+      let jobCost: Double
+      if scratch.onOverflow[index], let runner = scratch.runners[index] {
+        jobCost = runner.account(
+          scratch.parts[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted, costs: costs,
+          deadlineHours: deadlineHours, totals: &totals)
+      } else {
+        jobCost = account(
+          scratch.parts[index], wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
+          deadlineHours: deadlineHours, totals: &totals)
+      }
       if !monthly.isEmpty { monthly[month] += jobCost }
       let completion = scratch.waits[index] + scratch.parts[index].wall
       try? completions.record(completion)  // finite by construction
