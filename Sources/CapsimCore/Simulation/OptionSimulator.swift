@@ -245,11 +245,13 @@ struct OptionSimulator: Sendable {
       let jobCost: Double
       if scratch.onOverflow[index], let runner = scratch.runners[index] {
         jobCost = runner.account(
-          scratch.parts[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted, costs: costs,
+          scratch.parts[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
+          costs: costs,
           deadlineHours: deadlineHours, totals: &totals)
       } else {
         jobCost = account(
-          scratch.parts[index], wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
+          scratch.parts[index], wait: scratch.waits[index], billedPerUse: !isCommitted,
+          costs: costs,
           deadlineHours: deadlineHours, totals: &totals)
       }
       if !monthly.isEmpty { monthly[month] += jobCost }
