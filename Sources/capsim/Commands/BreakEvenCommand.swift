@@ -17,27 +17,18 @@ struct BreakEvenCommand: AsyncParsableCommand {
       volume and kept at that size. Method: docs/recommend.md.
       """)
 
-  @Argument(help: ArgumentHelp("Scenario YAML file.", valueName: "scenario")) var scenarioPath:
-    String
+  @OptionGroup var scenario: ScenarioRunOptions
   @Option(help: "Pay-per-use option (default: the scenario's first).") var shared: String?
   @Option(help: "Committed option (default: the scenario's first).") var dedicated: String?
-  @Option(help: "Override the scenario's trial count.") var trials: Int?
-  @Option(help: "Override the scenario's seed.") var seed: UInt64?
   @Option(help: "Output format: table or json.") var format: BreakEvenFormat = .table
   @Option(
     name: .shortAndLong, help: ArgumentHelp("Write the report to this file.", valueName: "file"))
   var output: String?
-  @Option(help: "Concurrent simulation tasks (default: the number of cores).") var threads: Int?
-  @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      var loaded = try ScenarioLoader.load(path: scenarioPath)
-      if let trials { loaded.scenario.trials = trials }
-      if let seed { loaded.scenario.seed = seed }
-      var resolved = try database.open().resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-      let engine = MonteCarloEngine(
-        threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      var (_, _, resolved) = try scenario.load()
+      let engine = scenario.engine
       let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
       let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
       // Size a `nodes: auto` option once, at the scenario's own volume, and keep that size.

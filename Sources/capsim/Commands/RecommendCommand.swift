@@ -17,15 +17,7 @@ struct RecommendCommand: AsyncParsableCommand {
       signals of production use. --format md writes a decision memo.
       """)
 
-  @Argument(
-    help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
-  var scenarioPath: String
-
-  @Option(help: "Override the scenario's trial count.")
-  var trials: Int?
-
-  @Option(help: "Override the scenario's seed.")
-  var seed: UInt64?
+  @OptionGroup var scenario: ScenarioRunOptions
 
   @Option(help: "Output format.")
   var format: OutputFormat = .table
@@ -36,41 +28,19 @@ struct RecommendCommand: AsyncParsableCommand {
       "Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(
-    help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it."
-  )
-  var threads: Int?
-
   @Option(help: "Terminal width in columns.")
   var width: Int = 100
 
-  @OptionGroup var database: DatabaseOptions
-
-  func validate() throws {
-    if let trials, !(1...10_000_000).contains(trials) {
-      throw ValidationError("--trials must be between 1 and 10,000,000 (got \(trials))")
-    }
-    if let threads, threads < 1 {
-      throw ValidationError("--threads must be at least 1 (got \(threads))")
-    }
-  }
-
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      var loaded = try ScenarioLoader.load(path: scenarioPath)
-      if let trials { loaded.scenario.trials = trials }
-      if let seed { loaded.scenario.seed = seed }
-      let store = try database.open()
-      let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-      let engine = MonteCarloEngine(
-        threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-      let outcome = await engine.run(resolved)
+      let (_, _, resolved) = try scenario.load()
+      let outcome = await scenario.engine.run(resolved)
       let recommendation: Recommendation
       do {
         recommendation = try Recommendation(outcome: outcome, workload: resolved.scenario.workload)
       } catch RecommendationError.needsBothCategories(_, let payPerUse, let committed) {
         throw RecommendationError.needsBothCategories(
-          scenario: scenarioPath, payPerUse: payPerUse, committed: committed)
+          scenario: scenario.scenarioPath, payPerUse: payPerUse, committed: committed)
       }
       let report: String
       switch format {

@@ -14,15 +14,7 @@ struct RunCommand: AsyncParsableCommand {
       --no-save is given. The same scenario and seed give byte-identical output for any --threads.
       """)
 
-  @Argument(
-    help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
-  var scenarioPath: String
-
-  @Option(help: "Override the scenario's trial count.")
-  var trials: Int?
-
-  @Option(help: "Override the scenario's seed.")
-  var seed: UInt64?
+  @OptionGroup var scenario: ScenarioRunOptions
 
   @Option(help: "Output format.")
   var format: OutputFormat = .table
@@ -33,38 +25,16 @@ struct RunCommand: AsyncParsableCommand {
       "Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(
-    help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it."
-  )
-  var threads: Int?
-
   @Option(help: "Terminal table width in columns.")
   var width: Int = 100
 
   @Flag(help: "Do not store the run in the database.")
   var noSave = false
 
-  @OptionGroup var database: DatabaseOptions
-
-  func validate() throws {
-    if let trials, !(1...10_000_000).contains(trials) {
-      throw ValidationError("--trials must be between 1 and 10,000,000 (got \(trials))")
-    }
-    if let threads, threads < 1 {
-      throw ValidationError("--threads must be at least 1 (got \(threads))")
-    }
-  }
-
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      var loaded = try ScenarioLoader.load(path: scenarioPath)
-      if let trials { loaded.scenario.trials = trials }
-      if let seed { loaded.scenario.seed = seed }
-      let store = try database.open()
-      let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-      let engine = MonteCarloEngine(
-        threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-      let outcome = await engine.run(resolved)
+      let (loaded, store, resolved) = try scenario.load()
+      let outcome = await scenario.engine.run(resolved)
       let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
       let report: String
       switch format {
