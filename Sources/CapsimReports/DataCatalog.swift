@@ -66,8 +66,9 @@ public struct DataCatalog: Sendable {
       rows: prices.map { price in
         [
           price.name, price.pricingModel.rawValue,
-          "\(NumberFormatting.fixed(price.perGPUHour, decimals: 3)) \(price.currency)",
-          "\(NumberFormatting.readable(price.amount, significant: 6))/\(Self.unitLabel(price))",
+          NumberFormatting.fixed(price.perGPUHour, decimals: 3),
+          "\(NumberFormatting.fixed(price.amount, decimals: price.amount >= 1000 ? 0 : 2)) "
+            + "\(price.currency)/\(Self.shortUnitLabel(price))",
           price.minimumTermMonths > 0 ? "\(price.minimumTermMonths) mo" : "–", price.effectiveDate,
         ]
       }
@@ -178,6 +179,15 @@ public struct DataCatalog: Sendable {
       "  description  \(platform.summary)",
       "  sample sets  \(sampleSets.isEmpty ? "none" : sampleSets.joined(separator: ", "))",
     ].joined(separator: "\n") + "\n"
+  }
+
+  /// A compact unit for tables: "GPU-h", "8-GPU h" (instance-hour), "8-GPU mo" (node-month).
+  static func shortUnitLabel(_ price: PriceQuote) -> String {
+    switch price.unit {
+    case .gpuHour: return "GPU-h"
+    case .instanceHour: return "\(NumberFormatting.exact(price.gpusPerUnit))-GPU h"
+    case .nodeMonth: return "\(NumberFormatting.exact(price.gpusPerUnit))-GPU mo"
+    }
   }
 
   static func unitLabel(_ price: PriceQuote) -> String {
