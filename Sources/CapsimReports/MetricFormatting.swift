@@ -44,6 +44,8 @@ enum MetricFormatting {
 
   /// Label with unit, e.g. "Total cost (USD)", "Job time, p95 (h)".
   static func label(_ metric: MetricEstimate) -> String {
+    // Cost lines are in the currency that "Total cost (…)" already names; keeping them short keeps them whole.
+    if metric.key.hasPrefix("cost_") && metric.key != "cost_per_job" { return metric.label }
     switch metric.unit {
     case "share", "ratio", "jobs", "count": return metric.label
     default: return "\(metric.label) (\(metric.unit))"
