@@ -87,9 +87,9 @@ enum ExtraSections {
           + outcome.options.map { option in
             guard month <= option.monthly.count else { return "–" }
             let entry = option.monthly[month - 1]
-            return "\(NumberFormatting.fixed(entry.cumulativeP50, decimals: 0)) "
-              + "[\(NumberFormatting.fixed(entry.cumulativeP10, decimals: 0))–"
-              + "\(NumberFormatting.fixed(entry.cumulativeP90, decimals: 0))]"
+            return "\(NumberFormatting.compact(entry.cumulativeP50)) "
+              + "[\(NumberFormatting.compact(entry.cumulativeP10))–"
+              + "\(NumberFormatting.compact(entry.cumulativeP90))]"
           }
       })
     lines.append(contentsOf: table.render().split(separator: "\n").map(String.init))

@@ -32,8 +32,11 @@ public struct TerminalReport: Sendable {
     }
     lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
     lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
+    // Tables keep their alignment; only sentences are wrapped to the width.
     for line in ExtraSections.costOverTime(outcome) {
-      lines.append(contentsOf: line.count > width ? wrap(line, indent: "  ") : [line])
+      lines.append(
+        contentsOf: line.count > width && line.hasPrefix("Crossover")
+          ? wrap(line, indent: "  ") : [line])
     }
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
     if !notes.isEmpty {
