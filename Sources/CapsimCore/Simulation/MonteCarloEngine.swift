@@ -135,15 +135,25 @@ public struct MonteCarloEngine: Sendable {
           return known
         }
       } catch {
-        let simulator = simulator(for: option, nodes: error.nodes, in: scenario)
-        let chunks = await simulate(scenario.scenario, simulators: [simulator])
-        let summariser = OutcomeSummariser(
-          option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks,
-          optionIndex: 0,
-          sizing: nil, sizingTarget: nil)
-        cache[error.nodes] = summariser.sizingMetric(target.metric)
+        cache[error.nodes] = await evaluate(
+          target.metric, of: option, nodes: error.nodes, in: scenario)
       }
     }
+  }
+
+  /// Simulates `option` alone with `nodes` committed nodes (the scenario's trials and seed) and returns the
+  /// sizing metric.
+  func evaluate(
+    _ metric: SizingTarget.Metric, of option: ResolvedOption, nodes: Int,
+    in scenario: ResolvedScenario
+  ) async -> Estimate {
+    let simulator = simulator(for: option, nodes: nodes, in: scenario)
+    let chunks = await simulate(scenario.scenario, simulators: [simulator])
+    return OutcomeSummariser(
+      option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks,
+      optionIndex: 0,
+      sizing: nil, sizingTarget: nil
+    ).sizingMetric(metric)
   }
 
   /// Evaluates node counts from `lower` up and picks the one with the smallest objective (ties: fewer
@@ -155,15 +165,8 @@ public struct MonteCarloEngine: Sendable {
   ) async -> CapacitySizingResult {
     var points: [CapacityPoint] = []
     for nodes in lower...Swift.max(lower, upper) {
-      let simulator = simulator(for: option, nodes: nodes, in: scenario)
-      let chunks = await simulate(scenario.scenario, simulators: [simulator])
-      let summariser = OutcomeSummariser(
-        option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks,
-        optionIndex: 0,
-        sizing: nil, sizingTarget: nil)
-      points.append(
-        CapacityPoint(
-          nodes: nodes, estimate: summariser.sizingMetric(target.metric), meetsTarget: false))
+      let estimate = await evaluate(target.metric, of: option, nodes: nodes, in: scenario)
+      points.append(CapacityPoint(nodes: nodes, estimate: estimate, meetsTarget: false))
       if let best = points.min(by: { $0.estimate.value < $1.estimate.value }),
         nodes - best.nodes >= 3
       {
