@@ -1,28 +1,16 @@
-import CapsimCore
+import CapsimReports
 import Foundation
 
-/// Writes a report to standard output or to a file (atomically, so a failed write leaves no half file).
+/// Writes a command's output to standard output or to the path given with `-o` (see ``OutputFile``: devices,
+/// FIFOs and links are written through, regular files replaced atomically).
 enum OutputWriter {
-  /// An output file could not be written.
-  struct WriteError: DiagnosticConvertible {
-    let path: String
-    let reason: String
-    var diagnostic: Diagnostic {
-      Diagnostic(
-        location: SourceLocation(file: path), message: "cannot write the report: \(reason)",
-        help: "check that the directory exists and is writable")
-    }
+  /// Writes `text` to `path` (`nil` or `-`: standard output).
+  static func write(_ text: String, to path: String?) throws {
+    try OutputFile.write(text, to: path)
   }
 
-  static func write(_ text: String, to path: String?) throws {
-    guard let path, path != "-" else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw WriteError(path: path, reason: (error as NSError).localizedDescription)
-    }
+  /// Writes `data` (a workbook, for example) to `path` (`nil` or `-`: standard output).
+  static func write(_ data: Data, to path: String?) throws {
+    try OutputFile.write(data, to: path)
   }
 }
