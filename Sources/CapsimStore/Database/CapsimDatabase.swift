@@ -154,7 +154,8 @@ public final class CapsimDatabase: Sendable {
         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
         && attempt < Self.busyRetryCount
       {
-        attempt += 1  // another process held the lock past the busy timeout: the transaction rolled back
+        // Another process held the lock past the busy timeout; the transaction rolled back: try again.
+        attempt += 1
       } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
         throw StoreError.readOnly(path: path)
       } catch {
