@@ -37,20 +37,13 @@ extension OptionChecker {
     }
     guard let model = interruptions, model.interruptionsPerHour > 0, jobHours > 0 else { return }
     let m = model.meanTimeBetweenInterruptions
-    let interval = Swift.min(model.intervalHours, jobHours)
-    let wall: Double
+    let expected: Double
     do {
-      wall = try DalyFormula.expectedWallTime(
-        solveHours: jobHours, intervalHours: interval, checkpointHours: model.checkpointHours,
-        restartHours: model.restartHours, meanTimeBetweenInterruptions: m)
+      expected = try Self.expectedWallHours(jobHours: jobHours, model: model)
     } catch {
       problems.append(located(error, at: "interruptions"))
       return
     }
-    let p = model.fatalFailureProbability
-    let attempts =
-      p > 0 ? (1 - Double.pow(p, Double(model.maxReruns + 1))) / (1 - p) : 1
-    let expected = wall * attempts
     let factor = expected / jobHours
     let interruptionCount = expected / m
     guard factor.isFinite, factor <= Self.largestRecoveryFactor,
@@ -78,6 +71,21 @@ extension OptionChecker {
             + "rates, shorten checkpoint_hours or restart_hours, or checkpoint more often"))
       return
     }
+  }
+
+  /// The expected wall hours of a job of `jobHours` failure-free work under `model`: Daly's renewal
+  /// expectation with τ capped at the job, times the expected number of attempts (1 − p^{k+1})/(1 − p).
+  public static func expectedWallHours(jobHours: Double, model: InterruptionModel)
+    throws(MechanismError) -> Double
+  {
+    guard jobHours > 0 else { return 0 }
+    let wall = try DalyFormula.expectedWallTime(
+      solveHours: jobHours, intervalHours: Swift.min(model.intervalHours, jobHours),
+      checkpointHours: model.checkpointHours, restartHours: model.restartHours,
+      meanTimeBetweenInterruptions: model.meanTimeBetweenInterruptions)
+    let p = model.fatalFailureProbability
+    let attempts = p > 0 ? (1 - Double.pow(p, Double(model.maxReruns + 1))) / (1 - p) : 1
+    return wall * attempts
   }
 
   /// `12.5 h`, `3.15e6 h` or `∞ h`: three significant digits.
