@@ -168,7 +168,7 @@ public enum ScenarioLimits {
       -Double.greatestFiniteMagnitude, Double.greatestFiniteMagnitude,
       "any finite number; the family then says which parameters it takes"),
     "distribution.exponential.rate": .closed(
-      1 / tenYearsOfSeconds, 1e9, "events per second: a mean from 1 ns to ten years"),
+      1e-9, 1e9, "the rate per second: a mean from 1 ns to about 30 years"),
   ]
 
   /// `options[2].interruptions.restart_hours` → `options.interruptions.restart_hours`.
