@@ -69,6 +69,10 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(
+      name: "CapsimFuzzTests",
+      dependencies: ["CapsimCore", "CapsimScenarioLoader", "CapsimStore"]
+    ),
+    .testTarget(
       name: "CapsimEndToEndTests",
       dependencies: ["CapsimCore", "_CapsimTestSupport"],
       exclude: ["Snapshots"]

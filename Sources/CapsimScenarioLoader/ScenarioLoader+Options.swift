@@ -51,7 +51,7 @@ extension ScenarioLoader {
       )
       let price = reader.string(
         "price", required: true, help: "name a price; see 'capsim data list'")
-      let scale = reader.double("duration_scale", rule: "> 0", isValid: { $0 > 0 }) ?? 1
+      let scale = reader.double("duration_scale") ?? 1
       let stragglers = reader.bool("stragglers") ?? false
       let nodes = readNodes(reader, problems: problems)
       let contentionReader = reader.mapping("contention")
@@ -135,13 +135,20 @@ extension ScenarioLoader {
             for: familyName, kind: "family", known: DistributionFamily.allCases.map(\.rawValue))))
       return nil
     }
-    let shift = reader.double("shift", rule: "finite", isValid: { _ in true }) ?? 0
+    let shift = reader.double("shift", limitKey: "distribution.shift") ?? 0
     var parameters: [String: Double] = [:]
+    let problemCount = reader.problems.problems.count
     for key in reader.keys where key != "family" && key != "shift" {
-      if let value = reader.double(key, rule: "a finite number", isValid: { _ in true }) {
+      let canonical = family.parameterAliases[key] ?? key
+      let limitKey =
+        family.parameterNames.contains(canonical)
+        ? "distribution.\(family.rawValue).\(canonical)" : "distribution.unknown_parameter"
+      if let value = reader.double(key, limitKey: limitKey) {
         parameters[key] = value
       }
     }
+    // A parameter out of its range has been reported; do not also report it as missing.
+    guard reader.problems.problems.count == problemCount else { return nil }
     do {
       return try ParametricDistribution(family: family, parameters: parameters, shift: shift)
     } catch {
@@ -183,7 +190,7 @@ extension ScenarioLoader {
           reader.location("sizing"), message: "'sizing' applies only with 'nodes: auto'",
           help: "write 'nodes: auto' or remove 'sizing'"))
     }
-    return reader.integer("nodes", in: 1...100_000).map(NodeCount.fixed)
+    return reader.integer("nodes").map(NodeCount.fixed)
   }
 
   static func readSizing(_ reader: YAMLMappingReader) -> SizingTarget? {
@@ -194,7 +201,7 @@ extension ScenarioLoader {
         "metric",
         help: "one of: " + SizingTarget.Metric.allCases.map(\.rawValue).joined(separator: ", "))
     }
-    let maximum = reader.integer("max_nodes", in: 1...100_000) ?? 64
+    let maximum = reader.integer("max_nodes") ?? 64
     guard let metric else { return nil }
     if metric.isObjective {
       for key in ["at_most", "at_least"] where reader.value(key) != nil {
@@ -219,9 +226,8 @@ extension ScenarioLoader {
       return nil
     }
     let limit = reader.double(
-      key, rule: isRate ? "between 0 and 1" : "≥ 0", required: true,
-      help: "e.g. '\(key): \(isRate ? "0.95" : "2")'",
-      isValid: { isRate ? (0...1).contains($0) : $0 >= 0 })
+      key, required: true,
+      help: "e.g. '\(key): \(isRate ? "0.95" : "2")'")
     return limit.map { SizingTarget(metric: metric, limit: $0, maximumNodes: maximum) }
   }
 
@@ -229,33 +235,30 @@ extension ScenarioLoader {
   static func readContentionEstimate(_ reader: YAMLMappingReader) -> ContentionEstimateSettings? {
     guard let name = reader.string("estimate_from") else { return nil }
     reader.rejectUnknownKeys(allowed: ["estimate_from", "mean_duration_hours"])
-    let duration = reader.double("mean_duration_hours", rule: "> 0", isValid: { $0 > 0 })
+    let duration = reader.double("mean_duration_hours")
     return ContentionEstimateSettings(sampleSet: name, meanDurationHours: duration)
   }
 
   static func readContention(_ reader: YAMLMappingReader) -> ContentionSettings? {
     reader.rejectUnknownKeys(allowed: contentionKeys)
     let rate = reader.double(
-      "episodes_per_hour", rule: "≥ 0", required: true, help: "e.g. 'episodes_per_hour: 0.05'",
-      isValid: { $0 >= 0 })
+      "episodes_per_hour", required: true, help: "e.g. 'episodes_per_hour: 0.05'")
     let duration = reader.double(
-      "mean_duration_hours", rule: "> 0", required: true, help: "e.g. 'mean_duration_hours: 2'",
-      isValid: { $0 > 0 })
+      "mean_duration_hours", required: true, help: "e.g. 'mean_duration_hours: 2'")
     var slowdown: ContentionModel.Slowdown?
     if let node = reader.value("slowdown"), case .mapping = node,
       let range = reader.mapping("slowdown")
     {
       range.rejectUnknownKeys(allowed: ["low", "high"])
       let low = range.double(
-        "low", rule: "≥ 1", required: true, help: "e.g. 'low: 1.15'", isValid: { $0 >= 1 })
+        "low", required: true, help: "e.g. 'low: 1.15'")
       let high = range.double(
-        "high", rule: "≥ 1", required: true, help: "e.g. 'high: 1.5'", isValid: { $0 >= 1 })
+        "high", required: true, help: "e.g. 'high: 1.5'")
       if let low, let high { slowdown = .uniform(low: low, high: high) }
     } else {
       slowdown = reader.double(
-        "slowdown", rule: "≥ 1", required: true,
-        help: "e.g. 'slowdown: 1.3' or 'slowdown: {low: 1.15, high: 1.5}'",
-        isValid: { $0 >= 1 }
+        "slowdown", required: true,
+        help: "e.g. 'slowdown: 1.3' or 'slowdown: {low: 1.15, high: 1.5}'"
       ).map(ContentionModel.Slowdown.fixed)
     }
     guard let rate, let duration, let slowdown else { return nil }
@@ -265,10 +268,9 @@ extension ScenarioLoader {
 
   static func readInterruptions(_ reader: YAMLMappingReader) -> InterruptionSettings? {
     reader.rejectUnknownKeys(allowed: interruptionKeys)
-    let nonNegative = { (x: Double) in x >= 0 }
     let preemptions =
-      reader.double("preemptions_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
-    let failures = reader.double("failures_per_gpu_hour", rule: "≥ 0", isValid: nonNegative) ?? 0
+      reader.double("preemptions_per_gpu_hour") ?? 0
+    let failures = reader.double("failures_per_gpu_hour") ?? 0
     // Without a checkpoint cost or interval a job has no checkpoints: an interruption restarts it from the
     // beginning. With a cost and no interval, Daly's optimal interval.
     let hasCheckpointCost = (reader.value("checkpoint_hours") != nil)
@@ -280,17 +282,17 @@ extension ScenarioLoader {
       case "daly": interval = .daly
       default:
         if let hours = reader.double(
-          "checkpoint_every_hours", rule: "> 0, or 'young' or 'daly'", isValid: { $0 > 0 })
+          "checkpoint_every_hours")
         {
           interval = .fixed(hours: hours)
         }
       }
     }
-    let checkpoint = reader.double("checkpoint_hours", rule: "≥ 0", isValid: nonNegative) ?? 0
-    let restart = reader.double("restart_hours", rule: "≥ 0", isValid: nonNegative) ?? 0
+    let checkpoint = reader.double("checkpoint_hours") ?? 0
+    let restart = reader.double("restart_hours") ?? 0
     let rerun =
-      reader.double("rerun_probability", rule: "in [0, 1)", isValid: { $0 >= 0 && $0 < 1 }) ?? 0
-    let reruns = reader.integer("max_reruns", in: 0...1_000) ?? 0
+      reader.double("rerun_probability") ?? 0
+    let reruns = reader.integer("max_reruns") ?? 0
     return InterruptionSettings(
       preemptionsPerGPUHour: preemptions, failuresPerGPUHour: failures,
       checkpointInterval: interval,
@@ -301,42 +303,39 @@ extension ScenarioLoader {
   static func readCosts(_ reader: YAMLMappingReader) -> HiddenCostSettings {
     reader.rejectUnknownKeys(allowed: costKeys)
     let defaults = HiddenCostSettings()
-    let nonNegative = { (x: Double) in x >= 0 }
     return HiddenCostSettings(
-      engineerHourlyRate: reader.double("engineer_hourly_rate", rule: "≥ 0", isValid: nonNegative)
+      engineerHourlyRate: reader.double("engineer_hourly_rate")
         ?? defaults.engineerHourlyRate,
       penaltyPerMissedDeadline: reader.double(
-        "penalty_per_missed_deadline", rule: "≥ 0", isValid: nonNegative)
+        "penalty_per_missed_deadline")
         ?? defaults.penaltyPerMissedDeadline,
-      penaltyPerHourLate: reader.double("penalty_per_hour_late", rule: "≥ 0", isValid: nonNegative)
+      penaltyPerHourLate: reader.double("penalty_per_hour_late")
         ?? defaults.penaltyPerHourLate,
       investigationThreshold: reader.double(
-        "investigation_threshold", rule: "≥ 1", isValid: { $0 >= 1 })
+        "investigation_threshold")
         ?? defaults.investigationThreshold,
-      investigationHours: reader.double("investigation_hours", rule: "≥ 0", isValid: nonNegative)
+      investigationHours: reader.double("investigation_hours")
         ?? defaults.investigationHours,
       engineersBlockedPerWaitingJob: reader.double(
-        "engineers_blocked_per_waiting_job", rule: "≥ 0", isValid: nonNegative)
+        "engineers_blocked_per_waiting_job")
         ?? defaults.engineersBlockedPerWaitingJob,
       overProvisioning: reader.bool("over_provisioning") ?? defaults.overProvisioning)
   }
 
   static func readBilling(_ reader: YAMLMappingReader) -> BillingSettings {
     reader.rejectUnknownKeys(allowed: billingKeys)
-    let nonNegative = { (x: Double) in x >= 0 }
     return BillingSettings(
       granularity: reader.choice("granularity", as: BillingSettings.Granularity.self) ?? .second,
-      minimumHours: reader.double("minimum_hours", rule: "≥ 0", isValid: nonNegative) ?? 0,
-      storagePerJob: reader.double("storage_per_job", rule: "≥ 0", isValid: nonNegative) ?? 0,
-      egressPerJob: reader.double("egress_per_job", rule: "≥ 0", isValid: nonNegative) ?? 0)
+      minimumHours: reader.double("minimum_hours") ?? 0,
+      storagePerJob: reader.double("storage_per_job") ?? 0,
+      egressPerJob: reader.double("egress_per_job") ?? 0)
   }
 
   static func readMigration(_ reader: YAMLMappingReader) -> MigrationSettings {
     reader.rejectUnknownKeys(allowed: migrationKeys)
-    let nonNegative = { (x: Double) in x >= 0 }
     return MigrationSettings(
-      engineerWeeks: reader.double("engineer_weeks", rule: "≥ 0", isValid: nonNegative) ?? 0,
-      otherCosts: reader.double("other_costs", rule: "≥ 0", isValid: nonNegative) ?? 0)
+      engineerWeeks: reader.double("engineer_weeks") ?? 0,
+      otherCosts: reader.double("other_costs") ?? 0)
   }
 
   /// `overflow: {to: OPTION, max_wait_hours: H}`.
@@ -345,8 +344,7 @@ extension ScenarioLoader {
     let target = reader.string(
       "to", required: true, help: "name the pay-per-use option that takes the overflow")
     let wait = reader.double(
-      "max_wait_hours", rule: "≥ 0", required: true, help: "e.g. 'max_wait_hours: 2'",
-      isValid: { $0 >= 0 })
+      "max_wait_hours", required: true, help: "e.g. 'max_wait_hours: 2'")
     guard let target, let wait else { return nil }
     return OverflowSettings(option: target, maximumWaitHours: wait)
   }
@@ -355,7 +353,7 @@ extension ScenarioLoader {
   static func readProvisioning(_ reader: YAMLMappingReader) -> ProvisioningSettings? {
     reader.rejectUnknownKeys(allowed: ["lead_time_months", "interim"])
     let months = reader.integer(
-      "lead_time_months", in: 0...600, required: true,
+      "lead_time_months", required: true,
       help: "months until the nodes exist, e.g. 'lead_time_months: 2'")
     let interim = reader.string(
       "interim", required: true, help: "name the pay-per-use option that runs jobs meanwhile")

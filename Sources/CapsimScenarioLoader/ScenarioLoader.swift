@@ -91,7 +91,7 @@ public enum ScenarioLoader {
   static func readScenario(_ root: Node, problems: ProblemCollector) -> Scenario? {
     guard let top = YAMLMappingReader(root, path: "", problems: problems) else { return nil }
     top.rejectUnknownKeys(allowed: topLevelKeys)
-    let version = top.integer("version", in: 1...Int.max) ?? Scenario.currentVersion
+    let version = top.integer("version") ?? Scenario.currentVersion
     if version > Scenario.currentVersion {
       problems.add(
         .unsupportedVersion(
@@ -102,9 +102,9 @@ public enum ScenarioLoader {
       "name", required: true, help: "give the scenario a short name, e.g. 'name: prod-training'")
     let summary = top.string("description") ?? ""
     let horizon = top.integer(
-      "horizon_months", in: 1...600, required: true,
+      "horizon_months", required: true,
       help: "add 'horizon_months: 12' (months to simulate)")
-    let trials = top.integer("trials", in: 1...10_000_000) ?? 2_000
+    let trials = top.integer("trials") ?? 2_000
     let seed = top.unsignedInteger("seed") ?? 1
     var workload: Workload?
     if let node = top.value("workload") {
@@ -121,6 +121,7 @@ public enum ScenarioLoader {
     }
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
+    checkPeakVolume(workload, horizonMonths: horizon, problems: problems)
     return Scenario(
       version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials,
       seed: seed,
@@ -141,8 +142,7 @@ public enum ScenarioLoader {
           help: "monthly_jobs sets every month's mean; remove jobs_per_month"))
     }
     var jobs = reader.double(
-      "jobs_per_month", rule: "> 0", required: !explicitMonths, help: "add 'jobs_per_month: 40'",
-      isValid: { $0 > 0 })
+      "jobs_per_month", required: !explicitMonths, help: "add 'jobs_per_month: 40'")
     var arrivals = Workload.Arrivals.poisson
     if let text = reader.string("arrivals") {
       if let parsed = Workload.Arrivals(rawValue: text) {
@@ -155,9 +155,9 @@ public enum ScenarioLoader {
             help: "use one of: " + allowed.joined(separator: ", ")))
       }
     }
-    let gpus = reader.integer("gpus_per_job", in: 1...100_000) ?? 1
-    let steps = reader.double("steps_per_job", rule: "> 0", isValid: { $0 > 0 }) ?? 1
-    let deadline = reader.double("deadline_hours", rule: "> 0", isValid: { $0 > 0 })
+    let gpus = reader.integer("gpus_per_job") ?? 1
+    let steps = reader.double("steps_per_job") ?? 1
+    let deadline = reader.double("deadline_hours")
     let growth = readGrowth(reader)
     if jobs == nil, case .explicit(let months) = growth { jobs = months.first }
     guard let jobs else { return nil }
@@ -166,6 +166,30 @@ public enum ScenarioLoader {
       deadlineHours: deadline)
     workload.growth = growth
     return workload
+  }
+
+  /// Growth must not carry the monthly mean past the limit on `jobs_per_month` within the horizon.
+  static func checkPeakVolume(_ workload: Workload, horizonMonths: Int, problems: ProblemCollector)
+  {
+    switch workload.growth {
+    case .linear, .compound: reportPeak(workload, horizonMonths: horizonMonths, problems: problems)
+    case .constant, .explicit: return
+    }
+  }
+
+  private static func reportPeak(
+    _ workload: Workload, horizonMonths: Int, problems: ProblemCollector
+  ) {
+    guard let limit = ScenarioLimits.table["workload.jobs_per_month"] else { return }
+    let peak = (0..<horizonMonths).map(workload.meanJobs(inMonth:)).max() ?? 0
+    guard !(peak <= limit.upper) else { return }
+    problems.add(
+      .invalidValue(
+        problems.sourceMap.location(of: "workload.growth.rate_per_month"),
+        message:
+          "growth takes the mean to \(peak.isFinite ? String(format: "%.3g", peak) : "∞") jobs in a month "
+          + "within the \(horizonMonths)-month horizon; it must stay ≤ \(NumericLimit.format(limit.upper))",
+        help: "lower 'rate_per_month' or shorten 'horizon_months'"))
   }
 
   static let growthKeys = ["model", "rate_per_month"]
@@ -190,16 +214,18 @@ public enum ScenarioLoader {
         return .constant
       }
       var values: [Double] = []
+      let limit = ScenarioLimits.table["workload.monthly_jobs"]
       for (index, item) in sequence.enumerated() {
-        guard case .scalar(let scalar) = item, let value = Double(scalar.string), value.isFinite,
-          value >= 0
+        guard case .scalar(let scalar) = item, YAMLMappingReader.isDecimal(scalar.string),
+          let value = Double(scalar.string), let limit, limit.contains(value)
         else {
           reader.problems.add(
             .invalidValue(
               reader.problems.location(item, "workload.monthly_jobs[\(index)]"),
               message:
-                "monthly_jobs[\(index)] is \(YAMLMappingReader.describe(item)); it must be a number ≥ 0",
-              help: nil))
+                "monthly_jobs[\(index)] is \(YAMLMappingReader.describe(item)); it must be a number "
+                + (limit?.rule ?? ""),
+              help: limit?.reason))
           continue
         }
         values.append(value)
@@ -209,7 +235,7 @@ public enum ScenarioLoader {
     guard let growth = reader.mapping("growth") else { return .constant }
     growth.rejectUnknownKeys(allowed: growthKeys)
     let model = growth.string("model", required: true, help: "one of: constant, linear, compound")
-    let rate = growth.double("rate_per_month", rule: "> −1", isValid: { $0 > -1 }) ?? 0
+    let rate = growth.double("rate_per_month") ?? 0
     switch model {
     case "constant", nil: return .constant
     case "linear": return .linear(ratePerMonth: rate)

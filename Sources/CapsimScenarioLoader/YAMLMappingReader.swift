@@ -89,26 +89,12 @@ struct YAMLMappingReader {
     return scalar.string
   }
 
-  func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false, help: String = "")
-    -> Int?
-  {
-    guard let text = number(key, required: required, help: help, expected: "a whole number") else {
+  /// A whole number within the key's limit in ``ScenarioLimits/table``.
+  func integer(_ key: String, required: Bool = false, help: String = "") -> Int? {
+    guard let value = limited(key, limitKey: childPath(key), required: required, help: help) else {
       return nil
     }
-    guard let result = Int(text) else {
-      problems.add(.wrongType(location(key), expected: "a whole number", found: "'\(text)'"))
-      return nil
-    }
-    guard range.contains(result) else {
-      problems.add(
-        .invalidValue(
-          location(key),
-          message:
-            "'\(key)' is \(result); it must be between \(range.lowerBound) and \(range.upperBound)",
-          help: nil))
-      return nil
-    }
-    return result
+    return Int(value)
   }
 
   func unsignedInteger(_ key: String) -> UInt64? {
@@ -123,24 +109,54 @@ struct YAMLMappingReader {
     return result
   }
 
-  /// A finite number satisfying `isValid`; `rule` says what is allowed (e.g. "> 0").
+  /// A number within the key's limit in ``ScenarioLimits/table`` (looked up under `limitKey`, by default
+  /// the key's own path); out-of-range values are reported with the limit's reason as help.
   func double(
-    _ key: String, rule: String, required: Bool = false, help: String = "",
-    isValid: (Double) -> Bool
+    _ key: String, limitKey: String? = nil, required: Bool = false, help: String = ""
   ) -> Double? {
-    guard let text = number(key, required: required, help: help, expected: "a number") else {
+    limited(key, limitKey: limitKey ?? childPath(key), required: required, help: help)
+  }
+
+  private func limited(_ key: String, limitKey: String, required: Bool, help: String) -> Double? {
+    guard let limit = ScenarioLimits.limit(for: limitKey) else {
+      preconditionFailure("no limit for '\(limitKey)' in ScenarioLimits.table")
+    }
+    let expected = limit.isWholeNumber ? "a whole number" : "a number"
+    guard let text = number(key, required: required, help: help, expected: expected) else {
       return nil
     }
-    guard let result = Double(text) else {
-      problems.add(.wrongType(location(key), expected: "a number", found: "'\(text)'"))
+    guard Self.isDecimal(text), let result = Double(text) else {
+      problems.add(.wrongType(location(key), expected: expected, found: "'\(text)'"))
       return nil
     }
-    guard result.isFinite, isValid(result) else {
+    guard limit.contains(result) else {
       problems.add(
-        .invalidValue(location(key), message: "'\(key)' is \(text); it must be \(rule)", help: nil))
+        .invalidValue(
+          location(key), message: "'\(key)' is \(text); it must be \(limit.rule)",
+          help: limit.reason))
       return nil
     }
     return result
+  }
+
+  /// Whether `text` is a plain decimal number (digits, one point, an exponent) or one of the words the
+  /// YAML reader turns `.nan`/`.inf` into; hexadecimal and other spellings Swift would accept are not.
+  static func isDecimal(_ text: String) -> Bool {
+    if ["nan", "inf", "-inf"].contains(text) { return true }
+    let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+    let parts = body.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+      .flatMap { $0.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false) }
+    guard let mantissa = parts.first, parts.count <= 2 else { return false }
+    let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    guard pieces.count <= 2, pieces.contains(where: { !$0.isEmpty }),
+      pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+    else { return false }
+    if parts.count == 2 {
+      var exponent = parts[1]
+      if exponent.hasPrefix("-") || exponent.hasPrefix("+") { exponent = exponent.dropFirst() }
+      return !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    return true
   }
 
   /// A boolean (`true`/`false`, `yes`/`no`, `on`/`off`).

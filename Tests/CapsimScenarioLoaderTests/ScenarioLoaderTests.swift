@@ -81,12 +81,13 @@ struct ScenarioLoaderTests {
       name: "negative jobs",
       yaml: valid.replacingOccurrences(of: "jobs_per_month: 40", with: "jobs_per_month: -3"),
       expected: [
-        "bad.yaml:8:19: error: field 'workload.jobs_per_month': 'jobs_per_month' is -3; it must be > 0"
+        "bad.yaml:8:19: error: field 'workload.jobs_per_month': 'jobs_per_month' is -3; it must be between 0.1 and 1000000",
+        "help: mean jobs submitted per month: at least one job in ten months, at most a million",
       ]),
     BadCase(
       name: "NaN scale",
       yaml: valid.replacingOccurrences(of: "duration_scale: 0.95", with: "duration_scale: .nan"),
-      expected: ["bad.yaml:21:21:", "'duration_scale' is nan; it must be > 0"]),
+      expected: ["bad.yaml:21:21:", "'duration_scale' is nan; it must be between 0.001 and 1000"]),
     BadCase(
       name: "text where a number belongs",
       yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: many"),

@@ -16,9 +16,11 @@ struct OptionChecker {
   mutating func check() -> OptionMechanisms {
     checkNodes()
     checkDurationSources()
+    let interruptions = buildInterruptions()
+    checkJobTime(interruptions: interruptions)
     return OptionMechanisms(
       stragglers: buildStragglers(), contention: buildContention(),
-      interruptions: buildInterruptions())
+      interruptions: interruptions)
   }
 
   // MARK: - Capacity
@@ -195,7 +197,7 @@ struct OptionChecker {
     }
   }
 
-  private func located(_ error: MechanismError, at section: String) -> ScenarioProblem {
+  func located(_ error: MechanismError, at section: String) -> ScenarioProblem {
     let diagnostic = error.diagnostic
     return .invalidValue(
       sourceMap.location(of: "\(path).\(section)"), message: diagnostic.message,

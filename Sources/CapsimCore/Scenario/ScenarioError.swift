@@ -44,7 +44,9 @@ public enum ScenarioProblem: Error, Sendable, Hashable, CustomStringConvertible,
         : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
       return Diagnostic(location: location, message: "unknown key '\(key)'", help: help)
     case .wrongType(let location, let expected, let found):
-      return Diagnostic(location: location, message: "expected \(expected), found \(found)")
+      return Diagnostic(
+        location: location, message: "expected \(expected), found \(found)",
+        help: "write \(expected) here (docs/scenarios.md lists every key and its valid range)")
     case .invalidValue(let location, let message, let help):
       return Diagnostic(location: location, message: message, help: help)
     case .unsupportedVersion(let location, let found, let highest):

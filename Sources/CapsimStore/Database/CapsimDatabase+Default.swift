@@ -13,6 +13,7 @@ extension CapsimDatabase {
   public static func openDefault(path: String) throws(StoreError) -> (
     CapsimDatabase, createdFromDefaults: Bool
   ) {
+    try checkPath(path)
     if FileManager.default.fileExists(atPath: path) {
       return (try CapsimDatabase(path: path), false)
     }

@@ -12,6 +12,10 @@ extension CapsimDatabase {
     migrator.registerMigration("v2-distribution-fits") { db in
       try createDistributionFitTable(db)
     }
+    migrator.registerMigration("v3-application-id") { db in
+      // Marks the file as capsim's, so that opening checks it before writing anything.
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
     return migrator
   }
 

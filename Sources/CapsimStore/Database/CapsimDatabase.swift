@@ -37,6 +37,20 @@ public final class CapsimDatabase: Sendable {
   /// - Throws: ``StoreError/directoryNotFound(path:directory:)`` when the parent directory is missing,
   ///   ``StoreError/cannotOpen(path:reason:)`` when SQLite cannot open or migrate the file.
   public convenience init(path: String) throws(StoreError) {
+    try Self.checkPath(path)
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: Self.configuration())
+    } catch {
+      throw Self.openError(path: path, error)
+    }
+    try self.init(queue: queue, path: path)
+  }
+
+  /// Rejects an empty path (SQLite would open a temporary database and lose everything saved in it) and a
+  /// path whose directory does not exist.
+  static func checkPath(_ path: String) throws(StoreError) {
+    guard !path.isEmpty else { throw StoreError.emptyPath }
     let directory = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
     if !directory.isEmpty,
@@ -45,13 +59,6 @@ public final class CapsimDatabase: Sendable {
     {
       throw StoreError.directoryNotFound(path: path, directory: directory)
     }
-    let queue: DatabaseQueue
-    do {
-      queue = try DatabaseQueue(path: path, configuration: Self.configuration())
-    } catch {
-      throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
-    }
-    try self.init(queue: queue, path: path)
   }
 
   /// A new, empty, migrated database that lives in memory only (for tests and dry runs).
@@ -69,19 +76,57 @@ public final class CapsimDatabase: Sendable {
   private init(queue: DatabaseQueue, path: String) throws(StoreError) {
     self.dbQueue = queue
     self.path = path
+    // Look before writing anything: a file another application owns is refused untouched, and a current
+    // capsim database is not written to at all (so a read-only one can still be read).
+    let ownership: Ownership
     do {
-      try Self.migrator.migrate(queue)
+      ownership = try queue.read { db in try Self.ownership(db) }
     } catch {
-      throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+      throw Self.openError(path: path, error)
+    }
+    switch ownership {
+    case .foreign(let reason):
+      throw StoreError.notCapsimDatabase(path: path, reason: reason)
+    case .current:
+      return
+    case .empty, .needsMigration:
+      do {
+        try Self.migrator.migrate(queue)
+      } catch {
+        throw Self.openError(path: path, error)
+      }
     }
   }
 
-  /// Foreign keys on (GRDB's default), and a label for diagnostics.
+  /// Foreign keys on (GRDB's default), a busy timeout so that concurrent processes wait for each other's
+  /// transactions instead of failing with "database is locked", and a label for diagnostics.
   static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(busyTimeoutSeconds)
     configuration.label = "capsim"
     return configuration
+  }
+
+  /// How long a statement waits for another process's lock before giving up (then ``write(_:)`` retries
+  /// the whole transaction up to ``busyRetryCount`` times).
+  static let busyTimeoutSeconds: TimeInterval = 30
+  /// Attempts at a write transaction that keeps finding the database locked.
+  static let busyRetryCount = 3
+
+  /// Maps an error from opening or migrating to a ``StoreError``.
+  static func openError(path: String, _ error: any Error) -> StoreError {
+    if let error = error as? StoreError { return error }
+    if let error = error as? DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_NOTADB:
+        return .notCapsimDatabase(path: path, reason: "it is not an SQLite database file")
+      case .SQLITE_READONLY:
+        return .readOnly(path: path)
+      default: break
+      }
+    }
+    return .cannotOpen(path: path, reason: reason(error))
   }
 
   /// A one-line reason for a GRDB or system error.
@@ -97,14 +142,25 @@ public final class CapsimDatabase: Sendable {
   /// Runs `body` in one write transaction, mapping GRDB failures to ``StoreError/database(reason:)``
   /// and letting the caller's typed errors through unchanged. A throw rolls everything back.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    do {
-      return try dbQueue.write(body)
-    } catch let error as ImportError {
-      throw error
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw StoreError.database(reason: Self.reason(error))
+    var attempt = 1
+    while true {
+      do {
+        return try dbQueue.write(body)
+      } catch let error as ImportError {
+        throw error
+      } catch let error as StoreError {
+        throw error
+      } catch let error as DatabaseError
+        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+        && attempt < Self.busyRetryCount
+      {
+        // Another process held the lock past the busy timeout; the transaction rolled back: try again.
+        attempt += 1
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+        throw StoreError.readOnly(path: path)
+      } catch {
+        throw StoreError.database(reason: Self.reason(error))
+      }
     }
   }
 

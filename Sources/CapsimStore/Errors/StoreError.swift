@@ -3,6 +3,13 @@
 public enum StoreError: Error, Equatable, Sendable {
   /// The directory that should hold the database file does not exist.
   case directoryNotFound(path: String, directory: String)
+  /// `--db ''`: an empty path, which SQLite would take for a temporary database.
+  case emptyPath
+  /// The file is not a capsim database (another application's SQLite file, or not SQLite at all); nothing
+  /// was written to it.
+  case notCapsimDatabase(path: String, reason: String)
+  /// The database (or its directory, where SQLite keeps its journal) cannot be written.
+  case readOnly(path: String)
   /// SQLite could not open or migrate the file.
   case cannotOpen(path: String, reason: String)
   /// No platform, sample set or price has this name; `known` lists the names that do exist.
@@ -26,7 +33,24 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
     case .directoryNotFound(let path, let directory):
       return Diagnostic(
         location: SourceLocation(file: path), message: "directory '\(directory)' does not exist",
-        help: "create it first (mkdir -p '\(directory)') or choose another --database path")
+        help:
+          "create it first (mkdir -p '\(directory)') or give --db a path in an existing directory")
+    case .emptyPath:
+      return Diagnostic(
+        location: SourceLocation(file: "--db"), message: "the database path is empty",
+        help: "give --db a file name, e.g. --db capsim.sqlite, or leave --db out to use the default"
+      )
+    case .notCapsimDatabase(let path, let reason):
+      return Diagnostic(
+        location: SourceLocation(file: path),
+        message: "not a capsim database: \(reason); it was left unchanged",
+        help: "give --db a capsim database, or a new file name to create one")
+    case .readOnly(let path):
+      return Diagnostic(
+        location: SourceLocation(file: path), message: "the database is read-only",
+        help:
+          "make the file and its directory writable (SQLite writes a journal beside it), or copy it somewhere writable"
+      )
     case .cannotOpen(let path, let reason):
       return Diagnostic(
         location: SourceLocation(file: path), message: "cannot open the database: \(reason)",
@@ -41,14 +65,19 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
         location: nil, message: "no saved run has id \(id)",
         help: "run 'capsim runs list' to see the saved runs")
     case .invalidRun(let reason):
-      return Diagnostic(location: nil, message: "cannot save the run: \(reason)", help: nil)
+      return Diagnostic(
+        location: nil, message: "cannot save the run: \(reason)",
+        help: "the report was written; rerun with --no-save to skip storing it")
     case .defaultDataRejected(let error):
       return Diagnostic(
         location: error.location,
         message: "the built-in data set is invalid: \(error.diagnostic.message)",
         help: "this is a build problem: regenerate it with scripts/embed-default-data.sh")
     case .database(let reason):
-      return Diagnostic(location: nil, message: "database error: \(reason)", help: nil)
+      return Diagnostic(
+        location: nil, message: "database error: \(reason)",
+        help:
+          "nothing was changed; check free disk space and the file's permissions, then run again")
     }
   }
 

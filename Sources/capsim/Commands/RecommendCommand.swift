@@ -31,10 +31,14 @@ struct RecommendCommand: AsyncParsableCommand {
   @Option(help: "Terminal width in columns.")
   var width: Int = 100
 
+  func validate() throws {
+    try TerminalWidth.validate(width)
+  }
+
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (_, _, resolved) = try scenario.load()
-      let outcome = await scenario.engine.run(resolved)
+      let (loaded, _, resolved) = try scenario.load()
+      let outcome = try await scenario.simulate(resolved, sourceMap: loaded.sourceMap)
       let recommendation: Recommendation
       do {
         recommendation = try Recommendation(outcome: outcome, workload: resolved.scenario.workload)

@@ -28,13 +28,17 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Terminal table width in columns.")
   var width: Int = 100
 
+  func validate() throws {
+    try TerminalWidth.validate(width)
+  }
+
   @Flag(help: "Do not store the run in the database.")
   var noSave = false
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (loaded, store, resolved) = try scenario.load()
-      let outcome = await scenario.engine.run(resolved)
+      let outcome = try await scenario.simulate(resolved, sourceMap: loaded.sourceMap)
       let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
       let report: String
       switch format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapsimCore
 import CapsimScenarioLoader
 import CapsimStore
 import Foundation
@@ -21,6 +22,12 @@ struct ScenarioRunOptions: ParsableArguments {
   )
   var threads: Int?
 
+  @Flag(
+    help:
+      "Run even when the estimated work (trials × jobs × options, plus sizing evaluations) exceeds the budget of 2e8 simulated jobs."
+  )
+  var force = false
+
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
@@ -37,6 +44,15 @@ struct ScenarioRunOptions: ParsableArguments {
     MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
+  /// Simulates `resolved` and rejects an outcome with a non-finite cost or time (naming option and metric).
+  func simulate(_ resolved: ResolvedScenario, sourceMap: ScenarioSourceMap) async throws
+    -> SimulationOutcome
+  {
+    let outcome = await engine.run(resolved)
+    try outcome.checkFinite(sourceMap: sourceMap)
+    return outcome
+  }
+
   /// Loads the scenario, applies the overrides, opens the database and resolves every name.
   func load() throws -> (loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario)
   {
@@ -45,6 +61,10 @@ struct ScenarioRunOptions: ParsableArguments {
     if let seed { loaded.scenario.seed = seed }
     let store = try database.open()
     let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
+    if !force {
+      try WorkEstimate(resolved).check(
+        budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
+    }
     return (loaded, store, resolved)
   }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import CapsimStore
+
+/// The database belongs to capsim: another application's file is refused without a byte written, and
+/// opening errors name the path and say what to do.
+@Suite struct DatabaseOwnershipTests {
+  let directory: URL
+
+  init() throws {
+    directory = try temporaryDirectory()
+  }
+
+  func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+  @Test func aNewDatabaseCarriesCapsimsApplicationID() throws {
+    let database = try CapsimDatabase(path: path("new.sqlite"))
+    let id = try database.dbQueue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id")
+    }
+    // "CAPS" in ASCII: 0x43 0x41 0x50 0x53.
+    #expect(id == 0x4341_5053)
+  }
+
+  @Test func aForeignDatabaseWithAPlatformTableStaysByteIdentical() throws {
+    let file = path("foreign.sqlite")
+    let foreign = try DatabaseQueue(path: file)
+    try foreign.write { db in
+      try db.execute(sql: "CREATE TABLE platform (id INTEGER PRIMARY KEY, owner TEXT)")
+      try db.execute(sql: "INSERT INTO platform (owner) VALUES ('someone else')")
+    }
+    try foreign.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: file))
+    #expect(
+      throws: StoreError.notCapsimDatabase(
+        path: file, reason: "it holds tables capsim did not create (platform)")
+    ) { _ = try CapsimDatabase(path: file) }
+    #expect(throws: StoreError.self) { _ = try CapsimDatabase.openDefault(path: file) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+    let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    #expect(siblings == ["foreign.sqlite"])
+  }
+
+  @Test func anotherApplicationIDIsRefused() throws {
+    let file = path("other.sqlite")
+    let other = try DatabaseQueue(path: file)
+    try other.write { db in try db.execute(sql: "PRAGMA application_id = 1234") }
+    try other.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: file))
+    #expect(
+      throws: StoreError.notCapsimDatabase(
+        path: file, reason: "its application_id is 1234, not capsim's (1128353875)")
+    ) { _ = try CapsimDatabase(path: file) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+  }
+
+  @Test func aFileThatIsNotSQLiteIsRefusedUnchanged() throws {
+    let file = path("notes.sqlite")
+    let text = Data("name,kind\nnot,a database\n".utf8)
+    try text.write(to: URL(fileURLWithPath: file))
+    #expect(
+      throws: StoreError.notCapsimDatabase(path: file, reason: "it is not an SQLite database file")
+    ) { _ = try CapsimDatabase(path: file) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == text)
+  }
+
+  @Test func aDatabaseFromBeforeTheApplicationIDIsAdoptedAndKeepsItsRows() throws {
+    let file = path("legacy.sqlite")
+    let legacy = try DatabaseQueue(path: file)
+    try CapsimDatabase.migrator.migrate(legacy, upTo: "v2-distribution-fits")
+    try legacy.write { db in
+      try db.execute(
+        sql:
+          "INSERT INTO platform (name, kind, gpu_model, provider) VALUES ('old', 'shared', 'H100', 'p')"
+      )
+    }
+    try legacy.close()
+    let database = try CapsimDatabase(path: file)
+    #expect(try database.platforms().map(\.name) == ["old"])
+    let id = try database.dbQueue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id")
+    }
+    #expect(id == CapsimDatabase.applicationID)
+  }
+
+  @Test func emptyPathAndMissingDirectoryNameTheFlag() throws {
+    #expect(throws: StoreError.emptyPath) { _ = try CapsimDatabase(path: "") }
+    #expect(throws: StoreError.emptyPath) { _ = try CapsimDatabase.openDefault(path: "") }
+    let missing = "/nonexistent-capsim-dir/capsim.sqlite"
+    let error = #expect(throws: StoreError.self) {
+      _ = try CapsimDatabase.openDefault(path: missing)
+    }
+    #expect(
+      error?.description == """
+        /nonexistent-capsim-dir/capsim.sqlite: error: directory '/nonexistent-capsim-dir' does not exist
+        help: create it first (mkdir -p '/nonexistent-capsim-dir') or give --db a path in an existing directory
+        """)
+  }
+}
