@@ -11,6 +11,8 @@ struct CSVTable {
   let headerFields: [CSVReader.Field]
   private let indexByName: [String: Int]
   private var fields: [CSVReader.Field] = []
+  /// Rows whose surplus fields `forEachRow(absorbingExtraFieldsInto:_:)` joined into one column.
+  private(set) var recoveredRowCount = 0
 
   /// Opens `source`; reads the header unless `suppliedColumns` is given.
   ///
@@ -89,12 +91,25 @@ struct CSVTable {
   // MARK: - Rows
 
   /// Calls `body` with each data row's fields and start, after checking the field count.
+  ///
+  /// `absorbingExtraFieldsInto` names a column where a known writer leaves commas unquoted
+  /// (SkyPilot's Azure catalog writes `Generation` values such as `V1,V2` bare): a row with more
+  /// fields than the header then has its surplus fields joined, commas included, into that field,
+  /// and ``recoveredRowCount`` counts it. Any other field-count mismatch is an error.
   mutating func forEachRow(
+    absorbingExtraFieldsInto column: Int? = nil,
     _ body: (_ fields: [CSVReader.Field], _ start: CSVReader.RecordStart, _ reader: CSVReader)
       throws -> Void
   ) throws {
     let expected = columns.count
     while let start = try reader.nextRecord(into: &fields) {
+      if fields.count > expected, let column {
+        let last = column + fields.count - expected
+        let joined = CSVReader.Field(
+          start: fields[column].start, end: fields[last].end, escaped: false)
+        fields.replaceSubrange(column...last, with: [joined])
+        recoveredRowCount += 1
+      }
       if fields.count != expected {
         let location = SourceLocation(file: reader.file, line: start.line, column: 1)
         throw ImportError.fieldCount(location, found: fields.count, expected: expected)

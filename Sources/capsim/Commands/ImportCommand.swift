@@ -126,7 +126,8 @@ struct ImportPricesCommand: AsyncParsableCommand {
     abstract: "Import prices: capsim price CSV or a SkyPilot catalog vms.csv.",
     discussion: """
       SkyPilot rows become per-instance on-demand prices and separate spot prices; capsim normalises them \
-      to per-GPU-hour. Catalogs carry no date, so --effective-date is required for them:
+      to per-GPU-hour. GCP accelerator rows are combined with their host VM rows (host + GPUs). The \
+      summary accounts for every row. Catalogs carry no date, so --effective-date is required for them:
 
         capsim import prices catalogs/v7/lambda/vms.csv --effective-date 2026-11-01
       """)
@@ -134,7 +135,11 @@ struct ImportPricesCommand: AsyncParsableCommand {
   @Argument(help: "File to import.") var file: String
   @Option(help: "File format (default: detected from the header).") var format: PriceFormat?
   @Flag(help: "Overwrite prices that already exist with different values.") var replace = false
-  @Option(help: "Provider (SkyPilot; default: the catalog's folder name).") var provider: String?
+  @Option(
+    help:
+      "Provider (SkyPilot; default: the cloud named by catalogs/v7/<cloud>/ or by the instance names)."
+  )
+  var provider: String?
   @Option(help: "Date the prices were observed, YYYY-MM-DD (required for SkyPilot catalogs).")
   var effectiveDate: String?
   @Option(help: "Where the prices come from (SkyPilot; default: the catalog path).") var source:
