@@ -72,6 +72,7 @@ extension CapsimDatabase {
     let importedAt = ISO8601DateFormatter().string(from: Date())
     for set in sets {
       for skip in set.skipped { summary.skip(skip.reason, count: skip.count) }
+      summary.notes += set.notes
       let platformID = try resolvePlatform(db, set, options: options, summary: &summary)
       let hash = set.contentHash
       let existing = try Row.fetchOne(
