@@ -151,6 +151,44 @@ public struct DataCatalog: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The observed-straggler section of `capsim data show` for a per-worker step log.
+  public static func describe(_ stragglers: ObservedStragglers) -> String {
+    let s = stragglers
+    func seconds(_ value: Double) -> String { NumberFormatting.readable(value, significant: 4) }
+    func times(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 3) + "×" }
+    func row(_ label: String, _ text: String) -> String {
+      "    " + label.padding(toLength: 34, withPad: " ", startingAt: 0) + text
+    }
+    func pair(_ mean: Double, _ meanFactor: Double, _ p95: Double, _ p95Factor: Double) -> String {
+      "mean \(seconds(mean)) s (\(times(meanFactor)))   p95 \(seconds(p95)) s (\(times(p95Factor)))"
+    }
+    var lines = [
+      "  stragglers (per-worker durations grouped by step: \(s.stepCount) steps of "
+        + "\(s.workersPerStep) workers"
+        + (s.stepsWithOtherSizes > 0
+          ? "; \(s.stepsWithOtherSizes) steps with other worker counts left out" : "") + ")",
+      row("per-worker median", "\(seconds(s.workerMedian)) s"),
+      row(
+        "step time = slowest worker",
+        pair(
+          s.observedMean, s.observedMeanAmplification, s.observedP95, s.observedP95Amplification)),
+      row(
+        "independent workers (F^\(s.workersPerStep))",
+        pair(
+          s.predictedMean, s.predictedMeanAmplification, s.predictedP95,
+          s.predictedP95Amplification)),
+    ]
+    let ratio = s.observedMean / s.predictedMean
+    lines.append(
+      row("observed / independent mean", NumberFormatting.fixed(ratio, decimals: 3))
+        + (ratio > 1.1
+          ? ": slower than independent workers would be (a persistently slow worker or correlated pauses)"
+          : ratio < 0.9
+            ? ": faster than independent workers would be (slowdowns shared across workers)"
+            : ": the independent-workers model fits within 10%"))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// A price with its normalisation and provenance.
   public static func describe(_ price: PriceQuote) -> String {
     [

@@ -61,8 +61,15 @@ struct DataShowCommand: AsyncParsableCommand {
         let entry = DataCatalog.SampleSetEntry(
           name: set.name, platform: set.platform, metric: set.metric, source: source,
           summary: try SampleSummary(set.seconds))
-        try OutputWriter.write(
-          DataCatalog.describe(entry, platform: try store.platform(named: set.platform)), to: nil)
+        var text = DataCatalog.describe(entry, platform: try store.platform(named: set.platform))
+        let workers = name + "-per-worker"
+        let grouped =
+          try store.sampleSetNames().contains(workers)
+          ? try store.observedStragglers(named: workers) : nil
+        if let stragglers = try store.observedStragglers(named: name) ?? grouped {
+          text += DataCatalog.describe(stragglers)
+        }
+        try OutputWriter.write(text, to: nil)
       } else if let price = try store.prices().first(where: { $0.name == name }) {
         try OutputWriter.write(DataCatalog.describe(price), to: nil)
       } else if let platform = try store.platforms().first(where: { $0.name == name }) {
