@@ -17,7 +17,7 @@ public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
-    "costs",
+    "costs", "max_price_age_days",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
@@ -120,11 +120,16 @@ public enum ScenarioLoader {
       top.reportMissing("options", help: "list at least one option with name, samples and price")
     }
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
+    let maxPriceAge = top.integer(
+      "max_price_age_days", in: 0...36_500,
+      help: "the age in days above which reports flag a price as stale (default 90)")
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials,
       seed: seed,
       workload: workload, options: options, costs: costs)
+    scenario.maxPriceAgeDays = maxPriceAge
+    return scenario
   }
 
   static func readWorkload(_ node: Node, problems: ProblemCollector) -> Workload? {

@@ -1,3 +1,5 @@
+import CapsimCore
+
 /// How a trace column writes its times, detected from its first non-blank cell.
 enum TraceTimeKind: Equatable, CustomStringConvertible {
   /// A plain number in the import's unit (a duration, or whatever the user scales).
@@ -113,14 +115,8 @@ enum TraceTime {
     return (seconds, zoned)
   }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant, "chrono-Compatible
-  /// Low-Level Date Algorithms", `days_from_civil`).
+  /// Days since 1970-01-01 of a proleptic Gregorian date (``CalendarDay/daysFromCivil(year:month:day:)``).
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    CalendarDay.daysFromCivil(year: year, month: month, day: day)
   }
 }

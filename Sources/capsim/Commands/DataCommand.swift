@@ -21,6 +21,8 @@ struct DataListCommand: AsyncParsableCommand {
 
   @Option(help: "Output format: table, or csv for spreadsheets.") var format: DataListFormat =
     .table
+  @Option(help: "Mark prices older than this many days as stale (default 90).") var maxPriceAge:
+    Int?
   @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
@@ -32,7 +34,9 @@ struct DataListCommand: AsyncParsableCommand {
           summary: try SampleSummary(store.sampleSet(named: info.name).seconds))
       }
       let catalog = DataCatalog(
-        platforms: try store.platforms(), sampleSets: sets, prices: try store.prices())
+        platforms: try store.platforms(), sampleSets: sets, prices: try store.prices(),
+        runDate: try ScenarioRunOptions.runDate(),
+        maximumPriceAgeDays: maxPriceAge ?? PriceAgeCheck.defaultMaximumAgeDays)
       try OutputWriter.write(format == .csv ? catalog.csv() : catalog.table(), to: nil)
     }
   }

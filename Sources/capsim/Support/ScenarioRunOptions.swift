@@ -21,11 +21,20 @@ struct ScenarioRunOptions: ParsableArguments {
   )
   var threads: Int?
 
+  @Option(
+    help:
+      "Note every used price older than this many days on the run date (default: the scenario's max_price_age_days, else 90)."
+  )
+  var maxPriceAge: Int?
+
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
     if let trials, !(1...10_000_000).contains(trials) {
       throw ValidationError("--trials must be between 1 and 10,000,000 (got \(trials))")
+    }
+    if let maxPriceAge, maxPriceAge < 0 {
+      throw ValidationError("--max-price-age must be at least 0 days (got \(maxPriceAge))")
     }
     if let threads, threads < 1 {
       throw ValidationError("--threads must be at least 1 (got \(threads))")
@@ -46,5 +55,34 @@ struct ScenarioRunOptions: ParsableArguments {
     let store = try database.open()
     let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
     return (loaded, store, resolved)
+  }
+
+  /// Runs the scenario and adds a note to each option billed with a price older than the
+  /// threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else 90 days) on
+  /// today's date in UTC, or on `CAPSIM_RUN_DATE` (YYYY-MM-DD) when set, for reproducible reports.
+  func simulate(_ resolved: ResolvedScenario, scenario: Scenario) async throws -> SimulationOutcome
+  {
+    var outcome = await engine.run(resolved)
+    PriceAgeCheck.annotate(
+      &outcome,
+      pricesByOption: Dictionary(
+        resolved.options.map { ($0.option.name, $0.price) }, uniquingKeysWith: { first, _ in first }
+      ),
+      on: try Self.runDate(),
+      maximumAgeDays: maxPriceAge ?? scenario.maxPriceAgeDays ?? PriceAgeCheck.defaultMaximumAgeDays
+    )
+    return outcome
+  }
+
+  /// Today in UTC, or `CAPSIM_RUN_DATE`.
+  static func runDate() throws -> CalendarDay {
+    if let text = ProcessInfo.processInfo.environment["CAPSIM_RUN_DATE"] {
+      guard let day = CalendarDay(text) else {
+        throw ValidationError("CAPSIM_RUN_DATE must be a date written YYYY-MM-DD (got '\(text)')")
+      }
+      return day
+    }
+    let seconds = Date().timeIntervalSince1970
+    return CalendarDay(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
   }
 }
