@@ -68,7 +68,8 @@ extension CapsimDatabase {
     var summary = ImportSummary(file: source.fileName)
     let format = detectSampleFormat(source, options: options)
     let provenance =
-      "\((source.fileName as NSString).lastPathComponent) (\(format.rawValue) importer)"
+      options.provenance
+      ?? "\((source.fileName as NSString).lastPathComponent) (\(format.rawValue) importer)"
     let importedAt = ISO8601DateFormatter().string(from: Date())
     for set in sets {
       for skip in set.skipped { summary.skip(skip.reason, count: skip.count) }

@@ -86,6 +86,9 @@ public struct SampleImportOptions: Sendable, Hashable {
   /// Table: column names for a file without a header row (Alibaba PAI's `pai_job_table.csv`).
   public var columnNames: [String]?
 
+  /// What to store as the sets' source; default `<file name> (<format> importer)`.
+  public var provenance: String?
+
   /// Options with every field at its default (detect the format, no replace).
   public init() {}
 }
