@@ -33,12 +33,31 @@ public struct DataCatalog: Sendable {
   public var sampleSets: [SampleSetEntry]
   /// Prices, by name.
   public var prices: [PriceQuote]
+  /// The day prices' ages are counted to; `nil` leaves the age out.
+  public var runDate: CalendarDay?
+  /// Prices older than this many days are marked stale.
+  public var maximumPriceAgeDays: Int
 
-  /// Creates a catalog.
-  public init(platforms: [Platform], sampleSets: [SampleSetEntry], prices: [PriceQuote]) {
+  /// Creates a catalog; with `runDate`, each price shows its age and the stale ones are marked.
+  public init(
+    platforms: [Platform], sampleSets: [SampleSetEntry], prices: [PriceQuote],
+    runDate: CalendarDay? = nil, maximumPriceAgeDays: Int = PriceAgeCheck.defaultMaximumAgeDays
+  ) {
     self.platforms = platforms
     self.sampleSets = sampleSets
     self.prices = prices
+    self.runDate = runDate
+    self.maximumPriceAgeDays = maximumPriceAgeDays
+  }
+
+  /// A price's age in days on ``runDate``, if known.
+  func age(_ price: PriceQuote) -> Int? {
+    runDate.flatMap { PriceAgeCheck.ageInDays(of: price, on: $0) }
+  }
+
+  /// Whether any price is older than the threshold.
+  var hasStalePrices: Bool {
+    prices.contains { (age($0) ?? 0) > maximumPriceAgeDays }
   }
 
   // MARK: - Table
@@ -60,19 +79,28 @@ public struct DataCatalog: Sendable {
       }
     ).render()
     out += "\nPrices (normalised to one GPU-hour)\n"
+    let showAge = runDate != nil
     out += TextTable(
-      header: ["name", "model", "per GPU-h", "quoted", "term", "date"],
-      rightAligned: [false, false, true, true, true, false],
+      header: ["name", "model", "per GPU-h", "quoted", "term", showAge ? "age" : "date"],
+      rightAligned: [false, false, true, true, true, showAge],
       rows: prices.map { price in
         [
           price.name, price.pricingModel.rawValue,
           NumberFormatting.fixed(price.perGPUHour, decimals: 3),
           "\(NumberFormatting.fixed(price.amount, decimals: price.amount >= 1000 ? 0 : 2)) "
             + "\(price.currency)/\(Self.shortUnitLabel(price))",
-          price.minimumTermMonths > 0 ? "\(price.minimumTermMonths) mo" : "–", price.effectiveDate,
+          price.minimumTermMonths > 0 ? "\(price.minimumTermMonths) mo" : "–",
+          showAge
+            ? age(price).map { "\($0) d" + ($0 > maximumPriceAgeDays ? " *" : "  ") } ?? "?"
+            : price.effectiveDate,
         ]
       }
     ).render()
+    if showAge, hasStalePrices, let runDate {
+      out +=
+        "age: days since the price's date, on \(runDate); * older than \(maximumPriceAgeDays) days "
+        + "(reports note it)\n"
+    }
     out += "\nPlatforms\n"
     out += TextTable(
       header: ["name", "kind", "GPU model", "provider"],
@@ -87,7 +115,7 @@ public struct DataCatalog: Sendable {
   /// One CSV table with a `section` column (`sample_set`, `price`), full-precision numbers, for spreadsheets.
   public func csv() -> String {
     var lines = [
-      "section,name,platform_or_provider,metric_or_pricing_model,n,mean,median,p95,p99,cov,per_gpu_hour,amount,unit,gpus_per_unit,minimum_term_months,setup_fee,currency,effective_date,source"
+      "section,name,platform_or_provider,metric_or_pricing_model,n,mean,median,p95,p99,cov,per_gpu_hour,amount,unit,gpus_per_unit,minimum_term_months,setup_fee,currency,effective_date,source,age_days"
     ]
     for entry in sampleSets {
       let s = entry.summary
@@ -98,7 +126,7 @@ public struct DataCatalog: Sendable {
           NumberFormatting.exact(s.median.value), NumberFormatting.exact(s.p95.value),
           NumberFormatting.exact(s.p99.value),
           NumberFormatting.exact(s.coefficientOfVariation), "", "", "s", "", "", "", "", "",
-          entry.source,
+          entry.source, "",
         ].map(CSVReport.escape).joined(separator: ","))
     }
     for price in prices {
@@ -109,7 +137,7 @@ public struct DataCatalog: Sendable {
           price.unit.rawValue,
           NumberFormatting.exact(price.gpusPerUnit), String(price.minimumTermMonths),
           NumberFormatting.exact(price.setupFee),
-          price.currency, price.effectiveDate, price.source,
+          price.currency, price.effectiveDate, price.source, age(price).map(String.init) ?? "",
         ].map(CSVReport.escape).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -148,6 +176,44 @@ public struct DataCatalog: Sendable {
     lines.append(
       "  tail ratio p99/p50  \(s.tailRatio.map { NumberFormatting.fixed($0, decimals: 3) } ?? "n/a")"
     )
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The observed-straggler section of `capsim data show` for a per-worker step log.
+  public static func describe(_ stragglers: ObservedStragglers) -> String {
+    let s = stragglers
+    func seconds(_ value: Double) -> String { NumberFormatting.readable(value, significant: 4) }
+    func times(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 3) + "×" }
+    func row(_ label: String, _ text: String) -> String {
+      "    " + label.padding(toLength: 34, withPad: " ", startingAt: 0) + text
+    }
+    func pair(_ mean: Double, _ meanFactor: Double, _ p95: Double, _ p95Factor: Double) -> String {
+      "mean \(seconds(mean)) s (\(times(meanFactor)))   p95 \(seconds(p95)) s (\(times(p95Factor)))"
+    }
+    var lines = [
+      "  stragglers (per-worker durations grouped by step: \(s.stepCount) steps of "
+        + "\(s.workersPerStep) workers"
+        + (s.stepsWithOtherSizes > 0
+          ? "; \(s.stepsWithOtherSizes) steps with other worker counts left out" : "") + ")",
+      row("per-worker median", "\(seconds(s.workerMedian)) s"),
+      row(
+        "step time = slowest worker",
+        pair(
+          s.observedMean, s.observedMeanAmplification, s.observedP95, s.observedP95Amplification)),
+      row(
+        "independent workers (F^\(s.workersPerStep))",
+        pair(
+          s.predictedMean, s.predictedMeanAmplification, s.predictedP95,
+          s.predictedP95Amplification)),
+    ]
+    let ratio = s.observedMean / s.predictedMean
+    lines.append(
+      row("observed / independent mean", NumberFormatting.fixed(ratio, decimals: 3))
+        + (ratio > 1.1
+          ? ": slower than independent workers would be (a persistently slow worker or correlated pauses)"
+          : ratio < 0.9
+            ? ": faster than independent workers would be (slowdowns shared across workers)"
+            : ": the independent-workers model fits within 10%"))
     return lines.joined(separator: "\n") + "\n"
   }
 

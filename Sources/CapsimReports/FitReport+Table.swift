@@ -12,6 +12,7 @@ extension FitReport {
     var out = header()
     out += "\n" + rankingTable()
     if !ranking.results.isEmpty { out += "\n" + parameterTable() }
+    if let warning = goodnessOfFitWarning { out += "\n" + warning + "\n" }
     if !skipped.isEmpty {
       out += "\nNot fitted\n"
       for (family, error) in skipped { out += "  \(family.rawValue): \(error.description)\n" }
@@ -22,6 +23,21 @@ extension FitReport {
     }
     out += "\n" + savedFitText()
     return out
+  }
+
+  /// The Kolmogorov–Smirnov p-value below which the best fit is said to fail.
+  public static let goodnessOfFitThreshold = 0.01
+
+  /// A warning when even the best fit fails its goodness-of-fit test (KS p < 0.01): the parametric
+  /// model misdescribes the data, and resampling the measured values may serve better.
+  var goodnessOfFitWarning: String? {
+    guard let best, best.kolmogorovSmirnovPValue < Self.goodnessOfFitThreshold else { return nil }
+    return
+      "warning: the best fit (\(best.family.rawValue)) fails the Kolmogorov–Smirnov test "
+      + "(p = \(NumberFormatting.readable(best.kolmogorovSmirnovPValue, significant: 2)) < "
+      + "\(Self.goodnessOfFitThreshold));\n"
+      + "  the bootstrap sampling ('sampling: bootstrap', resampling the measured values) may serve\n"
+      + "  better than any fitted family"
   }
 
   // MARK: - Sections

@@ -69,6 +69,9 @@ public enum ScenarioLimits {
     "version": .closed(1, 1_000, "the format version; 1 is current", whole: true),
     "horizon_months": .closed(
       1, 600, "months to simulate; 600 (50 years) is far beyond any hardware's life", whole: true),
+    "max_price_age_days": .closed(
+      0, 36_500, "the age in days above which reports flag a price as stale (default 90)",
+      whole: true),
     "trials": .closed(
       1, 10_000_000, "Monte Carlo trials; 2,000 give about 2% relative error on a mean",
       whole: true),

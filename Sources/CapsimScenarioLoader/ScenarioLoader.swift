@@ -17,7 +17,7 @@ public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
-    "costs",
+    "costs", "max_price_age_days",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
@@ -120,12 +120,15 @@ public enum ScenarioLoader {
       top.reportMissing("options", help: "list at least one option with name, samples and price")
     }
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
+    let maxPriceAge = top.integer("max_price_age_days")
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
     checkPeakVolume(workload, horizonMonths: horizon, problems: problems)
-    return Scenario(
+    var scenario = Scenario(
       version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials,
       seed: seed,
       workload: workload, options: options, costs: costs)
+    scenario.maxPriceAgeDays = maxPriceAge
+    return scenario
   }
 
   static func readWorkload(_ node: Node, problems: ProblemCollector) -> Workload? {

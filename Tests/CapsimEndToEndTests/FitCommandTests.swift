@@ -118,7 +118,7 @@ struct FitCommandTests {
       ]),
     BadFit(
       name: "positive family on data with a zero",
-      arguments: ["with-zero", "--family", "gamma", "--save"],
+      arguments: ["with-zero", "--family", "gamma", "--save", "--strict"],
       expected: [
         "error: cannot fit sample set 'with-zero': value 1 is 0.0; a gamma distribution needs values > 0",
         "help: fit the normal family, or remove or shift the values ≤ 0",
@@ -141,6 +141,7 @@ struct FitCommandTests {
     with-zero,cloud-h100-shared,step_time,s,0
     with-zero,cloud-h100-shared,step_time,s,2
     with-zero,cloud-h100-shared,step_time,s,3
+    with-zero,cloud-h100-shared,step_time,s,4
 
     """.write(to: csv, atomically: true, encoding: .utf8)
     let setUp = try CapsimExecutable.run(["import", "samples", csv.path, "--db", database])

@@ -118,9 +118,9 @@ import Testing
     #expect(summary.count("price", .added) == 18)
     #expect(
       summary.skipped == [
-        .init(reason: "no accelerator (CPU-only instance)", count: 2),
         .init(reason: "repeated row", count: 1),
         .init(reason: "no price", count: 1),
+        .init(reason: "no accelerator (CPU-only instance)", count: 2),
       ])
     let prices = try database.prices()
     #expect(prices.filter { $0.pricingModel == .onDemand }.count == 11)

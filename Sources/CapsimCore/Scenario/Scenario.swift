@@ -31,6 +31,9 @@ public struct Scenario: Sendable, Hashable, Codable {
   public var options: [ScenarioOption]
   /// Parameters of the hidden costs.
   public var costs: HiddenCostSettings
+  /// Reports note each used price older than this many days on the run date
+  /// (`max_price_age_days`; `nil` means ``PriceAgeCheck/defaultMaximumAgeDays``).
+  public var maxPriceAgeDays: Int? = nil
 
   /// Creates a scenario.
   public init(

@@ -1,7 +1,8 @@
 /// A fast RFC 4180 CSV reader over the bytes of a whole file.
 ///
 /// Handles quoted fields with embedded commas, doubled quotes and line breaks, CRLF or LF line ends,
-/// a leading UTF-8 byte-order mark and a missing final line break. Completely blank lines are skipped.
+/// a leading UTF-8 byte-order mark and a missing final line break. A byte-order mark at the start of
+/// any later line (files joined with `cat`) is an error, not part of the first field. Completely blank lines are skipped.
 /// Fields are returned as byte ranges into ``bytes`` so that the common case (an unquoted number)
 /// allocates nothing; ``string(_:)`` and ``double(_:)`` decode a field on demand.
 ///
@@ -67,6 +68,11 @@ struct CSVReader {
     }
     guard position < bytes.count else { return nil }
     let start = RecordStart(offset: position, line: line)
+    if position > 0, bytes[position] == 0xEF, position + 2 < bytes.count,
+      bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF
+    {
+      throw ImportError.strayByteOrderMark(SourceLocation(file: file, line: line, column: 1))
+    }
     let count = bytes.count
     while true {
       if position < count, bytes[position] == Self.quote {
@@ -187,15 +193,15 @@ struct CSVReader {
     Array(bytes[field.start..<field.end])
   }
 
-  /// The field parsed as a decimal number (spaces trimmed), or `nil` if it is not one. Accepts what
-  /// Swift's `Double(_:)` accepts, including `nan` and `inf`, which callers then reject by name.
+  /// The field parsed as a decimal number (spaces trimmed), or `nil` if it is not one
+  /// (``DecimalNumber/parse(_:)``: `nan` and `inf` pass, to be rejected by name; hex floats do not).
   func double(_ field: Field) -> Double? {
     var start = field.start
     var end = field.end
     while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
     while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
     guard start < end, !field.escaped else { return nil }
-    return Double(String(decoding: bytes[start..<end], as: UTF8.self))
+    return DecimalNumber.parse(String(decoding: bytes[start..<end], as: UTF8.self))
   }
 
   // MARK: - Locations

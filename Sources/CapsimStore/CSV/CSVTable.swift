@@ -11,6 +11,8 @@ struct CSVTable {
   let headerFields: [CSVReader.Field]
   private let indexByName: [String: Int]
   private var fields: [CSVReader.Field] = []
+  /// Rows whose surplus fields `forEachRow(absorbingExtraFieldsInto:_:)` joined into one column.
+  private(set) var recoveredRowCount = 0
 
   /// Opens `source`; reads the header unless `suppliedColumns` is given.
   ///
@@ -89,17 +91,46 @@ struct CSVTable {
   // MARK: - Rows
 
   /// Calls `body` with each data row's fields and start, after checking the field count.
+  ///
+  /// A bad row (wrong field count, or an ``ImportError`` thrown by `body`) does not stop the
+  /// reading: every bad row is reported, up to ``RowErrors/limit``, when the file has been read.
+  /// Malformed CSV stops it at once (later rows cannot be delimited reliably).
+  ///
+  /// `absorbingExtraFieldsInto` names a column where a known writer leaves commas unquoted
+  /// (SkyPilot's Azure catalog writes `Generation` values such as `V1,V2` bare): a row with more
+  /// fields than the header then has its surplus fields joined, commas included, into that field,
+  /// and ``recoveredRowCount`` counts it. Any other field-count mismatch is an error.
   mutating func forEachRow(
+    absorbingExtraFieldsInto column: Int? = nil,
     _ body: (_ fields: [CSVReader.Field], _ start: CSVReader.RecordStart, _ reader: CSVReader)
       throws -> Void
   ) throws {
     let expected = columns.count
-    while let start = try reader.nextRecord(into: &fields) {
+    var rowErrors = RowErrors()
+    while true {
+      let next: CSVReader.RecordStart?
+      do {
+        next = try reader.nextRecord(into: &fields)
+      } catch {
+        throw rowErrors.combined(with: error)
+      }
+      guard let start = next else { break }
+      if fields.count > expected, let column {
+        let last = column + fields.count - expected
+        let joined = CSVReader.Field(
+          start: fields[column].start, end: fields[last].end, escaped: false)
+        fields.replaceSubrange(column...last, with: [joined])
+        recoveredRowCount += 1
+      }
       if fields.count != expected {
         let location = SourceLocation(file: reader.file, line: start.line, column: 1)
-        throw ImportError.fieldCount(location, found: fields.count, expected: expected)
+        rowErrors.record(ImportError.fieldCount(location, found: fields.count, expected: expected))
+        continue
       }
-      try body(fields, start, reader)
+      let reader = self.reader
+      let fields = self.fields
+      try rowErrors.collecting { try body(fields, start, reader) }
     }
+    try rowErrors.throwIfAny()
   }
 }

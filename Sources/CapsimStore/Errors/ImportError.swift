@@ -7,7 +7,7 @@
 /// prices.csv:14:5: error: field 'amount' is -2.5; prices must be ≥ 0
 /// help: correct the value or remove the row
 /// ```
-public enum ImportError: Error, Equatable, Sendable {
+public indirect enum ImportError: Error, Equatable, Sendable {
   /// The CSV is not well formed (an unclosed quote, a stray quote, text after a closing quote).
   case malformedCSV(SourceLocation, reason: String)
   /// A row has a different number of fields from the header.
@@ -38,6 +38,12 @@ public enum ImportError: Error, Equatable, Sendable {
   case invalidOption(SourceLocation, reason: String, help: String)
   /// The file cannot be read.
   case unreadable(SourceLocation, reason: String)
+  /// A UTF-8 byte-order mark (U+FEFF) after the start of the file, typically where two files were
+  /// joined with `cat`.
+  case strayByteOrderMark(SourceLocation)
+  /// Several rows are bad: the first ``RowErrors/limit`` errors in file order, and how many more
+  /// there were. Rendered one diagnostic after another, then `and N more errors`.
+  case several([ImportError], omitted: Int)
 
   /// Where the problem is.
   public var location: SourceLocation {
@@ -49,8 +55,10 @@ public enum ImportError: Error, Equatable, Sendable {
       .emptySampleSet(let location, _), .alreadyExists(let location, _, _),
       .duplicateInFile(let location, _, _, _), .invalidJSON(let location, _),
       .unrecognisedFormat(let location, _), .invalidOption(let location, _, _),
-      .unreadable(let location, _):
+      .unreadable(let location, _), .strayByteOrderMark(let location):
       return location
+    case .several(let errors, _):
+      return errors.first?.location ?? SourceLocation(file: "")
     }
   }
 }
@@ -125,6 +133,19 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
       return Diagnostic(location: location, message: reason, help: help)
     case .unreadable(let location, let reason):
       return Diagnostic(location: location, message: "cannot read the file: \(reason)", help: nil)
+    case .strayByteOrderMark(let location):
+      return Diagnostic(
+        location: location,
+        message: "a byte-order mark (U+FEFF) in the middle of the file",
+        help:
+          "the file was probably joined from several files; remove the mark (and any repeated header)"
+      )
+    case .several(let errors, let omitted):
+      var first = errors.first?.diagnostic ?? Diagnostic(location: nil, message: "no errors")
+      var rest = errors.dropFirst().map(\.diagnostic.description)
+      if omitted > 0 { rest.append("and \(omitted) more error\(omitted == 1 ? "" : "s")") }
+      first.help = ([first.help].compactMap { $0 } + rest).joined(separator: "\n")
+      return first
     }
   }
 

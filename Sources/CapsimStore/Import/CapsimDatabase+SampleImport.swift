@@ -68,10 +68,12 @@ extension CapsimDatabase {
     var summary = ImportSummary(file: source.fileName)
     let format = detectSampleFormat(source, options: options)
     let provenance =
-      "\((source.fileName as NSString).lastPathComponent) (\(format.rawValue) importer)"
+      options.provenance
+      ?? "\((source.fileName as NSString).lastPathComponent) (\(format.rawValue) importer)"
     let importedAt = ISO8601DateFormatter().string(from: Date())
     for set in sets {
       for skip in set.skipped { summary.skip(skip.reason, count: skip.count) }
+      summary.notes += set.notes
       let platformID = try resolvePlatform(db, set, options: options, summary: &summary)
       let hash = set.contentHash
       let existing = try Row.fetchOne(

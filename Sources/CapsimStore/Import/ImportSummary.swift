@@ -38,6 +38,12 @@ public struct ImportSummary: Sendable, Hashable {
   public var items: [Item] = []
   /// Skipped rows by reason, in the order the reasons were first met.
   public var skipped: [Skip] = []
+  /// Data rows read from the file, when the format counts them (SkyPilot catalogs).
+  public var rowsRead: Int?
+  /// How rows were interpreted or combined (for example GCP host and accelerator rows).
+  public var notes: [String] = []
+  /// Things the user should check; each is said once per file, not once per row.
+  public var warnings: [String] = []
 
   /// Creates an empty summary for `file`.
   public init(file: String) {
@@ -55,22 +61,53 @@ public struct ImportSummary: Sendable, Hashable {
   }
 
   /// Human-readable lines, one per record then one per skip reason, for the CLI to print.
+  ///
+  /// When one kind has more than ``itemListLimit`` records with the same outcome (a cloud catalog
+  /// creates thousands of prices) they are counted on one line instead of listed.
   public var lines: [String] {
-    var lines = items.map { item -> String in
-      switch item.outcome {
-      case .added, .replaced:
-        let values = item.kind == "sample set" ? " (\(item.valueCount) values)" : ""
-        return "\(item.outcome.rawValue) \(item.kind) '\(item.name)'\(values)"
-      case .unchanged:
-        return "skipped \(item.kind) '\(item.name)': already imported, unchanged"
-      case .created:
-        return "created \(item.kind) '\(item.name)'"
+    var lines: [String] = []
+    if let rowsRead { lines.append("read \(rowsRead) row\(rowsRead == 1 ? "" : "s") from \(file)") }
+    lines += notes
+    var counts: [String: Int] = [:]
+    for item in items { counts["\(item.kind)|\(item.outcome.rawValue)", default: 0] += 1 }
+    var collapsed: Set<String> = []
+    for item in items {
+      let key = "\(item.kind)|\(item.outcome.rawValue)"
+      let count = counts[key] ?? 0
+      guard count > Self.itemListLimit else {
+        lines.append(Self.line(for: item))
+        continue
+      }
+      if collapsed.insert(key).inserted {
+        let plural = item.kind == "sample set" ? "sample sets" : "\(item.kind)s"
+        lines.append("\(item.outcome.rawValue) \(count) \(plural)")
       }
     }
     for skip in skipped {
       lines.append("skipped \(skip.count) row\(skip.count == 1 ? "" : "s"): \(skip.reason)")
     }
+    lines += warnings.map { "warning: \($0)" }
     return lines
+  }
+
+  /// Above this many records of one kind and outcome, ``lines`` gives a count instead of a list.
+  public static let itemListLimit = 50
+
+  private static func line(for item: Item) -> String {
+    switch item.outcome {
+    case .added, .replaced:
+      let values = item.kind == "sample set" ? " (\(item.valueCount) values)" : ""
+      return "\(item.outcome.rawValue) \(item.kind) '\(item.name)'\(values)"
+    case .unchanged:
+      return "skipped \(item.kind) '\(item.name)': already imported, unchanged"
+    case .created:
+      return "created \(item.kind) '\(item.name)'"
+    }
+  }
+
+  /// The number of rows skipped, over every reason.
+  public var skippedRowCount: Int {
+    skipped.reduce(0) { $0 + $1.count }
   }
 
   // MARK: - Building

@@ -14,6 +14,8 @@ struct PendingSampleSet {
   var runIDs: [String?] = []
   /// Rows left out while parsing, by reason (filters), for the import summary.
   var skipped: [(reason: String, count: Int)] = []
+  /// How values were derived (timestamp formats, grouping), for the import summary.
+  var notes: [String] = []
 
   /// FNV-1a over platform, metric and every value with its optional fields, in order.
   var contentHash: String {

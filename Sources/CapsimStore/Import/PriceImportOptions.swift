@@ -12,8 +12,8 @@ public struct PriceImportOptions: Sendable, Hashable {
   public var format: PriceFormat?
   /// Overwrite prices whose name exists with different values (otherwise that is an error).
   public var replace: Bool = false
-  /// SkyPilot: the provider, used in names; default the catalog's parent directory (`aws` for
-  /// `catalogs/v7/aws/vms.csv`).
+  /// SkyPilot: the provider, used in names; default the cloud named by the path
+  /// (`catalogs/v7/<cloud>/vms.csv`) or, failing that, by the instance-type names.
   public var provider: String?
   /// SkyPilot: the date the catalog's prices were observed, `YYYY-MM-DD` (required: catalogs carry none).
   public var effectiveDate: String?

@@ -10,20 +10,39 @@ extension PriceParser {
       && columns.contains("Price")
   }
 
-  /// A SkyPilot catalog `vms.csv`: each row with an accelerator and a `Price` becomes an `on_demand`
-  /// `instance_hour` price with `gpus_per_unit = AcceleratorCount`; each `SpotPrice` a `spot` price.
-  /// Rows without an accelerator, and rows with neither price, are skipped and counted; an exact
-  /// repeat of a row is skipped too. Names are `<provider>-<instance>-<region>[-<zone>]-on-demand`
-  /// (or `-spot`), slugified.
+  /// One data row of a catalog, validated, before rows are combined.
+  struct CatalogRow {
+    var line: Int
+    var instance: String
+    var accelerator: String
+    var count: Double?
+    var region: String
+    var zone: String
+    var price: Double?
+    var spot: Double?
+    var priceLocation: SourceLocation
+    var spotLocation: SourceLocation?
+  }
+
+  /// A SkyPilot catalog `vms.csv` of any cloud (every column is found by name, so AWS, GCP, Azure,
+  /// Lambda, RunPod and the others, whose column orders differ, read alike).
+  ///
+  /// - A row with an instance type and an accelerator gives an `on_demand` `instance_hour` price
+  ///   with `gpus_per_unit = AcceleratorCount` (fractional for Azure's partial GPUs), and a `spot`
+  ///   price when `SpotPrice` is set.
+  /// - GCP accelerator rows (empty `InstanceType`) are combined with the host VM row of the same
+  ///   zone (``GCPAcceleratorHost``): the price is host plus GPUs, named after the host.
+  /// - Skipped and counted by reason: CPU-only rows, rows with no price, TPU rows, accelerator rows
+  ///   whose host has no row in their zone, exact repeats, and repeats of an instance and zone with
+  ///   different prices (the first is kept).
+  /// - Azure's unquoted `Generation` values (`V1,V2`) are joined back into their column, with one
+  ///   warning for the file; a spot price above on-demand is kept, with one warning for the file.
+  ///
+  /// Names are `<provider>-<instance>-<region>[-<zone>]-on-demand` (or `-spot`), slugified. The
+  /// summary counts every row read: priced, combined, used as a host, or skipped.
   static func parseSkyPilot(_ source: ImportSource, options: PriceImportOptions) throws -> (
     rows: [Row], summary: ImportSummary
   ) {
-    guard let provider = options.provider ?? source.parentDirectoryName, !provider.isEmpty else {
-      throw ImportError.invalidOption(
-        SourceLocation(file: "--provider"),
-        reason: "the provider cannot be inferred from the path '\(source.fileName)'",
-        help: "pass --provider NAME (catalogs normally live at catalogs/v7/<cloud>/vms.csv)")
-    }
     guard let dateText = options.effectiveDate else {
       throw ImportError.invalidOption(
         SourceLocation(file: "--effective-date"), reason: "a SkyPilot catalog carries no date",
@@ -31,66 +50,238 @@ extension PriceParser {
     }
     let date = try validatedDate(dateText, at: SourceLocation(file: "--effective-date"))
     let currency = try validatedCurrency(options.currency, at: SourceLocation(file: "--currency"))
-    let provenance = options.source ?? "SkyPilot catalog \(source.fileName)"
+    let (catalogRows, recovered) = try readCatalogRows(source)
+    let provider = try catalogProvider(source, rows: catalogRows, options: options)
+    var builder = SkyPilotPriceBuilder(
+      provider: provider, currency: currency, date: date,
+      source: options.source ?? "SkyPilot catalog \(source.fileName)",
+      summary: ImportSummary(file: source.fileName))
+    builder.summary.rowsRead = catalogRows.count
+    if recovered > 0 {
+      builder.summary.warnings.append(
+        "\(recovered) row\(recovered == 1 ? "" : "s") had an unquoted comma in the last column "
+          + "(Azure's Generation values such as V1,V2); the extra fields were joined back into it")
+    }
+    builder.build(catalogRows)
+    return (builder.rows, builder.summary)
+  }
 
+  /// Reads and validates every data row; returns them with the number of rows whose surplus fields
+  /// were joined into a trailing `Generation` column.
+  static func readCatalogRows(_ source: ImportSource) throws -> ([CatalogRow], Int) {
     var table = try CSVTable(source)
     var index: [String: Int] = [:]
     for column in skyPilotRequired { index[column] = try table.require(column) }
     let spotColumn = table.index(of: "SpotPrice")
     let zoneColumn = table.index(of: "AvailabilityZone")
-    var rows: [Row] = []
-    var seen: [String: (quote: PriceQuote, line: Int)] = [:]
-    var summary = ImportSummary(file: source.fileName)
-    try table.forEachRow { fields, start, reader in
+    let generation = table.index(of: "Generation")
+    var rows: [CatalogRow] = []
+    try table.forEachRow(absorbingExtraFieldsInto: generation) { fields, start, reader in
+      func text(_ name: String) -> String { reader.trimmedString(fields[index[name] ?? 0]) }
       func location(_ column: Int, _ name: String) -> SourceLocation {
         reader.location(of: fields[column], record: start, name: name)
       }
-      func text(_ name: String) -> String { reader.trimmedString(fields[index[name] ?? 0]) }
+      func price(_ column: Int, _ name: String) throws(ImportError) -> Double? {
+        let value = reader.trimmedString(fields[column])
+        if value.isEmpty { return nil }
+        return try validatedNumber(
+          value, reason: "prices must be ≥ 0", allowZero: true, at: location(column, name))
+      }
       let accelerator = text("AcceleratorName")
-      if accelerator.isEmpty {
-        summary.skip("no accelerator (CPU-only instance)")
-        return
+      var count: Double?
+      if !accelerator.isEmpty {
+        let countColumn = index["AcceleratorCount"] ?? 0
+        count = try validatedNumber(
+          text("AcceleratorCount"), reason: "an instance must have more than 0 accelerators",
+          allowZero: false, at: location(countColumn, "AcceleratorCount"))
       }
-      let countColumn = index["AcceleratorCount"] ?? 0
-      let gpus = try validatedNumber(
-        text("AcceleratorCount"), reason: "an instance must have more than 0 accelerators",
-        allowZero: false,
-        at: location(countColumn, "AcceleratorCount"))
-      let instance = text("InstanceType")
-      let region = text("Region")
-      let zone = zoneColumn.map { reader.trimmedString(fields[$0]) } ?? ""
-      let stem = SampleParser.slug(
-        [provider, instance, region, zone].filter { !$0.isEmpty }.joined(separator: "-"))
-      var priced = false
-      for (column, model, suffix) in [
-        (index["Price"], PricingModel.onDemand, "on-demand"), (spotColumn, .spot, "spot"),
-      ] {
-        guard let column else { continue }
-        let priceText = reader.trimmedString(fields[column])
-        if priceText.isEmpty { continue }
-        let header = model == .spot ? "SpotPrice" : "Price"
-        let amount = try validatedNumber(
-          priceText, reason: "prices must be ≥ 0", allowZero: true, at: location(column, header))
-        let quote = PriceQuote(
-          name: "\(stem)-\(suffix)", provider: provider, gpuModel: accelerator, pricingModel: model,
-          amount: amount,
-          unit: .instanceHour, gpusPerUnit: gpus, currency: currency, effectiveDate: date,
-          source: provenance,
-          region: region)
-        priced = true
-        if let earlier = seen[quote.name] {
-          guard earlier.quote == quote else {
-            throw ImportError.duplicateInFile(
-              location(column, header), kind: "price", name: quote.name, firstLine: earlier.line)
-          }
-          summary.skip("repeated row")
-          continue
-        }
-        seen[quote.name] = (quote, start.line)
-        rows.append((quote, location(column, header)))
-      }
-      if !priced { summary.skip("no price") }
+      let priceColumn = index["Price"] ?? 0
+      rows.append(
+        CatalogRow(
+          line: start.line, instance: text("InstanceType"), accelerator: accelerator, count: count,
+          region: text("Region"),
+          zone: zoneColumn.map { reader.trimmedString(fields[$0]) } ?? "",
+          price: try price(priceColumn, "Price"),
+          spot: try spotColumn.flatMap { column throws(ImportError) in
+            try price(column, "SpotPrice")
+          },
+          priceLocation: location(priceColumn, "Price"),
+          spotLocation: spotColumn.map { location($0, "SpotPrice") }))
     }
-    return (rows, summary)
+    return (rows, table.recoveredRowCount)
+  }
+
+  /// `--provider`, else the cloud named by the path, else the cloud the instance names follow.
+  static func catalogProvider(
+    _ source: ImportSource, rows: [CatalogRow], options: PriceImportOptions
+  ) throws(ImportError) -> String {
+    if let provider = options.provider, !provider.isEmpty { return provider }
+    if let cloud = SkyPilotCloud.fromPath(source.fileName) { return cloud }
+    if let cloud = SkyPilotCloud.fromInstanceTypes(rows.lazy.map(\.instance)) { return cloud }
+    throw ImportError.invalidOption(
+      SourceLocation(file: "--provider"),
+      reason:
+        "the cloud of '\(source.fileName)' cannot be told from its path or its instance types",
+      help:
+        "pass --provider NAME, or import the file from its catalogs/v7/<cloud>/vms.csv path")
+  }
+}
+
+/// Turns validated catalog rows into prices, combining GCP host and accelerator rows and keeping the
+/// summary's row accounting.
+struct SkyPilotPriceBuilder {
+  let provider: String
+  let currency: String
+  let date: String
+  let source: String
+  var summary: ImportSummary
+  private(set) var rows: [PriceParser.Row] = []
+  private var seen: [String: (quote: PriceQuote, line: Int)] = [:]
+  private var pricedRows = 0
+  private var spotAboveOnDemand: [String] = []
+
+  init(provider: String, currency: String, date: String, source: String, summary: ImportSummary) {
+    self.provider = provider
+    self.currency = currency
+    self.date = date
+    self.source = source
+    self.summary = summary
+  }
+
+  private struct HostKey: Hashable {
+    var instance: String
+    var zone: String
+  }
+
+  mutating func build(_ catalogRows: [PriceParser.CatalogRow]) {
+    var hosts: [HostKey: Int] = [:]
+    for (position, row) in catalogRows.enumerated()
+    where row.accelerator.isEmpty && !row.instance.isEmpty {
+      let key = HostKey(instance: row.instance, zone: row.zone)
+      if hosts[key] == nil { hosts[key] = position }
+    }
+    var usedHosts: Set<Int> = []
+    var combined = 0
+    var pairings: [String: Int] = [:]
+    var pairingOrder: [String] = []
+    for row in catalogRows {
+      if row.accelerator.isEmpty { continue }
+      let count = row.count ?? 1
+      guard row.instance.isEmpty else {
+        emit(row, instance: row.instance, gpuModel: row.accelerator, count: count)
+        continue
+      }
+      guard
+        let host = GCPAcceleratorHost.hostMachineType(accelerator: row.accelerator, count: count)
+      else {
+        summary.skip(
+          row.accelerator.lowercased().hasPrefix("tpu")
+            ? "TPU row (capsim prices GPUs)" : "accelerator row with no known host machine type")
+        continue
+      }
+      guard let hostPosition = hosts[HostKey(instance: host, zone: row.zone)] else {
+        summary.skip("accelerator row whose host VM type has no row in its zone")
+        continue
+      }
+      let hostRow = catalogRows[hostPosition]
+      var merged = row
+      merged.price = sum(hostRow.price, row.price)
+      merged.spot = sum(hostRow.spot, row.spot)
+      let gpus = Self.countText(count)
+      let instance =
+        GCPAcceleratorHost.namesAttachedGPUs(host: host)
+        ? "\(host)-\(gpus)x-\(row.accelerator)" : host
+      if emit(merged, instance: instance, gpuModel: row.accelerator, count: count) {
+        combined += 1
+        pricedRows -= 1
+        usedHosts.insert(hostPosition)
+        let pairing = "\(row.accelerator)×\(gpus) + \(host)"
+        if pairings[pairing] == nil { pairingOrder.append(pairing) }
+        pairings[pairing, default: 0] += 1
+      }
+    }
+    for (position, row) in catalogRows.enumerated() where row.accelerator.isEmpty {
+      if usedHosts.contains(position) { continue }
+      if row.instance.isEmpty {
+        summary.skip("no instance type and no accelerator")
+      } else if GCPAcceleratorHost.isGPUMachineFamily(row.instance) {
+        summary.skip("GPU machine row with no accelerator row in its zone")
+      } else {
+        summary.skip("no accelerator (CPU-only instance)")
+      }
+    }
+    if combined > 0 {
+      summary.notes.append(
+        "combined \(combined) accelerator row\(combined == 1 ? "" : "s") with the host VM row of "
+          + "the same zone (price = host + GPUs; spot only when both have one): "
+          + pairingOrder.map { "\($0) (\(pairings[$0] ?? 0))" }.joined(separator: ", "))
+    }
+    summary.notes.append(
+      "rows: \(pricedRows) priced, \(combined) accelerator rows combined with "
+        + "\(usedHosts.count) host VM rows, \(summary.skippedRowCount) skipped; "
+        + "\(rows.count) prices created")
+    if let first = spotAboveOnDemand.first {
+      summary.warnings.append(
+        "\(spotAboveOnDemand.count) spot price\(spotAboveOnDemand.count == 1 ? " is" : "s are") "
+          + "above the on-demand price of the same instance (first: \(first)); kept as given")
+    }
+  }
+
+  private func sum(_ host: Double?, _ accelerator: Double?) -> Double? {
+    guard let host, let accelerator else { return nil }
+    return host + accelerator
+  }
+
+  static func countText(_ count: Double) -> String {
+    count == count.rounded() && abs(count) < 1e6 ? String(Int(count)) : String(count)
+  }
+
+  /// Adds the row's on-demand and spot prices; counts the row as priced or skipped. Returns whether
+  /// it created a price.
+  @discardableResult
+  private mutating func emit(
+    _ row: PriceParser.CatalogRow, instance: String, gpuModel: String, count: Double
+  ) -> Bool {
+    let stem = SampleParser.slug(
+      [provider, instance, row.region, row.zone].filter { !$0.isEmpty }.joined(separator: "-"))
+    var candidates: [(PriceQuote, SourceLocation)] = []
+    for (amount, model, suffix, location) in [
+      (row.price, PricingModel.onDemand, "on-demand", row.priceLocation),
+      (row.spot, .spot, "spot", row.spotLocation ?? row.priceLocation),
+    ] {
+      guard let amount else { continue }
+      let quote = PriceQuote(
+        name: "\(stem)-\(suffix)", provider: provider, gpuModel: gpuModel, pricingModel: model,
+        amount: amount, unit: .instanceHour, gpusPerUnit: count, currency: currency,
+        effectiveDate: date, source: source, region: row.region)
+      candidates.append((quote, location))
+    }
+    guard !candidates.isEmpty else {
+      summary.skip("no price")
+      return false
+    }
+    var added = false
+    var differs = false
+    for (quote, location) in candidates {
+      if let earlier = seen[quote.name] {
+        if earlier.quote != quote { differs = true }
+        continue
+      }
+      seen[quote.name] = (quote, row.line)
+      rows.append((quote, location))
+      added = true
+    }
+    guard added else {
+      summary.skip(
+        differs
+          ? "repeat of an instance and zone with different prices (first row kept)"
+          : "repeated row")
+      return false
+    }
+    pricedRows += 1
+    if let price = row.price, let spot = row.spot, spot > price {
+      spotAboveOnDemand.append("line \(row.line), \(stem): spot \(spot) > on-demand \(price)")
+    }
+    return true
   }
 }

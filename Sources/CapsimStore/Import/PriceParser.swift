@@ -94,7 +94,7 @@ enum PriceParser {
   )
     throws(ImportError) -> Double
   {
-    guard let value = Double(text) else {
+    guard let value = DecimalNumber.parse(text) else {
       throw ImportError.invalidValue(
         location, value: text, reason: "expected a number", help: "correct the value")
     }

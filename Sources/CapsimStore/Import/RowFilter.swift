@@ -52,8 +52,8 @@ public struct RowFilter: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether a cell passes the filter.
   func accepts(_ cell: String) -> Bool {
-    let number = Double(cell)
-    let target = Double(value)
+    let number = DecimalNumber.parse(cell)
+    let target = DecimalNumber.parse(value)
     switch comparison {
     case .equal, .notEqual:
       let equal: Bool

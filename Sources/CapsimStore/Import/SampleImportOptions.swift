@@ -78,9 +78,39 @@ public struct SampleImportOptions: Sendable, Hashable {
   public var runIDColumn: String?
   /// Table: rows must pass every filter (AND); the others are skipped and counted.
   public var filters: [RowFilter] = []
+  /// Table: rows with the same value in this column are reduced to one value (`reduce`), e.g. the
+  /// `step` column of a per-worker step log.
+  public var groupByColumn: String?
+  /// Table: how a group's values become one (with `groupByColumn`).
+  public var reduce: SampleReduction?
   /// Table: column names for a file without a header row (Alibaba PAI's `pai_job_table.csv`).
   public var columnNames: [String]?
 
+  /// What to store as the sets' source; default `<file name> (<format> importer)`.
+  public var provenance: String?
+
   /// Options with every field at its default (detect the format, no replace).
   public init() {}
+}
+
+/// How the rows of one group become one value (`--reduce`).
+public enum SampleReduction: String, Sendable, Hashable, CaseIterable {
+  /// The largest: a synchronous step waits for its slowest worker.
+  case max
+  /// The smallest.
+  case min
+  /// The arithmetic mean.
+  case mean
+  /// The sum.
+  case sum
+
+  /// The reduction of `values` (non-empty).
+  func apply(_ values: [Double]) -> Double {
+    switch self {
+    case .max: return values.max() ?? .nan
+    case .min: return values.min() ?? .nan
+    case .mean: return values.reduce(0, +) / Double(values.count)
+    case .sum: return values.reduce(0, +)
+    }
+  }
 }

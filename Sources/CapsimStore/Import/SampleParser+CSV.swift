@@ -84,7 +84,9 @@ enum SampleParser {
   {
     if text.isEmpty { return nil }
     if let count = Int64(text), count >= 0 { return count }
-    if let number = Double(text), number >= 0, number < 9e18, number.rounded() == number {
+    if let number = DecimalNumber.parse(text), number >= 0, number < 9e18,
+      number.rounded() == number
+    {
       return Int64(number)
     }
     throw ImportError.invalidValue(

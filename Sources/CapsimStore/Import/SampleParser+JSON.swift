@@ -9,59 +9,26 @@ extension SampleParser {
     var collector = SampleSetCollector()
     var lineNumber = 0
     var scales: [String: Double] = [:]
-    for line in source.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    var rowErrors = RowErrors()
+    for rawLine in source.bytes.split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     {
       lineNumber += 1
-      let lineLocation = SourceLocation(file: source.fileName, line: lineNumber, column: 1)
-      guard line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { continue }
-      let object: [String: Any]
-      do {
-        guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-        else {
-          throw ImportError.invalidJSON(lineLocation, reason: "each line must be one JSON object")
+      var line = rawLine
+      if line.starts(with: [0xEF, 0xBB, 0xBF]) {
+        guard lineNumber == 1 else {
+          rowErrors.record(
+            .strayByteOrderMark(SourceLocation(file: source.fileName, line: lineNumber, column: 1)))
+          continue
         }
-        object = parsed
-      } catch let error as ImportError {
-        throw error
-      } catch {
-        throw ImportError.invalidJSON(lineLocation, reason: "line \(lineNumber) is not valid JSON")
+        line = line.dropFirst(3)
       }
-      func at(_ key: String) -> SourceLocation {
-        SourceLocation(file: source.fileName, line: lineNumber, column: 1, field: key)
+      try rowErrors.collecting {
+        try parseJSONLine(
+          line, number: lineNumber, file: source.fileName, into: &collector, scales: &scales)
       }
-      for key in object.keys.sorted() where !documentedColumns.contains(key) {
-        throw ImportError.unknownColumn(at(key), column: key, expected: documentedColumns)
-      }
-      var texts: [String] = []
-      for key in requiredColumns.prefix(4) {
-        guard let text = object[key].flatMap(jsonText), !text.isEmpty else {
-          throw ImportError.emptyValue(
-            at(key), help: "every line needs a non-empty string '\(key)'")
-        }
-        texts.append(text)
-      }
-      let unit = try TimeUnit.parse(texts[3], at: at("unit"))
-      let index = try collector.index(
-        name: texts[0], platform: texts[1], metric: texts[2], unit: texts[3],
-        location: lineLocation,
-        fieldLocation: at)
-      scales[texts[0]] = unit.seconds
-      guard let raw = object["value"], !(raw is NSNull) else {
-        throw ImportError.emptyValue(at("value"), help: "every line needs a numeric 'value'")
-      }
-      let text = jsonText(raw) ?? "\(raw)"
-      let seconds = try parseSeconds(
-        jsonNumber(raw), text: text, scale: unit.seconds, at: at("value"))
-      let hasGPU = object.keys.contains("gpu_count")
-      collector.append(
-        seconds, to: index,
-        gpuCount: hasGPU
-          ? try parseGPUCount(object["gpu_count"].flatMap(jsonText) ?? "", at: at("gpu_count"))
-          : nil,
-        recordedAt: object.keys.contains("recorded_at")
-          ? object["recorded_at"].flatMap(jsonText) : nil,
-        runID: object.keys.contains("run_id") ? object["run_id"].flatMap(jsonText) : nil)
     }
+    try rowErrors.throwIfAny()
     let sets = try nonEmpty(collector.sets, file: source.fileName)
     for set in sets where !set.gpuCounts.isEmpty && set.gpuCounts.count != set.seconds.count {
       throw ImportError.invalidValue(
@@ -72,18 +39,88 @@ extension SampleParser {
     return sets
   }
 
+  /// One JSON Lines record (`line`, without its line break) into `collector`.
+  private static func parseJSONLine(
+    _ line: ArraySlice<UInt8>, number lineNumber: Int, file: String,
+    into collector: inout SampleSetCollector, scales: inout [String: Double]
+  ) throws {
+    let lineLocation = SourceLocation(file: file, line: lineNumber, column: 1)
+    guard line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { return }
+    if let failure = JSONSyntax.firstError(in: line) {
+      let (_, column) = JSONSyntax.lineAndColumn(of: failure.offset, in: line)
+      throw ImportError.invalidJSON(
+        SourceLocation(file: file, line: lineNumber, column: column), reason: failure.reason)
+    }
+    guard
+      let object = (try? JSONSerialization.jsonObject(with: Data(line), options: .fragmentsAllowed))
+        as? [String: Any]
+    else {
+      throw ImportError.invalidJSON(lineLocation, reason: "each line must be one JSON object")
+    }
+    func at(_ key: String) -> SourceLocation {
+      SourceLocation(file: file, line: lineNumber, column: 1, field: key)
+    }
+    for key in object.keys.sorted() where !documentedColumns.contains(key) {
+      throw ImportError.unknownColumn(at(key), column: key, expected: documentedColumns)
+    }
+    var texts: [String] = []
+    for key in requiredColumns.prefix(4) {
+      guard let text = object[key].flatMap(jsonText), !text.isEmpty else {
+        throw ImportError.emptyValue(
+          at(key), help: "every line needs a non-empty string '\(key)'")
+      }
+      texts.append(text)
+    }
+    let unit = try TimeUnit.parse(texts[3], at: at("unit"))
+    let index = try collector.index(
+      name: texts[0], platform: texts[1], metric: texts[2], unit: texts[3],
+      location: lineLocation,
+      fieldLocation: at)
+    scales[texts[0]] = unit.seconds
+    guard let raw = object["value"], !(raw is NSNull) else {
+      throw ImportError.emptyValue(at("value"), help: "every line needs a numeric 'value'")
+    }
+    let text = jsonDisplay(raw)
+    let seconds = try parseSeconds(
+      jsonNumber(raw), text: text, scale: unit.seconds, at: at("value"))
+    let hasGPU = object.keys.contains("gpu_count")
+    collector.append(
+      seconds, to: index,
+      gpuCount: hasGPU
+        ? try parseGPUCount(object["gpu_count"].flatMap(jsonText) ?? "", at: at("gpu_count"))
+        : nil,
+      recordedAt: object.keys.contains("recorded_at")
+        ? object["recorded_at"].flatMap(jsonText) : nil,
+      runID: object.keys.contains("run_id") ? object["run_id"].flatMap(jsonText) : nil)
+  }
+
   /// A JSON scalar as text (numbers in their shortest form), or `nil` for null, arrays and objects.
   static func jsonText(_ value: Any) -> String? {
     if let text = value as? String { return text.trimmingSpaces() }
-    if let number = value as? NSNumber, !(value is Bool) { return "\(number.doubleValue)" }
+    if let number = value as? NSNumber, !isBoolean(number) { return "\(number.doubleValue)" }
     return nil
+  }
+
+  /// A JSON value as a message shows it: scalars as ``jsonText(_:)``, booleans as `true`/`false`.
+  static func jsonDisplay(_ value: Any) -> String {
+    if let number = value as? NSNumber, isBoolean(number) {
+      return number.boolValue ? "true" : "false"
+    }
+    return jsonText(value) ?? "\(value)"
   }
 
   /// A JSON number, or a string that parses as one.
   static func jsonNumber(_ value: Any) -> Double? {
-    if let text = value as? String { return Double(text.trimmingSpaces()) }
-    if let number = value as? NSNumber, !(value is Bool) { return number.doubleValue }
+    if let text = value as? String { return DecimalNumber.parse(text.trimmingSpaces()) }
+    if let number = value as? NSNumber, !isBoolean(number) { return number.doubleValue }
     return nil
+  }
+
+  /// Whether a value from `JSONSerialization` is `true` or `false`. On Linux the numbers 0 and 1
+  /// also bridge to `Bool` (`value is Bool` holds for them), so the test is the boxed type: a JSON
+  /// boolean is stored as a `char` (`objCType` "c"), a JSON number never is.
+  static func isBoolean(_ number: NSNumber) -> Bool {
+    String(cString: number.objCType) == "c"
   }
 
   // MARK: - hyperfine
@@ -93,9 +130,16 @@ extension SampleParser {
     -> [PendingSampleSet]
   {
     let file = source.fileName
+    var bytes = source.bytes[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if let failure = JSONSyntax.firstError(in: bytes) {
+      let (line, column) = JSONSyntax.lineAndColumn(of: failure.offset, in: bytes)
+      throw ImportError.invalidJSON(
+        SourceLocation(file: file, line: line, column: column), reason: failure.reason)
+    }
     let root: Any
     do {
-      root = try JSONSerialization.jsonObject(with: Data(source.bytes))
+      root = try JSONSerialization.jsonObject(with: Data(bytes))
     } catch {
       throw ImportError.invalidJSON(
         SourceLocation(file: file), reason: "the file is not valid JSON")
@@ -113,6 +157,7 @@ extension SampleParser {
     }
     let metric = options.metric ?? "job_time"
     var collector = SampleSetCollector()
+    var rowErrors = RowErrors()
     for (position, result) in results.enumerated() {
       let field = "results[\(position)]"
       guard let command = result["command"] as? String, let times = result["times"] as? [Any] else {
@@ -132,11 +177,14 @@ extension SampleParser {
         fieldLocation: { SourceLocation(file: file, field: "\(field).\($0)") })
       for (timeIndex, time) in times.enumerated() {
         let location = SourceLocation(file: file, field: "\(field).times[\(timeIndex)]")
-        let seconds = try parseSeconds(
-          jsonNumber(time), text: jsonText(time) ?? "\(time)", scale: 1, at: location)
-        collector.append(seconds, to: index)
+        try rowErrors.collecting {
+          let seconds = try parseSeconds(
+            jsonNumber(time), text: jsonDisplay(time), scale: 1, at: location)
+          collector.append(seconds, to: index)
+        }
       }
     }
+    try rowErrors.throwIfAny()
     for set in collector.sets where set.seconds.isEmpty {
       throw ImportError.emptySampleSet(set.location, name: set.name)
     }

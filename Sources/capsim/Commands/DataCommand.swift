@@ -21,6 +21,8 @@ struct DataListCommand: AsyncParsableCommand {
 
   @Option(help: "Output format: table, or csv for spreadsheets.") var format: DataListFormat =
     .table
+  @Option(help: "Mark prices older than this many days as stale (default 90).") var maxPriceAge:
+    Int?
   @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
@@ -32,7 +34,9 @@ struct DataListCommand: AsyncParsableCommand {
           summary: try SampleSummary(store.sampleSet(named: info.name).seconds))
       }
       let catalog = DataCatalog(
-        platforms: try store.platforms(), sampleSets: sets, prices: try store.prices())
+        platforms: try store.platforms(), sampleSets: sets, prices: try store.prices(),
+        runDate: try ScenarioRunOptions.runDate(),
+        maximumPriceAgeDays: maxPriceAge ?? PriceAgeCheck.defaultMaximumAgeDays)
       try OutputWriter.write(format == .csv ? catalog.csv() : catalog.table(), to: nil)
     }
   }
@@ -61,8 +65,15 @@ struct DataShowCommand: AsyncParsableCommand {
         let entry = DataCatalog.SampleSetEntry(
           name: set.name, platform: set.platform, metric: set.metric, source: source,
           summary: try SampleSummary(set.seconds))
-        try OutputWriter.write(
-          DataCatalog.describe(entry, platform: try store.platform(named: set.platform)), to: nil)
+        var text = DataCatalog.describe(entry, platform: try store.platform(named: set.platform))
+        let workers = name + "-per-worker"
+        let grouped =
+          try store.sampleSetNames().contains(workers)
+          ? try store.observedStragglers(named: workers) : nil
+        if let stragglers = try store.observedStragglers(named: name) ?? grouped {
+          text += DataCatalog.describe(stragglers)
+        }
+        try OutputWriter.write(text, to: nil)
       } else if let price = try store.prices().first(where: { $0.name == name }) {
         try OutputWriter.write(DataCatalog.describe(price), to: nil)
       } else if let platform = try store.platforms().first(where: { $0.name == name }) {

@@ -32,6 +32,11 @@ struct FitCommand: AsyncParsableCommand {
   @Flag(help: "Save the best fit (or the single --family) for scenarios with 'sampling: fitted'.")
   var save = false
 
+  @Flag(
+    help:
+      "Refuse a set with values ≤ 0 instead of leaving them out of the fits of positive families.")
+  var strict = false
+
   @Option(help: "Output format.")
   var format: FitOutputFormat = .table
 
@@ -62,9 +67,25 @@ struct FitCommand: AsyncParsableCommand {
       let chosenFamilies = try resolvedFamilies()
       let store = try database.open()
       let set = try store.sampleSet(named: sampleSet)
+      let (values, leftOut) = DistributionFitting.valuesForFitting(
+        set.seconds, families: chosenFamilies)
+      if leftOut > 0 {
+        if strict {
+          let index = set.seconds.firstIndex { $0 <= 0 } ?? 0
+          throw SampleSetFitError(
+            sampleSet: sampleSet,
+            error: .nonPositiveValue(
+              index: index, value: set.seconds[index],
+              family: chosenFamilies.first(where: \.requiresPositiveValues) ?? .lognormal))
+        }
+        Diagnostics.note(
+          "left out \(leftOut) of \(set.seconds.count) values that are ≤ 0 (positive families "
+            + "cannot fit them; every family is fitted to the same \(values.count) values); "
+            + "--strict refuses instead")
+      }
       let ranking: FitRanking
       do {
-        ranking = try DistributionFitting.rankedFits(to: set.seconds, families: chosenFamilies)
+        ranking = try DistributionFitting.rankedFits(to: values, families: chosenFamilies)
       } catch let error as FitError {
         throw SampleSetFitError(sampleSet: sampleSet, error: error)
       }
@@ -83,7 +104,7 @@ struct FitCommand: AsyncParsableCommand {
             + "for '\(sampleSet)'; scenarios use it with 'sampling: fitted'")
       }
       let report = FitReport(
-        sampleSetName: sampleSet, values: set.seconds, summary: try SampleSummary(set.seconds),
+        sampleSetName: sampleSet, values: values, summary: try SampleSummary(values),
         ranking: ranking, binCount: bins, savedFit: saved)
       let text: String
       switch format {

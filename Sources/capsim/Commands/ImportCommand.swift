@@ -13,6 +13,7 @@ struct ImportCommand: AsyncParsableCommand {
 
 extension SampleFormat: ExpressibleByArgument {}
 extension PriceFormat: ExpressibleByArgument {}
+extension SampleReduction: ExpressibleByArgument {}
 extension InfrastructureKind: ExpressibleByArgument {}
 
 /// Prints what an import did to standard error (standard output stays free for data).
@@ -70,7 +71,10 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   @Option(help: "Multiply each value by this factor before the unit conversion (table).") var scale:
     Double?
   @Option(help: "Column holding the value (table).") var valueColumn: String?
-  @Option(help: "Column subtracted from the value column, e.g. end_time minus start_time (table).")
+  @Option(
+    help:
+      "Column subtracted from the value column, e.g. end_time minus start_time (table); timestamps (ISO 8601, epoch s or ms) are detected per column."
+  )
   var minusColumn: String?
   @Option(help: "Column holding each row's GPU count (table).") var gpuCountColumn: String?
   @Option(help: "Column holding each row's timestamp (table).") var timestampColumn: String?
@@ -78,9 +82,16 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("where"),
     help: ArgumentHelp(
-      "Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=); repeatable, all must hold.",
+      "Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=; 'value' is the derived duration in seconds); repeatable, all must hold.",
       valueName: "filter"))
   var filters: [String] = []
+  @Option(
+    help:
+      "Reduce the rows with the same value in this column to one value (table; with --reduce), e.g. the step column of a per-worker step log."
+  )
+  var groupBy: String?
+  @Option(help: "How --group-by reduces a group: the synchronous step time is its max.")
+  var reduce: SampleReduction?
   @Option(
     help: ArgumentHelp(
       "Column names of a file without a header row, comma-separated.", valueName: "a,b,c"))
@@ -106,6 +117,8 @@ struct ImportSamplesCommand: AsyncParsableCommand {
       options.gpuCountColumn = gpuCountColumn
       options.recordedAtColumn = timestampColumn
       options.runIDColumn = runIdColumn
+      options.groupByColumn = groupBy
+      options.reduce = reduce
       options.filters = try filters.map { text throws(ImportError) in try RowFilter(parsing: text) }
       options.columnNames = columns.map {
         $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -126,7 +139,8 @@ struct ImportPricesCommand: AsyncParsableCommand {
     abstract: "Import prices: capsim price CSV or a SkyPilot catalog vms.csv.",
     discussion: """
       SkyPilot rows become per-instance on-demand prices and separate spot prices; capsim normalises them \
-      to per-GPU-hour. Catalogs carry no date, so --effective-date is required for them:
+      to per-GPU-hour. GCP accelerator rows are combined with their host VM rows (host + GPUs). The \
+      summary accounts for every row. Catalogs carry no date, so --effective-date is required for them:
 
         capsim import prices catalogs/v7/lambda/vms.csv --effective-date 2026-11-01
       """)
@@ -134,7 +148,11 @@ struct ImportPricesCommand: AsyncParsableCommand {
   @Argument(help: "File to import.") var file: String
   @Option(help: "File format (default: detected from the header).") var format: PriceFormat?
   @Flag(help: "Overwrite prices that already exist with different values.") var replace = false
-  @Option(help: "Provider (SkyPilot; default: the catalog's folder name).") var provider: String?
+  @Option(
+    help:
+      "Provider (SkyPilot; default: the cloud named by catalogs/v7/<cloud>/ or by the instance names)."
+  )
+  var provider: String?
   @Option(help: "Date the prices were observed, YYYY-MM-DD (required for SkyPilot catalogs).")
   var effectiveDate: String?
   @Option(help: "Where the prices come from (SkyPilot; default: the catalog path).") var source:

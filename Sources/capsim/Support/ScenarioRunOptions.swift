@@ -28,11 +28,20 @@ struct ScenarioRunOptions: ParsableArguments {
   )
   var force = false
 
+  @Option(
+    help:
+      "Note every used price older than this many days on the run date (default: the scenario's max_price_age_days, else 90)."
+  )
+  var maxPriceAge: Int?
+
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
     if let trials, !(1...10_000_000).contains(trials) {
       throw ValidationError("--trials must be between 1 and 10,000,000 (got \(trials))")
+    }
+    if let maxPriceAge, maxPriceAge < 0 {
+      throw ValidationError("--max-price-age must be at least 0 days (got \(maxPriceAge))")
     }
     if let threads, threads < 1 {
       throw ValidationError("--threads must be at least 1 (got \(threads))")
@@ -42,15 +51,6 @@ struct ScenarioRunOptions: ParsableArguments {
   /// The engine with the chosen concurrency.
   var engine: MonteCarloEngine {
     MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-  }
-
-  /// Simulates `resolved` and rejects an outcome with a non-finite cost or time (naming option and metric).
-  func simulate(_ resolved: ResolvedScenario, sourceMap: ScenarioSourceMap) async throws
-    -> SimulationOutcome
-  {
-    let outcome = await engine.run(resolved)
-    try outcome.checkFinite(sourceMap: sourceMap)
-    return outcome
   }
 
   /// Loads the scenario, applies the overrides, opens the database and resolves every name.
@@ -66,5 +66,38 @@ struct ScenarioRunOptions: ParsableArguments {
         budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
     }
     return (loaded, store, resolved)
+  }
+
+  /// Simulates `resolved`, rejects an outcome with a non-finite cost or time (naming option and metric),
+  /// and notes on each option billed with a price older than the threshold (`--max-price-age`, else the
+  /// scenario's `max_price_age_days`, else 90 days) on today's date in UTC, or on `CAPSIM_RUN_DATE`
+  /// (YYYY-MM-DD) when set, for reproducible reports.
+  func simulate(_ resolved: ResolvedScenario, sourceMap: ScenarioSourceMap) async throws
+    -> SimulationOutcome
+  {
+    var outcome = await engine.run(resolved)
+    try outcome.checkFinite(sourceMap: sourceMap)
+    PriceAgeCheck.annotate(
+      &outcome,
+      pricesByOption: Dictionary(
+        resolved.options.map { ($0.option.name, $0.price) }, uniquingKeysWith: { first, _ in first }
+      ),
+      on: try Self.runDate(),
+      maximumAgeDays: maxPriceAge ?? resolved.scenario.maxPriceAgeDays
+        ?? PriceAgeCheck.defaultMaximumAgeDays
+    )
+    return outcome
+  }
+
+  /// Today in UTC, or `CAPSIM_RUN_DATE`.
+  static func runDate() throws -> CalendarDay {
+    if let text = ProcessInfo.processInfo.environment["CAPSIM_RUN_DATE"] {
+      guard let day = CalendarDay(text) else {
+        throw ValidationError("CAPSIM_RUN_DATE must be a date written YYYY-MM-DD (got '\(text)')")
+      }
+      return day
+    }
+    let seconds = Date().timeIntervalSince1970
+    return CalendarDay(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
   }
 }

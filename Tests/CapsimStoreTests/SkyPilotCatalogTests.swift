@@ -1,0 +1,135 @@
+import Testing
+
+@testable import CapsimStore
+
+/// Real SkyPilot catalog excerpts of each cloud's layout: prices per GPU-hour against the clouds'
+/// published rates, and every row accounted for in the summary.
+@Suite struct SkyPilotCatalogTests {
+  func options(provider: String? = nil) -> PriceImportOptions {
+    var options = PriceImportOptions()
+    options.effectiveDate = "2026-12-01"
+    options.provider = provider
+    return options
+  }
+
+  /// Rows read = priced + combined accelerator rows + host rows used + skipped.
+  func accountsForEveryRow(_ summary: ImportSummary, priced: Int, combined: Int, hosts: Int) {
+    #expect(summary.rowsRead == priced + combined + hosts + summary.skippedRowCount)
+    #expect(
+      summary.notes.last
+        == "rows: \(priced) priced, \(combined) accelerator rows combined with \(hosts) host VM rows, "
+        + "\(summary.skippedRowCount) skipped; \(summary.count("price", .added)) prices created")
+  }
+
+  @Test func gcpCombinesHostAndAcceleratorRows() throws {
+    let database = try CapsimDatabase.inMemory()
+    let catalog = ImportSource(
+      fileName: "skypilot-catalog/catalogs/v7/gcp/vms.csv", text: SkyPilotCatalogFixtures.gcp)
+    let summary = try database.importPrices(catalog, options: options())
+    #expect(summary.rowsRead == 13)
+    #expect(summary.count("price", .added) == 6)
+    accountsForEveryRow(summary, priced: 0, combined: 3, hosts: 3)
+    // Google's published on-demand rates (us-central1): a2-highgpu-1g $3.673385/h, a2-highgpu-2g
+    // $7.34677/h, i.e. host + A100 rows of the catalog.
+    let oneGPU = try database.price(named: "gcp-a2-highgpu-1g-us-central1-us-central1-a-on-demand")
+    #expect(oneGPU.provider == "gcp" && oneGPU.gpuModel == "A100" && oneGPU.gpusPerUnit == 1)
+    #expect(abs(oneGPU.perGPUHour - 3.67339) < 1e-9)
+    let twoGPU = try database.price(named: "gcp-a2-highgpu-2g-us-central1-us-central1-a-on-demand")
+    #expect(abs(twoGPU.amount - 7.34677) < 1e-9 && abs(twoGPU.perGPUHour - 3.673385) < 1e-9)
+    let spot = try database.price(named: "gcp-a2-highgpu-1g-us-central1-us-central1-b-spot")
+    #expect(abs(spot.amount - (0.29576 + 1.1472)) < 1e-12)
+    #expect(summary.notes.first?.hasPrefix("combined 3 accelerator rows") == true)
+    #expect(summary.notes.first?.contains("A100×1 + a2-highgpu-1g (2)") == true)
+  }
+
+  @Test func gcpSkipReasonsCoverEveryRow() throws {
+    let database = try CapsimDatabase.inMemory()
+    let catalog = ImportSource(
+      fileName: "catalogs/v7/gcp/vms.csv", text: SkyPilotCatalogFixtures.gcp)
+    let summary = try database.importPrices(catalog, options: options())
+    let skipped = Dictionary(uniqueKeysWithValues: summary.skipped.map { ($0.reason, $0.count) })
+    #expect(
+      skipped == [
+        "TPU row (capsim prices GPUs)": 3,
+        "accelerator row whose host VM type has no row in its zone": 1,
+        "GPU machine row with no accelerator row in its zone": 1,
+        "no accelerator (CPU-only instance)": 2,
+      ])
+  }
+
+  @Test func lambdaLayoutAndProviderFromPath() throws {
+    let database = try CapsimDatabase.inMemory()
+    let catalog = ImportSource(
+      fileName: "catalogs/v7/lambda/vms.csv", text: SkyPilotCatalogFixtures.lambda)
+    let summary = try database.importPrices(catalog, options: options())
+    accountsForEveryRow(summary, priced: 2, combined: 0, hosts: 0)
+    // Lambda's published rate: 8x A100 (40 GB) $10.32/h = $1.29 per GPU-hour.
+    let a100 = try database.price(named: "lambda-gpu-8x-a100-us-east-1-on-demand")
+    #expect(a100.perGPUHour == 1.29)
+  }
+
+  @Test func providerFromContentNotFolderName() throws {
+    let database = try CapsimDatabase.inMemory()
+    let catalog = ImportSource(fileName: "Downloads/vms.csv", text: SkyPilotCatalogFixtures.runpod)
+    let summary = try database.importPrices(catalog, options: options())
+    accountsForEveryRow(summary, priced: 3, combined: 0, hosts: 0)
+    let eight = try database.price(named: "runpod-8x-a100-80gb-secure-ca-ca-mtl-1-on-demand")
+    #expect(eight.provider == "runpod" && eight.perGPUHour == 1.62)
+    #expect(try database.price(named: "runpod-8x-a100-80gb-secure-ca-ca-mtl-1-spot").amount == 9.52)
+    #expect(throws: StoreError.self) {
+      _ = try database.price(named: "runpod-1x-a100-80gb-sxm-secure-ca-ca-mtl-1-spot")
+    }
+  }
+
+  @Test func azureGenerationCommasRecoveredWithOneWarning() throws {
+    let database = try CapsimDatabase.inMemory()
+    let catalog = ImportSource(
+      fileName: "catalogs/v7/azure/vms.csv", text: SkyPilotCatalogFixtures.azure)
+    let summary = try database.importPrices(catalog, options: options())
+    #expect(summary.warnings.count == 1)
+    #expect(summary.warnings.first?.hasPrefix("3 rows had an unquoted comma") == true)
+    accountsForEveryRow(summary, priced: 3, combined: 0, hosts: 0)
+    // A sixth of an A10 at $0.454/h is $2.724 per GPU-hour.
+    let a10 = try database.price(named: "azure-standard-nv6ads-a10-v5-eastus-on-demand")
+    #expect(abs(a10.perGPUHour - 2.724) < 1e-9)
+    #expect(
+      try database.price(named: "azure-standard-nc24ads-a100-v4-eastus-on-demand").amount == 3.673)
+  }
+
+  @Test func spotAboveOnDemandWarnsOnceAndDuplicatesKeepTheFirst() throws {
+    let database = try CapsimDatabase.inMemory()
+    let text = """
+      InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,GpuInfo,Price,SpotPrice,Region,AvailabilityZone
+      g5.xlarge,A10G,1.0,4.0,16.0,,1.006,1.2,us-east-1,use1-az1
+      g5.xlarge,A10G,1.0,4.0,16.0,,1.006,1.1,us-east-1,use1-az1
+      g5.2xlarge,A10G,1.0,8.0,32.0,,1.212,1.3,us-east-1,use1-az1
+      g5.4xlarge,A10G,1.0,16.0,64.0,,,,us-east-1,use1-az1
+      """
+    let summary = try database.importPrices(
+      ImportSource(fileName: "catalogs/v7/aws/vms.csv", text: text), options: options())
+    #expect(summary.warnings.count == 1)
+    #expect(
+      summary.warnings.first?.hasPrefix("2 spot prices are above the on-demand price") == true)
+    #expect(
+      summary.skipped == [
+        .init(
+          reason: "repeat of an instance and zone with different prices (first row kept)", count: 1),
+        .init(reason: "no price", count: 1),
+      ])
+    #expect(try database.price(named: "aws-g5-xlarge-us-east-1-use1-az1-spot").amount == 1.2)
+    accountsForEveryRow(summary, priced: 2, combined: 0, hosts: 0)
+  }
+
+  @Test func unknownCloudNeedsProvider() throws {
+    let database = try CapsimDatabase.inMemory()
+    let text = """
+      InstanceType,AcceleratorName,AcceleratorCount,Price,Region
+      box-1,H100,8,20,here
+      """
+    let error = try expectRejected(database) {
+      try database.importPrices(
+        ImportSource(fileName: "mine/vms.csv", text: text), options: options())
+    }
+    #expect(error?.location.file == "--provider")
+  }
+}
