@@ -84,10 +84,22 @@ struct BadInputTests {
         .replacingOccurrences(of: "$DIR", with: directory.path)
     }
     let result = try CapsimExecutable.run(bad.arguments.map(substitute))
-    #expect(result.standardError == substitute(bad.expected))
+    #expect(
+      Self.synopsisElided(result.standardError) == Self.synopsisElided(substitute(bad.expected)))
     #expect(result.exitCode == 64)
     #expect(result.standardOutput.isEmpty)
     #expect(try Self.contents(database) == before)
+  }
+
+  /// `text` with the option list of a `Usage:` line replaced by `…`: the whole diagnostic is compared,
+  /// but adding an option to a command does not rewrite every expected message.
+  static func synopsisElided(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      guard line.hasPrefix("Usage: capsim "),
+        let cut = line.firstIndex(where: { $0 == "<" || $0 == "[" })
+      else { return String(line) }
+      return line[..<cut] + "…"
+    }.joined(separator: "\n")
   }
 
   // MARK: - Command-line arguments, database paths and names
