@@ -336,8 +336,7 @@ struct OptionSimulator: Sendable {
         totals.lines.overProvisioning += (bookedHours - wall) * rate
         booked = bookedHours
       }
-      let unit = billing.granularity.hours
-      let billed = Swift.max(billing.minimumHours, (booked / unit).rounded(.up) * unit)
+      let billed = billing.billedHours(booked)
       totals.lines.billingRounding += Swift.max(0, billed - booked) * rate
       totals.lines.computeUseful += parts.useful * rate
       totals.lines.computeSlowdown += (parts.straggler + parts.contention) * rate
