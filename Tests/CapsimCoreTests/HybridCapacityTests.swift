@@ -94,5 +94,16 @@ struct ProvisioningLeadTimeTests {
     #expect(abs(result.monthly[3].mean - 11_680) < 1e-6)
     // Month 12 carries its own commitment and the 3 committed months after the horizon.
     #expect(abs(result.monthly[11].mean - 4 * 11_680) < 1e-6)
+    // Those 3 months are said (issue #12: the note was missing when only the lead time pushed them out).
+    #expect(
+      result.notes.contains(
+        "the price's minimum term is 12 months from when the nodes exist (after a 3-month lead time): "
+          + "total cost includes 3 committed months after the 12-month horizon"), "\(result.notes)")
+    // Shared ($57,600) is cheaper than metal ($154,560) in every trial. The cumulative costs are equal in
+    // months 1–3 (both run the jobs on the shared option), which is no crossover: metal never becomes
+    // and stays cheaper.
+    let crossover = try #require(outcome.crossovers.first)
+    #expect(crossover.medianMonth == nil)
+    #expect(crossover.neverShare == 1)
   }
 }

@@ -61,6 +61,40 @@ struct PricingModelTests {
     #expect(abs(value(outcome.options[0], "cost_compute_useful") - 10 * 0.25 * 4) < 1e-9)
   }
 
+  /// A job time written as a normal with mean 3600 s and sd 10⁻⁹ s is 1 h to within 10⁻⁹ s: per-second
+  /// billing must bill exactly 3600 s, not 3601 s for the half of the draws that land a hair above (issue #12).
+  /// 10 jobs × 1 h × 8 GPUs × $4 = $320 and no rounding line.
+  @Test func nearlyFixedDurationIsNotRoundedUpAWholeUnit() async throws {
+    let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 1)
+    let option = Fixtures.option(
+      ScenarioOption(name: "cloud", samples: "unused", price: "od"),
+      duration: .distribution(try NormalDistribution(mean: 3_600, standardDeviation: 1e-9)),
+      metric: "job_time", price: Fixtures.price("od", perGPUHour: 4))
+    let outcome = await MonteCarloEngine(threadCount: 1).run(
+      try Fixtures.resolved(horizonMonths: 1, trials: 50, workload: workload, options: [option]))
+    #expect(abs(value(outcome.options[0], "cost_billing_rounding")) < 1e-6)
+    #expect(abs(value(outcome.options[0], "total_cost") - 320) < 1e-6)
+  }
+
+  /// The rounding itself: whole units within a relative 10⁻⁹ stay whole, anything more rounds up.
+  static let roundingCases:
+    [(hours: Double, granularity: BillingSettings.Granularity, billed: Double)] = [
+      (1.0, .second, 1.0),
+      ((3_600.0 + 1e-7) / 3_600.0, .second, 1.0),
+      ((3_600.0 + 0.001) / 3_600.0, .second, 3_601.0 / 3_600.0),
+      (0.25, .hour, 1.0),
+      (2.000_000_000_1, .hour, 2.0),
+      (2.001, .hour, 3.0),
+      (0.0, .minute, 0.0),
+    ]
+
+  @Test func billingRoundsUpWithARelativeTolerance() {
+    for (hours, granularity, billed) in Self.roundingCases {
+      let settings = BillingSettings(granularity: granularity)
+      #expect(abs(settings.billedHours(hours) - billed) < 1e-12, "\(hours) h")
+    }
+  }
+
   /// Half the attempts fail in a way that needs a rerun and none is allowed: a failed job wastes a uniform
   /// share of its 10 h (mean 5 h) and does no useful work. Per job: E[rerun line] = 0.5 × 5 h × 8 × $3 = $60,
   /// E[useful line] = 0.5 × 10 h × 8 × $3 = $120.

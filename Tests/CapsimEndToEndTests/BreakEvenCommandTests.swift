@@ -4,8 +4,9 @@ import _CapsimTestSupport
 
 @Suite("capsim break-even, end to end")
 struct BreakEvenCommandTests {
-  /// The borderline scenario runs at 90 jobs a month and its comment says shared is cheaper at 80 and bare
-  /// metal at 100 (checked by ExampleScenarioClaimsTests): the break-even volume must lie between them.
+  /// The borderline scenario starts at 80 jobs a month (growing) and its comment says shared is cheaper
+  /// starting at 70 and bare metal starting at 90 (checked by ExampleScenarioClaimsTests): the break-even
+  /// starting volume must lie between them.
   @Test func borderlineBreakEvenLiesBetweenItsTippingVolumes() throws {
     let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
     let run = try CapsimExecutable.run([
@@ -18,7 +19,7 @@ struct BreakEvenCommandTests {
     let analysis = try #require(json?["break_even"] as? [String: Any])
     let jobs = try #require(analysis["breakEvenJobsPerMonth"] as? Double)
     let ninety = try #require(analysis["jobsForNinetyPercent"] as? Double)
-    #expect(jobs > 80 && jobs < 100, "break-even at \(jobs) jobs a month")
+    #expect(jobs > 70 && jobs < 90, "break-even at \(jobs) jobs a month")
     #expect(ninety > jobs, "90% level \(ninety) above the break-even \(jobs)")
     #expect(analysis["committedNodes"] as? Int == 4)
   }

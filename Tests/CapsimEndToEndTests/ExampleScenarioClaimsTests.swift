@@ -75,16 +75,19 @@ struct ExampleScenarioClaimsTests {
     #expect(
       shared["deadline_hit_rate"] > metal["deadline_hit_rate"],
       "shared meets slightly more deadlines")
+    // Queueing for a node makes bare metal's job times vary more, not less (issue #12).
+    #expect((0.18...0.26).contains(metal["job_hours_cov"]), "metal CoV ≈ 0.22")
+    #expect((0.10...0.16).contains(shared["job_hours_cov"]), "shared CoV ≈ 0.13")
   }
 
   @Test func borderlineTipsWithVolume() throws {
-    for (jobs, sharedCheaper) in [(80, true), (100, false)] {
+    for (jobs, sharedCheaper) in [(70, true), (90, false)] {
       let source = try String(
         contentsOf: CapsimExecutable.packageRoot.appendingPathComponent(
           "scenarios/borderline-growing-team.yaml"),
         encoding: .utf8)
       let file = try Fixtures.temporaryDirectory().appendingPathComponent("borderline-\(jobs).yaml")
-      try source.replacingOccurrences(of: "jobs_per_month: 90", with: "jobs_per_month: \(jobs)")
+      try source.replacingOccurrences(of: "jobs_per_month: 80", with: "jobs_per_month: \(jobs)")
         .write(to: file, atomically: true, encoding: .utf8)
       let result = try CapsimExecutable.run(
         ["run", file.path, "--db", database, "--format", "json", "--no-save", "--trials", "300"])

@@ -57,6 +57,27 @@ struct FitCommandTests {
     #expect(saved["aic"] as? Double == fits.first?["aic"] as? Double)
   }
 
+  /// Saving a fit that its own KS test rejects (p < 0.0001) warns and points to bootstrap; a fit the test
+  /// does not reject saves silently. The KS p-values are the report's own (JSON `ks_p_value`), which
+  /// FitReport tests check against scipy.
+  @Test(arguments: [("exponential", true), ("lognormal", false)])
+  func savingARejectedFitWarns(family: String, warns: Bool) throws {
+    let set = "h100-8gpu-step-time-baremetal"
+    let run = try CapsimExecutable.run([
+      "fit", set, "--family", family, "--save", "--db", database, "--format", "json",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    let fits = try #require(report["fits"] as? [[String: Any]])
+    let pValue = try #require(fits.first?["ks_p_value"] as? Double)
+    #expect((pValue < 0.0001) == warns, "p = \(pValue)")
+    let warning =
+      "capsim: warning: its own Kolmogorov–Smirnov test rejects this fit (p < 0.0001): draws from it "
+      + "will not look like '\(set)'; 'sampling: bootstrap' (or 'smoothed') may serve better\n"
+    #expect(run.standardError.hasSuffix(warning) == warns, "\(run.standardError)")
+  }
+
   @Test func saveWithOneFamilyStoresThatFamilyAndReplacesTheEarlierFit() throws {
     for family in ["gamma", "weibull"] {
       let run = try CapsimExecutable.run([

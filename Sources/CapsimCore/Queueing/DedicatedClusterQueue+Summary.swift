@@ -12,6 +12,9 @@ extension DedicatedClusterQueue {
     public var jobCount = 0
     /// Σᵢ kᵢ · |[startᵢ, endᵢ) ∩ [0, H]|: node-hours busy inside the horizon.
     public var busyNodeHours = 0.0
+    /// Σᵢ kᵢ·sᵢ over the jobs that arrive before H and run here (not diverted), counted in full even
+    /// when they end after H: the work the horizon's jobs bring to the cluster.
+    public var horizonWorkNodeHours = 0.0
     /// Σᵢ waitᵢ in hours (plain left-to-right sum).
     public var totalWaitHours = 0.0
     /// Jobs whose wait is > 0.
@@ -34,8 +37,23 @@ extension DedicatedClusterQueue {
       self.horizonEnd = horizonEnd
     }
 
-    /// Busy node-hours / (N·H), in [0, 1].
+    /// Busy node-hours / (N·H), in [0, 1]. Biased low near the horizon end: the cluster starts idle and
+    /// the part of a late job past H is not counted; see ``utilisation(existingFrom:)``.
     public var utilisation: Double { busyNodeHours / (Double(nodeCount) * horizonEnd) }
+
+    /// The share of the capacity that existed, from `start` (the end of a provisioning lead time) to H,
+    /// that the horizon's jobs use: min(1, ``horizonWorkNodeHours`` / (N·(H − start))); 0 when no
+    /// capacity existed.
+    ///
+    /// Counting each job's whole work, also past H, makes the expectation exactly the offered load
+    /// E[Σ kᵢsᵢ]/(N·(H − start)) = λ·E[k·s]/N for Poisson arrivals (Wald's identity), the long-run busy
+    /// fraction of a stable queue, whatever the horizon. Counting only busy time inside [0, H] (as
+    /// ``utilisation`` does) understates it for a short horizon or long jobs: the cluster starts idle
+    /// and late jobs spill past H.
+    public func utilisation(existingFrom start: Double) -> Double {
+      let capacity = Double(nodeCount) * (horizonEnd - start)
+      return capacity > 0 ? Swift.min(1, horizonWorkNodeHours / capacity) : 0
+    }
 
     /// Mean wait in hours, total / n; NaN with no jobs.
     public var meanWaitHours: Double { jobCount > 0 ? totalWaitHours / Double(jobCount) : .nan }

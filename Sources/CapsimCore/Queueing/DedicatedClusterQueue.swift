@@ -182,6 +182,7 @@ public struct DedicatedClusterQueue: Sendable {
       if startTime < horizonEnd {
         summary.busyNodeHours += Double(k) * (Swift.min(endTime, horizonEnd) - startTime)
       }
+      if arrivalTime < horizonEnd { summary.horizonWorkNodeHours += Double(k) * service[i] }
       if endTime > horizonEnd { summary.jobsUnfinishedAtHorizonEnd += 1 }
       summary.lastCompletionTime = Swift.max(summary.lastCompletionTime, endTime)
       while startedBy <= i && start[startedBy] <= arrivalTime { startedBy += 1 }

@@ -77,6 +77,24 @@ public struct BillingSettings: Sendable, Hashable, Codable {
     self.storagePerJob = storagePerJob
     self.egressPerJob = egressPerJob
   }
+
+  /// Relative tolerance of the rounding up to whole billing units: a time within this fraction of a
+  /// whole number of units is billed as that number, so that floating-point noise (a "fixed" duration
+  /// written as a normal with sd 10⁻⁹, sums of many step times) never adds a whole unit.
+  public static let roundingTolerance = 1e-9
+
+  /// The hours billed for `hours` of use: rounded up to whole units of `granularity` (with
+  /// ``roundingTolerance``), at least `minimumHours`.
+  ///
+  /// - Complexity: O(1).
+  public func billedHours(_ hours: Double) -> Double {
+    let unit = granularity.hours
+    let units = hours / unit
+    let whole = units.rounded(.down)
+    let billedUnits =
+      units - whole <= Self.roundingTolerance * Swift.max(1, units) ? whole : whole + 1
+    return Swift.max(minimumHours, billedUnits * unit)
+  }
 }
 
 /// One-time cost of moving to an option (section `migration:`), usually a dedicated one.

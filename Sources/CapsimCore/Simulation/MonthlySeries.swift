@@ -43,8 +43,8 @@ public struct Crossover: Sendable, Hashable, Codable {
   public var dedicated: String
   /// The pay-per-use option it is compared with.
   public var shared: String
-  /// `monthShares[m]`: share of trials whose first month with cumulative dedicated cost ≤ shared cost is
-  /// month m + 1.
+  /// `monthShares[m]`: share of trials in which the cumulative dedicated cost is ≤ the shared cost from
+  /// month m + 1 through the end of the horizon (commitment billed after the horizon included).
   public var monthShares: [Double]
   /// Share of trials where that never happens within the horizon.
   public var neverShare: Double
@@ -62,13 +62,17 @@ public struct Crossover: Sendable, Hashable, Codable {
     for (committed, payPerUse) in zip(dedicatedSeries, sharedSeries) {
       var cumulativeCommitted = 0.0
       var cumulativeShared = 0.0
+      // The month from which the committed option stays cumulatively no dearer through the last month
+      // (which carries any commitment billed after the horizon): a lead in the middle that the end
+      // reverses is no crossover.
       var found: Int?
       for month in 0..<months {
         cumulativeCommitted += committed[month]
         cumulativeShared += payPerUse[month]
         if cumulativeCommitted <= cumulativeShared {
-          found = month
-          break
+          if found == nil { found = month }
+        } else {
+          found = nil
         }
       }
       if let found {

@@ -336,8 +336,7 @@ struct OptionSimulator: Sendable {
         totals.lines.overProvisioning += (bookedHours - wall) * rate
         booked = bookedHours
       }
-      let unit = billing.granularity.hours
-      let billed = Swift.max(billing.minimumHours, (booked / unit).rounded(.up) * unit)
+      let billed = billing.billedHours(booked)
       totals.lines.billingRounding += Swift.max(0, billed - booked) * rate
       totals.lines.computeUseful += parts.useful * rate
       totals.lines.computeSlowdown += (parts.straggler + parts.contention) * rate
@@ -443,9 +442,8 @@ struct OptionSimulator: Sendable {
     }
     scratch.waits.append(contentsOf: queue.waits)
     scratch.queue = queue
-    // Busy share of the capacity that existed: from the end of the lead time to the end of the horizon.
-    let existingHours = horizonHours - Double(leadTimeMonths) * PriceQuote.hoursPerMonth
-    totals.utilisation =
-      existingHours > 0 ? summary.busyNodeHours / (Double(queueServers) * existingHours) : 0
+    // Share of the capacity that existed (from the end of the lead time) used by the horizon's jobs.
+    totals.utilisation = summary.utilisation(
+      existingFrom: Double(leadTimeMonths) * PriceQuote.hoursPerMonth)
   }
 }

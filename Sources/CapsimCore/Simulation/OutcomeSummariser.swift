@@ -127,11 +127,14 @@ struct OutcomeSummariser {
       metrics.append(perTrial("utilisation", "Utilisation", "share") { $0.utilisation })
       metrics.append(
         perTrial("idle_capacity_cost", "Idle capacity", currency) { $0.idleCapacityCost })
-      let extra = option.price.minimumTermMonths - scenario.horizonMonths
+      let extra = simulator.monthsBilledAfterHorizon
       if extra > 0 {
+        let lead = option.option.provisioning?.leadTimeMonths ?? 0
         notes.append(
-          "the price's minimum term is \(option.price.minimumTermMonths) months: total cost includes \(extra) "
-            + "committed months after the \(scenario.horizonMonths)-month horizon")
+          "the price's minimum term is \(option.price.minimumTermMonths) months"
+            + (lead > 0 ? " from when the nodes exist (after a \(lead)-month lead time)" : "")
+            + ": total cost includes \(extra) committed months after the \(scenario.horizonMonths)-month horizon"
+        )
       }
       if let target = sizingTarget {
         if sizing?.nodeCount == nil {

@@ -102,6 +102,12 @@ struct FitCommand: AsyncParsableCommand {
         Diagnostics.note(
           "saved the \(best.family.rawValue) fit (\(FitReport.parameterText(best.distribution))) "
             + "for '\(sampleSet)'; scenarios use it with 'sampling: fitted'")
+        if best.isRejectedByKolmogorovSmirnov {
+          Diagnostics.note(
+            "warning: its own Kolmogorov–Smirnov test rejects this fit (p < 0.0001): draws from it "
+              + "will not look like '\(sampleSet)'; "
+              + "'sampling: bootstrap' (or 'smoothed') may serve better")
+        }
       }
       let report = FitReport(
         sampleSetName: sampleSet, values: values, summary: try SampleSummary(values),
