@@ -107,6 +107,7 @@ public struct DataCatalog: Sendable {
       rightAligned: [false, false, false, false],
       rows: platforms.map { [$0.name, $0.kind.rawValue, $0.gpuModel, $0.provider] }
     ).render()
+    out += "\nStart a scenario from these: capsim init -o my-scenario.yaml (then capsim run it)\n"
     return out
   }
 

@@ -19,6 +19,7 @@ struct CapsimCommand: AsyncParsableCommand {
     subcommands: [
       RunCommand.self, RecommendCommand.self, ImportCommand.self, DataCommand.self, FitCommand.self,
       BreakEvenCommand.self, RunsCommand.self, BenchCommand.self, MeasureCommand.self,
+      InitCommand.self,
     ]
   )
 }

@@ -149,4 +149,25 @@ import Testing
     let deep = String(repeating: "[", count: 100_000)
     #expect(JSONSyntax.firstError(in: Array(deep.utf8)[...])?.reason == "unexpected end of input")
   }
+
+  @Test func jsonNumbersAreReadExactly() throws {
+    // Foundation's JSONSerialization on Linux reads about half of all 17-digit decimals as a
+    // neighbouring Double; these came from a real `capsim measure` run and were misread.
+    let values = [
+      0.10562861400000001, 0.10155322000000001, 0.10295509600000001, 1.2345678901234567e-5,
+      123456.78901234567,
+    ]
+    let database = try databaseWithPlatforms()
+    var options = SampleImportOptions()
+    options.platform = "metal-a100"
+    options.sampleSetName = "exact"
+    let times = values.map { "\($0)" }.joined(separator: ", ")
+    try database.importSamples(
+      source("hf.json", #"{"results": [{"command": "x", "times": [\#(times)]}]}"#), options: options
+    )
+    #expect(try database.sampleSet(named: "exact").seconds == values)
+    let lines = values.map { jsonLine(value: "\($0)") }.joined(separator: "\n")
+    try database.importSamples(source("e.jsonl", lines))
+    #expect(try database.sampleSet(named: "j").seconds == values)
+  }
 }

@@ -51,10 +51,7 @@ extension SampleParser {
       throw ImportError.invalidJSON(
         SourceLocation(file: file, line: lineNumber, column: column), reason: failure.reason)
     }
-    guard
-      let object = (try? JSONSerialization.jsonObject(with: Data(line), options: .fragmentsAllowed))
-        as? [String: Any]
-    else {
+    guard let object = JSONValue.decode(line)?.object else {
       throw ImportError.invalidJSON(lineLocation, reason: "each line must be one JSON object")
     }
     func at(_ key: String) -> SourceLocation {
@@ -65,7 +62,7 @@ extension SampleParser {
     }
     var texts: [String] = []
     for key in requiredColumns.prefix(4) {
-      guard let text = object[key].flatMap(jsonText), !text.isEmpty else {
+      guard case .string? = object[key], let text = object[key]?.text, !text.isEmpty else {
         throw ImportError.emptyValue(
           at(key), help: "every line needs a non-empty string '\(key)'")
       }
@@ -77,50 +74,20 @@ extension SampleParser {
       location: lineLocation,
       fieldLocation: at)
     scales[texts[0]] = unit.seconds
-    guard let raw = object["value"], !(raw is NSNull) else {
+    guard let raw = object["value"], raw != .null else {
       throw ImportError.emptyValue(at("value"), help: "every line needs a numeric 'value'")
     }
-    let text = jsonDisplay(raw)
     let seconds = try parseSeconds(
-      jsonNumber(raw), text: text, scale: unit.seconds, at: at("value"))
+      raw.number, text: raw.display, scale: unit.seconds, at: at("value"))
     let hasGPU = object.keys.contains("gpu_count")
     collector.append(
       seconds, to: index,
       gpuCount: hasGPU
-        ? try parseGPUCount(object["gpu_count"].flatMap(jsonText) ?? "", at: at("gpu_count"))
+        ? try parseGPUCount(object["gpu_count"]?.text ?? "", at: at("gpu_count"))
         : nil,
       recordedAt: object.keys.contains("recorded_at")
-        ? object["recorded_at"].flatMap(jsonText) : nil,
-      runID: object.keys.contains("run_id") ? object["run_id"].flatMap(jsonText) : nil)
-  }
-
-  /// A JSON scalar as text (numbers in their shortest form), or `nil` for null, arrays and objects.
-  static func jsonText(_ value: Any) -> String? {
-    if let text = value as? String { return text.trimmingSpaces() }
-    if let number = value as? NSNumber, !isBoolean(number) { return "\(number.doubleValue)" }
-    return nil
-  }
-
-  /// A JSON value as a message shows it: scalars as ``jsonText(_:)``, booleans as `true`/`false`.
-  static func jsonDisplay(_ value: Any) -> String {
-    if let number = value as? NSNumber, isBoolean(number) {
-      return number.boolValue ? "true" : "false"
-    }
-    return jsonText(value) ?? "\(value)"
-  }
-
-  /// A JSON number, or a string that parses as one.
-  static func jsonNumber(_ value: Any) -> Double? {
-    if let text = value as? String { return DecimalNumber.parse(text.trimmingSpaces()) }
-    if let number = value as? NSNumber, !isBoolean(number) { return number.doubleValue }
-    return nil
-  }
-
-  /// Whether a value from `JSONSerialization` is `true` or `false`. On Linux the numbers 0 and 1
-  /// also bridge to `Bool` (`value is Bool` holds for them), so the test is the boxed type: a JSON
-  /// boolean is stored as a `char` (`objCType` "c"), a JSON number never is.
-  static func isBoolean(_ number: NSNumber) -> Bool {
-    String(cString: number.objCType) == "c"
+        ? object["recorded_at"]?.text : nil,
+      runID: object.keys.contains("run_id") ? object["run_id"]?.text : nil)
   }
 
   // MARK: - hyperfine
@@ -137,14 +104,7 @@ extension SampleParser {
       throw ImportError.invalidJSON(
         SourceLocation(file: file, line: line, column: column), reason: failure.reason)
     }
-    let root: Any
-    do {
-      root = try JSONSerialization.jsonObject(with: Data(bytes))
-    } catch {
-      throw ImportError.invalidJSON(
-        SourceLocation(file: file), reason: "the file is not valid JSON")
-    }
-    guard let results = (root as? [String: Any])?["results"] as? [[String: Any]] else {
+    guard let results = JSONValue.decode(bytes)?.object?["results"]?.array else {
       throw ImportError.unrecognisedFormat(
         SourceLocation(file: file, field: "results"),
         reason: "expected hyperfine --export-json output: an object with a 'results' array")
@@ -160,7 +120,9 @@ extension SampleParser {
     var rowErrors = RowErrors()
     for (position, result) in results.enumerated() {
       let field = "results[\(position)]"
-      guard let command = result["command"] as? String, let times = result["times"] as? [Any] else {
+      guard case .string(let command)? = result.object?["command"],
+        let times = result.object?["times"]?.array
+      else {
         throw ImportError.invalidJSON(
           SourceLocation(file: file, field: field),
           reason: "each result needs a 'command' string and a 'times' array")
@@ -178,8 +140,7 @@ extension SampleParser {
       for (timeIndex, time) in times.enumerated() {
         let location = SourceLocation(file: file, field: "\(field).times[\(timeIndex)]")
         try rowErrors.collecting {
-          let seconds = try parseSeconds(
-            jsonNumber(time), text: jsonDisplay(time), scale: 1, at: location)
+          let seconds = try parseSeconds(time.number, text: time.display, scale: 1, at: location)
           collector.append(seconds, to: index)
         }
       }

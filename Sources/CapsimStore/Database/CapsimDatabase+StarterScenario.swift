@@ -1,0 +1,172 @@
+import CapsimCore
+import GRDB
+
+/// What `capsim init` puts in a starter scenario; unset fields are chosen from the database.
+public struct StarterScenarioChoice: Sendable, Hashable {
+  /// Price of the pay-per-use option (default: the cheapest on-demand price per GPU-hour that has
+  /// matching samples).
+  public var sharedPrice: String?
+  /// Price of the committed option (default: the cheapest bare-metal or reserved price per GPU-hour
+  /// for the same GPU model).
+  public var dedicatedPrice: String?
+  /// Samples of the pay-per-use option (and of the committed one unless `dedicatedSamples`).
+  public var samples: String?
+  /// Samples of the committed option.
+  public var dedicatedSamples: String?
+
+  /// A choice with every field left to the database.
+  public init() {}
+}
+
+extension CapsimDatabase {
+  /// A commented starter scenario (YAML) comparing one pay-per-use and one committed option, built
+  /// from what the database holds, so a user with only the binary can start. Every name it writes
+  /// exists in this database, so the file loads and runs as written.
+  ///
+  /// - Throws: ``StoreError/unknownName(kind:name:known:)`` for a name that does not exist, or when
+  ///   the database has no suitable price or sample set.
+  public func starterScenario(_ choice: StarterScenarioChoice) throws(StoreError) -> String {
+    let prices = try prices()
+    let sets = try sampleSets().filter { $0.metric == "step_time" || $0.metric == "job_time" }
+    let platforms = Dictionary(
+      try platforms().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    func price(_ name: String) throws(StoreError) -> PriceQuote {
+      guard let found = prices.first(where: { $0.name == name }) else {
+        throw .unknownName(kind: "price", name: name, known: prices.map(\.name))
+      }
+      return found
+    }
+    func set(_ name: String) throws(StoreError) -> SampleSetInfo {
+      guard let found = try sampleSets().first(where: { $0.name == name }) else {
+        throw .unknownName(kind: "sample set", name: name, known: try sampleSetNames())
+      }
+      return found
+    }
+    func gpuModel(_ info: SampleSetInfo) -> String { platforms[info.platform]?.gpuModel ?? "" }
+    func isShared(_ info: SampleSetInfo) -> Bool { platforms[info.platform]?.kind == .shared }
+
+    let gpuCounts = try typicalGPUCounts()
+    let shared: PriceQuote
+    if let name = choice.sharedPrice {
+      shared = try price(name)
+    } else {
+      // The cheapest on-demand price per GPU-hour whose GPU model and GPUs per unit match a shared
+      // sample set's platform and GPU count; else the cheapest with the model; else the cheapest.
+      let candidates = prices.filter { $0.pricingModel == .onDemand }
+        .sorted { ($0.perGPUHour, $0.name) < ($1.perGPUHour, $1.name) }
+      func matches(_ quote: PriceQuote, countToo: Bool) -> Bool {
+        sets.contains { info in
+          gpuModel(info) == quote.gpuModel && isShared(info)
+            && (!countToo || gpuCounts[info.name].map { Double($0) == quote.gpusPerUnit } ?? false)
+        }
+      }
+      guard
+        let first = candidates.first(where: { matches($0, countToo: true) })
+          ?? candidates.first(where: { matches($0, countToo: false) }) ?? candidates.first
+      else {
+        throw .unknownName(kind: "on-demand price", name: "", known: prices.map(\.name))
+      }
+      shared = first
+    }
+    let dedicated: PriceQuote
+    if let name = choice.dedicatedPrice {
+      dedicated = try price(name)
+    } else {
+      let committed = prices.filter(\.pricingModel.isCommitment)
+        .sorted { ($0.perGPUHour, $0.name) < ($1.perGPUHour, $1.name) }
+      guard
+        let first = committed.first(where: { $0.gpuModel == shared.gpuModel }) ?? committed.first
+      else {
+        throw .unknownName(kind: "committed price", name: "", known: prices.map(\.name))
+      }
+      dedicated = first
+    }
+    func samples(for quote: PriceQuote, shared wantShared: Bool, given: String?) throws(StoreError)
+      -> SampleSetInfo
+    {
+      if let given { return try set(given) }
+      func fits(_ info: SampleSetInfo) -> Bool {
+        gpuCounts[info.name].map { Double($0) == quote.gpusPerUnit } ?? false
+      }
+      let sameModel = sets.filter { gpuModel($0) == quote.gpuModel && isShared($0) == wantShared }
+      let ranked =
+        sameModel.filter(fits) + sameModel + sets.filter { gpuModel($0) == quote.gpuModel } + sets
+      guard let first = ranked.first else {
+        throw .unknownName(kind: "step_time or job_time sample set", name: "", known: [])
+      }
+      return first
+    }
+    let sharedSamples = try samples(for: shared, shared: true, given: choice.samples)
+    let dedicatedSamples = try samples(
+      for: dedicated, shared: false, given: choice.dedicatedSamples ?? choice.samples)
+    return Self.starterText(
+      shared: shared, dedicated: dedicated, sharedSamples: sharedSamples,
+      dedicatedSamples: dedicatedSamples,
+      gpusPerJob: gpuCounts[sharedSamples.name] ?? max(1, Int(shared.gpusPerUnit.rounded())))
+  }
+
+  /// The most common GPU count of each sample set's values (sets without GPU counts are absent).
+  func typicalGPUCounts() throws(StoreError) -> [String: Int] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.name AS name, v.gpu_count AS gpus, COUNT(*) AS n FROM sample v
+          JOIN sample_set s ON s.id = v.sample_set_id
+          WHERE v.gpu_count IS NOT NULL AND v.gpu_count > 0
+          GROUP BY s.name, v.gpu_count ORDER BY s.name, n DESC, v.gpu_count
+          """)
+      var counts: [String: Int] = [:]
+      for row in rows {
+        let name: String = row["name"]
+        if counts[name] == nil { counts[name] = row["gpus"] }
+      }
+      return counts
+    }
+  }
+
+  static func starterText(
+    shared: PriceQuote, dedicated: PriceQuote, sharedSamples: SampleSetInfo,
+    dedicatedSamples: SampleSetInfo, gpusPerJob gpus: Int
+  ) -> String {
+    let perStep = sharedSamples.metric == "step_time"
+    let steps =
+      perStep
+      ? "10000       # training steps per job ('\(sharedSamples.name)' holds seconds per step)"
+      : "1           # '\(sharedSamples.name)' holds whole-job times"
+    return """
+      # Starter scenario written by `capsim init` from the prices and samples in your database.
+      # Edit the workload to match your team, then run:  capsim run THIS_FILE
+      # Every key is described in docs/scenarios.md (capsim's repository) or `capsim run --help`.
+      version: 1
+      name: my-first-comparison
+      description: Pay-per-use \(shared.name) against committed \(dedicated.name).
+      horizon_months: 12          # months simulated per trial
+      trials: 2000                # Monte Carlo trials; reports give each estimate's CI
+      seed: 1                     # same seed, same numbers
+      # max_price_age_days: 90    # reports note prices older than this on the run date
+
+      workload:
+        jobs_per_month: 100       # how many jobs your team runs a month
+        arrivals: poisson         # random arrival times; 'fixed' spreads them evenly
+        gpus_per_job: \(gpus)           # GPUs one job uses
+        steps_per_job: \(steps)
+        # deadline_hours: 24      # uncomment to count jobs that finish late
+
+      options:
+        - name: pay-per-use
+          samples: \(sharedSamples.name)    # measured durations on \(sharedSamples.platform)
+          price: \(shared.name)    # \(shared.pricingModel.rawValue), \(perGPUHourText(shared)) per GPU-hour
+        - name: committed
+          samples: \(dedicatedSamples.name)    # measured durations on \(dedicatedSamples.platform)
+          price: \(dedicated.name)    # \(dedicated.pricingModel.rawValue), \(perGPUHourText(dedicated)) per GPU-hour
+          nodes: 1                # committed nodes; or 'auto' with a sizing target (docs/scenarios.md)
+
+      """
+  }
+
+  private static func perGPUHourText(_ quote: PriceQuote) -> String {
+    let cents = (quote.perGPUHour * 1000).rounded() / 1000
+    return "\(cents) \(quote.currency)"
+  }
+}
