@@ -31,6 +31,8 @@ public struct Scenario: Sendable, Hashable, Codable {
   public var options: [ScenarioOption]
   /// Parameters of the hidden costs.
   public var costs: HiddenCostSettings
+  /// The inputs `capsim sweep` varies when given no `--vary` (the file's `sweep:` section).
+  public var sweep: [SweepAxis] = []
 
   /// Creates a scenario.
   public init(

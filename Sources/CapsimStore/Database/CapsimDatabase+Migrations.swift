@@ -12,6 +12,9 @@ extension CapsimDatabase {
     migrator.registerMigration("v2-distribution-fits") { db in
       try createDistributionFitTable(db)
     }
+    migrator.registerMigration("v3-run-overrides") { db in
+      try addRunOverrideColumns(db)
+    }
     return migrator
   }
 
@@ -115,6 +118,18 @@ extension CapsimDatabase {
           ad_statistic REAL,
           chosen_at TEXT NOT NULL
         );
+        """)
+  }
+
+  /// `simulation_run.overrides_json` (the `--set` overrides as a JSON list of `{"path", "value"}`) and
+  /// `simulation_run.command` (`run` or `recommend`), migration "v3-run-overrides". Earlier runs had
+  /// no overrides and were all made by `capsim run`.
+  private static func addRunOverrideColumns(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE simulation_run ADD COLUMN overrides_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE simulation_run ADD COLUMN command TEXT NOT NULL DEFAULT 'run'
+          CHECK (length(command) > 0);
         """)
   }
 }

@@ -20,11 +20,11 @@ struct RunsListCommand: AsyncParsableCommand {
     try await Diagnostics.reportingInputErrors {
       let runs = try database.open().runs()
       var lines = [
-        "id  created               scenario                         trials     seed  version"
+        "id  created               command    scenario                         trials     seed  version"
       ]
       for run in runs {
         lines.append(
-          "\(pad(String(run.id), 3)) \(pad(run.createdAt, 21)) \(pad(run.scenarioName, 32)) "
+          "\(pad(String(run.id), 3)) \(pad(run.createdAt, 21)) \(pad(run.command, 10)) \(pad(run.scenarioName, 32)) "
             + "\(pad(String(run.trials), 7, right: true)) \(pad(String(run.seed), 8, right: true))  \(run.capsimVersion)"
         )
       }

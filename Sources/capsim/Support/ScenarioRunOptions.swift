@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapsimCore
 import CapsimScenarioLoader
 import CapsimStore
 import Foundation
@@ -21,6 +22,13 @@ struct ScenarioRunOptions: ParsableArguments {
   )
   var threads: Int?
 
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a scenario key, validated like the file's value (repeatable): e.g. --set workload.jobs_per_month=120, --set options.bare-metal.nodes=6, --set costs.engineer_hourly_rate=150.",
+      valueName: "path=value"))
+  var overrides: [String] = []
+
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
@@ -37,14 +45,60 @@ struct ScenarioRunOptions: ParsableArguments {
     MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
+  /// The `--set` overrides, numbered from 1 in the order given.
+  func parsedOverrides() throws(ScenarioError) -> [ScenarioOverride] {
+    var result: [ScenarioOverride] = []
+    for (index, text) in overrides.enumerated() {
+      result.append(try ScenarioOverride(parsing: text, number: index + 1))
+    }
+    return result
+  }
+
   /// Loads the scenario, applies the overrides, opens the database and resolves every name.
   func load() throws -> (loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario)
   {
-    var loaded = try ScenarioLoader.load(path: scenarioPath)
+    var loaded = try ScenarioLoader.load(path: scenarioPath, overrides: parsedOverrides())
     if let trials { loaded.scenario.trials = trials }
     if let seed { loaded.scenario.seed = seed }
     let store = try database.open()
     let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
     return (loaded, store, resolved)
+  }
+
+  /// The scenario file with the `--set` overrides and then `settings` applied (and --trials/--seed),
+  /// resolved against `store`: one point of a sweep or tornado.
+  func resolve(adding settings: [ScenarioOverride], in store: CapsimDatabase) throws
+    -> ResolvedScenario
+  {
+    var loaded = try ScenarioLoader.load(
+      path: scenarioPath, overrides: parsedOverrides() + settings)
+    if let trials { loaded.scenario.trials = trials }
+    if let seed { loaded.scenario.seed = seed }
+    return try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
+  }
+
+  /// Loads and resolves the scenario and simulates it; the outcome carries the overrides.
+  func simulate() async throws -> (
+    loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario,
+    outcome: SimulationOutcome
+  ) {
+    let (loaded, store, resolved) = try load()
+    var outcome = await engine.run(resolved)
+    outcome.overrides = loaded.overrides
+    return (loaded, store, resolved, outcome)
+  }
+
+  /// Stores a simulated run (scenario text, overrides, seed, trials, metrics and `resultJSON`) made by
+  /// `command`, and says so on standard error.
+  func save(
+    _ outcome: SimulationOutcome, loaded: LoadedScenario, in store: CapsimDatabase,
+    resultJSON: String, command: String
+  ) throws {
+    let id = try store.saveRun(
+      scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
+      trials: outcome.trials, capsimVersion: CapsimVersion.current, resultJSON: resultJSON,
+      options: outcome.options.map { (option: $0.name, metrics: $0.metrics) },
+      overrides: loaded.overrides, command: command)
+    Diagnostics.note("stored as run \(id) in \(store.path)")
   }
 }
