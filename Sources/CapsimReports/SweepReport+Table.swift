@@ -9,18 +9,18 @@ extension SweepReport {
     if let overrides = overridesLine(result) {
       lines += RecommendationReport.wrap(overrides, width: width, indent: "  ")
     }
-    lines.append(
-      "Cells: mean total cost ± 95% CI half-width, and P(cheapest) over trials (ties shared).")
+    lines += RecommendationReport.wrap(
+      "Cells: mean total cost ± 95% CI half-width; P(min): share of trials in which the option is "
+        + "cheapest (ties shared); verdict: what 'capsim recommend' says there.", width: width,
+      indent: "")
     lines.append("")
     let names = result.optionNames
     var header = result.axes.map { shortPath($0.path) }
-    for name in names { header += [name, "P(cheapest)"] }
-    header += ["cheapest", "verdict"]
+    for name in names { header += [name, "P(min)"] }
+    header += ["verdict"]
     var table = TextTable(
       header: header,
-      rightAligned: result.axes.map { _ in true } + names.flatMap { _ in [true, true] } + [
-        false, false,
-      ],
+      rightAligned: result.axes.map { _ in true } + names.flatMap { _ in [true, true] } + [false],
       rows: [])
     for point in result.points {
       var row = point.settings.map(\.value)
@@ -29,7 +29,7 @@ extension SweepReport {
           costCell(option.totalCost), NumberFormatting.percent(option.probabilityCheapest.value),
         ]
       }
-      row += [point.cheapest, verdict(point)]
+      row += [shortVerdict(point)]
       table.rows.append(row)
     }
     lines += table.render().split(separator: "\n").map(String.init)
@@ -55,8 +55,22 @@ extension SweepReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The last two segments of a key path (`options.bare-metal.nodes` → `bare-metal.nodes`).
+  /// The last segment of a key path, with the option for option keys (`options.bare-metal.nodes` →
+  /// `bare-metal.nodes`, `workload.jobs_per_month` → `jobs_per_month`).
   static func shortPath(_ path: String) -> String {
-    path.split(separator: ".").suffix(2).joined(separator: ".")
+    let parts = path.split(separator: ".")
+    return (parts.first == "options" ? parts.dropFirst().suffix(2) : parts.suffix(1))
+      .joined(separator: ".")
+  }
+
+  /// `stay neocloud`, `migrate bare-metal ×4`, `hybrid x ×2`, `re-evaluate @3`, or `–`.
+  static func shortVerdict(_ point: SweepResult.Point) -> String {
+    guard let r = point.recommendation else { return "–" }
+    switch r.verdict {
+    case .stayOnShared(let option): return "stay \(option)"
+    case .migrateToDedicated(let option, let nodes): return "migrate \(option) ×\(nodes)"
+    case .goHybrid(let option, let nodes): return "hybrid \(option) ×\(nodes)"
+    case .reevaluate(let month): return "re-evaluate @\(month)"
+    }
   }
 }
