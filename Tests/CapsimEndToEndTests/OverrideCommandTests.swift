@@ -115,3 +115,34 @@ struct OverrideCommandTests {
     }
   }
 }
+
+@Suite("capsim runs diff, end to end")
+struct RunsDiffCommandTests {
+  @Test func diffShowsOverriddenKeysAndChangedMetrics() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let base = ["scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "60"]
+    #expect(try CapsimExecutable.run(["run"] + base).exitCode == 0)
+    let second = try CapsimExecutable.run(
+      ["recommend"] + base + ["--set", "workload.jobs_per_month=120"])
+    #expect(second.exitCode == 0, "\(second.standardError)")
+    let diff = try CapsimExecutable.run(["runs", "diff", "1", "2", "--db", database])
+    #expect(diff.exitCode == 0, "\(diff.standardError)")
+    #expect(
+      diff.standardOutput.contains("workload.jobs_per_month  90  120"), "\(diff.standardOutput)")
+    #expect(diff.standardOutput.contains("B: run 2 (recommend)"))
+    let csv = try CapsimExecutable.run([
+      "runs", "diff", "1", "2", "--db", database, "--format", "csv",
+    ])
+    // 33% more jobs: the pay-per-use total cost rises far beyond its Monte Carlo interval.
+    #expect(
+      csv.standardOutput.split(separator: "\n").contains {
+        $0.hasPrefix("metric,neocloud-on-demand,total_cost,") && $0.hasSuffix(",true")
+      })
+    let same = try CapsimExecutable.run(["runs", "diff", "1", "1", "--db", database])
+    #expect(same.standardOutput.contains("Scenario: no key differs"))
+    #expect(same.standardOutput.contains("  (none)"))
+    let missing = try CapsimExecutable.run(["runs", "diff", "1", "9", "--db", database])
+    #expect(missing.exitCode == 64)
+    #expect(missing.standardError.contains("no saved run has id 9"))
+  }
+}
