@@ -34,7 +34,7 @@ extension SweepReport {
       where result.points.contains(where: { $0.options[index].sizingMetric != nil }) {
         row.append("\(option.nodes.map(String.init) ?? "–") nodes, " + (sizingCell(option) ?? "–"))
       }
-      row += [escape(point.cheapest), escape(verdict(point))]
+      row += [escape(point.cheapest), escape(shortVerdict(point))]
       lines.append("| " + row.joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n") + "\n"

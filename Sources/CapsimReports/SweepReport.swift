@@ -9,22 +9,13 @@ public enum SweepReport {
   /// Version of the JSON layout.
   public static let schemaVersion = 1
 
-  /// A short verdict: `stay_on_shared neocloud`, `migrate_to_dedicated bare-metal ×4`, `reevaluate @6`,
-  /// or `–` when no recommendation could be drawn.
-  static func verdict(_ point: SweepResult.Point) -> String {
-    guard let r = point.recommendation else { return "–" }
-    switch r.verdict {
-    case .stayOnShared(let option): return "stay_on_shared \(option)"
-    case .migrateToDedicated(let option, let nodes), .goHybrid(let option, let nodes):
-      return "\(RecommendationReport.verdictKey(r.verdict)) \(option) ×\(nodes)"
-    case .reevaluate(let month): return "reevaluate @\(month)"
-    }
-  }
-
   /// The sweep's heading sentence.
   static func heading(_ result: SweepResult) -> String {
     "Sweep of \(result.scenario) over "
-      + result.axes.map { "\($0.path) (\($0.values.count) values)" }.joined(separator: " × ")
+      + result.axes.map {
+        "\($0.path) (\($0.values.count) value\($0.values.count == 1 ? "" : "s"))"
+      }
+      .joined(separator: " × ")
       + ": \(result.points.count) points, each \(group(result.trials)) trials with seed \(result.seed) "
       + "(common random numbers), \(result.horizonMonths) months, costs in \(result.currency)."
   }

@@ -8,6 +8,13 @@ public struct TornadoResult: Sendable, Hashable, Codable {
     public var metric: Estimate
     /// The cheapest option there.
     public var cheapest: String
+
+    /// Creates an end.
+    public init(value: String, metric: Estimate, cheapest: String) {
+      self.value = value
+      self.metric = metric
+      self.cheapest = cheapest
+    }
   }
 
   /// One input's bar.
@@ -20,6 +27,13 @@ public struct TornadoResult: Sendable, Hashable, Codable {
     public var high: End
     /// |high − low| of the metric.
     public var swing: Double { Swift.abs(high.metric.value - low.metric.value) }
+
+    /// Creates a bar.
+    public init(path: String, low: End, high: End) {
+      self.path = path
+      self.low = low
+      self.high = high
+    }
   }
 
   /// Scenario name.
@@ -40,6 +54,22 @@ public struct TornadoResult: Sendable, Hashable, Codable {
   public var overrides: [ScenarioOverride]
   /// The inputs, largest swing first.
   public var bars: [Bar]
+
+  /// Creates a result.
+  public init(
+    scenario: String, trials: Int, seed: UInt64, currency: String, metric: String, base: Estimate,
+    baseCheapest: String, overrides: [ScenarioOverride], bars: [Bar]
+  ) {
+    self.scenario = scenario
+    self.trials = trials
+    self.seed = seed
+    self.currency = currency
+    self.metric = metric
+    self.base = base
+    self.baseCheapest = baseCheapest
+    self.overrides = overrides
+    self.bars = bars
+  }
 }
 
 /// Why a tornado cannot run.
