@@ -21,6 +21,8 @@ struct SensitivityCommandTests {
     #expect(rows[1].first == "workload.jobs_per_month")
     #expect(rows[2].first == "options.bare-metal.migration.engineer_weeks")
     #expect(abs(Double(rows[2][9])! - 32_000) < 1e-6, "\(rows[2])")
+    let oneThread = try CapsimExecutable.run(arguments + ["--format", "csv", "--threads", "1"])
+    #expect(oneThread.standardOutput == csv.standardOutput)
     let table = try CapsimExecutable.run(arguments + ["--threads", "1"])
     #expect(table.standardOutput.contains("Tornado (< low end, > high end, | base"))
     for line in table.standardOutput.split(separator: "\n") where !line.hasPrefix("input") {
