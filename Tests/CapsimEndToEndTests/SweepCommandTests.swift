@@ -94,7 +94,7 @@ struct SweepCommandTests {
   @Test(arguments: badSweeps)
   func badSweepIsOneClearError(_ bad: BadSweep) throws {
     let run = try CapsimExecutable.run(
-      ["sweep", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "20"]
+      ["sweep", "scenarios/production-training.yaml", "--db", database, "--trials", "20"]
         + bad.arguments)
     #expect(run.exitCode == 64)
     #expect(run.standardOutput.isEmpty)
