@@ -72,6 +72,9 @@ struct OverrideCommandTests {
     #expect(recommend.exitCode == 0, "\(recommend.standardError)")
     #expect(recommend.standardOutput.contains("Overrides: workload.jobs_per_month=95"))
     #expect(recommend.standardError.contains("stored as run 2"))
+    let shown = try CapsimExecutable.run(["runs", "show", "2", "--scenario", "--db", database])
+    #expect(shown.standardOutput.hasSuffix("\n# --set workload.jobs_per_month=95\n"))
+    #expect(shown.standardOutput.hasPrefix("# Borderline case"))
     let list = try CapsimExecutable.run(["runs", "list", "--db", database])
     #expect(list.standardOutput.contains("recommend"), "\(list.standardOutput)")
   }

@@ -41,7 +41,9 @@ struct RunsListCommand: AsyncParsableCommand {
 struct RunsShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Print a stored run's results as JSON (or its scenario with --scenario).")
+    abstract:
+      "Print a stored run's results as JSON (or its scenario with --scenario, its --set overrides as comments after it)."
+  )
   @Argument(help: "Run id from 'capsim runs list'.") var id: Int64
   @Flag(help: "Print the scenario text the run used instead of its results.") var scenario = false
   @OptionGroup var database: DatabaseOptions
@@ -49,7 +51,12 @@ struct RunsShowCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let run = try database.open().run(id: id)
-      try OutputWriter.write(scenario ? run.scenarioText : run.resultJSON, to: nil)
+      // The overrides follow the file as YAML comments, so the text still loads and says how it was run.
+      let overrides = run.overrides.map { "# --set \($0.description)\n" }.joined()
+      let text =
+        run.scenarioText
+        + (overrides.isEmpty || run.scenarioText.hasSuffix("\n") ? "" : "\n") + overrides
+      try OutputWriter.write(scenario ? text : run.resultJSON, to: nil)
     }
   }
 }
