@@ -3,14 +3,15 @@ import Foundation
 /// Results as CSV, one row per option and metric (a "long" table that pivots cleanly in a spreadsheet).
 ///
 /// Columns (documented in `docs/report-fields.md`): `scenario, option, platform, pricing_model, metric,
-/// label, unit, value, standard_error, ci_lower, ci_upper, confidence_level, trials, seed`. Numbers are
+/// label, unit, value, standard_error, ci_lower, ci_upper, confidence_level, trials, seed, overrides`
+/// (`overrides`: the `--set PATH=VALUE` overrides joined by `; `, empty without any). Numbers are
 /// written in full precision with `.` as decimal separator and no grouping; unknown values are empty.
 public enum CSVReport {
   /// The header row's column names.
   public static let columns = [
     "scenario", "option", "platform", "pricing_model", "metric", "label", "unit", "value",
     "standard_error",
-    "ci_lower", "ci_upper", "confidence_level", "trials", "seed",
+    "ci_lower", "ci_upper", "confidence_level", "trials", "seed", "overrides",
   ]
 
   /// Renders `outcome` as RFC 4180 CSV with CRLF-free `\n` line ends.
@@ -27,6 +28,7 @@ public enum CSVReport {
           NumberFormatting.exact(metric.estimate.upper),
           NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
           String(outcome.seed),
+          outcome.overrides.map(\.description).joined(separator: "; "),
         ]
         lines.append(fields.map(escape).joined(separator: ","))
       }

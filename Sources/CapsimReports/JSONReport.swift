@@ -28,6 +28,7 @@ public enum JSONReport {
     var currency: String
     var options: [Option]
     var crossovers: [CrossoverEntry]
+    var overrides: [OverrideEntry]
 
     init(_ outcome: SimulationOutcome, capsimVersion: String) {
       self.capsimVersion = capsimVersion
@@ -39,6 +40,7 @@ public enum JSONReport {
       currency = outcome.currency
       options = outcome.options.map(Option.init)
       crossovers = outcome.crossovers.map(CrossoverEntry.init)
+      overrides = outcome.overrides.map(OverrideEntry.init)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -52,6 +54,18 @@ public enum JSONReport {
       case currency
       case options
       case crossovers
+      case overrides
+    }
+  }
+
+  /// One `--set` override: `{"path": …, "value": …}`.
+  struct OverrideEntry: Encodable {
+    var path: String
+    var value: String
+
+    init(_ override: ScenarioOverride) {
+      path = override.path
+      value = override.value
     }
   }
 

@@ -22,6 +22,7 @@ extension RecommendationReport {
     add("trials", Double(r.trials), "trials")
     add("seed", String(r.seed))
     add("horizon_months", Double(r.horizonMonths), "months")
+    for override in r.overrides { add("overrides.\(override.path)", override.value) }
     add("verdict.kind", verdictKey(r.verdict))
     switch r.verdict {
     case .stayOnShared(let option): add("verdict.option", option)

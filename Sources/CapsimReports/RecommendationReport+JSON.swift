@@ -34,6 +34,7 @@ extension RecommendationReport {
     var reasons: [Reason]
     var signals: [Signal]
     var policy: RecommendationPolicy
+    var overrides: [JSONReport.OverrideEntry]
 
     init(_ r: Recommendation, capsimVersion: String) {
       self.capsimVersion = capsimVersion
@@ -73,6 +74,7 @@ extension RecommendationReport {
           rule: $0.rule)
       }
       policy = r.policy
+      overrides = r.overrides.map(JSONReport.OverrideEntry.init)
     }
   }
 

@@ -84,6 +84,12 @@ extension RecommendationReport {
         + "trial, and the options were compared trial by trial. The simulation model is described in "
         + "docs/model.md and the recommendation rules in docs/recommend.md. Rerun with the same seed to "
         + "reproduce these numbers, or with another seed to see their Monte Carlo spread.")
+    if !r.overrides.isEmpty {
+      lines.append("")
+      lines.append(
+        "The scenario file was run with these overrides (--set): "
+          + r.overrides.map { "`\($0.description)`" }.joined(separator: ", ") + ".")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -13,6 +13,12 @@ extension RecommendationReport {
     lines.append(
       "Recommendation for \(r.scenario): \(r.horizonMonths) months, "
         + "\(NumberFormatting.fixed(Double(r.trials), decimals: 0)) trials, seed \(r.seed)")
+    if !r.overrides.isEmpty {
+      lines.append(
+        contentsOf: wrap(
+          "Overrides: " + r.overrides.map(\.description).joined(separator: ", "), width: width,
+          indent: "  "))
+    }
     lines.append("")
     func field(_ label: String, _ text: String) {
       let padded = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)

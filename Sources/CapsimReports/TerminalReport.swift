@@ -17,6 +17,12 @@ public struct TerminalReport: Sendable {
     lines.append(
       "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)"
     )
+    if !outcome.overrides.isEmpty {
+      lines.append(
+        contentsOf: wrap(
+          "Overrides: " + outcome.overrides.map(\.description).joined(separator: ", "),
+          indent: "  "))
+    }
     lines.append(
       "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
     lines.append("with their 95% CI in brackets.")

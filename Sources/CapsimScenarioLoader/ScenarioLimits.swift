@@ -72,6 +72,12 @@ public enum ScenarioLimits {
     "max_price_age_days": .closed(
       0, 36_500, "the age in days above which reports flag a price as stale (default 90)",
       whole: true),
+    "sweep.from": .closed(
+      -1e15, 1e15, "the first value of a sweep; each point is then checked like the key it sets"),
+    "sweep.to": .closed(
+      -1e15, 1e15, "the last value of a sweep; each point is then checked like the key it sets"),
+    "sweep.step": .closed(
+      -1e15, 1e15, "the step between sweep points; each point is then checked like the key it sets"),
     "trials": .closed(
       1, 10_000_000, "Monte Carlo trials; 2,000 give about 2% relative error on a mean",
       whole: true),

@@ -10,6 +10,8 @@ public struct LoadedScenario: Sendable {
   public var sourceMap: ScenarioSourceMap
   /// The file's text, stored with each run so it can be reproduced.
   public var text: String
+  /// The `--set` overrides applied on top of the file, in order (stored with each run too).
+  public var overrides: [ScenarioOverride] = []
 }
 
 /// Reads scenario files (format in `docs/scenarios.md`) and reports every problem at once.
@@ -17,7 +19,7 @@ public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
-    "costs", "max_price_age_days",
+    "costs", "max_price_age_days", "sweep",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
@@ -26,7 +28,9 @@ public enum ScenarioLoader {
 
   /// Loads and validates the scenario file at `path`.
   /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
-  public static func load(path: String) throws(ScenarioError) -> LoadedScenario {
+  public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
+    -> LoadedScenario
+  {
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
@@ -39,12 +43,15 @@ public enum ScenarioLoader {
             : "check the path; example scenarios are in scenarios/")
       ])
     }
-    return try parse(yaml: text, file: path)
+    return try parse(yaml: text, file: path, overrides: overrides)
   }
 
-  /// Parses and validates scenario YAML; `file` names it in diagnostics.
+  /// Parses and validates scenario YAML; `file` names it in diagnostics. `overrides` are applied to the
+  /// YAML tree before it is read (see ``ScenarioOverride``), so their values are checked like the file's,
+  /// and problems in them are reported against the override (`--set 2: …`).
   /// - Throws: ``ScenarioError`` listing every problem with file, line, column and key path.
-  public static func parse(yaml text: String, file: String) throws(ScenarioError) -> LoadedScenario
+  public static func parse(yaml text: String, file: String, overrides: [ScenarioOverride] = [])
+    throws(ScenarioError) -> LoadedScenario
   {
     let problems = ProblemCollector(file: file)
     let root: Node?
@@ -62,11 +69,23 @@ public enum ScenarioLoader {
           help: "start from one of the examples in scenarios/")
       ])
     }
-    let scenario = readScenario(root, problems: problems)
-    guard problems.problems.isEmpty, let scenario else {
-      throw ScenarioError(problems.problems)
+    let (document, applied) = try apply(overrides, to: root)
+    let scenario = readScenario(document, problems: problems)
+    for entry in applied {
+      problems.sourceMap.recordOverride(
+        entry.keyPath, at: SourceLocation(file: entry.override.label, field: entry.override.path))
     }
-    return LoadedScenario(scenario: scenario, sourceMap: problems.sourceMap, text: text)
+    guard problems.problems.isEmpty, let scenario else {
+      throw ScenarioError(
+        problems.problems.map { problem in
+          guard let field = problem.location.field,
+            let location = problems.sourceMap.overrideLocation(of: field)
+          else { return problem }
+          return problem.relocated(to: location)
+        })
+    }
+    return LoadedScenario(
+      scenario: scenario, sourceMap: problems.sourceMap, text: text, overrides: overrides)
   }
 
   static func syntaxProblem(_ error: YamlError, file: String) -> ScenarioProblem {
@@ -121,6 +140,7 @@ public enum ScenarioLoader {
     }
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
     let maxPriceAge = top.integer("max_price_age_days")
+    let sweep = top.value("sweep").map { readSweep($0, problems: problems) } ?? []
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
     checkPeakVolume(workload, horizonMonths: horizon, problems: problems)
     var scenario = Scenario(
@@ -128,6 +148,7 @@ public enum ScenarioLoader {
       seed: seed,
       workload: workload, options: options, costs: costs)
     scenario.maxPriceAgeDays = maxPriceAge
+    scenario.sweep = sweep
     return scenario
   }
 

@@ -18,8 +18,8 @@ struct CapsimCommand: AsyncParsableCommand {
     version: CapsimVersion.current,
     subcommands: [
       RunCommand.self, RecommendCommand.self, ImportCommand.self, DataCommand.self, FitCommand.self,
-      BreakEvenCommand.self, RunsCommand.self, BenchCommand.self, MeasureCommand.self,
-      InitCommand.self,
+      BreakEvenCommand.self, SweepCommand.self, SensitivityCommand.self, RunsCommand.self,
+      BenchCommand.self, MeasureCommand.self, InitCommand.self,
     ]
   )
 }

@@ -68,11 +68,11 @@ struct RunCommandTests {
     let lines = run.standardOutput.split(separator: "\n")
     #expect(
       lines.first
-        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed"
+        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed,overrides"
     )
     #expect(
-      lines.allSatisfy { fieldCount(of: String($0)) == 14 },
-      "\(lines.filter { fieldCount(of: String($0)) != 14 })")
+      lines.allSatisfy { fieldCount(of: String($0)) == 15 },
+      "\(lines.filter { fieldCount(of: String($0)) != 15 })")
     #expect(
       lines.contains {
         $0.hasPrefix(

@@ -22,7 +22,8 @@ import Testing
     let applied = try database.dbQueue.read { db in
       try CapsimDatabase.migrator.appliedMigrations(db)
     }
-    #expect(applied == ["v1-initial", "v2-distribution-fits", "v3-application-id"])
+    #expect(
+      applied == ["v1-initial", "v2-distribution-fits", "v3-application-id", "v4-run-overrides"])
     let foreignKeys = try database.dbQueue.read { db in
       try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
     }

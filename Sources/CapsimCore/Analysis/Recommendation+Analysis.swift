@@ -86,7 +86,7 @@ extension Recommendation {
       signals: WorkloadSignal.signals(
         workload: workload, horizonMonths: outcome.horizonMonths, bestPayPerUse: bestShared,
         bestCommitted: bestCommitted, policy: policy),
-      policy: policy)
+      policy: policy, overrides: outcome.overrides)
   }
 
   /// The category of an option: an option with an overflow target is hybrid, other committed prices are

@@ -106,6 +106,8 @@ public struct Recommendation: Sendable, Hashable, Codable {
   public var signals: [WorkloadSignal]
   /// The thresholds used.
   public var policy: RecommendationPolicy
+  /// The `--set` overrides the simulated scenario was run with (from the outcome).
+  public var overrides: [ScenarioOverride] = []
 
   /// p95/p50 job-time ratio before (best pay-per-use option) and after (the leading option).
   public var predictability: (before: Double, after: Double) {

@@ -34,6 +34,8 @@ public struct Scenario: Sendable, Hashable, Codable {
   /// Reports note each used price older than this many days on the run date
   /// (`max_price_age_days`; `nil` means ``PriceAgeCheck/defaultMaximumAgeDays``).
   public var maxPriceAgeDays: Int? = nil
+  /// The inputs `capsim sweep` varies when given no `--vary` (the file's `sweep:` section).
+  public var sweep: [SweepAxis] = []
 
   /// Creates a scenario.
   public init(

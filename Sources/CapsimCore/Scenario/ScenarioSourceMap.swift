@@ -4,6 +4,9 @@ public struct ScenarioSourceMap: Sendable, Hashable {
   /// The file the scenario came from.
   public var file: String
   private var locations: [String: SourceLocation]
+  /// Key paths set by overrides (`--set`), with where diagnostics about them point; see
+  /// ``recordOverride(_:at:)``.
+  public private(set) var overriddenPaths: [String: SourceLocation] = [:]
 
   /// Creates an empty map for `file`.
   public init(file: String) {
@@ -16,8 +19,28 @@ public struct ScenarioSourceMap: Sendable, Hashable {
     locations[keyPath] = SourceLocation(file: file, line: line, column: column, field: keyPath)
   }
 
-  /// The location of `keyPath`, or of its nearest recorded parent, or just the file.
+  /// Records that the value at `keyPath` and everything below it came from an override: diagnostics
+  /// about them point at `location` (for example `--set 2`) instead of the file.
+  public mutating func recordOverride(_ keyPath: String, at location: SourceLocation) {
+    overriddenPaths[keyPath] = location
+  }
+
+  /// The override location of `keyPath` if it or a parent was set by an override (the nearest wins).
+  public func overrideLocation(of keyPath: String) -> SourceLocation? {
+    guard !overriddenPaths.isEmpty else { return nil }
+    var path = keyPath
+    while !path.isEmpty {
+      if let found = overriddenPaths[path] { return found }
+      guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+      path = String(path[..<cut])
+    }
+    return nil
+  }
+
+  /// The location of `keyPath`, or of its nearest recorded parent, or just the file; an overridden key
+  /// path points at its override.
   public func location(of keyPath: String) -> SourceLocation {
+    if let overridden = overrideLocation(of: keyPath) { return overridden }
     var path = keyPath
     while !path.isEmpty {
       if var found = locations[path] {

@@ -73,6 +73,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var options: [OptionOutcome]
   /// For each committed and pay-per-use pair: when the committed option becomes cheaper, over trials.
   public var crossovers: [Crossover] = []
+  /// The `--set` overrides applied to the scenario file, in order (shown in every report).
+  public var overrides: [ScenarioOverride] = []
 
   /// Creates an outcome.
   public init(

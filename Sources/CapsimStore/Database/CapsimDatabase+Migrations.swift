@@ -16,6 +16,9 @@ extension CapsimDatabase {
       // Marks the file as capsim's, so that opening checks it before writing anything.
       try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
+    migrator.registerMigration("v4-run-overrides") { db in
+      try addRunOverrideColumns(db)
+    }
     return migrator
   }
 
@@ -119,6 +122,18 @@ extension CapsimDatabase {
           ad_statistic REAL,
           chosen_at TEXT NOT NULL
         );
+        """)
+  }
+
+  /// `simulation_run.overrides_json` (the `--set` overrides as a JSON list of `{"path", "value"}`) and
+  /// `simulation_run.command` (`run` or `recommend`), migration "v4-run-overrides". Earlier runs had
+  /// no overrides and were all made by `capsim run`.
+  private static func addRunOverrideColumns(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE simulation_run ADD COLUMN overrides_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE simulation_run ADD COLUMN command TEXT NOT NULL DEFAULT 'run'
+          CHECK (length(command) > 0);
         """)
   }
 }

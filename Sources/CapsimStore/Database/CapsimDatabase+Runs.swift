@@ -23,14 +23,15 @@ extension CapsimDatabase {
     guard run.trials >= 0 else { throw StoreError.invalidRun(reason: "trials must be ≥ 0") }
     let createdAt = run.createdAt ?? ISO8601DateFormatter().string(from: Date())
     let seed = Int64(bitPattern: run.seed)
+    let overridesJSON = Self.overridesJSON(run.overrides)
     do {
       return try write { db in
         try db.execute(
           literal: """
             INSERT INTO simulation_run (created_at, scenario_name, scenario_text, seed, trials, capsim_version,
-              result_json)
+              result_json, overrides_json, command)
             VALUES (\(createdAt), \(run.scenarioName), \(run.scenarioText), \(seed), \(run.trials), \(run.capsimVersion),
-              \(run.resultJSON))
+              \(run.resultJSON), \(overridesJSON), \(run.command))
             """)
         let id = db.lastInsertedRowID
         for (option, metrics) in run.options {
@@ -59,12 +60,14 @@ extension CapsimDatabase {
   public func saveRun(
     scenarioName: String, scenarioText: String, seed: UInt64, trials: Int, capsimVersion: String,
     resultJSON: String,
-    options: [(option: String, metrics: [MetricEstimate])]
+    options: [(option: String, metrics: [MetricEstimate])], overrides: [ScenarioOverride] = [],
+    command: String = "run"
   ) throws(StoreError) -> Int64 {
     try saveRun(
       NewSimulationRun(
         scenarioName: scenarioName, scenarioText: scenarioText, seed: seed, trials: trials,
-        capsimVersion: capsimVersion, resultJSON: resultJSON, options: options))
+        capsimVersion: capsimVersion, resultJSON: resultJSON, options: options,
+        overrides: overrides, command: command))
   }
 
   /// All saved runs, newest first.
@@ -105,8 +108,30 @@ extension CapsimDatabase {
       }
       return SimulationRun(
         summary: Self.runSummary(from: row), scenarioText: row["scenario_text"],
-        resultJSON: row["result_json"],
+        resultJSON: row["result_json"], overrides: try Self.overrides(json: row["overrides_json"]),
         options: options)
+    }
+  }
+
+  /// The overrides as the JSON stored in `overrides_json`: `[{"path": …, "value": …}, …]`.
+  static func overridesJSON(_ overrides: [ScenarioOverride]) -> String {
+    let entries = overrides.map { ["path": $0.path, "value": $0.value] }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    // Encoding an array of string dictionaries cannot fail.
+    guard let data = try? encoder.encode(entries) else { return "[]" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The overrides stored as ``overridesJSON(_:)``.
+  static func overrides(json: String) throws(StoreError) -> [ScenarioOverride] {
+    do {
+      let entries = try JSONDecoder().decode([[String: String]].self, from: Data(json.utf8))
+      return entries.enumerated().map { index, entry in
+        ScenarioOverride(number: index + 1, path: entry["path"] ?? "", value: entry["value"] ?? "")
+      }
+    } catch {
+      throw StoreError.database(reason: "a stored run's overrides are not valid JSON: \(error)")
     }
   }
 
@@ -115,6 +140,6 @@ extension CapsimDatabase {
     return SimulationRunSummary(
       id: row["id"], createdAt: row["created_at"], scenarioName: row["scenario_name"],
       seed: UInt64(bitPattern: seed),
-      trials: row["trials"], capsimVersion: row["capsim_version"])
+      trials: row["trials"], capsimVersion: row["capsim_version"], command: row["command"])
   }
 }

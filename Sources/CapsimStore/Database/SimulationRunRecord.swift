@@ -17,13 +17,20 @@ public struct NewSimulationRun: Sendable, Hashable {
   public var options: [(option: String, metrics: [MetricEstimate])]
   /// When it ran, ISO 8601 UTC; `nil` means now.
   public var createdAt: String?
+  /// The `--set` overrides applied to the scenario text, in order.
+  public var overrides: [ScenarioOverride] = []
+  /// The command that made it (`run`, `recommend`).
+  public var command: String = "run"
 
   /// Creates a run to save.
   public init(
     scenarioName: String, scenarioText: String, seed: UInt64, trials: Int, capsimVersion: String,
     resultJSON: String,
-    options: [(option: String, metrics: [MetricEstimate])], createdAt: String? = nil
+    options: [(option: String, metrics: [MetricEstimate])], createdAt: String? = nil,
+    overrides: [ScenarioOverride] = [], command: String = "run"
   ) {
+    self.overrides = overrides
+    self.command = command
     self.scenarioName = scenarioName
     self.scenarioText = scenarioText
     self.seed = seed
@@ -40,7 +47,8 @@ public struct NewSimulationRun: Sendable, Hashable {
       && lhs.seed == rhs.seed
       && lhs.trials == rhs.trials && lhs.capsimVersion == rhs.capsimVersion
       && lhs.resultJSON == rhs.resultJSON
-      && lhs.createdAt == rhs.createdAt && lhs.options.count == rhs.options.count
+      && lhs.createdAt == rhs.createdAt && lhs.overrides == rhs.overrides
+      && lhs.command == rhs.command && lhs.options.count == rhs.options.count
       && zip(lhs.options, rhs.options).allSatisfy {
         $0.option == $1.option && $0.metrics == $1.metrics
       }
@@ -53,6 +61,8 @@ public struct NewSimulationRun: Sendable, Hashable {
     hasher.combine(seed)
     hasher.combine(trials)
     hasher.combine(resultJSON)
+    hasher.combine(overrides)
+    hasher.combine(command)
     for option in options {
       hasher.combine(option.option)
       hasher.combine(option.metrics)
@@ -74,6 +84,8 @@ public struct SimulationRunSummary: Sendable, Hashable, Codable {
   public var trials: Int
   /// The capsim version that produced it.
   public var capsimVersion: String
+  /// The command that made it (`run`, `recommend`).
+  public var command: String = "run"
 }
 
 /// A saved run in full, as returned by ``CapsimDatabase/run(id:)``.
@@ -84,6 +96,8 @@ public struct SimulationRun: Sendable, Hashable {
   public var scenarioText: String
   /// The complete result JSON.
   public var resultJSON: String
+  /// The `--set` overrides applied to ``scenarioText``, in order.
+  public var overrides: [ScenarioOverride] = []
   /// Per option (in the order saved), its metrics (in the order saved).
   public var options: [OptionMetrics]
 

@@ -11,7 +11,7 @@ struct RecommendCommand: AsyncParsableCommand {
     abstract:
       "Simulate a scenario and recommend shared, dedicated, or waiting (docs/recommend.md).",
     discussion: """
-      Runs the scenario like 'capsim run' (the run is not stored), then compares the cheapest option \
+      Runs the scenario like 'capsim run' (and stores the run the same way, unless --no-save), then compares the cheapest option \
       with the cheapest option of the other billing category trial by trial: the verdict, P(cheaper), \
       the saving with its 90% interval, predictability, the cost lines behind the difference, and the \
       signals of production use. --format md writes a decision memo.
@@ -31,14 +31,16 @@ struct RecommendCommand: AsyncParsableCommand {
   @Option(help: "Terminal width in columns.")
   var width: Int = 100
 
+  @Flag(help: "Do not store the run in the database.")
+  var noSave = false
+
   func validate() throws {
     try TerminalWidth.validate(width)
   }
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, _, resolved) = try scenario.load()
-      let outcome = try await scenario.simulate(resolved, sourceMap: loaded.sourceMap)
+      let (loaded, store, resolved, outcome) = try await scenario.simulate()
       let recommendation: Recommendation
       do {
         recommendation = try Recommendation(outcome: outcome, workload: resolved.scenario.workload)
@@ -46,12 +48,16 @@ struct RecommendCommand: AsyncParsableCommand {
         throw RecommendationError.needsBothCategories(
           scenario: scenario.scenarioPath, payPerUse: payPerUse, committed: committed)
       }
+      let json = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
+      if !noSave {
+        try scenario.save(
+          outcome, loaded: loaded, in: store, resultJSON: json, command: "recommend")
+      }
       let report: String
       switch format {
       case .table: report = RecommendationReport.table(recommendation, width: width)
       case .md: report = RecommendationReport.markdown(recommendation)
-      case .json:
-        report = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
+      case .json: report = json
       case .csv: report = RecommendationReport.csv(recommendation)
       case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
       }

@@ -37,8 +37,7 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, resolved) = try scenario.load()
-      let outcome = try await scenario.simulate(resolved, sourceMap: loaded.sourceMap)
+      let (loaded, store, _, outcome) = try await scenario.simulate()
       let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
       let report: String
       switch format {
@@ -49,12 +48,7 @@ struct RunCommand: AsyncParsableCommand {
       case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
       }
       if !noSave {
-        let id = try store.saveRun(
-          scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
-          trials: outcome.trials,
-          capsimVersion: CapsimVersion.current, resultJSON: json,
-          options: outcome.options.map { (option: $0.name, metrics: $0.metrics) })
-        Diagnostics.note("stored as run \(id) in \(store.path)")
+        try scenario.save(outcome, loaded: loaded, in: store, resultJSON: json, command: "run")
       }
       try OutputWriter.write(report, to: output)
     }

@@ -1,12 +1,15 @@
 import ArgumentParser
+import CapsimCore
+import CapsimReports
+import CapsimScenarioLoader
 import CapsimStore
 import Foundation
 
 /// `capsim runs`: the stored history of simulation runs.
 struct RunsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "runs", abstract: "List stored runs, or print one run's stored results.",
-    subcommands: [RunsListCommand.self, RunsShowCommand.self],
+    commandName: "runs", abstract: "List stored runs, print one, or compare two.",
+    subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsDiffCommand.self],
     defaultSubcommand: RunsListCommand.self)
 }
 
@@ -20,11 +23,11 @@ struct RunsListCommand: AsyncParsableCommand {
     try await Diagnostics.reportingInputErrors {
       let runs = try database.open().runs()
       var lines = [
-        "id  created               scenario                         trials     seed  version"
+        "id  created               command    scenario                         trials     seed  version"
       ]
       for run in runs {
         lines.append(
-          "\(pad(String(run.id), 3)) \(pad(run.createdAt, 21)) \(pad(run.scenarioName, 32)) "
+          "\(pad(String(run.id), 3)) \(pad(run.createdAt, 21)) \(pad(run.command, 10)) \(pad(run.scenarioName, 32)) "
             + "\(pad(String(run.trials), 7, right: true)) \(pad(String(run.seed), 8, right: true))  \(run.capsimVersion)"
         )
       }
@@ -38,7 +41,9 @@ struct RunsListCommand: AsyncParsableCommand {
 struct RunsShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Print a stored run's results as JSON (or its scenario with --scenario).")
+    abstract:
+      "Print a stored run's results as JSON (or its scenario with --scenario, its --set overrides as comments after it)."
+  )
   @Argument(help: "Run id from 'capsim runs list'.") var id: Int64
   @Flag(help: "Print the scenario text the run used instead of its results.") var scenario = false
   @OptionGroup var database: DatabaseOptions
@@ -46,7 +51,12 @@ struct RunsShowCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let run = try database.open().run(id: id)
-      try OutputWriter.write(scenario ? run.scenarioText : run.resultJSON, to: nil)
+      // The overrides follow the file as YAML comments, so the text still loads and says how it was run.
+      let overrides = run.overrides.map { "# --set \($0.description)\n" }.joined()
+      let text =
+        run.scenarioText
+        + (overrides.isEmpty || run.scenarioText.hasSuffix("\n") ? "" : "\n") + overrides
+      try OutputWriter.write(scenario ? text : run.resultJSON, to: nil)
     }
   }
 }
@@ -55,4 +65,56 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
   guard text.count < width else { return text }
   let fill = String(repeating: " ", count: width - text.count)
   return right ? fill + text : text + fill
+}
+
+/// `capsim runs diff A B`.
+struct RunsDiffCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Compare two stored runs: scenario keys (overrides included) and every metric.",
+    discussion: """
+      Lists the scenario keys whose values differ between run A and run B (after each run's --set \
+      overrides), then each option's metrics side by side with B − A and whether the change exceeds the \
+      combined 95% interval 1.96·√(SE_A² + SE_B²). The terminal table shows only the changed metrics \
+      unless --all. Example: capsim runs diff 3 4
+      """)
+  @Argument(help: "Run A's id (from 'capsim runs list').") var first: Int64
+  @Argument(help: "Run B's id.") var second: Int64
+  @Option(help: "Output format.") var format: SweepFormat = .table
+  @Flag(help: "Show every metric in the terminal table, not only the changed ones.") var all = false
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to this file instead of standard output.", valueName: "file"))
+  var output: String?
+  @OptionGroup var database: DatabaseOptions
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      let store = try database.open()
+      let (a, b) = (try store.run(id: first), try store.run(id: second))
+      let diff = RunDiff(
+        keysA: try ScenarioLoader.keyValues(
+          yaml: a.scenarioText, file: "run \(first)", overrides: a.overrides),
+        keysB: try ScenarioLoader.keyValues(
+          yaml: b.scenarioText, file: "run \(second)", overrides: b.overrides),
+        metricsA: a.options.map { ($0.option, $0.metrics) },
+        metricsB: b.options.map { ($0.option, $0.metrics) })
+      let report = RunDiffReport(diff, before: Self.describe(a), after: Self.describe(b))
+      let text: String
+      switch format {
+      case .table: text = report.table(all: all)
+      case .md: text = report.markdown()
+      case .csv: text = report.csv()
+      case .json: text = try report.json()
+      }
+      try OutputWriter.write(text, to: output)
+    }
+  }
+
+  static func describe(_ run: SimulationRun) -> String {
+    let s = run.summary
+    return "run \(s.id) (\(s.command)): \(s.scenarioName), \(s.trials) trials, seed \(s.seed), "
+      + "capsim \(s.capsimVersion), \(s.createdAt)"
+  }
 }

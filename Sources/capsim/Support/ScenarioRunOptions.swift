@@ -34,6 +34,13 @@ struct ScenarioRunOptions: ParsableArguments {
   )
   var maxPriceAge: Int?
 
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a scenario key, validated like the file's value (repeatable): e.g. --set workload.jobs_per_month=120, --set options.bare-metal.nodes=6, --set costs.engineer_hourly_rate=150.",
+      valueName: "path=value"))
+  var overrides: [String] = []
+
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
@@ -53,10 +60,19 @@ struct ScenarioRunOptions: ParsableArguments {
     MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
+  /// The `--set` overrides, numbered from 1 in the order given.
+  func parsedOverrides() throws(ScenarioError) -> [ScenarioOverride] {
+    var result: [ScenarioOverride] = []
+    for (index, text) in overrides.enumerated() {
+      result.append(try ScenarioOverride(parsing: text, number: index + 1))
+    }
+    return result
+  }
+
   /// Loads the scenario, applies the overrides, opens the database and resolves every name.
   func load() throws -> (loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario)
   {
-    var loaded = try ScenarioLoader.load(path: scenarioPath)
+    var loaded = try ScenarioLoader.load(path: scenarioPath, overrides: parsedOverrides())
     if let trials { loaded.scenario.trials = trials }
     if let seed { loaded.scenario.seed = seed }
     let store = try database.open()
@@ -68,15 +84,29 @@ struct ScenarioRunOptions: ParsableArguments {
     return (loaded, store, resolved)
   }
 
-  /// Simulates `resolved`, rejects an outcome with a non-finite cost or time (naming option and metric),
-  /// and notes on each option billed with a price older than the threshold (`--max-price-age`, else the
-  /// scenario's `max_price_age_days`, else 90 days) on today's date in UTC, or on `CAPSIM_RUN_DATE`
-  /// (YYYY-MM-DD) when set, for reproducible reports.
-  func simulate(_ resolved: ResolvedScenario, sourceMap: ScenarioSourceMap) async throws
-    -> SimulationOutcome
+  /// The scenario file with the `--set` overrides and then `settings` applied (and --trials/--seed),
+  /// resolved against `store`: one point of a sweep or tornado.
+  func resolve(adding settings: [ScenarioOverride], in store: CapsimDatabase) throws
+    -> ResolvedScenario
   {
+    var loaded = try ScenarioLoader.load(
+      path: scenarioPath, overrides: parsedOverrides() + settings)
+    if let trials { loaded.scenario.trials = trials }
+    if let seed { loaded.scenario.seed = seed }
+    return try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
+  }
+
+  /// Loads and resolves the scenario and simulates it; the outcome carries the overrides. An outcome
+  /// with a non-finite cost or time is rejected (naming option and metric), and each option billed with
+  /// a price older than the threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else
+  /// 90 days) on today's date in UTC, or on `CAPSIM_RUN_DATE` (YYYY-MM-DD) when set, gets a note.
+  func simulate() async throws -> (
+    loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario,
+    outcome: SimulationOutcome
+  ) {
+    let (loaded, store, resolved) = try load()
     var outcome = await engine.run(resolved)
-    try outcome.checkFinite(sourceMap: sourceMap)
+    try outcome.checkFinite(sourceMap: loaded.sourceMap)
     PriceAgeCheck.annotate(
       &outcome,
       pricesByOption: Dictionary(
@@ -86,7 +116,22 @@ struct ScenarioRunOptions: ParsableArguments {
       maximumAgeDays: maxPriceAge ?? resolved.scenario.maxPriceAgeDays
         ?? PriceAgeCheck.defaultMaximumAgeDays
     )
-    return outcome
+    outcome.overrides = loaded.overrides
+    return (loaded, store, resolved, outcome)
+  }
+
+  /// Stores a simulated run (scenario text, overrides, seed, trials, metrics and `resultJSON`) made by
+  /// `command`, and says so on standard error.
+  func save(
+    _ outcome: SimulationOutcome, loaded: LoadedScenario, in store: CapsimDatabase,
+    resultJSON: String, command: String
+  ) throws {
+    let id = try store.saveRun(
+      scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
+      trials: outcome.trials, capsimVersion: CapsimVersion.current, resultJSON: resultJSON,
+      options: outcome.options.map { (option: $0.name, metrics: $0.metrics) },
+      overrides: loaded.overrides, command: command)
+    Diagnostics.note("stored as run \(id) in \(store.path)")
   }
 
   /// Today in UTC, or `CAPSIM_RUN_DATE`.

@@ -1,0 +1,101 @@
+/// One input a sweep varies: a scenario key path and the values it takes, in order.
+///
+/// Written `PATH=FROM:TO:STEP` (FROM, FROM + STEP, … up to TO inclusive) or `PATH=a,b,c` (a list, which
+/// may hold names as well as numbers). Each value is applied as a ``ScenarioOverride``, so it is
+/// validated exactly like a value written in the scenario file.
+public struct SweepAxis: Sendable, Hashable, Codable {
+  /// The most values one axis may take (a guard against a mistyped step).
+  public static let maximumValues = 1_000
+
+  /// The key path, as for `--set`.
+  public var path: String
+  /// The values, as YAML text.
+  public var values: [String]
+
+  /// Creates an axis.
+  public init(path: String, values: [String]) {
+    self.path = path
+    self.values = values
+  }
+
+  /// Parses `PATH=FROM:TO:STEP` or `PATH=a,b,c`; `label` (for example `--vary 1`) names it in errors.
+  ///
+  /// A range needs finite numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values;
+  /// its values are FROM + k·STEP rounded to the decimals written in FROM and STEP, so `0.1:0.3:0.1`
+  /// gives exactly 0.1, 0.2, 0.3.
+  /// - Throws: ``ScenarioError`` naming `label`.
+  public init(parsing text: String, label: String) throws(ScenarioError) {
+    let assignment = try ScenarioOverride(parsing: text, number: 0, label: label)
+    func problem(_ message: String, _ help: String) -> ScenarioError {
+      ScenarioError([.invalidValue(SourceLocation(file: label), message: message, help: help)])
+    }
+    let body = assignment.value.trimmingSpaces
+    let parts = body.split(separator: ":", omittingEmptySubsequences: false).map {
+      String($0).trimmingSpaces
+    }
+    if parts.count == 3 {
+      guard let from = Double(parts[0]), let to = Double(parts[1]), let step = Double(parts[2]),
+        from.isFinite, to.isFinite, step.isFinite
+      else {
+        throw problem(
+          "'\(body)' is not FROM:TO:STEP with three numbers",
+          "e.g. 'workload.jobs_per_month=60:120:10'")
+      }
+      guard step > 0, from <= to else {
+        throw problem(
+          "the range \(body) is empty or its step is not positive",
+          "write FROM ≤ TO and a step > 0, e.g. 60:120:10")
+      }
+      let count = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
+      guard count <= Double(Self.maximumValues) else {
+        throw problem(
+          "the range \(body) has \(Int(count)) values; at most \(Self.maximumValues) are allowed",
+          "use a larger step")
+      }
+      let decimals = Swift.max(Self.decimals(parts[0]), Self.decimals(parts[2]))
+      let scale = Self.powerOfTen(decimals)
+      values = (0..<Int(count)).map { k in
+        Self.format(((from + Double(k) * step) * scale).rounded() / scale)
+      }
+    } else {
+      values = body.split(separator: ",", omittingEmptySubsequences: false).map {
+        String($0).trimmingSpaces
+      }
+      guard !values.contains(where: \.isEmpty) else {
+        throw problem(
+          "'\(body)' has an empty value", "list values separated by commas, e.g. 60,80,100")
+      }
+      guard values.count <= Self.maximumValues else {
+        throw problem(
+          "the list has \(values.count) values; at most \(Self.maximumValues) are allowed",
+          "list fewer values")
+      }
+    }
+    path = assignment.path
+  }
+
+  /// Digits after the decimal point in a number written as `text` (0 for exponent notation).
+  static func decimals(_ text: String) -> Int {
+    guard !text.contains("e"), !text.contains("E"), let dot = text.firstIndex(of: ".") else {
+      return 0
+    }
+    return Swift.min(12, text.distance(from: dot, to: text.endIndex) - 1)
+  }
+
+  static func powerOfTen(_ exponent: Int) -> Double {
+    (0..<exponent).reduce(1.0) { result, _ in result * 10 }
+  }
+
+  /// A whole number without a decimal point (so integer keys accept it), others in Swift's shortest form.
+  static func format(_ value: Double) -> String {
+    if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+}
+
+extension String {
+  /// The text without leading and trailing spaces.
+  var trimmingSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}

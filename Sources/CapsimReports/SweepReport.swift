@@ -1,0 +1,48 @@
+import Foundation
+
+/// A sweep (decision table) as a terminal table, Markdown, wide CSV (one row per point) or JSON.
+///
+/// Every format carries, per point and option: the mean total cost with its 95% interval, P(cheapest),
+/// the committed nodes and the sizing metric of a sized option, and per point the cheapest option and
+/// the verdict `capsim recommend` would give.
+public enum SweepReport {
+  /// Version of the JSON layout.
+  public static let schemaVersion = 1
+
+  /// The sweep's heading sentence.
+  static func heading(_ result: SweepResult) -> String {
+    "Sweep of \(result.scenario) over "
+      + result.axes.map {
+        "\($0.path) (\($0.values.count) value\($0.values.count == 1 ? "" : "s"))"
+      }
+      .joined(separator: " × ")
+      + ": \(result.points.count) points, each \(group(result.trials)) trials with seed \(result.seed) "
+      + "(common random numbers), \(result.horizonMonths) months, costs in \(result.currency)."
+  }
+
+  static func overridesLine(_ result: SweepResult) -> String? {
+    result.overrides.isEmpty
+      ? nil
+      : "Overrides at every point: " + result.overrides.map(\.description).joined(separator: ", ")
+  }
+
+  static func group(_ count: Int) -> String { NumberFormatting.fixed(Double(count), decimals: 0) }
+
+  /// `1.23M ± 0.01M`: the mean and the half-width of its 95% interval.
+  static func costCell(_ estimate: Estimate) -> String {
+    var text = NumberFormatting.compact(estimate.value)
+    if let lower = estimate.lower, let upper = estimate.upper, upper > lower {
+      text += " ±" + NumberFormatting.compact((upper - lower) / 2)
+    }
+    return text
+  }
+
+  static func sizingCell(_ option: SweepResult.OptionResult) -> String? {
+    guard let metric = option.sizingMetric else { return nil }
+    let value =
+      metric.key == SizingTarget.Metric.deadlineHitRate.rawValue
+      ? NumberFormatting.percent(metric.estimate.value)
+      : NumberFormatting.readable(metric.estimate.value, significant: 3)
+    return "\(metric.key) \(value)"
+  }
+}

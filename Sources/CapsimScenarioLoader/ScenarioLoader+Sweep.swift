@@ -1,0 +1,60 @@
+import CapsimCore
+import Yams
+
+extension ScenarioLoader {
+  static let sweepKeys = ["vary", "values", "from", "to", "step"]
+
+  /// `sweep: [{vary: PATH, values: [a, b, c]}, {vary: PATH, from: F, to: T, step: S}]`: the inputs
+  /// `capsim sweep` varies when no `--vary` is given (one or two).
+  static func readSweep(_ node: Node, problems: ProblemCollector) -> [SweepAxis] {
+    guard case .sequence(let sequence) = node, (1...2).contains(sequence.count) else {
+      problems.add(
+        .wrongType(
+          problems.location(node, "sweep"), expected: "a list of one or two inputs to vary",
+          found: YAMLMappingReader.describe(node)))
+      return []
+    }
+    var axes: [SweepAxis] = []
+    for (index, item) in sequence.enumerated() {
+      let path = "sweep[\(index)]"
+      guard let reader = YAMLMappingReader(item, path: path, problems: problems) else { continue }
+      reader.rejectUnknownKeys(allowed: sweepKeys)
+      guard
+        let vary = reader.string(
+          "vary", required: true, help: "name the key to vary, e.g. 'vary: workload.jobs_per_month'"
+        )
+      else { continue }
+      let text: String
+      if let values = reader.value("values") {
+        guard case .sequence(let list) = values, !list.isEmpty,
+          list.allSatisfy({ $0.scalar != nil })
+        else {
+          problems.add(
+            .wrongType(
+              reader.location("values"), expected: "a non-empty list of values",
+              found: YAMLMappingReader.describe(values)))
+          continue
+        }
+        text = list.compactMap(\.string).joined(separator: ",")
+      } else {
+        let bounds = ["from", "to", "step"].map {
+          reader.double(
+            $0, limitKey: "sweep.\($0)", required: true,
+            help: "give 'values: [a, b]' or 'from', 'to' and 'step'")
+        }
+        guard let from = bounds[0], let to = bounds[1], let step = bounds[2] else { continue }
+        text = ["from", "to", "step"].enumerated().map { position, key in
+          reader.value(key)?.string ?? String([from, to, step][position])
+        }.joined(separator: ":")
+      }
+      do {
+        axes.append(try SweepAxis(parsing: "\(vary)=\(text)", label: path))
+      } catch {
+        for problem in error.problems {
+          problems.add(problem.relocated(to: problems.location(item, path)))
+        }
+      }
+    }
+    return axes
+  }
+}

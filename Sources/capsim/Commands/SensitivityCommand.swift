@@ -1,0 +1,75 @@
+import ArgumentParser
+import CapsimCore
+import CapsimReports
+import CapsimScenarioLoader
+import CapsimStore
+import Foundation
+
+/// `capsim sensitivity SCENARIO --vary PATH=LOW,HIGH …`: a tornado of the decision metric.
+struct SensitivityCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sensitivity",
+    abstract:
+      "Move each input to a low and a high value and rank the inputs by their effect (tornado).",
+    discussion: """
+      Each --vary PATH=LOW,HIGH names a scenario key (as for --set) and its two ends. The scenario is run \
+      at its base, then with each input at its low and at its high value while the others stay at base, \
+      all with the same trials and seed. The inputs are ranked by the swing of the decision metric: by \
+      default the saving of the recommended option over the runner-up (their mean total-cost difference, \
+      the pair fixed at the base), or --metric KEY of --option NAME (default: the cheapest option at base). \
+      Example: capsim sensitivity scenarios/borderline-growing-team.yaml \
+      --vary workload.jobs_per_month=80,100 --vary workload.deadline_hours=36,60
+      """)
+
+  @OptionGroup var scenario: ScenarioRunOptions
+
+  @Option(
+    name: .customLong("vary"),
+    help: ArgumentHelp(
+      "An input and its two ends: PATH=LOW,HIGH (repeatable).", valueName: "path=low,high"))
+  var inputs: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Decision metric: 'saving' (default) or a metric key of the report, e.g. total_cost, deadline_hit_rate.",
+      valueName: "key"))
+  var metric: String = "saving"
+
+  @Option(help: "The option whose --metric is measured (default: the cheapest at base).")
+  var option: String?
+
+  @Option(help: "Output format.")
+  var format: SweepFormat = .table
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: "Terminal width in columns.")
+  var width: Int = 100
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      let (loaded, store, _) = try scenario.load()
+      var axes: [SweepAxis] = []
+      for (index, text) in inputs.enumerated() {
+        axes.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
+      }
+      let decision: DecisionMetric =
+        metric == "saving" ? .saving : .metric(key: metric, option: option)
+      let result = try await Tornado(engine: scenario.engine).run(
+        inputs: axes, metric: decision, overrides: loaded.overrides
+      ) { settings in try scenario.resolve(adding: settings, in: store) }
+      let report: String
+      switch format {
+      case .table: report = SensitivityReport.table(result, width: width)
+      case .md: report = SensitivityReport.markdown(result)
+      case .json: report = try SensitivityReport.json(result, capsimVersion: CapsimVersion.current)
+      case .csv: report = SensitivityReport.csv(result)
+      }
+      try OutputWriter.write(report, to: output)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import CapsimCore
+import CapsimReports
+import CapsimScenarioLoader
+import CapsimStore
+import Foundation
+
+/// `capsim sweep SCENARIO --vary PATH=FROM:TO:STEP`: a decision table over one or two inputs.
+struct SweepCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Simulate a scenario across one or two inputs' values: a decision table.",
+    discussion: """
+      Each --vary PATH=FROM:TO:STEP (or PATH=a,b,c) names a scenario key as for --set; with two, every \
+      combination is simulated (the first varies slowest). Without --vary, the scenario's 'sweep:' \
+      section is used. Every point runs the scenario's trials with its seed, so the points share their \
+      random numbers and adjacent points compare reliably. For each point and option: the expected total \
+      cost with its 95% interval, P(cheapest), the committed nodes and sizing metric of a 'nodes: auto' \
+      option, the cheapest option and the verdict 'capsim recommend' would give. Sweeps are not stored.
+      Example: capsim sweep scenarios/borderline-growing-team.yaml --vary workload.jobs_per_month=70:110:10
+      """)
+
+  @OptionGroup var scenario: ScenarioRunOptions
+
+  @Option(
+    name: .customLong("vary"),
+    help: ArgumentHelp(
+      "An input to vary: PATH=FROM:TO:STEP or PATH=a,b,c (once or twice).",
+      valueName: "path=values"))
+  var axes: [String] = []
+
+  @Option(help: "Output format.")
+  var format: SweepFormat = .table
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: "Terminal table width in columns.")
+  var width: Int = 100
+
+  func run() async throws {
+    try await Diagnostics.reportingInputErrors {
+      let (loaded, store, _) = try scenario.load()
+      var parsed: [SweepAxis] = []
+      for (index, text) in axes.enumerated() {
+        parsed.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
+      }
+      let result = try await Sweep(engine: scenario.engine).run(
+        axes: parsed.isEmpty ? loaded.scenario.sweep : parsed, overrides: loaded.overrides
+      ) { settings in try scenario.resolve(adding: settings, in: store) }
+      let report: String
+      switch format {
+      case .table: report = SweepReport.table(result, width: width)
+      case .md: report = SweepReport.markdown(result)
+      case .json: report = try SweepReport.json(result, capsimVersion: CapsimVersion.current)
+      case .csv: report = SweepReport.csv(result)
+      }
+      try OutputWriter.write(report, to: output)
+    }
+  }
+}
+
+/// Formats of `capsim sweep` and `capsim sensitivity`.
+enum SweepFormat: String, ExpressibleByArgument, CaseIterable {
+  /// A table for a terminal.
+  case table
+  /// A Markdown document.
+  case md
+  /// JSON with a schema version.
+  case json
+  /// Wide CSV, one row per point.
+  case csv
+}

@@ -1,0 +1,53 @@
+import CapsimCore
+import Testing
+
+@Suite("Run diff")
+struct RunDiffTests {
+  static func metric(_ key: String, _ value: Double, se: Double? = nil, ci: (Double, Double)? = nil)
+    -> MetricEstimate
+  {
+    MetricEstimate(
+      key: key, label: key, unit: "USD",
+      estimate: Estimate(value: value, standardError: se, lower: ci?.0, upper: ci?.1))
+  }
+
+  @Test func keysAndMetricsAreComparedWithTheCombinedInterval() {
+    let diff = RunDiff(
+      keysA: [("workload.jobs_per_month", "90"), ("seed", "7"), ("options.metal.nodes", "4")],
+      keysB: [
+        ("workload.jobs_per_month", "100"), ("seed", "7"), ("costs.engineer_hourly_rate", "150"),
+      ],
+      metricsA: [
+        ("cloud", [Self.metric("total_cost", 1_000, se: 30), Self.metric("p95", 10, ci: (9, 11))])
+      ],
+      metricsB: [
+        (
+          "cloud", [Self.metric("total_cost", 1_100, se: 40), Self.metric("p95", 12, ci: (11, 13))]
+        ),
+        ("metal", [Self.metric("total_cost", 5)]),
+      ])
+    #expect(
+      diff.keyChanges.map { [$0.path, $0.before ?? "-", $0.after ?? "-"] } == [
+        ["costs.engineer_hourly_rate", "-", "150"], ["options.metal.nodes", "4", "-"],
+        ["workload.jobs_per_month", "90", "100"],
+      ])
+    // total_cost: 100 against 1.959964 × √(30² + 40²) = 1.959964 × 50 = 97.998: a change.
+    let total = diff.metrics[0]
+    #expect(total.difference == 100)
+    #expect(abs(total.combinedHalfWidth! - 97.998_199_227) < 1e-6)
+    #expect(total.exceedsUncertainty == true)
+    // p95: 2 against √(1² + 1²) = 1.414 from the intervals' half-widths: a change.
+    #expect(abs(diff.metrics[1].combinedHalfWidth! - 2.0.squareRoot()) < 1e-12)
+    #expect(diff.metrics[1].exceedsUncertainty == true)
+    // Present in one run only: undecided.
+    #expect(diff.metrics[2].option == "metal" && diff.metrics[2].exceedsUncertainty == nil)
+  }
+
+  @Test func aChangeInsideTheIntervalIsNotFlagged() {
+    let diff = RunDiff(
+      keysA: [], keysB: [], metricsA: [("x", [Self.metric("total_cost", 1_000, se: 30)])],
+      metricsB: [("x", [Self.metric("total_cost", 1_050, se: 40)])])
+    #expect(diff.metrics[0].exceedsUncertainty == false)
+    #expect(diff.keyChanges.isEmpty)
+  }
+}

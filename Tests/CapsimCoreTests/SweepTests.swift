@@ -1,0 +1,93 @@
+import CapsimCore
+import Testing
+import _CapsimTestSupport
+
+@Suite("Sweep (decision table)")
+struct SweepTests {
+  /// BreakEvenTests' scenario: fixed 10-hour 8-GPU jobs on both options, the shared one at $3/GPU-h, the
+  /// committed one 2 nodes × 8 GPUs × $2 × 730 h = $23,360 a month, no hidden costs. Closed form:
+  /// J* = C_D / (p_S × GPU-hours per job) = 23,360 / 240 = 97.33 jobs a month.
+  static func scenario(jobsPerMonth: Double, trials: Int = 1_000) throws -> ResolvedScenario {
+    try BreakEvenTests.scenario(jobsPerMonth: jobsPerMonth, trials: trials, seed: 11)
+  }
+
+  static func run(_ values: [String], trials: Int = 1_000) async throws -> SweepResult {
+    try await Sweep(engine: MonteCarloEngine(threadCount: 2)).run(
+      axes: [SweepAxis(path: "workload.jobs_per_month", values: values)]
+    ) { settings in
+      try Self.scenario(jobsPerMonth: Double(settings[0].value)!, trials: trials)
+    }
+  }
+
+  /// Crossing J* = 97.33 changes the cheaper option there, and P(committed cheapest) at each point is
+  /// the closed form: the horizon's shared cost is 240 N with N ~ Poisson(12 J), against $280,320 fixed,
+  /// so P = P(N > 1,168) + ½ P(N = 1,168), within 4 binomial standard errors.
+  @Test func crossingTheBreakEvenVolumeChangesTheCheaperOption() async throws {
+    let volumes = [85, 90, 95, 100, 105, 110]
+    let result = try await Self.run(volumes.map(String.init))
+    #expect(result.points.count == volumes.count)
+    for (volume, point) in zip(volumes, result.points) {
+      let expected = Double(volume) < 23_360.0 / 240 ? "cloud" : "metal"
+      #expect(point.cheapest == expected, "at \(volume) jobs/month")
+      let poisson = try PoissonDistribution(mean: 12 * Double(volume))
+      let truth = poisson.survival(1_168) + 0.5 * poisson.pmf(1_168)
+      let p = try #require(point.options.last?.probabilityCheapest.value)
+      let se = Swift.max((truth * (1 - truth) / 1_000).squareRoot(), 1e-3)
+      #expect(abs(p - truth) < 4 * se, "at \(volume): P(metal cheapest) \(p), closed form \(truth)")
+      #expect(abs((point.options[0].probabilityCheapest.value + p) - 1) < 1e-12)
+      // Expected totals: the shared one is 12 J × 240 in expectation, the committed one exact.
+      let cloud = point.options[0].totalCost
+      #expect(abs(cloud.value - 2_880 * Double(volume)) < 4 * (cloud.standardError ?? 0))
+      #expect(point.options[1].totalCost.value == 280_320)
+    }
+    #expect(result.points.first?.recommendation?.verdict == .stayOnShared(option: "cloud"))
+    #expect(
+      result.points.last?.recommendation?.verdict == .migrateToDedicated(option: "metal", nodes: 2))
+  }
+
+  /// Every point runs with the same seed, so the outcome at a point equals a plain run of the scenario
+  /// at that value, byte for byte, on any thread count.
+  @Test func eachPointIsThePlainRunAtThatValue() async throws {
+    let result = try await Self.run(["92", "99"], trials: 300)
+    for point in result.points {
+      let volume = Double(point.settings[0].value)!
+      for threads in [1, 3] {
+        let outcome = await MonteCarloEngine(threadCount: threads).run(
+          try Self.scenario(jobsPerMonth: volume, trials: 300))
+        #expect(
+          point.options.map(\.totalCost)
+            == outcome.options.map { $0.metric("total_cost")!.estimate })
+      }
+    }
+  }
+
+  @Test func twoAxesMakeEveryCombinationFirstSlowest() {
+    let grid = Sweep.grid([
+      SweepAxis(path: "a", values: ["1", "2"]), SweepAxis(path: "b", values: ["x", "y", "z"]),
+    ])
+    #expect(
+      grid.map { $0.map(\.value) } == [
+        ["1", "x"], ["1", "y"], ["1", "z"], ["2", "x"], ["2", "y"], ["2", "z"],
+      ])
+    #expect(grid[0].map(\.label) == ["--vary 1", "--vary 2"])
+  }
+
+  @Test func rangesAndListsParse() throws {
+    #expect(
+      try SweepAxis(parsing: "w.j=60:100:20", label: "--vary 1").values == ["60", "80", "100"])
+    #expect(
+      try SweepAxis(parsing: "x=0.1:0.3:0.1", label: "--vary 1").values == ["0.1", "0.2", "0.3"])
+    #expect(try SweepAxis(parsing: "o.p=a, b,c", label: "--vary 1").values == ["a", "b", "c"])
+    for bad in ["x=3:1:1", "x=1:3:0", "x=1:3:nan", "x=1:1e9:1", "x=a,,b", "novalue"] {
+      #expect(throws: ScenarioError.self, "\(bad)") {
+        try SweepAxis(parsing: bad, label: "--vary 1")
+      }
+    }
+  }
+
+  /// Ties share the win: k options tied in a trial get 1/k each.
+  @Test func cheapestSharesSplitTies() {
+    let shares = Sweep.cheapestShares([[1, 2, 3, 5], [2, 2, 1, 5]])
+    #expect(shares == [(1 + 0.5 + 0 + 0.5) / 4, (0 + 0.5 + 1 + 0.5) / 4])
+  }
+}

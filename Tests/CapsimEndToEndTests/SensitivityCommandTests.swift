@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import _CapsimTestSupport
+
+@Suite("capsim sensitivity, end to end")
+struct SensitivityCommandTests {
+  /// A migration cost of 8 engineer-weeks at the default $100/h adds exactly 8 × 40 × 100 = $32,000 to
+  /// the committed option (the documented migration cost line); with the same seed nothing else moves,
+  /// so its swing of the saving is exactly 32,000. Volume moves both options and ranks first.
+  @Test func tornadoRanksByExactSwings() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "sensitivity", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "40",
+      "--vary", "options.bare-metal.migration.engineer_weeks=0,8", "--vary",
+      "workload.jobs_per_month=70,110",
+    ]
+    let csv = try CapsimExecutable.run(arguments + ["--format", "csv"])
+    #expect(csv.exitCode == 0, "\(csv.standardError)")
+    let rows = csv.standardOutput.split(separator: "\n").map { $0.split(separator: ",") }
+    #expect(rows.count == 3)
+    #expect(rows[1].first == "workload.jobs_per_month")
+    #expect(rows[2].first == "options.bare-metal.migration.engineer_weeks")
+    #expect(abs(Double(rows[2][9])! - 32_000) < 1e-6, "\(rows[2])")
+    let oneThread = try CapsimExecutable.run(arguments + ["--format", "csv", "--threads", "1"])
+    #expect(oneThread.standardOutput == csv.standardOutput)
+    let table = try CapsimExecutable.run(arguments + ["--threads", "1"])
+    #expect(table.standardOutput.contains("Tornado (< low end, > high end, | base"))
+    for line in table.standardOutput.split(separator: "\n") where !line.hasPrefix("input") {
+      #expect(line.count <= 100, "line of \(line.count) columns: \(line)")
+    }
+    let bad = try CapsimExecutable.run(
+      [
+        "sensitivity", "scenarios/borderline-growing-team.yaml", "--db", database, "--vary",
+        "workload.jobs_per_month=70,90,110",
+      ])
+    #expect(bad.exitCode == 64)
+    #expect(
+      bad.standardError.hasSuffix(
+        "--vary 1: error: workload.jobs_per_month has 3 values; a tornado input needs a low and a high value\nhelp: write PATH=LOW,HIGH, e.g. workload.jobs_per_month=70,110\n"
+      ), "\(bad.standardError)")
+  }
+}

@@ -1,0 +1,126 @@
+import CapsimCore
+import CapsimScenarioLoader
+import Testing
+
+@Suite("Scenario overrides (--set)")
+struct ScenarioOverrideTests {
+  static let valid = ScenarioLoaderTests.valid
+
+  static func overrides(_ texts: String...) throws -> [ScenarioOverride] {
+    try texts.enumerated().map { try ScenarioOverride(parsing: $1, number: $0 + 1) }
+  }
+
+  struct EditCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let overrides: [String]
+    /// The same change made to the file's text.
+    let edit: @Sendable (String) -> String
+    var testDescription: String { name }
+  }
+
+  /// Each override gives the scenario that editing the file the same way gives (the reference).
+  static let editCases: [EditCase] = [
+    EditCase(
+      name: "a workload number", overrides: ["workload.jobs_per_month=120"],
+      edit: { $0.replacingOccurrences(of: "jobs_per_month: 40", with: "jobs_per_month: 120") }),
+    EditCase(
+      name: "an option addressed by name", overrides: ["options.metal.nodes=6"],
+      edit: { $0.replacingOccurrences(of: "nodes: 2", with: "nodes: 6") }),
+    EditCase(
+      name: "an option addressed by position", overrides: ["options[1].duration_scale=0.8"],
+      edit: { $0.replacingOccurrences(of: "duration_scale: 0.95", with: "duration_scale: 0.8") }),
+    EditCase(
+      name: "a section the file does not have",
+      overrides: ["options.cloud.interruptions.preemptions_per_gpu_hour=0.001"],
+      edit: {
+        $0.replacingOccurrences(
+          of: "price: od", with: "price: od\n    interruptions: {preemptions_per_gpu_hour: 0.001}")
+      }),
+    EditCase(
+      name: "a mapping value and a top-level key",
+      overrides: ["costs={engineer_hourly_rate: 150}", "seed=9"],
+      edit: {
+        $0.replacingOccurrences(of: "seed: 42", with: "seed: 9")
+          + "\ncosts:\n  engineer_hourly_rate: 150\n"
+      }),
+    EditCase(
+      name: "a later override of the same key wins",
+      overrides: ["workload.jobs_per_month=50", "workload.jobs_per_month=70"],
+      edit: { $0.replacingOccurrences(of: "jobs_per_month: 40", with: "jobs_per_month: 70") }),
+  ]
+
+  @Test(arguments: editCases)
+  func overrideEqualsEditingTheFile(_ editCase: EditCase) throws {
+    let overrides = try editCase.overrides.enumerated().map {
+      try ScenarioOverride(parsing: $1, number: $0 + 1)
+    }
+    let overridden = try ScenarioLoader.parse(
+      yaml: Self.valid, file: "s.yaml", overrides: overrides)
+    let edited = try ScenarioLoader.parse(yaml: editCase.edit(Self.valid), file: "s.yaml")
+    #expect(overridden.scenario == edited.scenario)
+    #expect(
+      edited.scenario != (try ScenarioLoader.parse(yaml: Self.valid, file: "s.yaml").scenario))
+    #expect(overridden.overrides == overrides)
+    #expect(overridden.text == Self.valid)
+  }
+
+  struct BadCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let overrides: [String]
+    let expected: String
+    var testDescription: String { name }
+  }
+
+  static let badCases: [BadCase] = [
+    BadCase(
+      name: "misspelt option", overrides: ["seed=3", "options.metl.nodes=3"],
+      expected: "--set 2: error: options.metl: no option named 'metl'\nhelp: did you mean 'metal'?"),
+    BadCase(
+      name: "misspelt key", overrides: ["workload.jobs_per_mont=3"],
+      expected:
+        "--set 1: error: workload.jobs_per_mont: unknown key 'jobs_per_mont'\nhelp: did you mean 'jobs_per_month'?"
+    ),
+    BadCase(
+      name: "value out of range", overrides: ["workload.jobs_per_month=-5"],
+      expected:
+        "--set 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -5; it must be > 0"),
+    BadCase(
+      name: "wrong type inside a new section",
+      overrides: ["options.cloud.interruptions={preemptions_per_gpu_hour: lots}"],
+      expected:
+        "--set 1: error: field 'options.cloud.interruptions': expected a number, found 'lots'"),
+    BadCase(
+      name: "no equals sign", overrides: ["workload.jobs_per_month"],
+      expected: "--set 1: error: 'workload.jobs_per_month' is not PATH=VALUE"),
+    BadCase(
+      name: "a path through a value", overrides: ["workload.jobs_per_month.low=3"],
+      expected:
+        "--set 1: error: workload.jobs_per_month.low: 'workload.jobs_per_month' is a value, not a section"
+    ),
+    BadCase(
+      name: "an option index past the end", overrides: ["options[5].nodes=3"],
+      expected: "--set 1: error: options[5].nodes: there is no options[5]"),
+  ]
+
+  @Test(arguments: badCases)
+  func badOverrideIsOneClearError(_ bad: BadCase) {
+    let error = #expect(throws: ScenarioError.self) {
+      let overrides = try bad.overrides.enumerated().map {
+        try ScenarioOverride(parsing: $1, number: $0 + 1)
+      }
+      _ = try ScenarioLoader.parse(yaml: Self.valid, file: "s.yaml", overrides: overrides)
+    }
+    let text = error?.description ?? ""
+    #expect(error?.problems.count == 1, "\(bad.name): \(text)")
+    #expect(text.hasPrefix(bad.expected), "\(bad.name): got\n\(text)")
+  }
+
+  /// A later check (name resolution) locates an overridden key at its override.
+  @Test func sourceMapPointsAtTheOverride() throws {
+    let loaded = try ScenarioLoader.parse(
+      yaml: Self.valid, file: "s.yaml",
+      overrides: try Self.overrides("seed=1", "options.metal.price=nonexistent"))
+    #expect(loaded.sourceMap.location(of: "options[1].price").file == "--set 2")
+    #expect(loaded.sourceMap.location(of: "options[0].price").file == "s.yaml")
+  }
+}
