@@ -16,8 +16,8 @@ import RealModule
 /// **Long run** (renewal–reward, Ross, *Stochastic Processes*, 2nd ed. 1996, §3.6): one cycle has wall time
 /// 1/r + E[D] and work 1/r + E[D]·E[1/s], so wall/work → (1 + r·E[D]) / (1 + r·E[D]·E[1/s]) (``longRunWallPerWork``).
 ///
-/// **Cost.** One uniform and one logarithm per job when no episode strikes; then one extra draw of D and s (and one
-/// uniform) per episode. Nothing is allocated.
+/// **Cost.** One exponential (ziggurat) per job when no episode strikes, plus one uniform when a start may be
+/// contended; then one draw of D and s and one more exponential per episode. Nothing is allocated.
 public struct ContentionModel: Sendable {
   /// How long a contention episode lasts, in wall hours.
   public enum EpisodeDuration: Sendable {
@@ -159,8 +159,8 @@ public struct ContentionModel: Sendable {
     guard episodesPerHour > 0, work > 0 else { return (work, 0) }
     var remaining = work
     var extra = 0.0
-    var u = generator.nextOpenUnitDouble()
-    if u < startContendedProbability {
+    let meanGap = 1 / episodesPerHour
+    if startContendedProbability > 0 && generator.nextUnitDouble() < startContendedProbability {
       let length = residualEpisodeHours(using: &generator)
       let factor = drawSlowdown(using: &generator)
       let progress = length / factor
@@ -169,12 +169,9 @@ public struct ContentionModel: Sendable {
       }
       remaining -= progress
       extra += length - progress
-      u = generator.nextOpenUnitDouble()
-    } else if startContendedProbability > 0 {
-      u = Swift.max((u - startContendedProbability) / (1 - startContendedProbability), 0x1p-60)
     }
     while true {
-      let gap = -Double.log(u) / episodesPerHour
+      let gap = generator.nextStandardExponential() * meanGap
       if gap >= remaining { return finish(work: work, extra: extra) }
       remaining -= gap
       let length = drawEpisodeHours(using: &generator)
@@ -185,7 +182,6 @@ public struct ContentionModel: Sendable {
       }
       remaining -= progress
       extra += length - progress
-      u = generator.nextOpenUnitDouble()
     }
   }
 
@@ -198,7 +194,7 @@ public struct ContentionModel: Sendable {
   @usableFromInline
   func drawEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
     switch duration {
-    case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
+    case .exponential(let mean): return mean * generator.nextStandardExponential()
     case .fixed(let hours): return hours
     case .distribution(let distribution):
       return Swift.max(0, distribution.sample(using: &generator))
@@ -209,9 +205,11 @@ public struct ContentionModel: Sendable {
   @usableFromInline
   func residualEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
     switch duration {
-    case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
+    case .exponential(let mean): return mean * generator.nextStandardExponential()
     case .fixed(let hours): return hours * generator.nextOpenUnitDouble()
-    case .distribution: return drawEpisodeHours(using: &generator)  // unreachable: rejected by init
+    case .distribution:
+      preconditionFailure(
+        "contention: a stationary start with a general episode distribution is rejected by init")
     }
   }
 

@@ -31,6 +31,8 @@ public struct Scenario: Sendable, Hashable, Codable {
   public var options: [ScenarioOption]
   /// Parameters of the hidden costs.
   public var costs: HiddenCostSettings
+  /// When set, trials run in batches until this precision is reached (`trials` is then ignored).
+  public var precision: PrecisionTarget? = nil
 
   /// Creates a scenario.
   public init(

@@ -59,7 +59,7 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
 public struct SimulationOutcome: Sendable, Hashable, Codable {
   /// Scenario name.
   public var scenario: String
-  /// Monte Carlo trials behind every estimate.
+  /// Monte Carlo trials behind every estimate (the trials used, with a precision target).
   public var trials: Int
   /// Seed of the random streams.
   public var seed: UInt64
@@ -73,6 +73,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var options: [OptionOutcome]
   /// For each committed and pay-per-use pair: when the committed option becomes cheaper, over trials.
   public var crossovers: [Crossover] = []
+  /// With a precision target: the precision asked for and reached (`trials` is then the trials used).
+  public var precision: PrecisionOutcome?
 
   /// Creates an outcome.
   public init(

@@ -1,0 +1,10 @@
+/// Per-trial values of a scenario's uncertain inputs: for each trial, the scenario that trial simulates.
+///
+/// The what-if layer builds one from a scenario's uncertain inputs (drawn once per trial, optionally by Latin
+/// hypercube with rank correlations); the engine asks it for every trial's scenario and builds that trial's
+/// option models from it, so every mechanism, price and cost setting can vary from trial to trial. A
+/// variation must be a pure function of the trial index, so results stay identical on any thread count.
+public protocol TrialScenarioVariation: Sendable {
+  /// The scenario trial `trial` simulates: `base` with that trial's input values applied.
+  func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario
+}
