@@ -156,38 +156,105 @@ public struct ContentionModel: Sendable {
   public func wallHours<G: RandomNumberGenerator>(
     work: Double, using generator: inout G
   ) -> (wall: Double, slowdownHours: Double) {
+    if let plan { return plan.wallHours(work: work, using: &generator) }
+    return Self.stepThroughEpisodes(
+      work: work, episodesPerHour: episodesPerHour,
+      startContendedProbability: startContendedProbability, using: &generator,
+      residual: { residualEpisodeHours(using: &$0) }, episode: { drawEpisodeHours(using: &$0) },
+      slowdown: { drawSlowdown(using: &$0) })
+  }
+
+  /// The episode walk shared by the model and its ``Plan``: wall = work + Σ (time in episode − work done in it).
+  @inline(__always)
+  @usableFromInline
+  static func stepThroughEpisodes<G: RandomNumberGenerator>(
+    work: Double, episodesPerHour: Double, startContendedProbability: Double,
+    using generator: inout G, residual: (inout G) -> Double, episode: (inout G) -> Double,
+    slowdown: (inout G) -> Double
+  ) -> (wall: Double, slowdownHours: Double) {
     guard episodesPerHour > 0, work > 0 else { return (work, 0) }
     var remaining = work
     var extra = 0.0
     let meanGap = 1 / episodesPerHour
     if startContendedProbability > 0 && generator.nextUnitDouble() < startContendedProbability {
-      let length = residualEpisodeHours(using: &generator)
-      let factor = drawSlowdown(using: &generator)
+      let length = residual(&generator)
+      let factor = slowdown(&generator)
       let progress = length / factor
       if progress >= remaining {
-        return finish(work: work, extra: extra + remaining * (factor - 1))
+        return (work + remaining * (factor - 1), remaining * (factor - 1))
       }
       remaining -= progress
       extra += length - progress
     }
     while true {
       let gap = generator.nextStandardExponential() * meanGap
-      if gap >= remaining { return finish(work: work, extra: extra) }
+      if gap >= remaining { return (work + extra, extra) }
       remaining -= gap
-      let length = drawEpisodeHours(using: &generator)
-      let factor = drawSlowdown(using: &generator)
+      let length = episode(&generator)
+      let factor = slowdown(&generator)
       let progress = length / factor
       if progress >= remaining {
-        return finish(work: work, extra: extra + remaining * (factor - 1))
+        let total = extra + remaining * (factor - 1)
+        return (work + total, total)
       }
       remaining -= progress
       extra += length - progress
     }
   }
 
-  @inlinable
-  func finish(work: Double, extra: Double) -> (wall: Double, slowdownHours: Double) {
-    (work + extra, extra)
+  /// The model as plain values, for hot loops that must not copy the model (`nil` for a general episode
+  /// distribution, which needs the model).
+  public var plan: Plan? {
+    let slowdownRange: (Double, Double)
+    switch slowdown {
+    case .fixed(let factor): slowdownRange = (factor, factor)
+    case .uniform(let low, let high): slowdownRange = (low, high)
+    }
+    let episode: (mean: Double, isFixed: Bool)
+    switch duration {
+    case .exponential(let mean): episode = (mean, false)
+    case .fixed(let hours): episode = (hours, true)
+    case .distribution: return nil
+    }
+    return Plan(
+      episodesPerHour: episodesPerHour, startContendedProbability: startContendedProbability,
+      episodeHours: episode.mean, fixedEpisodes: episode.isFixed, slowdownLow: slowdownRange.0,
+      slowdownHigh: slowdownRange.1)
+  }
+
+  /// A contention model with exponential or fixed episodes, as plain values.
+  public struct Plan: Sendable, Hashable {
+    /// r.
+    public let episodesPerHour: Double
+    /// π.
+    public let startContendedProbability: Double
+    /// E[D] (exponential episodes) or D (fixed episodes).
+    public let episodeHours: Double
+    /// Whether episodes last exactly ``episodeHours``.
+    public let fixedEpisodes: Bool
+    /// Slowdown range (equal ends for a fixed slowdown).
+    public let slowdownLow: Double
+    /// Upper end of the slowdown range.
+    public let slowdownHigh: Double
+
+    /// Same as ``ContentionModel/wallHours(work:using:)``.
+    @inlinable
+    public func wallHours<G: RandomNumberGenerator>(work: Double, using generator: inout G)
+      -> (wall: Double, slowdownHours: Double)
+    {
+      ContentionModel.stepThroughEpisodes(
+        work: work, episodesPerHour: episodesPerHour,
+        startContendedProbability: startContendedProbability, using: &generator,
+        residual: {
+          fixedEpisodes
+            ? episodeHours * $0.nextOpenUnitDouble() : episodeHours * $0.nextStandardExponential()
+        },
+        episode: { fixedEpisodes ? episodeHours : episodeHours * $0.nextStandardExponential() },
+        slowdown: {
+          slowdownHigh > slowdownLow
+            ? slowdownLow + (slowdownHigh - slowdownLow) * $0.nextUnitDouble() : slowdownLow
+        })
+    }
   }
 
   /// One episode duration D.

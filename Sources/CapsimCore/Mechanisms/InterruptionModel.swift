@@ -115,6 +115,17 @@ public struct InterruptionModel: Sendable {
     intervalHours = tau
   }
 
+  /// A model that never interrupts a job and never checkpoints it (a job's wall time is its work).
+  public static let never: InterruptionModel = {
+    do {
+      return try InterruptionModel(
+        gpus: 1, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0,
+        checkpointInterval: .fixed(hours: .infinity), checkpointHours: 0, restartHours: 0)
+    } catch {
+      preconditionFailure("a model with zero rates and no checkpoints is valid: \(error)")
+    }
+  }()
+
   // MARK: - Simulation
 
   /// Simulates one job needing `solveHours` failure-free hours of work (T_s), drawing everything from one stream.

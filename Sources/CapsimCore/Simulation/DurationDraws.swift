@@ -4,31 +4,31 @@
 /// distribution by inversion. Two options drawing with the same U (common random numbers) then draw the
 /// same quantile of their own sample sets, which makes their job times positively correlated and paired
 /// differences less noisy than independent draws would.
-enum DurationDraws: Sendable {
-  /// Sample values, ascending.
-  case sorted([Double])
+struct DurationDraws: Sendable {
+  /// Sample values, ascending (empty for a distribution).
+  let sorted: [Double]
   /// A distribution (smoothed bootstrap, fit, or given in the scenario), cut off at 0.
-  case distribution(any ContinuousDistribution)
+  let distribution: (any ContinuousDistribution)?
 
   /// Prepares `duration` for drawing.
   init(_ duration: ResolvedDuration) {
     switch duration {
     case .empirical(let values):
       precondition(!values.isEmpty, "a duration sample set must not be empty (resolver checks it)")
-      self = .sorted(values.sorted())
-    case .distribution(let distribution): self = .distribution(distribution)
+      sorted = values.sorted()
+      distribution = nil
+    case .distribution(let distribution):
+      sorted = []
+      self.distribution = distribution
     }
   }
 
   /// One draw in seconds, never negative.
   @inline(__always)
   func sample(using stream: inout CounterStream) -> Double {
-    switch self {
-    case .sorted(let values):
-      return values.withUnsafeBufferPointer { Self.inversion($0, stream.nextUnitDouble()) }
-    case .distribution(let distribution):
-      return Swift.max(0, distribution.sample(using: &stream))
-    }
+    if let distribution { return Swift.max(0, distribution.sample(using: &stream)) }
+    let u = stream.nextUnitDouble()
+    return sorted.withUnsafeBufferPointer { Self.inversion($0, u) }
   }
 
   /// The value at ⌊n·u⌋ of sorted `values`, for u in [0, 1).

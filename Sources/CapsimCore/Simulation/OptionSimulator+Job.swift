@@ -14,23 +14,32 @@ extension OptionSimulator {
   /// (The wait for capacity is the trial's business: drawn per job for pay-per-use options, simulated on the
   /// committed nodes for dedicated ones.) A new mechanism adds its step here, drawing from its own stream.
   @inline(__always)
-  func simulateJob(jobKey: UInt64) -> TimeBreakdown {
+  func simulateJob(jobKey: UInt64, durations: UnsafeBufferPointer<Double>) -> TimeBreakdown {
     var time = TimeBreakdown()
     let compute: Double
     let stragglerFree: Double
-    if let stragglers = mechanisms.stragglers {
+    if let stragglerNormal {
+      // Same draw as StragglerModel.sampleJobSeconds above its exact step limit.
       var stream = RandomLayout.stream(jobKey: jobKey, .stragglers)
-      compute = Swift.max(
-        0, stragglers.sampleJobSeconds(steps: stepCount, using: &stream) * hoursPerSecond)
+      let seconds =
+        stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
+      compute = Swift.max(0, seconds) * hoursPerSecond
+      stragglerFree = Swift.min(compute, stragglerFreeHours)
+    } else if mechanisms.stragglers != nil {
+      compute = exactStragglerHours(jobKey: jobKey)
       stragglerFree = Swift.min(compute, stragglerFreeHours)
     } else {
       var stream = RandomLayout.stream(jobKey: jobKey, .duration)
-      compute = steps * duration.sample(using: &stream) * hoursPerSecond
+      let seconds =
+        durations.isEmpty
+        ? duration.sample(using: &stream)
+        : DurationDraws.inversion(durations, stream.nextUnitDouble())
+      compute = steps * seconds * hoursPerSecond
       stragglerFree = compute
     }
     var wall = compute
     var completed = true
-    if let interruptions = mechanisms.interruptions {
+    if hasInterruptions {
       var clocks = RandomLayout.stream(jobKey: jobKey, .interruptions)
       var reruns = RandomLayout.stream(jobKey: jobKey, .reruns)
       let outcome = interruptions.simulate(
@@ -51,9 +60,14 @@ extension OptionSimulator {
     } else {
       time.failedJobs = 1
     }
-    if let contention = mechanisms.contention {
+    if let contention {
       var stream = RandomLayout.stream(jobKey: jobKey, .contention)
       let stretched = contention.wallHours(work: wall, using: &stream)
+      wall = stretched.wall
+      time.contention = stretched.slowdownHours
+    } else if let model = mechanisms.contention {
+      var stream = RandomLayout.stream(jobKey: jobKey, .contention)
+      let stretched = model.wallHours(work: wall, using: &stream)
       wall = stretched.wall
       time.contention = stretched.slowdownHours
     }
@@ -61,11 +75,34 @@ extension OptionSimulator {
     return time
   }
 
+  /// Compute hours with stragglers summed step by step (steps at or below the model's exact limit).
+  @inline(never)
+  func exactStragglerHours(jobKey: UInt64) -> Double {
+    guard let stragglers = mechanisms.stragglers else { return 0 }
+    var stream = RandomLayout.stream(jobKey: jobKey, .stragglers)
+    return Swift.max(
+      0, stragglers.sampleJobSeconds(steps: stepCount, using: &stream) * hoursPerSecond)
+  }
+
+  /// Calls `body` with the sorted duration values (empty for a distribution), valid for the call.
+  @inline(__always)
+  func withDurations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+    duration.sorted.withUnsafeBufferPointer(body)
+  }
+
   /// The wait for capacity (hours) a pay-per-use option's job draws, 0 without `queue_wait`.
   @inline(__always)
-  func drawnWait(jobKey: UInt64) -> Double {
-    guard let queueWait else { return 0 }
+  func drawnWait(jobKey: UInt64, waits: UnsafeBufferPointer<Double>) -> Double {
+    guard queues else { return 0 }
     var stream = RandomLayout.stream(jobKey: jobKey, .queueWait)
+    if !waits.isEmpty { return DurationDraws.inversion(waits, stream.nextUnitDouble()) / 3600 }
+    guard let queueWait else { return 0 }
     return queueWait.sample(using: &stream) / 3600
+  }
+
+  /// Calls `body` with the sorted queue-wait values (empty for a distribution or none), valid for the call.
+  @inline(__always)
+  func withQueueWaits<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+    queueWaitSorted.withUnsafeBufferPointer(body)
   }
 }

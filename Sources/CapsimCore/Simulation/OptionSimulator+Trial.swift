@@ -10,22 +10,12 @@ extension OptionSimulator {
   ) -> TrialTotals {
     var totals = TrialTotals()
     let jobCount = jobsPerMonth.reduce(0, +)
-    scratch.times.removeAll(keepingCapacity: true)
-    scratch.walls.removeAll(keepingCapacity: true)
-    scratch.waits.removeAll(keepingCapacity: true)
-    scratch.runners.removeAll(keepingCapacity: true)
-    for job in 0..<jobCount {
-      let time = simulateJob(jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job))
-      scratch.times.append(time)
-      scratch.walls.append(time.wall)
-    }
-    scratch.runners.append(contentsOf: repeatElement(.own, count: jobCount))
+    var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     let months = Double(jobsPerMonth.count)
     if isCommitted {
-      queueOnCommittedNodes(
-        arrivalHours: arrivalHours, horizonHours: months * PriceQuote.hoursPerMonth,
-        scratch: &scratch, totals: &totals)
-      divertJobs(trialKey: trialKey, arrivalHours: arrivalHours, scratch: &scratch, totals: &totals)
+      simulateCommitted(
+        trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
+        horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch, totals: &totals)
       let capacityGPUs = Double(nodes) * gpusPerNode
       let committedMonths = months - Double(leadTimeMonths)
       let billedMonths = committedMonths + Double(monthsBilledAfterHorizon)
@@ -35,24 +25,38 @@ extension OptionSimulator {
       totals.idleCapacityCost =
         (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * committedMonths
         * pricePerGPUHour
-    } else {
-      for job in 0..<jobCount {
-        scratch.waits.append(drawnWait(jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job)))
-      }
     }
-    var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     var month = 0
     var monthEnd = jobsPerMonth.first ?? 0
-    for index in 0..<jobCount {
-      while index >= monthEnd && month + 1 < jobsPerMonth.count {
-        month += 1
-        monthEnd += jobsPerMonth[month]
+    withDurations { durations in
+      withQueueWaits { waitValues in
+        for index in 0..<jobCount {
+          while index >= monthEnd && month + 1 < jobsPerMonth.count {
+            month += 1
+            monthEnd += jobsPerMonth[month]
+          }
+          let jobCost: Double
+          let completion: Double
+          let wait: Double
+          if isCommitted {
+            wait = scratch.waits[index]
+            completion = wait + scratch.times[index].wall
+            jobCost = account(job: index, scratch: scratch, totals: &totals)
+          } else {
+            // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
+            let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
+            let time = simulateJob(jobKey: jobKey, durations: durations)
+            wait = drawnWait(jobKey: jobKey, waits: waitValues)
+            completion = wait + time.wall
+            jobCost = account(
+              time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
+              totals: &totals)
+          }
+          if !monthly.isEmpty { monthly[month] += jobCost }
+          record(completion, in: &completions)
+          if queues { record(wait, in: &waits) }
+        }
       }
-      let jobCost = account(job: index, scratch: scratch, totals: &totals)
-      if !monthly.isEmpty { monthly[month] += jobCost }
-      let wait = scratch.waits[index]
-      record(wait + scratch.times[index].wall, in: &completions)
-      record(wait, in: &waits)
     }
     totals.jobs = jobCount
     totals.lines.storageAndEgress =
@@ -74,6 +78,30 @@ extension OptionSimulator {
     }
     totals.monthlyCost = monthly
     return totals
+  }
+
+  /// Simulates the trial's jobs on the committed nodes: every job's time, then the queue, then the jobs it
+  /// diverted, leaving times, waits and runners in `scratch`.
+  private func simulateCommitted(
+    trialKey: UInt64, jobCount: Int, arrivalHours: [Double], horizonHours: Double,
+    scratch: inout TrialScratch, totals: inout TrialTotals
+  ) {
+    scratch.times.removeAll(keepingCapacity: true)
+    scratch.walls.removeAll(keepingCapacity: true)
+    scratch.waits.removeAll(keepingCapacity: true)
+    scratch.runners.removeAll(keepingCapacity: true)
+    withDurations { durations in
+      for job in 0..<jobCount {
+        let time = simulateJob(
+          jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: durations)
+        scratch.times.append(time)
+        scratch.walls.append(time.wall)
+      }
+    }
+    scratch.runners.append(contentsOf: repeatElement(.own, count: jobCount))
+    queueOnCommittedNodes(
+      arrivalHours: arrivalHours, horizonHours: horizonHours, scratch: &scratch, totals: &totals)
+    divertJobs(trialKey: trialKey, arrivalHours: arrivalHours, scratch: &scratch, totals: &totals)
   }
 
   /// Records a job's hours; they are finite and ≥ 0 by construction.
@@ -129,8 +157,12 @@ extension OptionSimulator {
       let beforeOpening = arrivalHours[index] < opening
       guard let target = beforeOpening ? interim : overflow else { continue }
       let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
-      scratch.times[index] = target.simulator.simulateJob(jobKey: jobKey)
-      scratch.waits[index] = target.simulator.drawnWait(jobKey: jobKey)
+      scratch.times[index] = target.simulator.withDurations {
+        target.simulator.simulateJob(jobKey: jobKey, durations: $0)
+      }
+      scratch.waits[index] = target.simulator.withQueueWaits {
+        target.simulator.drawnWait(jobKey: jobKey, waits: $0)
+      }
       if beforeOpening && interim != nil {
         scratch.runners[index] = .interim
         totals.interimJobs += 1

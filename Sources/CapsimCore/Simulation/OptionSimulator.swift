@@ -5,14 +5,28 @@
 /// then contention episodes stretching the wall time; then a wait for capacity (drawn for pay-per-use options,
 /// simulated first come first served on the committed nodes for dedicated ones). Pay-per-use options bill
 /// GPUs × wall time; committed options bill their capacity every month, busy or idle.
-struct OptionSimulator: Sendable {
+final class OptionSimulator: Sendable {
   let name: String
+  /// Whether the option's jobs wait for capacity (committed nodes or a `queue_wait`): only then are waits
+  /// recorded for their quantiles.
+  let queues: Bool
   /// Duration draws: sorted sample values (drawn by inversion, so that options synchronise on the same
   /// uniforms), or a distribution.
   let duration: DurationDraws
   let mechanisms: OptionMechanisms
+  // The mechanisms as plain values, so the per-job pipeline copies no model (no reference counting).
+  /// Interruptions (a model that never interrupts when off, see ``hasInterruptions``).
+  let interruptions: InterruptionModel
+  let hasInterruptions: Bool
+  /// Contention with exponential or fixed episodes, if on (a general episode distribution uses the model).
+  let contention: ContentionModel.Plan?
+  /// Stragglers summed by the normal approximation (steps above the exact limit): mean and standard deviation
+  /// of a job's compute seconds; `nil` without stragglers or when steps are summed exactly.
+  let stragglerNormal: (mean: Double, standardDeviation: Double)?
   /// Waits for capacity of a pay-per-use option (seconds), if it configures them.
   let queueWait: DurationDraws?
+  /// The queue-wait sample values, ascending (empty without them).
+  let queueWaitSorted: [Double]
   let steps: Double
   let stepCount: Int
   /// Seconds → hours, with the option's duration scale.
@@ -55,13 +69,26 @@ struct OptionSimulator: Sendable {
     name = resolved.option.name
     duration = DurationDraws(resolved.duration)
     mechanisms = resolved.mechanisms
-    queueWait = resolved.queueWait.map(DurationDraws.init)
+    interruptions = resolved.mechanisms.interruptions ?? .never
+    hasInterruptions = resolved.mechanisms.interruptions != nil
+    contention = resolved.mechanisms.contention?.plan
+    let queueWait = resolved.queueWait.map(DurationDraws.init)
+    self.queueWait = queueWait
+    queueWaitSorted = queueWait?.sorted ?? []
+    queues = resolved.isCommitted || resolved.queueWait != nil
     steps = workload.stepsPerJob
     // Steps are capped where a job's time would be absurd anyway, so the conversion cannot trap.
-    stepCount = Swift.max(1, Int(Swift.min(workload.stepsPerJob.rounded(), 0x1p52)))
-    hoursPerSecond = resolved.option.durationScale / 3600
+    let steps = Swift.max(1, Int(Swift.min(workload.stepsPerJob.rounded(), 0x1p52)))
+    stepCount = steps
+    stragglerNormal = resolved.mechanisms.stragglers.flatMap { model in
+      steps > model.exactStepLimit
+        ? (Double(steps) * model.maxMean, Double(steps).squareRoot() * model.maxStandardDeviation)
+        : nil
+    }
+    let hoursPerSecond = resolved.option.durationScale / 3600
+    self.hoursPerSecond = hoursPerSecond
     let workerMean = resolved.mechanisms.stragglers?.workerMean ?? 0
-    stragglerFreeHours = Double(stepCount) * workerMean * resolved.option.durationScale / 3600
+    stragglerFreeHours = Double(steps) * workerMean * resolved.option.durationScale / 3600
     gpusPerJob = Double(workload.gpusPerJob)
     deadlineHours = workload.deadlineHours ?? .infinity
     pricePerGPUHour = resolved.price.perGPUHour
@@ -83,8 +110,7 @@ struct OptionSimulator: Sendable {
       resolved.option.migration.map {
         $0.engineerWeeks * 40 * costs.engineerHourlyRate + $0.otherCosts
       } ?? 0
-    let stepCount = Double(self.stepCount)
-    let hoursPerSecond = self.hoursPerSecond
+    let stepCount = Double(steps)
     if let stragglers = resolved.mechanisms.stragglers {
       expectedComputeHours = stepCount * stragglers.maxMean * hoursPerSecond
       bookedHours =
