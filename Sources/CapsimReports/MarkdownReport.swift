@@ -12,6 +12,10 @@ public enum MarkdownReport {
         + "Each cell is the mean over trials ± the half-width of its 95% confidence interval; "
         + "job-time quantiles are pooled over all simulated jobs, with their 95% interval in brackets."
     )
+    if let precision = outcome.precision {
+      lines.append("")
+      lines.append(precision.summary(trials: outcome.trials) + ".")
+    }
     lines.append("")
     lines.append("| | " + outcome.options.map { escape($0.name) }.joined(separator: " | ") + " |")
     lines.append("|---|" + String(repeating: "---:|", count: outcome.options.count))

@@ -17,6 +17,7 @@ public struct TerminalReport: Sendable {
     lines.append(
       "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)"
     )
+    if let precision = outcome.precision { lines.append(precision.summary(trials: outcome.trials)) }
     lines.append(
       "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
     lines.append("with their 95% CI in brackets.")

@@ -17,7 +17,7 @@ public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
-    "costs",
+    "costs", "precision", "max_trials",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
@@ -120,11 +120,19 @@ public enum ScenarioLoader {
       top.reportMissing("options", help: "list at least one option with name, samples and price")
     }
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
+    let precision = top.double(
+      "precision", rule: "a share between 0 and 1 (0.01 for 1%)", isValid: { $0 > 0 && $0 < 1 })
+    let maximumTrials = top.integer("max_trials", in: 1...10_000_000)
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       version: version, name: name, summary: summary, horizonMonths: horizon, trials: trials,
       seed: seed,
       workload: workload, options: options, costs: costs)
+    if let precision {
+      scenario.precision = PrecisionTarget(relativeHalfWidth: precision)
+      if let maximumTrials { scenario.precision?.maximumTrials = maximumTrials }
+    }
+    return scenario
   }
 
   static func readWorkload(_ node: Node, problems: ProblemCollector) -> Workload? {

@@ -34,7 +34,7 @@ struct RecommendCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (_, _, resolved) = try scenario.load()
-      let outcome = await scenario.engine.run(resolved)
+      let outcome = try await scenario.simulate(resolved)
       let recommendation: Recommendation
       do {
         recommendation = try Recommendation(outcome: outcome, workload: resolved.scenario.workload)

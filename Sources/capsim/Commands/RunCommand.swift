@@ -34,7 +34,7 @@ struct RunCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (loaded, store, resolved) = try scenario.load()
-      let outcome = await scenario.engine.run(resolved)
+      let outcome = try await scenario.simulate(resolved)
       let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
       let report: String
       switch format {
