@@ -7,14 +7,16 @@ Usage (from the repository root):  python3 Benchmarks/numpy_vs_capsim.py [--tria
 Both programs simulate the same trials of the same scenario from the same data/ files; they share no code and
 no random streams, so their estimates must agree within a few combined standard errors. Each round runs capsim
 then numpy, one after the other, each timed as a whole process (start-up, loading data, simulating, writing
-results); the ratio is taken within a round, and the best round of each is reported too, since the machine
-may be shared. numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (they may be set on this machine
+results), by wall clock and by CPU time (user + system, from getrusage: the fairer measure on a shared
+machine, where wall clock also counts time spent waiting for a core); ratios are taken within a round, and the
+best round of each is reported too. numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (they may be set on this machine
 for other tools) and one thread (OMP/OPENBLAS/MKL_NUM_THREADS=1); capsim with --threads 1.
 Exit status 1 if any mean disagrees (|capsim − numpy| > 4 combined standard errors).
 """
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -26,12 +28,16 @@ METRICS = ["total_cost", "job_hours_mean"]
 
 
 def timed(command, env=None):
+    """Runs `command`; returns its wall-clock seconds, its CPU seconds (user + system) and its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
-    return elapsed, result.stdout
+    return elapsed, cpu, result.stdout
 
 
 def main():
@@ -53,24 +59,26 @@ def main():
     numpy_json = os.path.join(work, "numpy.json")
     rounds = []
     for _ in range(args.rounds):
-        capsim_seconds, capsim_out = timed([
+        capsim_seconds, capsim_cpu, capsim_out = timed([
             CAPSIM, "run", scenario, "--trials", str(args.trials), "--threads", "1", "--no-save",
             "--format", "json", "--db", database, "--quiet"])
-        numpy_seconds, _ = timed([
+        numpy_seconds, numpy_cpu, _ = timed([
             sys.executable, os.path.join(ROOT, "Benchmarks", "numpy", "reference_model.py"), "--trials",
             str(args.trials), "--json", numpy_json], env=numpy_env)
-        rounds.append((capsim_seconds, numpy_seconds))
+        rounds.append((capsim_seconds, numpy_seconds, capsim_cpu, numpy_cpu))
     capsim_result = json.loads(capsim_out)
     with open(numpy_json) as handle:
         numpy_result = json.load(handle)
     jobs = sum(option["jobs"] for option in numpy_result["options"].values())
     print(f"reference workload: {args.trials} trials, 3 options, about {jobs:,.0f} simulated jobs per program")
-    print("round  capsim (s)  numpy (s)  numpy/capsim")
-    for index, (c, n) in enumerate(rounds, 1):
-        print(f"{index:>5}  {c:>10.2f}  {n:>9.2f}  {n / c:>12.2f}")
-    best_c, best_n = min(r[0] for r in rounds), min(r[1] for r in rounds)
-    print(f" best  {best_c:>10.2f}  {best_n:>9.2f}  {best_n / best_c:>12.2f}")
-    print(f"capsim {jobs / best_c / 1e6:.2f} million jobs/s, numpy {jobs / best_n / 1e6:.2f} million jobs/s (one core)")
+    print("         wall clock (s)                     CPU time, user + system (s)")
+    print("round    capsim     numpy  numpy/capsim     capsim     numpy  numpy/capsim")
+    for index, (c, n, cc, nc) in enumerate(rounds, 1):
+        print(f"{index:>5}  {c:>8.2f}  {n:>8.2f}  {n / c:>12.2f}   {cc:>8.2f}  {nc:>8.2f}  {nc / cc:>12.2f}")
+    best = [min(r[i] for r in rounds) for i in range(4)]
+    print(f" best  {best[0]:>8.2f}  {best[1]:>8.2f}  {best[1] / best[0]:>12.2f}   {best[2]:>8.2f}  {best[3]:>8.2f}"
+          f"  {best[3] / best[2]:>12.2f}")
+    print(f"capsim {jobs / best[2] / 1e6:.2f} million jobs per CPU-second, numpy {jobs / best[3] / 1e6:.2f} (one core)")
     print()
     print("option               metric            capsim (± SE)               numpy (± SE)               z")
     failed = False

@@ -21,6 +21,10 @@ public enum ThroughputBenchmark {
     public var threads: Int
     /// Whether both runs gave identical outcomes.
     public var identical: Bool
+    /// Nanoseconds per keyed draw: a job key, a ``CounterStream`` for one mechanism, one output.
+    public var keyedCounterNanoseconds: Double
+    /// Nanoseconds per keyed draw with xoshiro256** seeded from the same key instead (4 SplitMix64 outputs).
+    public var keyedXoshiroNanoseconds: Double
     /// Checksum of the baselines' outputs (printed so they cannot be optimised away).
     public var checksum: UInt64
   }
@@ -33,6 +37,21 @@ public enum ThroughputBenchmark {
     var sink: UInt64 = 0
     let baseline = clock.measure {
       for _ in 0..<baselineDraws { sink ^= generator.next() }
+    }
+    let keyedDraws = 50_000_000
+    let trialKey = RandomLayout(seed: 1).trialKey(0)
+    let keyedCounter = clock.measure {
+      for job in 0..<keyedDraws {
+        var stream = RandomLayout.stream(
+          jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), .interruptions)
+        sink ^= stream.next()
+      }
+    }
+    let keyedXoshiro = clock.measure {
+      for job in 0..<keyedDraws {
+        var stream = Xoshiro256StarStar(seed: RandomLayout.jobKey(trialKey: trialKey, job: job))
+        sink ^= stream.next()
+      }
     }
     var floorSink = 0.0
     let floor = clock.measure { floorSink = drawFloor(scenario) }
@@ -51,6 +70,8 @@ public enum ThroughputBenchmark {
       jobs: jobs, baselineNanosecondsPerOutput: seconds(baseline) * 1e9 / Double(baselineDraws),
       drawFloorSeconds: seconds(floor), singleThreadSeconds: seconds(singleTime),
       parallelSeconds: seconds(parallelTime), threads: threads, identical: single == parallel,
+      keyedCounterNanoseconds: seconds(keyedCounter) * 1e9 / Double(keyedDraws),
+      keyedXoshiroNanoseconds: seconds(keyedXoshiro) * 1e9 / Double(keyedDraws),
       checksum: sink ^ floorSink.bitPattern)
   }
 

@@ -45,6 +45,8 @@ struct BenchCommand: AsyncParsableCommand {
           + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
         "baseline: xoshiro256** next(): \(NumberFormatting.fixed(m.baselineNanosecondsPerOutput, decimals: 2)) ns "
           + "per output (checksum \(m.checksum & 0xFF))",
+        "keyed draw (job key + stream + 1 output): CounterStream \(NumberFormatting.fixed(m.keyedCounterNanoseconds, decimals: 2)) ns, "
+          + "xoshiro256** seeded per key \(NumberFormatting.fixed(m.keyedXoshiroNanoseconds, decimals: 2)) ns",
         "draw floor (only the draws the model needs, 1 thread): \(NumberFormatting.fixed(m.drawFloorSeconds, decimals: 2)) s, "
           + "\(NumberFormatting.fixed(perJob(m.drawFloorSeconds), decimals: 1)) ns per job",
         "1 thread:  \(NumberFormatting.fixed(m.singleThreadSeconds, decimals: 2)) s, "
