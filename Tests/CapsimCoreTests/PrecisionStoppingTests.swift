@@ -9,7 +9,8 @@ struct PrecisionStoppingTests {
     var scenario = try Fixtures.resolved(
       horizonMonths: 3, trials: 10, workload: workload,
       options: [
-        Fixtures.option("cloud", seconds: [0.8, 1.0, 1.3], price: Fixtures.price("od", perGPUHour: 3)),
+        Fixtures.option(
+          "cloud", seconds: [0.8, 1.0, 1.3], price: Fixtures.price("od", perGPUHour: 3)),
         Fixtures.option("other", seconds: [1.2, 1.5], price: Fixtures.price("od2", perGPUHour: 2)),
       ])
     scenario.scenario.precision = PrecisionTarget(relativeHalfWidth: target, maximumTrials: maximum)

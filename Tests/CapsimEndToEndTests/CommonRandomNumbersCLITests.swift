@@ -41,7 +41,8 @@ struct CommonRandomNumbersCLITests {
         "run", path, "--db", database, "--format", "json", "--no-save", "--threads", "2",
       ])
       #expect(run.exitCode == 0, "\(run.standardError)")
-      let json = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+      let json =
+        try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
       var byName: [String: [String: Any]] = [:]
       for option in json?["options"] as? [[String: Any]] ?? [] {
         byName[option["name"] as? String ?? ""] = option
