@@ -133,6 +133,8 @@ struct OutcomeSummariser {
       price: option.price.name, pricingModel: option.price.pricingModel,
       pricePerGPUHour: option.price.perGPUHour,
       nodes: option.isCommitted ? nodes : nil, metrics: metrics, notes: notes,
+      // Reachable, not a silent fallback: a heavy-tailed step time can have a finite maximum at the option's G
+      // and not at a larger report G; the table is then left out.
       stragglerGrowth: (try? mechanisms.stragglers?.growthTable()) ?? [],
       sizing: sizing.map { SizingOutcome(target: sizingTarget, result: $0) })
     outcome.monthly = (0..<scenario.horizonMonths).map {
