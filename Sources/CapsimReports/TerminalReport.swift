@@ -23,6 +23,7 @@ public struct TerminalReport: Sendable {
           "Overrides: " + outcome.overrides.map(\.description).joined(separator: ", "),
           indent: "  "))
     }
+    if let precision = outcome.precision { lines.append(precision.summary(trials: outcome.trials)) }
     lines.append(
       "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
     lines.append("with their 95% CI in brackets.")

@@ -78,6 +78,11 @@ public enum ScenarioLimits {
       -1e15, 1e15, "the last value of a sweep; each point is then checked like the key it sets"),
     "sweep.step": .closed(
       -1e15, 1e15, "the step between sweep points; each point is then checked like the key it sets"),
+    "precision": .above(
+      0, upTo: 0.5,
+      "the relative 95% half-width to reach, e.g. 0.01 for 1%; beyond 0.5 an estimate says nothing"),
+    "max_trials": .closed(
+      1, 10_000_000, "the most trials a precision target may use", whole: true),
     "trials": .closed(
       1, 10_000_000, "Monte Carlo trials; 2,000 give about 2% relative error on a mean",
       whole: true),

@@ -19,7 +19,7 @@ public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
-    "costs", "max_price_age_days", "sweep",
+    "costs", "max_price_age_days", "sweep", "precision", "max_trials",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
@@ -141,6 +141,8 @@ public enum ScenarioLoader {
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
     let maxPriceAge = top.integer("max_price_age_days")
     let sweep = top.value("sweep").map { readSweep($0, problems: problems) } ?? []
+    let precision = top.double("precision")
+    let maximumTrials = top.integer("max_trials")
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
     checkPeakVolume(workload, horizonMonths: horizon, problems: problems)
     var scenario = Scenario(
@@ -149,6 +151,10 @@ public enum ScenarioLoader {
       workload: workload, options: options, costs: costs)
     scenario.maxPriceAgeDays = maxPriceAge
     scenario.sweep = sweep
+    if let precision {
+      scenario.precision = PrecisionTarget(relativeHalfWidth: precision)
+      if let maximumTrials { scenario.precision?.maximumTrials = maximumTrials }
+    }
     return scenario
   }
 

@@ -104,3 +104,33 @@ struct BreakEvenTests {
     }
   }
 }
+
+@Suite("Break-even with a hybrid option")
+struct BreakEvenHybridTests {
+  /// A hybrid committed option whose overflow runs on a third option (neither the pay-per-use option compared
+  /// nor the committed one) keeps that overflow in every evaluation: its cost at the scenario's volume is
+  /// exactly the full scenario's (the evaluator used to drop the third option, and the hybrid's overflow
+  /// with it).
+  @Test func overflowToAThirdOptionIsKept() async throws {
+    let workload = Workload(
+      jobsPerMonth: 60, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 36_000)
+    let cloud = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    let burst = Fixtures.option(
+      "burst", seconds: [1.1], price: Fixtures.price("burst", perGPUHour: 4))
+    var metal = Fixtures.option(
+      "metal", seconds: [1.0],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal), nodes: 1, kind: .dedicated)
+    metal.option.overflow = OverflowSettings(option: "burst", maximumWaitHours: 2)
+    let scenario = try Fixtures.resolved(
+      trials: 200, workload: workload, options: [cloud, metal, burst])
+    let engine = MonteCarloEngine(threadCount: 2)
+    let full = await engine.run(scenario)
+    let overflow = try #require(full.options[1].metric("overflow_rate")?.estimate.value)
+    #expect(overflow > 0.1, "the hybrid option must overflow for this test to mean anything")
+    let analysis = try await BreakEven(engine: engine, maximumEvaluations: 3)
+      .analyse(scenario, payPerUse: "cloud", committed: "metal")
+    let point = try #require(analysis.curve.first { $0.jobsPerMonth == 60 })
+    let expected = try #require(full.options[1].metric("total_cost")?.estimate.value)
+    #expect(point.committedCost.value == expected)
+  }
+}

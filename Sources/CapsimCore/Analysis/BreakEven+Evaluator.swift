@@ -30,8 +30,15 @@ extension BreakEven {
       scenario.scenario.workload = Self.workload(base.scenario.workload, jobsPerMonth: jobsPerMonth)
       var d = committed
       if let nodes { d.option.nodes = .fixed(nodes) }
-      scenario.options = [payPerUse, d]
-      scenario.scenario.options = [payPerUse.option, d.option]
+      // D's overflow and interim options run D's diverted jobs: keep them even when they are neither D nor S.
+      let linked = [d.option.overflow?.option, d.option.provisioning?.interimOption].compactMap {
+        $0
+      }
+      let extra = base.options.filter { option in
+        linked.contains(option.option.name) && option.option.name != payPerUse.option.name
+      }
+      scenario.options = [payPerUse, d] + extra
+      scenario.scenario.options = scenario.options.map(\.option)
       let outcome = await engine.run(scenario)
       evaluations += 1
       let s = outcome.options[0]

@@ -52,7 +52,8 @@ public struct BreakEven: Sendable {
     self.maximumEvaluations = maximumEvaluations
   }
 
-  /// Runs the analysis for `payPerUse` (S) against `committed` (D).
+  /// Runs the analysis for `payPerUse` (S) against `committed` (D). A committed option with `nodes: auto` is
+  /// sized once, with the whole scenario at its own volume, and kept at that size.
   ///
   /// - Throws: ``BreakEvenError`` for an unknown option or one of the wrong category.
   public func analyse(
@@ -62,11 +63,16 @@ public struct BreakEven: Sendable {
     guard let s = scenario.options.first(where: { $0.option.name == payPerUse }) else {
       throw .unknownOption(payPerUse, known: names)
     }
-    guard let d = scenario.options.first(where: { $0.option.name == committed }) else {
+    guard var d = scenario.options.first(where: { $0.option.name == committed }) else {
       throw .unknownOption(committed, known: names)
     }
     guard !s.isCommitted else { throw .wrongCategory(option: payPerUse, expectedCommitted: false) }
     guard d.isCommitted else { throw .wrongCategory(option: committed, expectedCommitted: true) }
+    // Size a `nodes: auto` committed option once, at the scenario's own volume, and keep that size.
+    if case .auto = d.option.nodes, let index = names.firstIndex(of: committed) {
+      let outcome = await engine.run(scenario)
+      if let nodes = outcome.options[index].nodes { d.option.nodes = .fixed(nodes) }
+    }
     var evaluator = Evaluator(base: scenario, payPerUse: s, committed: d, engine: engine)
     let j0 =
       scenario.scenario.workload.jobsPerMonth > 0 ? scenario.scenario.workload.jobsPerMonth : 1

@@ -16,8 +16,8 @@ import RealModule
 /// **Long run** (renewal–reward, Ross, *Stochastic Processes*, 2nd ed. 1996, §3.6): one cycle has wall time
 /// 1/r + E[D] and work 1/r + E[D]·E[1/s], so wall/work → (1 + r·E[D]) / (1 + r·E[D]·E[1/s]) (``longRunWallPerWork``).
 ///
-/// **Cost.** One uniform and one logarithm per job when no episode strikes; then one extra draw of D and s (and one
-/// uniform) per episode. Nothing is allocated.
+/// **Cost.** One exponential (ziggurat) per job when no episode strikes, plus one uniform when a start may be
+/// contended; then one draw of D and s and one more exponential per episode. Nothing is allocated.
 public struct ContentionModel: Sendable {
   /// How long a contention episode lasts, in wall hours.
   public enum EpisodeDuration: Sendable {
@@ -156,49 +156,112 @@ public struct ContentionModel: Sendable {
   public func wallHours<G: RandomNumberGenerator>(
     work: Double, using generator: inout G
   ) -> (wall: Double, slowdownHours: Double) {
+    if let plan { return plan.wallHours(work: work, using: &generator) }
+    return Self.stepThroughEpisodes(
+      work: work, episodesPerHour: episodesPerHour,
+      startContendedProbability: startContendedProbability, using: &generator,
+      residual: { residualEpisodeHours(using: &$0) }, episode: { drawEpisodeHours(using: &$0) },
+      slowdown: { drawSlowdown(using: &$0) })
+  }
+
+  /// The episode walk shared by the model and its ``Plan``: wall = work + Σ (time in episode − work done in it).
+  @inline(__always)
+  @usableFromInline
+  static func stepThroughEpisodes<G: RandomNumberGenerator>(
+    work: Double, episodesPerHour: Double, startContendedProbability: Double,
+    using generator: inout G, residual: (inout G) -> Double, episode: (inout G) -> Double,
+    slowdown: (inout G) -> Double
+  ) -> (wall: Double, slowdownHours: Double) {
     guard episodesPerHour > 0, work > 0 else { return (work, 0) }
     var remaining = work
     var extra = 0.0
-    var u = generator.nextOpenUnitDouble()
-    if u < startContendedProbability {
-      let length = residualEpisodeHours(using: &generator)
-      let factor = drawSlowdown(using: &generator)
+    let meanGap = 1 / episodesPerHour
+    if startContendedProbability > 0 && generator.nextUnitDouble() < startContendedProbability {
+      let length = residual(&generator)
+      let factor = slowdown(&generator)
       let progress = length / factor
       if progress >= remaining {
-        return finish(work: work, extra: extra + remaining * (factor - 1))
+        return (work + remaining * (factor - 1), remaining * (factor - 1))
       }
       remaining -= progress
       extra += length - progress
-      u = generator.nextOpenUnitDouble()
-    } else if startContendedProbability > 0 {
-      u = Swift.max((u - startContendedProbability) / (1 - startContendedProbability), 0x1p-60)
     }
     while true {
-      let gap = -Double.log(u) / episodesPerHour
-      if gap >= remaining { return finish(work: work, extra: extra) }
+      let gap = generator.nextStandardExponential() * meanGap
+      if gap >= remaining { return (work + extra, extra) }
       remaining -= gap
-      let length = drawEpisodeHours(using: &generator)
-      let factor = drawSlowdown(using: &generator)
+      let length = episode(&generator)
+      let factor = slowdown(&generator)
       let progress = length / factor
       if progress >= remaining {
-        return finish(work: work, extra: extra + remaining * (factor - 1))
+        let total = extra + remaining * (factor - 1)
+        return (work + total, total)
       }
       remaining -= progress
       extra += length - progress
-      u = generator.nextOpenUnitDouble()
     }
   }
 
-  @inlinable
-  func finish(work: Double, extra: Double) -> (wall: Double, slowdownHours: Double) {
-    (work + extra, extra)
+  /// The model as plain values, for hot loops that must not copy the model (`nil` for a general episode
+  /// distribution, which needs the model).
+  public var plan: Plan? {
+    let slowdownRange: (Double, Double)
+    switch slowdown {
+    case .fixed(let factor): slowdownRange = (factor, factor)
+    case .uniform(let low, let high): slowdownRange = (low, high)
+    }
+    let episode: (mean: Double, isFixed: Bool)
+    switch duration {
+    case .exponential(let mean): episode = (mean, false)
+    case .fixed(let hours): episode = (hours, true)
+    case .distribution: return nil
+    }
+    return Plan(
+      episodesPerHour: episodesPerHour, startContendedProbability: startContendedProbability,
+      episodeHours: episode.mean, fixedEpisodes: episode.isFixed, slowdownLow: slowdownRange.0,
+      slowdownHigh: slowdownRange.1)
+  }
+
+  /// A contention model with exponential or fixed episodes, as plain values.
+  public struct Plan: Sendable, Hashable {
+    /// r.
+    public let episodesPerHour: Double
+    /// π.
+    public let startContendedProbability: Double
+    /// E[D] (exponential episodes) or D (fixed episodes).
+    public let episodeHours: Double
+    /// Whether episodes last exactly ``episodeHours``.
+    public let fixedEpisodes: Bool
+    /// Slowdown range (equal ends for a fixed slowdown).
+    public let slowdownLow: Double
+    /// Upper end of the slowdown range.
+    public let slowdownHigh: Double
+
+    /// Same as ``ContentionModel/wallHours(work:using:)``.
+    @inlinable
+    public func wallHours<G: RandomNumberGenerator>(work: Double, using generator: inout G)
+      -> (wall: Double, slowdownHours: Double)
+    {
+      ContentionModel.stepThroughEpisodes(
+        work: work, episodesPerHour: episodesPerHour,
+        startContendedProbability: startContendedProbability, using: &generator,
+        residual: {
+          fixedEpisodes
+            ? episodeHours * $0.nextOpenUnitDouble() : episodeHours * $0.nextStandardExponential()
+        },
+        episode: { fixedEpisodes ? episodeHours : episodeHours * $0.nextStandardExponential() },
+        slowdown: {
+          slowdownHigh > slowdownLow
+            ? slowdownLow + (slowdownHigh - slowdownLow) * $0.nextUnitDouble() : slowdownLow
+        })
+    }
   }
 
   /// One episode duration D.
   @usableFromInline
   func drawEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
     switch duration {
-    case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
+    case .exponential(let mean): return mean * generator.nextStandardExponential()
     case .fixed(let hours): return hours
     case .distribution(let distribution):
       return Swift.max(0, distribution.sample(using: &generator))
@@ -209,9 +272,11 @@ public struct ContentionModel: Sendable {
   @usableFromInline
   func residualEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
     switch duration {
-    case .exponential(let mean): return -mean * Double.log(generator.nextOpenUnitDouble())
+    case .exponential(let mean): return mean * generator.nextStandardExponential()
     case .fixed(let hours): return hours * generator.nextOpenUnitDouble()
-    case .distribution: return drawEpisodeHours(using: &generator)  // unreachable: rejected by init
+    case .distribution:
+      preconditionFailure(
+        "contention: a stationary start with a general episode distribution is rejected by init")
     }
   }
 

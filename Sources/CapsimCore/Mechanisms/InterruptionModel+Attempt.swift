@@ -49,7 +49,8 @@ extension InterruptionModel {
     let segmentLength = intervalHours + checkpointHours
     let rate = interruptionsPerHour
     var completed = 0
-    var clock = -Double.log(generator.nextOpenUnitDouble()) / rate
+    let mean = 1 / rate
+    var clock = generator.nextStandardExponential() * mean
     while true {
       let ahead = segments - 1 - completed
       let remaining = ahead == 0 ? lastLength : Double(ahead) * segmentLength + lastLength
@@ -59,7 +60,7 @@ extension InterruptionModel {
       time.lost += clock - Double(skipped) * segmentLength
       completed += skipped
       while true {
-        let next = -Double.log(generator.nextOpenUnitDouble()) / rate
+        let next = generator.nextStandardExponential() * mean
         if next >= restartHours {
           time.restart += restartHours
           // Memoryless: the rest of this gap is the time to the next interruption.

@@ -115,18 +115,45 @@ public struct InterruptionModel: Sendable {
     intervalHours = tau
   }
 
+  /// A model that never interrupts a job and never checkpoints it (a job's wall time is its work).
+  public static let never: InterruptionModel = {
+    do {
+      return try InterruptionModel(
+        gpus: 1, preemptionsPerGPUHour: 0, failuresPerGPUHour: 0,
+        checkpointInterval: .fixed(hours: .infinity), checkpointHours: 0, restartHours: 0)
+    } catch {
+      preconditionFailure("a model with zero rates and no checkpoints is valid: \(error)")
+    }
+  }()
+
   // MARK: - Simulation
 
-  /// Simulates one job needing `solveHours` failure-free hours of work (T_s).
+  /// Simulates one job needing `solveHours` failure-free hours of work (T_s), drawing everything from one stream.
   ///
   /// Returns an all-zero, completed outcome without drawing when T_s ≤ 0 or NaN. With λ = 0 and p = 0 no number is
-  /// drawn and wall = T_s + n·δ exactly.
+  /// drawn and wall = T_s + n·δ exactly. (The engine keeps fatal failures on a stream of their own: see
+  /// ``simulate(solveHours:interruptions:reruns:)``; here the rerun stream is split off this one when p > 0.)
   ///
   /// - Complexity: O(1 + interruptions + reruns); allocates nothing.
   @inlinable
   public func simulate<G: RandomNumberGenerator>(solveHours: Double, using generator: inout G)
     -> InterruptionOutcome
   {
+    var reruns = CounterStream(key: fatalFailureProbability > 0 ? generator.next() : 0)
+    return simulate(solveHours: solveHours, interruptions: &generator, reruns: &reruns)
+  }
+
+  /// Simulates one job needing `solveHours` failure-free hours of work (T_s): interruption clocks and restarts from
+  /// `interruptions`, fatal failures and where they strike from `reruns` (so changing the rerun probability leaves
+  /// the interruption draws of every attempt where they were, and the other way round).
+  ///
+  /// Exponential clocks are drawn by the ziggurat (``Swift/RandomNumberGenerator/nextStandardExponential()``).
+  ///
+  /// - Complexity: O(1 + interruptions + reruns); allocates nothing.
+  @inlinable
+  public func simulate<G: RandomNumberGenerator, R: RandomNumberGenerator>(
+    solveHours: Double, interruptions generator: inout G, reruns: inout R
+  ) -> InterruptionOutcome {
     var outcome = InterruptionOutcome(
       wallHours: 0, usefulHours: 0, checkpointHours: 0, lostHours: 0, restartHours: 0,
       rerunWasteHours: 0,
@@ -134,8 +161,8 @@ public struct InterruptionModel: Sendable {
     guard solveHours > 0 else { return outcome }
     var attempt = 0
     while true {
-      if fatalFailureProbability > 0 && generator.nextUnitDouble() < fatalFailureProbability {
-        let crash = solveHours * generator.nextOpenUnitDouble()
+      if fatalFailureProbability > 0 && reruns.nextUnitDouble() < fatalFailureProbability {
+        let crash = solveHours * reruns.nextOpenUnitDouble()
         let run = runAttempt(solveHours: crash, finalCheckpoint: false, using: &generator)
         outcome.rerunWasteHours += crash + run.checkpoint + run.lost + run.restart
         outcome.interruptions += run.interruptions

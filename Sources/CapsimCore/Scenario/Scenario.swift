@@ -36,6 +36,8 @@ public struct Scenario: Sendable, Hashable, Codable {
   public var maxPriceAgeDays: Int? = nil
   /// The inputs `capsim sweep` varies when given no `--vary` (the file's `sweep:` section).
   public var sweep: [SweepAxis] = []
+  /// When set, trials run in batches until this precision is reached (`trials` is then ignored).
+  public var precision: PrecisionTarget? = nil
 
   /// Creates a scenario.
   public init(

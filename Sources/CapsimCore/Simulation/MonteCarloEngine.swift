@@ -1,10 +1,11 @@
 /// Runs a resolved scenario's trials in parallel and summarises them.
 ///
-/// Reproducibility: trial *t* draws its arrivals from `RandomStreams(seed).stream(trial: t, purpose: 0)`
-/// and each option's durations from the stream keyed by the option's name, so every trial's numbers are
-/// fixed by (seed, t) alone. Trials run in chunks of ``chunkSize`` on up to `threadCount` tasks; per-trial
-/// results are stored by trial index and reduced in index order, so the outcome is byte-identical for any
-/// thread count.
+/// Reproducibility: every random number is keyed by (seed, trial, job, mechanism) (see ``RandomLayout``),
+/// so a trial's numbers are fixed by the seed and its index alone, and the same job uses the same uniforms
+/// on every option (common random numbers). Trials run in chunks of ``chunkSize`` on up to `threadCount`
+/// tasks; each chunk is reduced to mergeable accumulators as it finishes, and chunks are merged in index
+/// order, so the outcome is byte-identical for any thread count and memory does not grow with trials
+/// (except one total cost per option per trial, for paired comparisons).
 public struct MonteCarloEngine: Sendable {
   /// Trials per unit of parallel work.
   public static let chunkSize = 128
@@ -12,204 +13,239 @@ public struct MonteCarloEngine: Sendable {
   /// How many trial chunks run at once (≥ 1).
   public var threadCount: Int
 
+  /// Per-trial scenarios (uncertain inputs); `nil` simulates the base scenario in every trial.
+  public var variation: (any TrialScenarioVariation)?
+
+  /// Called after each chunk of the main simulation is reduced, in trial order.
+  public var progress: (@Sendable (SimulationProgress) -> Void)?
+
   /// Creates an engine that uses up to `threadCount` concurrent tasks.
   public init(threadCount: Int) {
     self.threadCount = Swift.max(1, threadCount)
   }
 
-  /// Simulates `scenario` with its own trials and seed.
+  /// Simulates `scenario` with its own trials and seed (ignoring task cancellation).
   ///
   /// Options with `nodes: auto` are sized first (see ``CapacitySizing``): each candidate node count is
   /// simulated with the scenario's trials and seed, and the smallest that meets the target is used.
   public func run(_ scenario: ResolvedScenario) async -> SimulationOutcome {
-    let horizon = scenario.scenario.horizonMonths
-    var simulators: [OptionSimulator] = []
+    do {
+      return try await run(scenario, cancellable: false)
+    } catch {
+      preconditionFailure("a run that ignores cancellation was cancelled")
+    }
+  }
+
+  /// Simulates `scenario`, stopping between chunks when the task is cancelled.
+  ///
+  /// - Throws: `CancellationError` when the surrounding task is cancelled; nothing is returned then.
+  public func runCancellable(_ scenario: ResolvedScenario) async throws -> SimulationOutcome {
+    try await run(scenario, cancellable: true)
+  }
+
+  private func run(_ given: ResolvedScenario, cancellable: Bool) async throws
+    -> SimulationOutcome
+  {
+    let scenario = given.rebuildingMechanisms()
     var sizings: [Int: CapacitySizingResult] = [:]
+    var nodes: [Int] = []
     for (index, option) in scenario.options.enumerated() {
-      let nodes: Int
       switch option.option.nodes {
       case .auto(let target):
-        let result = await size(option, target: target, scenario: scenario)
+        let result = try await size(
+          option, target: target, scenario: scenario, cancellable: cancellable)
         sizings[index] = result
-        nodes = result.nodeCount ?? target.maximumNodes
-      case .fixed(let count): nodes = count
-      case nil: nodes = 0
+        nodes.append(result.nodeCount ?? target.maximumNodes)
+      case .fixed(let count): nodes.append(count)
+      case nil: nodes.append(0)
       }
-      simulators.append(simulator(for: option, nodes: nodes, in: scenario))
     }
-    let chunks = await simulate(scenario.scenario, simulators: simulators)
+    let simulators = scenario.options.indices.map {
+      Self.simulator(for: scenario.options[$0], nodes: nodes[$0], in: scenario)
+    }
+    var pairs: [(committed: Int, payPerUse: Int)] = []
+    for (d, committed) in scenario.options.enumerated() where committed.isCommitted {
+      for (s, payPerUse) in scenario.options.enumerated() where !payPerUse.isCommitted {
+        pairs.append((d, s))
+      }
+    }
+    let plan = TrialPlan(
+      layout: RandomLayout(seed: scenario.scenario.seed), horizon: scenario.scenario.horizonMonths,
+      workload: scenario.scenario.workload, simulators: simulators, crossoverPairs: pairs,
+      variation: variation, base: scenario, nodes: nodes)
+    let (result, precision) = try await simulateMain(
+      plan, scenario: scenario.scenario, cancellable: cancellable)
+    return Self.outcome(
+      of: scenario, accumulated: result, simulators: simulators, sizings: sizings,
+      precision: precision)
+  }
+
+  /// Builds the outcome of a finished run from its reduced trials.
+  static func outcome(
+    of scenario: ResolvedScenario, accumulated: ChunkAccumulator, simulators: [OptionSimulator],
+    sizings: [Int: CapacitySizingResult], precision: PrecisionOutcome?
+  ) -> SimulationOutcome {
     let outcomes = scenario.options.enumerated().map { index, option in
       OutcomeSummariser(
-        option: option, simulator: simulators[index], scenario: scenario.scenario, chunks: chunks,
-        optionIndex: index, sizing: sizings[index],
+        option: option, nodes: simulators[index].nodes, scenario: scenario.scenario,
+        accumulator: accumulated.options[index], sizing: sizings[index],
         sizingTarget: option.option.nodes.flatMap(\.sizingTarget)
       ).outcome()
     }
     var result = SimulationOutcome(
-      scenario: scenario.scenario.name, trials: scenario.scenario.trials,
-      seed: scenario.scenario.seed,
-      horizonMonths: horizon, confidenceLevel: 0.95, currency: scenario.currency, options: outcomes)
-    let series = scenario.options.indices.map { index in
-      chunks.flatMap { $0.totals[index] }.map(\.monthlyCost)
-    }
-    for (d, committed) in scenario.options.enumerated() where committed.isCommitted {
-      for (s, payPerUse) in scenario.options.enumerated() where !payPerUse.isCommitted {
-        result.crossovers.append(
-          Crossover.between(
-            dedicated: committed.option.name, dedicatedSeries: series[d],
-            shared: payPerUse.option.name,
-            sharedSeries: series[s]))
-      }
+      scenario: scenario.scenario.name, trials: accumulated.trials, seed: scenario.scenario.seed,
+      horizonMonths: scenario.scenario.horizonMonths, confidenceLevel: 0.95,
+      currency: scenario.currency, options: outcomes)
+    result.precision = precision
+    result.crossovers = accumulated.crossovers.map { pair in
+      Crossover(
+        dedicated: scenario.options[pair.committed].option.name,
+        shared: scenario.options[pair.payPerUse].option.name, counts: pair.counts,
+        never: pair.never)
     }
     return result
   }
 
-  /// The simulator of `option` with `nodes` committed nodes, linked to its overflow option if it is hybrid.
-  func simulator(for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario)
+  /// The simulator of `option` with `nodes` committed nodes, linked to its overflow and interim options.
+  static func simulator(for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario)
     -> OptionSimulator
   {
     let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
     let costs = scenario.scenario.costs
-    var overflow: OverflowTarget?
-    if let settings = option.option.overflow,
-      let target = scenario.options.first(where: { $0.option.name == settings.option })
-    {
-      let targetSimulator = OptionSimulator(
-        target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
-      overflow = OverflowTarget(
-        simulator: targetSimulator, maximumWaitHours: settings.maximumWaitHours)
-    }
-    var interim: OverflowTarget?
-    if let settings = option.option.provisioning,
-      let target = scenario.options.first(where: { $0.option.name == settings.interimOption })
-    {
-      let targetSimulator = OptionSimulator(
-        target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs)
-      interim = OverflowTarget(simulator: targetSimulator, maximumWaitHours: .infinity)
+    func target(named name: String, maximumWaitHours: Double) -> OverflowTarget {
+      guard let target = scenario.options.first(where: { $0.option.name == name }) else {
+        preconditionFailure(
+          "option '\(option.option.name)' refers to option '\(name)', which is not in the scenario "
+            + "(options: \(scenario.options.map(\.option.name)))")
+      }
+      return OverflowTarget(
+        simulator: OptionSimulator(
+          target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs),
+        maximumWaitHours: maximumWaitHours)
     }
     return OptionSimulator(
       option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs,
-      overflow: overflow,
-      interim: interim)
+      overflow: option.option.overflow.map {
+        target(named: $0.option, maximumWaitHours: $0.maximumWaitHours)
+      },
+      interim: option.option.provisioning.map {
+        target(named: $0.interimOption, maximumWaitHours: .infinity)
+      })
   }
 
-  /// Finds the smallest node count that meets `target`, simulating the option alone at each candidate;
-  /// for a cost objective (hybrid options), the node count that minimises it.
-  func size(_ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario) async
-    -> CapacitySizingResult
+  // MARK: - Running chunks
+
+  /// The main simulation: the scenario's trials, or batches until its precision target is met.
+  func simulateMain(_ plan: TrialPlan, scenario: Scenario, cancellable: Bool) async throws
+    -> (ChunkAccumulator, PrecisionOutcome?)
   {
-    let workload = scenario.scenario.workload
-    let lower = option.nodesPerJob(gpusPerJob: workload.gpusPerJob)
-    let meanHours = option.duration.mean * workload.stepsPerJob * option.option.durationScale / 3600
-    // A lower bound on the answer: the nodes that the horizon's average volume keeps busy (with a 10%
-    // margin, since a short horizon can tolerate slightly less), so the search never starts above it.
-    let months = scenario.scenario.horizonMonths
-    let averageJobs =
-      (0..<months).reduce(0.0) { $0 + workload.meanJobs(inMonth: $1) }
-      / Double(Swift.max(1, months))
-    let demandLower =
-      (try? CapacitySizing.minimumNodeCount(
-        jobsPerHour: 0.9 * averageJobs / PriceQuote.hoursPerMonth,
-        meanNodeHoursPerJob: meanHours * Double(lower)
-          / Double(option.jobsPerNode(gpusPerJob: workload.gpusPerJob)),
-        largestJobNodes: lower)) ?? lower
-    let upper = Swift.max(target.maximumNodes, lower)
-    let startNodes = Swift.min(Swift.max(lower, demandLower), upper)
-    if target.metric.isObjective {
-      return await minimise(option, target: target, scenario: scenario, from: lower, to: upper)
+    guard let target = scenario.precision else {
+      let result = try await simulate(
+        plan, trials: 0..<scenario.trials, planned: scenario.trials, cancellable: cancellable,
+        reportsProgress: true)
+      return (result, nil)
     }
-    let goal: CapacitySizing.Target =
-      target.metric == .deadlineHitRate ? .atLeast(target.limit) : .atMost(target.limit)
-    guard let sizing = try? CapacitySizing(target: goal, lowerBound: startNodes, upperBound: upper)
-    else {
-      return CapacitySizingResult(nodeCount: nil, curve: [], evaluationCount: 0)
-    }
-    // The search is sequential and deterministic: run it against the cache, stop at the first node count
-    // it needs that is not known yet, simulate that one (in parallel over trials), and run it again.
-    var cache: [Int: Estimate] = [:]
+    let maximum = Swift.max(1, target.maximumTrials)
+    var total = try await simulate(
+      plan, trials: 0..<Swift.min(maximum, PrecisionTarget.batchTrials), planned: maximum,
+      cancellable: cancellable, reportsProgress: true)
     while true {
-      do {
-        return try sizing.search { (nodes: Int) throws(PendingEvaluation) -> Estimate in
-          guard let known = cache[nodes] else { throw PendingEvaluation(nodes: nodes) }
-          return known
-        }
-      } catch {
-        cache[error.nodes] = await evaluate(
-          target.metric, of: option, nodes: error.nodes, in: scenario)
+      let reached = Self.relativeHalfWidth(total)
+      let done = total.trials
+      if reached <= target.relativeHalfWidth || done >= maximum {
+        return (
+          total,
+          PrecisionOutcome(
+            target: target.relativeHalfWidth, reached: reached,
+            met: reached <= target.relativeHalfWidth, maximumTrials: maximum)
+        )
       }
+      let next = done..<Swift.min(maximum, done + PrecisionTarget.batchTrials)
+      total.merge(
+        try await simulate(
+          plan, trials: next, planned: maximum, cancellable: cancellable, reportsProgress: true,
+          alreadyDone: done))
     }
   }
 
-  /// Simulates `option` alone with `nodes` committed nodes (the scenario's trials and seed) and returns the
-  /// sizing metric.
-  func evaluate(
-    _ metric: SizingTarget.Metric, of option: ResolvedOption, nodes: Int,
-    in scenario: ResolvedScenario
-  ) async -> Estimate {
-    let simulator = simulator(for: option, nodes: nodes, in: scenario)
-    let chunks = await simulate(scenario.scenario, simulators: [simulator])
-    return OutcomeSummariser(
-      option: option, simulator: simulator, scenario: scenario.scenario, chunks: chunks,
-      optionIndex: 0,
-      sizing: nil, sizingTarget: nil
-    ).sizingMetric(metric)
-  }
-
-  /// Evaluates node counts from `lower` up and picks the one with the smallest objective (ties: fewer
-  /// nodes), stopping at `upper` or three counts past the best so far (cost against nodes is convex in
-  /// practice: commitment grows linearly while overflow spending falls). The curve holds every evaluated count.
-  func minimise(
-    _ option: ResolvedOption, target: SizingTarget, scenario: ResolvedScenario, from lower: Int,
-    to upper: Int
-  ) async -> CapacitySizingResult {
-    var points: [CapacityPoint] = []
-    for nodes in lower...Swift.max(lower, upper) {
-      let estimate = await evaluate(target.metric, of: option, nodes: nodes, in: scenario)
-      points.append(CapacityPoint(nodes: nodes, estimate: estimate, meetsTarget: false))
-      if let best = points.min(by: { $0.estimate.value < $1.estimate.value }),
-        nodes - best.nodes >= 3
+  /// The largest relative 95% half-width over every option's mean total cost and the paired difference
+  /// between the two cheapest options (+∞ while there are fewer than two trials or a value is 0).
+  static func relativeHalfWidth(_ result: ChunkAccumulator) -> Double {
+    var worst = 0.0
+    for option in result.options {
+      let estimate = option[.cost].meanEstimate
+      worst = Swift.max(worst, relative(estimate))
+    }
+    let ranked = result.options.indices.sorted {
+      (result.options[$0][.cost].meanY, $0) < (result.options[$1][.cost].meanY, $1)
+    }
+    if ranked.count >= 2 {
+      var difference = TrialMoments()
+      for (best, runnerUp) in zip(
+        result.options[ranked[0]].totalCosts, result.options[ranked[1]].totalCosts)
       {
-        break
+        difference.add(x: 1, y: runnerUp - best)
       }
+      worst = Swift.max(worst, relative(difference.meanEstimate))
     }
-    let best = points.min { ($0.estimate.value, $0.nodes) < ($1.estimate.value, $1.nodes) }
-    for index in points.indices { points[index].meetsTarget = points[index].nodes == best?.nodes }
-    return CapacitySizingResult(
-      nodeCount: best?.nodes, curve: points, evaluationCount: points.count)
+    return worst
   }
 
-  /// Runs every trial of `scenario` for `simulators`, in parallel chunks, returned in chunk order.
-  func simulate(_ scenario: Scenario, simulators: [OptionSimulator]) async -> [TrialChunk] {
-    let trials = scenario.trials
-    let chunkCount = (trials + Self.chunkSize - 1) / Self.chunkSize
-    let streams = RandomStreams(seed: scenario.seed)
-    let workload = scenario.workload
-    let horizon = scenario.horizonMonths
-    return await withTaskGroup(of: (Int, TrialChunk).self) { group in
-      var results = [TrialChunk?](repeating: nil, count: chunkCount)
+  private static func relative(_ estimate: Estimate) -> Double {
+    guard let lower = estimate.lower, let upper = estimate.upper, estimate.value != 0 else {
+      return estimate.standardError == 0 ? 0 : .infinity
+    }
+    return (upper - lower) / 2 / abs(estimate.value)
+  }
+
+  /// Runs `trials` of `plan` in parallel chunks and merges them in chunk order as they finish.
+  func simulate(
+    _ plan: TrialPlan, trials: Range<Int>, planned: Int, cancellable: Bool,
+    reportsProgress: Bool = false, alreadyDone: Int = 0
+  ) async throws -> ChunkAccumulator {
+    let chunkCount = (trials.count + Self.chunkSize - 1) / Self.chunkSize
+    let first = trials.lowerBound
+    let end = trials.upperBound
+    let report = reportsProgress ? progress : nil
+    return try await withThrowingTaskGroup(of: (Int, ChunkAccumulator).self) { group in
+      var pending: [Int: ChunkAccumulator] = [:]
+      var merged: ChunkAccumulator?
+      var nextToMerge = 0
       var next = 0
       func addChunk(_ index: Int) {
         group.addTask {
-          let range = (index * Self.chunkSize)..<Swift.min(trials, (index + 1) * Self.chunkSize)
-          let chunk = TrialChunk.simulate(
-            trials: range, horizon: horizon, workload: workload, streams: streams,
-            simulators: simulators)
-          return (index, chunk)
+          let start = first + index * Self.chunkSize
+          let range = start..<Swift.min(end, start + Self.chunkSize)
+          return (index, TrialChunk.simulate(trials: range, plan: plan))
         }
       }
       while next < Swift.min(threadCount, chunkCount) {
         addChunk(next)
         next += 1
       }
-      for await (index, chunk) in group {
-        results[index] = chunk
+      for try await (index, chunk) in group {
+        pending[index] = chunk
+        while let ready = pending.removeValue(forKey: nextToMerge) {
+          if merged == nil { merged = ready } else { merged?.merge(ready) }
+          nextToMerge += 1
+          report?(
+            SimulationProgress(
+              trialsDone: alreadyDone + (merged?.trials ?? 0), trialsPlanned: planned))
+        }
+        if cancellable && Task.isCancelled {
+          group.cancelAll()
+          throw CancellationError()
+        }
         if next < chunkCount {
           addChunk(next)
           next += 1
         }
       }
-      return results.compactMap { $0 }
+      guard let merged else {
+        return TrialChunk.simulate(trials: first..<first, plan: plan)
+      }
+      return merged
     }
   }
 }
@@ -224,5 +260,26 @@ extension NodeCount {
   var sizingTarget: SizingTarget? {
     if case .auto(let target) = self { return target }
     return nil
+  }
+}
+
+extension ResolvedScenario {
+  /// The scenario with every option's mechanism models built afresh from its settings, so that a scenario
+  /// whose settings were changed after resolving (break-even, what-if) never runs stale models.
+  func rebuildingMechanisms() -> ResolvedScenario {
+    var rebuilt = self
+    let sourceMap = ScenarioSourceMap(file: "<engine>")
+    for index in rebuilt.options.indices {
+      var checker = OptionChecker(
+        resolved: rebuilt.options[index], workload: scenario.workload, path: "options[\(index)]",
+        sourceMap: sourceMap)
+      let mechanisms = checker.check()
+      precondition(
+        checker.problems.isEmpty,
+        "option '\(rebuilt.options[index].option.name)' has settings its scenario check rejects: "
+          + checker.problems.map(\.description).joined(separator: "; "))
+      rebuilt.options[index].mechanisms = mechanisms
+    }
+    return rebuilt
   }
 }

@@ -19,20 +19,16 @@ public struct MonthlyCost: Sendable, Hashable, Codable {
   /// 90th percentile of the cumulative cost.
   public var cumulativeP90: Double
 
-  /// Summarises month `month` (0-based index into each trial's series).
-  static func summarise(_ series: [[Double]], month: Int) -> MonthlyCost {
-    let values = series.map { $0[month] }.sorted()
-    let cumulative = series.map { $0[0...month].reduce(0, +) }.sorted()
+  /// Summarises month `month` (0-based) of an option's reduced trials.
+  static func summarise(_ accumulator: OptionAccumulator, month: Int) -> MonthlyCost {
+    let trials = Double(Swift.max(1, accumulator.trials))
+    let values = accumulator.monthly[month].quantiles([0.1, 0.5, 0.9])
+    let cumulative = accumulator.cumulative[month].quantiles([0.1, 0.5, 0.9])
     return MonthlyCost(
-      month: month + 1,
-      mean: TrialStatistics.neumaierSum(values) / Double(Swift.max(1, values.count)),
-      p10: quantile(sorted: values, 0.1), p50: quantile(sorted: values, 0.5),
-      p90: quantile(sorted: values, 0.9),
-      cumulativeMean: TrialStatistics.neumaierSum(cumulative)
-        / Double(Swift.max(1, cumulative.count)),
-      cumulativeP10: quantile(sorted: cumulative, 0.1),
-      cumulativeP50: quantile(sorted: cumulative, 0.5),
-      cumulativeP90: quantile(sorted: cumulative, 0.9))
+      month: month + 1, mean: accumulator.monthlySums[month].value / trials,
+      p10: values[0], p50: values[1], p90: values[2],
+      cumulativeMean: accumulator.cumulativeSums[month].value / trials,
+      cumulativeP10: cumulative[0], cumulativeP50: cumulative[1], cumulativeP90: cumulative[2])
   }
 }
 
@@ -43,51 +39,35 @@ public struct Crossover: Sendable, Hashable, Codable {
   public var dedicated: String
   /// The pay-per-use option it is compared with.
   public var shared: String
-  /// `monthShares[m]`: share of trials in which the cumulative dedicated cost is ≤ the shared cost from
-  /// month m + 1 through the end of the horizon (commitment billed after the horizon included).
+  /// `monthShares[m]`: share of trials whose first month with cumulative dedicated cost ≤ shared cost is
+  /// month m + 1.
   public var monthShares: [Double]
   /// Share of trials where that never happens within the horizon.
   public var neverShare: Double
   /// The median crossover month over trials (1-based), `nil` if it does not happen in most trials.
   public var medianMonth: Int?
 
-  /// Compares two options trial by trial.
-  static func between(
-    dedicated: String, dedicatedSeries: [[Double]], shared: String, sharedSeries: [[Double]]
-  ) -> Crossover {
-    let months = dedicatedSeries.first?.count ?? 0
-    var counts = [Int](repeating: 0, count: months)
-    var never = 0
-    var firstMonths: [Int] = []
-    for (committed, payPerUse) in zip(dedicatedSeries, sharedSeries) {
-      var cumulativeCommitted = 0.0
-      var cumulativeShared = 0.0
-      // The month from which the committed option stays cumulatively no dearer through the last month
-      // (which carries any commitment billed after the horizon): a lead in the middle that the end
-      // reverses is no crossover.
-      var found: Int?
-      for month in 0..<months {
-        cumulativeCommitted += committed[month]
-        cumulativeShared += payPerUse[month]
-        if cumulativeCommitted <= cumulativeShared {
-          if found == nil { found = month }
-        } else {
-          found = nil
-        }
-      }
-      if let found {
-        counts[found] += 1
-        firstMonths.append(found + 1)
-      } else {
-        never += 1
-        firstMonths.append(Int.max)
+  /// The crossover of `dedicated` and `shared` from the count of trials whose first month with cumulative
+  /// dedicated cost ≤ shared cost is each month (`counts[m]` for month m + 1) and of trials where that never
+  /// happens.
+  init(dedicated: String, shared: String, counts: [Int], never: Int) {
+    let trials = counts.reduce(never, +)
+    let scale = Double(Swift.max(1, trials))
+    self.dedicated = dedicated
+    self.shared = shared
+    monthShares = counts.map { Double($0) / scale }
+    neverShare = Double(never) / scale
+    // The median of first months over trials ("never" sorting last): order statistic (n − 1) / 2.
+    var median: Int?
+    var seen = 0
+    let rank = (trials - 1) / 2
+    for (month, count) in counts.enumerated() {
+      seen += count
+      if trials > 0 && rank < seen {
+        median = month + 1
+        break
       }
     }
-    let trials = Double(Swift.max(1, dedicatedSeries.count))
-    firstMonths.sort()
-    let median = firstMonths.isEmpty ? Int.max : firstMonths[(firstMonths.count - 1) / 2]
-    return Crossover(
-      dedicated: dedicated, shared: shared, monthShares: counts.map { Double($0) / trials },
-      neverShare: Double(never) / trials, medianMonth: median == Int.max ? nil : median)
+    medianMonth = median
   }
 }

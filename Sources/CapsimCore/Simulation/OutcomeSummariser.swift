@@ -1,50 +1,26 @@
 /// Turns one option's per-trial totals into the metrics of its ``OptionOutcome``.
 struct OutcomeSummariser {
   let option: ResolvedOption
-  let simulator: OptionSimulator
+  /// Committed nodes simulated (0 for pay-per-use).
+  let nodes: Int
   let scenario: Scenario
-  let totals: [TrialTotals]
-  let completions: LogHistogram
-  let waits: LogHistogram
+  let accumulator: OptionAccumulator
   let sizing: CapacitySizingResult?
   let sizingTarget: SizingTarget?
 
-  init(
-    option: ResolvedOption, simulator: OptionSimulator, scenario: Scenario, chunks: [TrialChunk],
-    optionIndex: Int,
-    sizing: CapacitySizingResult?, sizingTarget: SizingTarget?
-  ) {
-    self.option = option
-    self.simulator = simulator
-    self.scenario = scenario
-    self.totals = chunks.flatMap { $0.totals[optionIndex] }
-    var completions = LogHistogram()
-    var waits = LogHistogram()
-    for chunk in chunks {  // histograms share the default range, so merging cannot fail
-      try? completions.merge(chunk.completions[optionIndex])
-      try? waits.merge(chunk.waits[optionIndex])
-    }
-    self.completions = completions
-    self.waits = waits
-    self.sizing = sizing
-    self.sizingTarget = sizingTarget
-  }
-
-  private var jobs: [Double] { totals.map { Double($0.jobs) } }
+  private var completions: LogHistogram { accumulator.completions }
+  private var waits: LogHistogram { accumulator.waits }
 
   private func perJob(
-    _ key: String, _ label: String, _ unit: String, _ value: (TrialTotals) -> Double
+    _ key: String, _ label: String, _ unit: String, _ field: TrialField
   ) -> MetricEstimate {
-    MetricEstimate(
-      key: key, label: label, unit: unit,
-      estimate: TrialStatistics.ratio(numerators: totals.map(value), denominators: jobs))
+    MetricEstimate(key: key, label: label, unit: unit, estimate: accumulator[field].ratioEstimate)
   }
 
   private func perTrial(
-    _ key: String, _ label: String, _ unit: String, _ value: (TrialTotals) -> Double
+    _ key: String, _ label: String, _ unit: String, _ field: TrialField
   ) -> MetricEstimate {
-    MetricEstimate(
-      key: key, label: label, unit: unit, estimate: TrialStatistics.mean(totals.map(value)))
+    MetricEstimate(key: key, label: label, unit: unit, estimate: accumulator[field].meanEstimate)
   }
 
   func outcome() -> OptionOutcome {
@@ -52,12 +28,14 @@ struct OutcomeSummariser {
     let months = Double(scenario.horizonMonths)
     let mechanisms = option.mechanisms
     var metrics: [MetricEstimate] = [
-      perTrial("total_cost", "Total cost", currency) { $0.cost },
-      perTrial("monthly_cost", "Monthly cost", currency) { $0.cost / months },
-      perJob("cost_per_job", "Cost per job", currency) { $0.cost },
-      perTrial("jobs", "Jobs", "jobs") { Double($0.jobs) },
-      perTrial("gpu_hours", "GPU-hours used", "GPU-h") { $0.gpuHours },
-      perJob("job_hours_mean", "Job time, mean", "h") { $0.completionHours },
+      perTrial("total_cost", "Total cost", currency, .cost),
+      MetricEstimate(
+        key: "monthly_cost", label: "Monthly cost", unit: currency,
+        estimate: Self.scaled(accumulator[.cost].meanEstimate, by: 1 / months)),
+      perJob("cost_per_job", "Cost per job", currency, .cost),
+      perTrial("jobs", "Jobs", "jobs", .jobs),
+      perTrial("gpu_hours", "GPU-hours used", "GPU-h", .gpuHours),
+      perJob("job_hours_mean", "Job time, mean", "h", .completionHours),
     ]
     for (key, label, p) in [
       ("job_hours_p50", "Job time, p50", 0.5), ("job_hours_p95", "Job time, p95", 0.95),
@@ -72,33 +50,33 @@ struct OutcomeSummariser {
         estimate: coefficientOfVariation()))
     if scenario.workload.deadlineHours != nil {
       metrics.append(
-        perJob("deadline_hit_rate", "Deadlines met", "share") { Double($0.deadlineMet) })
+        perJob("deadline_hit_rate", "Deadlines met", "share", .deadlineMet))
     }
     // Where the average job's time goes.
-    metrics.append(perJob("time_useful_hours", "Time: compute", "h") { $0.usefulHours })
+    metrics.append(perJob("time_useful_hours", "Time: compute", "h", .usefulHours))
     if mechanisms.stragglers != nil {
-      metrics.append(perJob("time_straggler_hours", "Time: stragglers", "h") { $0.stragglerHours })
+      metrics.append(perJob("time_straggler_hours", "Time: stragglers", "h", .stragglerHours))
     }
     if mechanisms.contention != nil {
       metrics.append(
-        perJob("time_contention_hours", "Time: contention", "h") { $0.contentionHours })
+        perJob("time_contention_hours", "Time: contention", "h", .contentionHours))
     }
     if mechanisms.interruptions != nil {
-      metrics.append(perJob("time_lost_work_hours", "Time: lost work", "h") { $0.lostHours })
+      metrics.append(perJob("time_lost_work_hours", "Time: lost work", "h", .lostHours))
       metrics.append(
-        perJob("time_checkpoint_hours", "Time: checkpoints", "h") { $0.checkpointHours })
-      metrics.append(perJob("time_restart_hours", "Time: restarts", "h") { $0.restartHours })
-      metrics.append(perJob("time_rerun_hours", "Time: reruns", "h") { $0.rerunHours })
+        perJob("time_checkpoint_hours", "Time: checkpoints", "h", .checkpointHours))
+      metrics.append(perJob("time_restart_hours", "Time: restarts", "h", .restartHours))
+      metrics.append(perJob("time_rerun_hours", "Time: reruns", "h", .rerunHours))
       metrics.append(
-        perJob("interruptions_per_job", "Interruptions/job", "count") { Double($0.interruptions) })
-      metrics.append(perJob("reruns_per_job", "Reruns/job", "count") { Double($0.reruns) })
-      metrics.append(perJob("failed_job_rate", "Jobs failed", "share") { Double($0.failedJobs) })
+        perJob("interruptions_per_job", "Interruptions/job", "count", .interruptions))
+      metrics.append(perJob("reruns_per_job", "Reruns/job", "count", .reruns))
+      metrics.append(perJob("failed_job_rate", "Jobs failed", "share", .failedJobs))
     }
     let queues = option.isCommitted || option.queueWait != nil
     if queues {
-      metrics.append(perJob("time_queue_wait_hours", "Time: queue wait", "h") { $0.waitHours })
+      metrics.append(perJob("time_queue_wait_hours", "Time: queue wait", "h", .waitHours))
       metrics.append(
-        perJob("waited_rate", "Jobs that waited", "share") { Double($0.jobsThatWaited) })
+        perJob("waited_rate", "Jobs that waited", "share", .jobsThatWaited))
       metrics.append(
         MetricEstimate(
           key: "wait_hours_p95", label: "Wait, p95", unit: "h",
@@ -106,30 +84,34 @@ struct OutcomeSummariser {
     }
     // The cost lines; total_cost is their sum trial by trial.
     for (index, entry) in CostLines().entries.enumerated() {
-      metrics.append(perTrial(entry.key, entry.label, currency) { $0.lines.entries[index].value })
+      metrics.append(
+        MetricEstimate(
+          key: entry.key, label: entry.label, unit: currency,
+          estimate: accumulator.costLine(index).meanEstimate))
     }
     metrics.append(
-      perJob("investigation_rate", "Jobs investigated", "share") { Double($0.investigations) })
+      perJob("investigation_rate", "Jobs investigated", "share", .investigations))
     metrics.append(
       MetricEstimate(
         key: "total_cost_cvar95", label: "Cost CVaR 95%", unit: currency,
-        estimate: Estimate(value: Self.conditionalValueAtRisk95(totals.map(\.cost)))))
+        estimate: Estimate(value: Self.conditionalValueAtRisk95(accumulator.totalCosts))))
     if option.option.overflow != nil {
       metrics.append(
-        perJob("overflow_rate", "Jobs overflowed", "share") { Double($0.overflowJobs) })
+        perJob("overflow_rate", "Jobs overflowed", "share", .overflowJobs))
     }
     if option.option.provisioning != nil {
       metrics.append(
-        perJob("interim_rate", "Jobs run on interim", "share") { Double($0.interimJobs) })
+        perJob("interim_rate", "Jobs run on interim", "share", .interimJobs))
     }
     var notes: [String] = []
     if option.isCommitted {
-      metrics.append(perTrial("utilisation", "Utilisation", "share") { $0.utilisation })
+      metrics.append(perTrial("utilisation", "Utilisation", "share", .utilisation))
       metrics.append(
-        perTrial("idle_capacity_cost", "Idle capacity", currency) { $0.idleCapacityCost })
-      let extra = simulator.monthsBilledAfterHorizon
+        perTrial("idle_capacity_cost", "Idle capacity", currency, .idleCapacityCost))
+      // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon.
+      let lead = option.option.provisioning?.leadTimeMonths ?? 0
+      let extra = option.price.minimumTermMonths - (scenario.horizonMonths - lead)
       if extra > 0 {
-        let lead = option.option.provisioning?.leadTimeMonths ?? 0
         notes.append(
           "the price's minimum term is \(option.price.minimumTermMonths) months"
             + (lead > 0 ? " from when the nodes exist (after a \(lead)-month lead time)" : "")
@@ -140,7 +122,7 @@ struct OutcomeSummariser {
         if sizing?.nodeCount == nil {
           notes.append(
             "no node count up to \(target.maximumNodes) meets \(target.metric.rawValue) "
-              + "\(target.metric == .deadlineHitRate ? "≥" : "≤") \(target.limit); showing \(simulator.nodes) nodes"
+              + "\(target.metric == .deadlineHitRate ? "≥" : "≤") \(target.limit); showing \(nodes) nodes"
           )
         }
       }
@@ -154,12 +136,15 @@ struct OutcomeSummariser {
       name: option.option.name, platform: option.platform.name, platformKind: option.platform.kind,
       price: option.price.name, pricingModel: option.price.pricingModel,
       pricePerGPUHour: option.price.perGPUHour,
-      nodes: option.isCommitted ? simulator.nodes : nil, metrics: metrics, notes: notes,
+      nodes: option.isCommitted ? nodes : nil, metrics: metrics, notes: notes,
+      // Reachable, not a silent fallback: a heavy-tailed step time can have a finite maximum at the option's G
+      // and not at a larger report G; the table is then left out.
       stragglerGrowth: (try? mechanisms.stragglers?.growthTable()) ?? [],
       sizing: sizing.map { SizingOutcome(target: sizingTarget, result: $0) })
-    let series = totals.map(\.monthlyCost)
-    outcome.monthly = (0..<scenario.horizonMonths).map { MonthlyCost.summarise(series, month: $0) }
-    outcome.totalCostByTrial = totals.map(\.cost)
+    outcome.monthly = (0..<scenario.horizonMonths).map {
+      MonthlyCost.summarise(accumulator, month: $0)
+    }
+    outcome.totalCostByTrial = accumulator.totalCosts
     outcome.overflowTo = option.option.overflow?.option
     return outcome
   }
@@ -168,15 +153,11 @@ struct OutcomeSummariser {
   func sizingMetric(_ metric: SizingTarget.Metric) -> Estimate {
     switch metric {
     case .p95WaitHours: return pooledQuantile(waits, 0.95)
-    case .meanWaitHours:
-      return TrialStatistics.ratio(numerators: totals.map(\.waitHours), denominators: jobs)
-    case .deadlineHitRate:
-      return TrialStatistics.ratio(
-        numerators: totals.map { Double($0.deadlineMet) }, denominators: jobs)
-    case .expectedCost:
-      return TrialStatistics.mean(totals.map(\.cost))
+    case .meanWaitHours: return accumulator[.waitHours].ratioEstimate
+    case .deadlineHitRate: return accumulator[.deadlineMet].ratioEstimate
+    case .expectedCost: return accumulator[.cost].meanEstimate
     case .cvar95Cost:
-      return Estimate(value: Self.conditionalValueAtRisk95(totals.map(\.cost)))
+      return Estimate(value: Self.conditionalValueAtRisk95(accumulator.totalCosts))
     }
   }
 
@@ -201,23 +182,24 @@ struct OutcomeSummariser {
   /// Pooled coefficient of variation of job completion time, √(E[X²] − E[X]²) / E[X] over all jobs, with
   /// the spread of per-trial values as its standard error (batch means, one batch per trial).
   func coefficientOfVariation() -> Estimate {
-    let count = Double(totals.reduce(0) { $0 + $1.jobs })
-    guard count > 1 else { return Estimate(value: .nan) }
-    let sum = TrialStatistics.neumaierSum(totals.map(\.completionHours))
-    let squares = TrialStatistics.neumaierSum(totals.map(\.completionHoursSquared))
-    let mean = sum / count
-    let variance = Swift.max(0, (squares - count * mean * mean) / (count - 1))
+    let jobs = accumulator[.jobs].sumY
+    guard jobs > 1 else { return Estimate(value: .nan) }
+    let sum = accumulator[.completionHours].sumY
+    let squares = accumulator[.completionHoursSquared].sumY
+    let mean = sum / jobs
+    let variance = Swift.max(0, (squares - jobs * mean * mean) / (jobs - 1))
     let pooled = variance.squareRoot() / mean
-    let perTrial = totals.compactMap { t -> Double? in
-      guard t.jobs > 1 else { return nil }
-      let m = t.completionHours / Double(t.jobs)
-      let v = Swift.max(0, (t.completionHoursSquared - Double(t.jobs) * m * m) / Double(t.jobs - 1))
-      return v.squareRoot() / m
-    }
-    let batch = TrialStatistics.mean(perTrial)
+    let batch = accumulator.coefficientOfVariation.meanEstimate
     guard let standardError = batch.standardError else { return Estimate(value: pooled) }
     let half = TrialStatistics.z95 * standardError
     return Estimate(
       value: pooled, standardError: standardError, lower: pooled - half, upper: pooled + half)
+  }
+
+  /// `estimate` with its value, standard error and interval multiplied by `factor` > 0.
+  static func scaled(_ estimate: Estimate, by factor: Double) -> Estimate {
+    Estimate(
+      value: estimate.value * factor, standardError: estimate.standardError.map { $0 * factor },
+      lower: estimate.lower.map { $0 * factor }, upper: estimate.upper.map { $0 * factor })
   }
 }

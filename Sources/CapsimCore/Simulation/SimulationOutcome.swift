@@ -59,7 +59,7 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
 public struct SimulationOutcome: Sendable, Hashable, Codable {
   /// Scenario name.
   public var scenario: String
-  /// Monte Carlo trials behind every estimate.
+  /// Monte Carlo trials behind every estimate (the trials used, with a precision target).
   public var trials: Int
   /// Seed of the random streams.
   public var seed: UInt64
@@ -75,6 +75,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var crossovers: [Crossover] = []
   /// The `--set` overrides applied to the scenario file, in order (shown in every report).
   public var overrides: [ScenarioOverride] = []
+  /// With a precision target: the precision asked for and reached (`trials` is then the trials used).
+  public var precision: PrecisionOutcome?
 
   /// Creates an outcome.
   public init(

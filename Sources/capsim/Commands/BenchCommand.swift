@@ -11,9 +11,11 @@ struct BenchCommand: AsyncParsableCommand {
     commandName: "bench",
     abstract: "Measure simulation throughput (jobs per second) on the reference scenario.",
     discussion: """
-      Times the reference scenario (or SCENARIO) on one thread and on --threads, beside a baseline measured \
-      in the same process (raw xoshiro256** outputs per second), and checks that both runs give identical \
-      results. Build with -c release for meaningful numbers: swift run -c release capsim bench.
+      Times the reference scenario (or SCENARIO) on one thread and on --threads, beside two baselines measured \
+      in the same process (raw xoshiro256** outputs, and the draw floor: a loop making only the random draws \
+      the model needs), and checks that both runs give identical results. Benchmarks/numpy_vs_capsim.py times \
+      a vectorised numpy implementation of the same model beside it. \
+      Build with -c release for meaningful numbers: swift run -c release capsim bench.
       """)
 
   @Argument(help: "Scenario to time instead of the built-in reference (see --print-scenario).")
@@ -36,48 +38,28 @@ struct BenchCommand: AsyncParsableCommand {
       if let trials { loaded.scenario.trials = trials }
       let resolved = try database.open().resolve(loaded.scenario, sourceMap: loaded.sourceMap)
       let parallelism = threads ?? ProcessInfo.processInfo.activeProcessorCount
-      let clock = ContinuousClock()
-
-      let baselineDraws = 200_000_000
-      var generator = Xoshiro256StarStar(seed: 1)
-      var sink: UInt64 = 0
-      let baseline = clock.measure {
-        for _ in 0..<baselineDraws { sink ^= generator.next() }
-      }
-      var single: SimulationOutcome?
-      let singleTime = await clock.measure {
-        single = await MonteCarloEngine(threadCount: 1).run(resolved)
-      }
-      var parallel: SimulationOutcome?
-      let parallelTime = await clock.measure {
-        parallel = await MonteCarloEngine(threadCount: parallelism).run(resolved)
-      }
-
-      let jobs = (single?.options ?? []).reduce(0.0) { total, option in
-        total + (option.metric("jobs")?.estimate.value ?? 0) * Double(loaded.scenario.trials)
-      }
-      let ns = { (duration: Duration) in
-        Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
-      }
-      let baselineNs = ns(baseline) / Double(baselineDraws)
-      let singleNsPerJob = ns(singleTime) / jobs
-      let parallelNsPerJob = ns(parallelTime) / jobs
+      let m = await ThroughputBenchmark.measure(resolved, threads: parallelism)
+      let perJob = { (seconds: Double) in seconds * 1e9 / m.jobs }
       let lines = [
         "scenario: \(loaded.scenario.name), \(loaded.scenario.trials) trials, \(resolved.options.count) options, "
-          + "\(NumberFormatting.fixed(jobs, decimals: 0)) simulated jobs",
-        "baseline: xoshiro256** next(): \(NumberFormatting.fixed(baselineNs, decimals: 2)) ns per output"
-          + " (checksum \(sink & 0xFF))",
-        "1 thread:  \(NumberFormatting.fixed(ns(singleTime) / 1e9, decimals: 2)) s, "
-          + "\(NumberFormatting.readable(1e3 / singleNsPerJob, significant: 3)) million jobs/s, "
-          + "\(NumberFormatting.fixed(singleNsPerJob, decimals: 1)) ns per job = "
-          + "\(NumberFormatting.fixed(singleNsPerJob / baselineNs, decimals: 0)) × baseline",
-        "\(parallelism) threads: \(NumberFormatting.fixed(ns(parallelTime) / 1e9, decimals: 2)) s, "
-          + "\(NumberFormatting.readable(1e3 / parallelNsPerJob, significant: 3)) million jobs/s, "
-          + "speed-up ×\(NumberFormatting.fixed(ns(singleTime) / ns(parallelTime), decimals: 2))",
-        "results identical across thread counts: \(single == parallel ? "yes" : "NO")",
+          + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
+        "baseline: xoshiro256** next(): \(NumberFormatting.fixed(m.baselineNanosecondsPerOutput, decimals: 2)) ns "
+          + "per output (checksum \(m.checksum & 0xFF))",
+        "keyed draw (job key + stream + 1 output): CounterStream \(NumberFormatting.fixed(m.keyedCounterNanoseconds, decimals: 2)) ns, "
+          + "xoshiro256** seeded per key \(NumberFormatting.fixed(m.keyedXoshiroNanoseconds, decimals: 2)) ns",
+        "draw floor (only the draws the model needs, 1 thread): \(NumberFormatting.fixed(m.drawFloorSeconds, decimals: 2)) s, "
+          + "\(NumberFormatting.fixed(perJob(m.drawFloorSeconds), decimals: 1)) ns per job",
+        "1 thread:  \(NumberFormatting.fixed(m.singleThreadSeconds, decimals: 2)) s, "
+          + "\(NumberFormatting.readable(m.jobs / m.singleThreadSeconds / 1e6, significant: 3)) million jobs/s, "
+          + "\(NumberFormatting.fixed(perJob(m.singleThreadSeconds), decimals: 1)) ns per job = "
+          + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor",
+        "\(m.threads) threads: \(NumberFormatting.fixed(m.parallelSeconds, decimals: 2)) s, "
+          + "\(NumberFormatting.readable(m.jobs / m.parallelSeconds / 1e6, significant: 3)) million jobs/s, "
+          + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))",
+        "results identical across thread counts: \(m.identical ? "yes" : "NO")",
       ]
       try OutputWriter.write(lines.joined(separator: "\n") + "\n", to: nil)
-      if single != parallel { throw ExitCode.failure }
+      if !m.identical { throw ExitCode.failure }
     }
   }
 }

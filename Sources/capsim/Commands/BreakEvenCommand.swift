@@ -27,19 +27,10 @@ struct BreakEvenCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      var (_, _, resolved) = try scenario.load()
+      let (_, _, resolved) = try scenario.load()
       let engine = scenario.engine
       let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
       let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
-      // Size a `nodes: auto` option once, at the scenario's own volume, and keep that size.
-      if let index = resolved.options.firstIndex(where: { $0.option.name == dedicatedName }),
-        case .auto = resolved.options[index].option.nodes
-      {
-        let outcome = await engine.run(resolved)
-        if let nodes = outcome.options[index].nodes {
-          resolved.options[index].option.nodes = .fixed(nodes)
-        }
-      }
       let analysis = try await BreakEven(engine: engine).analyse(
         resolved, payPerUse: sharedName, committed: dedicatedName)
       let report =

@@ -41,6 +41,19 @@ struct ScenarioRunOptions: ParsableArguments {
       valueName: "path=value"))
   var overrides: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Run trials in batches of 1,024 until every total cost and the leading paired difference are known "
+        + "to this relative 95% half-width (e.g. 1% or 0.01); --trials is then ignored.",
+      valueName: "share"))
+  var precision: PrecisionArgument?
+
+  @Option(help: "With a precision target: the most trials to run (default 1,000,000).")
+  var maxTrials: Int?
+
+  @Flag(help: "Do not show progress on standard error.")
+  var quiet = false
+
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
@@ -49,6 +62,9 @@ struct ScenarioRunOptions: ParsableArguments {
     }
     if let maxPriceAge, maxPriceAge < 0 {
       throw ValidationError("--max-price-age must be at least 0 days (got \(maxPriceAge))")
+    }
+    if let maxTrials, !(1...10_000_000).contains(maxTrials) {
+      throw ValidationError("--max-trials must be between 1 and 10,000,000 (got \(maxTrials))")
     }
     if let threads, threads < 1 {
       throw ValidationError("--threads must be at least 1 (got \(threads))")
@@ -75,6 +91,10 @@ struct ScenarioRunOptions: ParsableArguments {
     var loaded = try ScenarioLoader.load(path: scenarioPath, overrides: parsedOverrides())
     if let trials { loaded.scenario.trials = trials }
     if let seed { loaded.scenario.seed = seed }
+    if let precision {
+      loaded.scenario.precision = PrecisionTarget(relativeHalfWidth: precision.value)
+    }
+    if let maxTrials { loaded.scenario.precision?.maximumTrials = maxTrials }
     let store = try database.open()
     let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
     if !force {
@@ -105,7 +125,7 @@ struct ScenarioRunOptions: ParsableArguments {
     outcome: SimulationOutcome
   ) {
     let (loaded, store, resolved) = try load()
-    var outcome = await engine.run(resolved)
+    var outcome = try await runInterruptibly(resolved)
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
     PriceAgeCheck.annotate(
       &outcome,
@@ -144,5 +164,43 @@ struct ScenarioRunOptions: ParsableArguments {
     }
     let seconds = Date().timeIntervalSince1970
     return CalendarDay(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+  }
+
+  /// Simulates `resolved` with progress on standard error and Ctrl-C handling: an interrupted run stops
+  /// between chunks, stores nothing, and exits with status 130.
+  func runInterruptibly(_ resolved: ResolvedScenario) async throws -> SimulationOutcome {
+    var engine = self.engine
+    let reporter = ProgressReporter(quiet: quiet)
+    engine.progress = reporter.callback
+    let task = Task { [engine] in try await engine.runCancellable(resolved) }
+    signal(SIGINT, SIG_IGN)
+    let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    interrupt.setEventHandler { task.cancel() }
+    interrupt.resume()
+    defer {
+      interrupt.cancel()
+      signal(SIGINT, SIG_DFL)
+    }
+    do {
+      let outcome = try await task.value
+      reporter.finish()
+      return outcome
+    } catch is CancellationError {
+      reporter.finish()
+      Diagnostics.note("interrupted: nothing was stored")
+      throw ExitCode(130)
+    }
+  }
+}
+
+/// A relative precision written as a percentage (`1%`) or a share (`0.01`), in (0, 1).
+struct PrecisionArgument: ExpressibleByArgument {
+  let value: Double
+
+  init?(argument: String) {
+    let text = argument.trimmingCharacters(in: .whitespaces)
+    let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+    guard let number, number > 0, number < 1 else { return nil }
+    value = number
   }
 }

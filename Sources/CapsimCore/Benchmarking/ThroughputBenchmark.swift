@@ -1,0 +1,141 @@
+/// Times the engine on a scenario beside two baselines run in the same process: raw xoshiro256** outputs,
+/// and the *draw floor* — a loop over the same trials and jobs that makes only the random draws the model
+/// needs (arrivals, and per job one key and each mechanism's first draws) and nothing else.
+///
+/// `capsim bench` wires this to the terminal; ratios from one run are what to compare, since absolute
+/// times vary with the machine's load.
+public enum ThroughputBenchmark {
+  /// What one benchmark run measured.
+  public struct Measurement: Sendable {
+    /// Jobs simulated per run (all options, all trials).
+    public var jobs: Double
+    /// Nanoseconds per raw xoshiro256** output.
+    public var baselineNanosecondsPerOutput: Double
+    /// Seconds of the draw floor on one thread.
+    public var drawFloorSeconds: Double
+    /// Seconds of the simulation on one thread.
+    public var singleThreadSeconds: Double
+    /// Seconds of the simulation on `threads` threads.
+    public var parallelSeconds: Double
+    /// Threads of the parallel run.
+    public var threads: Int
+    /// Whether both runs gave identical outcomes.
+    public var identical: Bool
+    /// Nanoseconds per keyed draw: a job key, a ``CounterStream`` for one mechanism, one output.
+    public var keyedCounterNanoseconds: Double
+    /// Nanoseconds per keyed draw with xoshiro256** seeded from the same key instead (4 SplitMix64 outputs).
+    public var keyedXoshiroNanoseconds: Double
+    /// Checksum of the baselines' outputs (printed so they cannot be optimised away).
+    public var checksum: UInt64
+  }
+
+  /// Runs the benchmark on `scenario` with `threads` threads for the parallel run.
+  public static func measure(_ scenario: ResolvedScenario, threads: Int) async -> Measurement {
+    let clock = ContinuousClock()
+    let baselineDraws = 100_000_000
+    var generator = Xoshiro256StarStar(seed: 1)
+    var sink: UInt64 = 0
+    let baseline = clock.measure {
+      for _ in 0..<baselineDraws { sink ^= generator.next() }
+    }
+    let keyedDraws = 50_000_000
+    let trialKey = RandomLayout(seed: 1).trialKey(0)
+    let keyedCounter = clock.measure {
+      for job in 0..<keyedDraws {
+        var stream = RandomLayout.stream(
+          jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), .interruptions)
+        sink ^= stream.next()
+      }
+    }
+    let keyedXoshiro = clock.measure {
+      for job in 0..<keyedDraws {
+        var stream = Xoshiro256StarStar(seed: RandomLayout.jobKey(trialKey: trialKey, job: job))
+        sink ^= stream.next()
+      }
+    }
+    var floorSink = 0.0
+    let floor = clock.measure { floorSink = drawFloor(scenario) }
+    var single: SimulationOutcome?
+    let singleTime = await clock.measure {
+      single = await MonteCarloEngine(threadCount: 1).run(scenario)
+    }
+    var parallel: SimulationOutcome?
+    let parallelTime = await clock.measure {
+      parallel = await MonteCarloEngine(threadCount: threads).run(scenario)
+    }
+    let jobs = (single?.options ?? []).reduce(0.0) { total, option in
+      total + (option.metric("jobs")?.estimate.value ?? 0) * Double(single?.trials ?? 0)
+    }
+    return Measurement(
+      jobs: jobs, baselineNanosecondsPerOutput: seconds(baseline) * 1e9 / Double(baselineDraws),
+      drawFloorSeconds: seconds(floor), singleThreadSeconds: seconds(singleTime),
+      parallelSeconds: seconds(parallelTime), threads: threads, identical: single == parallel,
+      keyedCounterNanoseconds: seconds(keyedCounter) * 1e9 / Double(keyedDraws),
+      keyedXoshiroNanoseconds: seconds(keyedXoshiro) * 1e9 / Double(keyedDraws),
+      checksum: sink ^ floorSink.bitPattern)
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
+  /// The draws the model needs and nothing else, over the same trials, jobs and keys as the engine: per
+  /// trial the monthly counts (and arrival times when an option is committed); per job of each option its
+  /// key, then one uniform or normal for compute time, one exponential (and a uniform with reruns) for
+  /// interruptions, a uniform and an exponential for contention, and a uniform for a drawn queue wait.
+  /// Returns a checksum of the draws.
+  static func drawFloor(_ resolved: ResolvedScenario) -> Double {
+    let scenario = resolved.rebuildingMechanisms()
+    let layout = RandomLayout(seed: scenario.scenario.seed)
+    let workload = scenario.scenario.workload
+    let horizon = scenario.scenario.horizonMonths
+    let committed = scenario.options.contains(where: \.isCommitted)
+    var sum = 0.0
+    for trial in 0..<scenario.scenario.trials {
+      let trialKey = layout.trialKey(trial)
+      var arrivals = RandomLayout.stream(
+        jobKey: RandomLayout.jobKey(trialKey: trialKey, job: -1), .arrivals)
+      var jobs = 0
+      for month in 0..<horizon {
+        let count = PoissonCount.draw(mean: workload.meanJobs(inMonth: month), using: &arrivals)
+        jobs += count
+        if committed { for _ in 0..<count { sum += arrivals.nextUnitDouble() } }
+      }
+      for option in scenario.options {
+        let mechanisms = option.mechanisms
+        let normal = mechanisms.stragglers != nil
+        let interruptions = mechanisms.interruptions != nil
+        let reruns = (mechanisms.interruptions?.fatalFailureProbability ?? 0) > 0
+        let contention = mechanisms.contention != nil
+        let queueWait = option.queueWait != nil
+        for job in 0..<jobs {
+          let key = RandomLayout.jobKey(trialKey: trialKey, job: job)
+          if normal {
+            var stream = RandomLayout.stream(jobKey: key, .stragglers)
+            sum += stream.nextStandardNormal()
+          } else {
+            var stream = RandomLayout.stream(jobKey: key, .duration)
+            sum += stream.nextUnitDouble()
+          }
+          if interruptions {
+            var stream = RandomLayout.stream(jobKey: key, .interruptions)
+            sum += stream.nextStandardExponential()
+          }
+          if reruns {
+            var stream = RandomLayout.stream(jobKey: key, .reruns)
+            sum += stream.nextUnitDouble()
+          }
+          if contention {
+            var stream = RandomLayout.stream(jobKey: key, .contention)
+            sum += stream.nextUnitDouble() + stream.nextStandardExponential()
+          }
+          if queueWait {
+            var stream = RandomLayout.stream(jobKey: key, .queueWait)
+            sum += stream.nextUnitDouble()
+          }
+        }
+      }
+    }
+    return sum
+  }
+}

@@ -1,0 +1,69 @@
+/// What a simulation's random numbers are keyed by: (seed, trial, job, mechanism).
+///
+/// Every draw of a simulation comes from a ``CounterStream`` whose key is fixed by what the draw is for,
+/// never by how many draws came before it:
+///
+/// - the trial key is `mix(mix(seed ⊕ c) ⊕ mix(trial + γ))`;
+/// - job *j*'s key is `mix(trialKey + (j + 1)·γ)`; the trial's arrivals use the job key of *j* = −1;
+/// - mechanism *m*'s stream for that job starts at `jobKey + m·2³²·γ` (``Mechanism``), so a job's
+///   mechanisms have disjoint stretches of one Weyl sequence (each may draw up to 2³² numbers).
+///
+/// So the same job on two options, or on one option at two parameter values or node counts, draws the same
+/// uniforms for the same mechanism (common random numbers): paired differences between options lose the
+/// noise both share, and changing one option's settings leaves every other option's results unchanged.
+/// Trials are independent of threads and chunking by construction.
+///
+/// `mix` is SplitMix64's finaliser (``SplitMix64/mix(_:)``), a bijection of 64-bit integers.
+public struct RandomLayout: Sendable, Hashable {
+  /// The independent streams of one job, one per mechanism.
+  public enum Mechanism: UInt64, Sendable, CaseIterable {
+    /// The run-level duration draw (or compute time without stragglers).
+    case duration = 0
+    /// Slowest-of-G step times.
+    case stragglers = 1
+    /// Contention episodes.
+    case contention = 2
+    /// Interruption clocks (preemptions, failures) and restarts.
+    case interruptions = 3
+    /// Waits for capacity drawn on pay-per-use options.
+    case queueWait = 4
+    /// Fatal failures and where they strike (full reruns).
+    case reruns = 5
+    /// Monthly job counts, then arrival times (trial level: job −1).
+    case arrivals = 6
+  }
+
+  /// The run's seed.
+  public let seed: UInt64
+  @usableFromInline let seedKey: UInt64
+
+  /// The layout of `seed`.
+  public init(seed: UInt64) {
+    self.seed = seed
+    seedKey = SplitMix64.mix(seed ^ 0x5DEE_CE66_D1CE_4E5B)
+  }
+
+  /// The key of `trial` (≥ 0).
+  @inlinable
+  public func trialKey(_ trial: Int) -> UInt64 {
+    SplitMix64.mix(
+      seedKey ^ SplitMix64.mix(UInt64(truncatingIfNeeded: trial) &+ CounterStream.gamma))
+  }
+
+  /// The key of job `job` (≥ 0, in arrival order over the horizon; −1 for the trial's arrivals).
+  @inlinable
+  public static func jobKey(trialKey: UInt64, job: Int) -> UInt64 {
+    SplitMix64.mix(trialKey &+ UInt64(truncatingIfNeeded: job &+ 1) &* CounterStream.gamma)
+  }
+
+  /// The stream of `mechanism` for the job with `jobKey`.
+  @inlinable
+  public static func stream(jobKey: UInt64, _ mechanism: Mechanism) -> CounterStream {
+    CounterStream(key: jobKey &+ (mechanism.rawValue << 32) &* CounterStream.gamma)
+  }
+
+  /// The stream of `mechanism` for job `job` of `trial` (convenience for tests and tools).
+  public func stream(trial: Int, job: Int, _ mechanism: Mechanism) -> CounterStream {
+    Self.stream(jobKey: Self.jobKey(trialKey: trialKey(trial), job: job), mechanism)
+  }
+}

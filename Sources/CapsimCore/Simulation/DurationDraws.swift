@@ -1,0 +1,39 @@
+/// A duration source ready for the hot loop: sorted values drawn by inversion, or a distribution.
+///
+/// A sample set is sorted once, and a draw takes the value at ⌊n·U⌋ for one uniform U: the bootstrap
+/// distribution by inversion. Two options drawing with the same U (common random numbers) then draw the
+/// same quantile of their own sample sets, which makes their job times positively correlated and paired
+/// differences less noisy than independent draws would.
+struct DurationDraws: Sendable {
+  /// Sample values, ascending (empty for a distribution).
+  let sorted: [Double]
+  /// A distribution (smoothed bootstrap, fit, or given in the scenario), cut off at 0.
+  let distribution: (any ContinuousDistribution)?
+
+  /// Prepares `duration` for drawing.
+  init(_ duration: ResolvedDuration) {
+    switch duration {
+    case .empirical(let values):
+      precondition(!values.isEmpty, "a duration sample set must not be empty (resolver checks it)")
+      sorted = values.sorted()
+      distribution = nil
+    case .distribution(let distribution):
+      sorted = []
+      self.distribution = distribution
+    }
+  }
+
+  /// One draw in seconds, never negative.
+  @inline(__always)
+  func sample(using stream: inout CounterStream) -> Double {
+    if let distribution { return Swift.max(0, distribution.sample(using: &stream)) }
+    let u = stream.nextUnitDouble()
+    return sorted.withUnsafeBufferPointer { Self.inversion($0, u) }
+  }
+
+  /// The value at ⌊n·u⌋ of sorted `values`, for u in [0, 1).
+  @inline(__always)
+  static func inversion(_ values: UnsafeBufferPointer<Double>, _ u: Double) -> Double {
+    values[Swift.min(values.count - 1, Int(Double(values.count) * u))]
+  }
+}

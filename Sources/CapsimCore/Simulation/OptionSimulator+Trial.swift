@@ -1,0 +1,275 @@
+// MARK: - One trial
+
+extension OptionSimulator {
+  /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
+  ///
+  /// Job *j* (in arrival order over the horizon) draws from the streams of `RandomLayout.jobKey(trialKey, j)`.
+  func simulate(
+    trialKey: UInt64, jobsPerMonth: [Int], arrivalHours: [Double], scratch: inout TrialScratch,
+    completions: inout LogHistogram, waits: inout LogHistogram
+  ) -> TrialTotals {
+    var totals = TrialTotals()
+    let jobCount = jobsPerMonth.reduce(0, +)
+    var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
+    let months = Double(jobsPerMonth.count)
+    if isCommitted {
+      simulateCommitted(
+        trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
+        horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch, totals: &totals)
+      let capacityGPUs = Double(nodes) * gpusPerNode
+      let committedMonths = months - Double(leadTimeMonths)
+      let billedMonths = committedMonths + Double(monthsBilledAfterHorizon)
+      totals.lines.commitment =
+        capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour
+      totals.lines.setupFees = setupCost
+      totals.idleCapacityCost =
+        (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * committedMonths
+        * pricePerGPUHour
+    }
+    var month = 0
+    var monthEnd = jobsPerMonth.first ?? 0
+    withDurations { durations in
+      withQueueWaits { waitValues in
+        for index in 0..<jobCount {
+          while index >= monthEnd && month + 1 < jobsPerMonth.count {
+            month += 1
+            monthEnd += jobsPerMonth[month]
+          }
+          let jobCost: Double
+          let completion: Double
+          let wait: Double
+          if isCommitted {
+            wait = scratch.waits[index]
+            completion = wait + scratch.times[index].wall
+            jobCost = account(job: index, scratch: scratch, totals: &totals)
+          } else {
+            // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
+            let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
+            let time = simulateJob(jobKey: jobKey, durations: durations)
+            wait = drawnWait(jobKey: jobKey, waits: waitValues)
+            completion = wait + time.wall
+            jobCost = account(
+              time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
+              totals: &totals)
+          }
+          if !monthly.isEmpty { monthly[month] += jobCost }
+          record(completion, in: &completions)
+          if queues { record(wait, in: &waits) }
+        }
+      }
+    }
+    totals.jobs = jobCount
+    totals.lines.storageAndEgress =
+      Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
+    totals.lines.migration = migrationCost
+    totals.cost = totals.lines.total
+    if !monthly.isEmpty {
+      for index in monthly.indices {
+        monthly[index] +=
+          Double(jobsPerMonth[index]) * (billing.storagePerJob + billing.egressPerJob)
+      }
+      if isCommitted {
+        let perMonth = Double(nodes) * gpusPerNode * PriceQuote.hoursPerMonth * pricePerGPUHour
+        for index in monthly.indices where index >= leadTimeMonths { monthly[index] += perMonth }
+        monthly[monthly.count - 1] += perMonth * Double(monthsBilledAfterHorizon)
+        monthly[0] += setupCost
+      }
+      monthly[0] += migrationCost
+    }
+    totals.monthlyCost = monthly
+    return totals
+  }
+
+  /// Simulates the trial's jobs on the committed nodes: every job's time, then the queue, then the jobs it
+  /// diverted, leaving times, waits and runners in `scratch`.
+  private func simulateCommitted(
+    trialKey: UInt64, jobCount: Int, arrivalHours: [Double], horizonHours: Double,
+    scratch: inout TrialScratch, totals: inout TrialTotals
+  ) {
+    scratch.times.removeAll(keepingCapacity: true)
+    scratch.walls.removeAll(keepingCapacity: true)
+    scratch.waits.removeAll(keepingCapacity: true)
+    scratch.runners.removeAll(keepingCapacity: true)
+    withDurations { durations in
+      for job in 0..<jobCount {
+        let time = simulateJob(
+          jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: durations)
+        scratch.times.append(time)
+        scratch.walls.append(time.wall)
+      }
+    }
+    scratch.runners.append(contentsOf: repeatElement(.own, count: jobCount))
+    queueOnCommittedNodes(
+      arrivalHours: arrivalHours, horizonHours: horizonHours, scratch: &scratch, totals: &totals)
+    divertJobs(trialKey: trialKey, arrivalHours: arrivalHours, scratch: &scratch, totals: &totals)
+  }
+
+  /// Records a job's hours; they are finite and ≥ 0 by construction.
+  @inline(__always)
+  private func record(_ hours: Double, in histogram: inout LogHistogram) {
+    do {
+      try histogram.record(hours)
+    } catch {
+      preconditionFailure("option '\(name)': a job's time is \(hours) h, not finite")
+    }
+  }
+
+  /// Accounts job `index` on the option that ran it (the overflow or interim option for a diverted job).
+  @inline(__always)
+  private func account(job index: Int, scratch: TrialScratch, totals: inout TrialTotals) -> Double {
+    let runner: OptionSimulator
+    switch scratch.runners[index] {
+    case .own:
+      return account(
+        scratch.times[index], wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
+        deadlineHours: deadlineHours, totals: &totals)
+    case .overflow: runner = overflowTarget.simulator
+    case .interim: runner = interimTarget.simulator
+    }
+    return runner.account(
+      scratch.times[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
+      costs: costs, deadlineHours: deadlineHours, totals: &totals)
+  }
+
+  private var overflowTarget: OverflowTarget {
+    guard let overflow else {
+      preconditionFailure("option '\(name)' diverted a job without overflow")
+    }
+    return overflow
+  }
+
+  private var interimTarget: OverflowTarget {
+    guard let interim else {
+      preconditionFailure("option '\(name)' ran a job on an interim option it does not have")
+    }
+    return interim
+  }
+
+  /// Jobs the committed queue diverted: before the nodes exist they run on the interim option, afterwards
+  /// on the overflow option, each as the same job (same streams) on that option.
+  private func divertJobs(
+    trialKey: UInt64, arrivalHours: [Double], scratch: inout TrialScratch,
+    totals: inout TrialTotals
+  ) {
+    guard overflow != nil || interim != nil, let queue = scratch.queue else { return }
+    let opening = Double(leadTimeMonths) * PriceQuote.hoursPerMonth
+    for index in queue.diverted.indices where queue.diverted[index] {
+      let beforeOpening = arrivalHours[index] < opening
+      guard let target = beforeOpening ? interim : overflow else { continue }
+      let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
+      scratch.times[index] = target.simulator.withDurations {
+        target.simulator.simulateJob(jobKey: jobKey, durations: $0)
+      }
+      scratch.waits[index] = target.simulator.withQueueWaits {
+        target.simulator.drawnWait(jobKey: jobKey, waits: $0)
+      }
+      if beforeOpening && interim != nil {
+        scratch.runners[index] = .interim
+        totals.interimJobs += 1
+      } else {
+        scratch.runners[index] = .overflow
+        totals.overflowJobs += 1
+      }
+    }
+  }
+
+  /// Adds one job to the trial's totals and cost lines, and returns its cost (for the monthly series).
+  /// Called on the option that ran the job (the overflow option for a diverted job), with the scenario's
+  /// hidden-cost settings and deadline.
+  func account(
+    _ time: TimeBreakdown, wait: Double, billedPerUse: Bool, costs: HiddenCostSettings,
+    deadlineHours: Double,
+    totals: inout TrialTotals
+  ) -> Double {
+    let wall = time.wall
+    let completion = wait + wall
+    totals.gpuHours += wall * gpusPerJob
+    totals.time += time
+    totals.completionHours += completion
+    totals.completionHoursSquared += completion * completion
+    totals.waitHours += wait
+    if wait > 0 { totals.jobsThatWaited += 1 }
+    var jobCost = 0.0
+    let completed = time.failedJobs == 0
+    if completion <= deadlineHours && completed {
+      totals.deadlineMet += 1
+    } else if deadlineHours.isFinite || !completed {
+      totals.missedDeadlines += 1
+      var penalty = costs.penaltyPerMissedDeadline
+      if deadlineHours.isFinite {
+        let late = Swift.max(0, completion - deadlineHours)
+        totals.hoursLate += late
+        penalty += late * costs.penaltyPerHourLate
+      }
+      totals.lines.deadlinePenalties += penalty
+      jobCost += penalty
+    }
+    if wall > costs.investigationThreshold * expectedComputeHours {
+      totals.investigations += 1
+      let investigation = costs.investigationHours * costs.engineerHourlyRate
+      totals.lines.investigations += investigation
+      jobCost += investigation
+    }
+    let waiting = wait * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
+    totals.lines.waitingPeople += waiting
+    jobCost += waiting
+    if billedPerUse {
+      let rate = gpusPerJob * pricePerGPUHour
+      var booked = wall
+      if costs.overProvisioning && bookedHours > wall {
+        totals.lines.overProvisioning += (bookedHours - wall) * rate
+        booked = bookedHours
+      }
+      let billed = billing.billedHours(booked)
+      totals.lines.billingRounding += Swift.max(0, billed - booked) * rate
+      totals.lines.computeUseful += time.useful * rate
+      totals.lines.computeSlowdown += (time.straggler + time.contention) * rate
+      totals.lines.computeLostWork += time.lost * rate
+      totals.lines.computeCheckpoints += time.checkpoint * rate
+      totals.lines.computeRestarts += time.restart * rate
+      totals.lines.computeReruns += time.rerun * rate
+      jobCost += Swift.max(billed, booked) * rate
+    }
+    return jobCost
+  }
+
+  /// First-come-first-served queue of the trial's jobs on the committed nodes. A job needing a node or more
+  /// holds ⌈G / GPUs per node⌉ whole nodes; smaller jobs share nodes, ⌊GPUs per node / G⌋ to a node, so the
+  /// queue's servers are then GPU slots and its utilisation is the share of slot-hours busy. A hybrid
+  /// option diverts a job whose wait would exceed its limit.
+  private func queueOnCommittedNodes(
+    arrivalHours: [Double], horizonHours: Double, scratch: inout TrialScratch,
+    totals: inout TrialTotals
+  ) {
+    if scratch.queue?.nodeCount != queueServers {
+      do {
+        scratch.queue = try DedicatedClusterQueue(nodeCount: queueServers)
+      } catch {
+        preconditionFailure(
+          "option '\(name)': \(queueServers) queue servers (nodes \(nodes)): \(error)")
+      }
+    }
+    // The scratch space is shared by every option of a chunk: refill it with this option's value.
+    scratch.nodesNeeded.removeAll(keepingCapacity: true)
+    scratch.nodesNeeded.append(contentsOf: repeatElement(nodesPerJob, count: scratch.walls.count))
+    // Move the queue out of the scratch space so that it is uniquely referenced and its buffers are reused.
+    guard var queue = scratch.queue else { preconditionFailure("queue set just above") }
+    scratch.queue = nil
+    let summary: DedicatedClusterQueue.Summary
+    do {
+      summary = try queue.simulate(
+        arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
+        horizonEnd: horizonHours, maximumWait: overflow?.maximumWaitHours ?? .infinity,
+        availableFrom: Double(leadTimeMonths) * PriceQuote.hoursPerMonth)
+    } catch {
+      preconditionFailure(
+        "option '\(name)': queue of \(arrivalHours.count) arrivals and \(scratch.walls.count) jobs on "
+          + "\(queueServers) servers rejected its inputs: \(error)")
+    }
+    scratch.waits.append(contentsOf: queue.waits)
+    scratch.queue = queue
+    // Share of the capacity that existed (from the end of the lead time) used by the horizon's jobs.
+    totals.utilisation = summary.utilisation(
+      existingFrom: Double(leadTimeMonths) * PriceQuote.hoursPerMonth)
+  }
+}

@@ -1,0 +1,73 @@
+/// Run trials in batches until the estimates are precise enough (`--precision`, scenario key `precision`).
+///
+/// After each batch of ``batchTrials`` trials the engine computes the 95% confidence half-width of every
+/// option's mean total cost, and of the mean paired cost difference between the two cheapest options (what a
+/// recommendation rests on), each relative to its own value; it stops when the largest is at most
+/// ``relativeHalfWidth``, or at ``maximumTrials``. The stop point depends only on the seed and the batch
+/// boundaries, never on the thread count.
+public struct PrecisionTarget: Sendable, Hashable, Codable {
+  /// Trials per batch (a multiple of the engine's chunk size).
+  public static let batchTrials = 1024
+
+  /// The largest acceptable 95% half-width relative to the value, in (0, 1) (0.01 for `1%`).
+  public var relativeHalfWidth: Double
+  /// Most trials to run if the target is not met (≥ 1).
+  public var maximumTrials: Int
+
+  /// Creates a target.
+  public init(relativeHalfWidth: Double, maximumTrials: Int = 1_000_000) {
+    self.relativeHalfWidth = relativeHalfWidth
+    self.maximumTrials = maximumTrials
+  }
+}
+
+/// How a run with a ``PrecisionTarget`` ended.
+public struct PrecisionOutcome: Sendable, Hashable, Codable {
+  /// The relative half-width asked for.
+  public var target: Double
+  /// The largest relative 95% half-width over the quantities checked when the run stopped.
+  public var reached: Double
+  /// Whether `reached` ≤ `target` (otherwise the run stopped at `maximumTrials`).
+  public var met: Bool
+  /// The trial limit.
+  public var maximumTrials: Int
+
+  /// Creates an outcome.
+  public init(target: Double, reached: Double, met: Bool, maximumTrials: Int) {
+    self.target = target
+    self.reached = reached
+    self.met = met
+    self.maximumTrials = maximumTrials
+  }
+}
+
+/// How far a run has got, reported after every chunk of trials (in trial order).
+public struct SimulationProgress: Sendable, Hashable {
+  /// Trials finished and reduced.
+  public var trialsDone: Int
+  /// Trials planned: the scenario's, or the maximum under a precision target.
+  public var trialsPlanned: Int
+
+  /// Creates a progress report.
+  public init(trialsDone: Int, trialsPlanned: Int) {
+    self.trialsDone = trialsDone
+    self.trialsPlanned = trialsPlanned
+  }
+}
+
+extension PrecisionOutcome {
+  /// One line for reports, e.g. `precision: 95% half-width 0.93% of every total cost and of the leading
+  /// paired difference (target 1%), reached after 5,120 trials`.
+  public func summary(trials: Int) -> String {
+    func percent(_ share: Double) -> String {
+      share.isFinite ? "\((share * 10_000).rounded() / 100)%" : "not estimable"
+    }
+    let outcome =
+      met
+      ? "reached after \(trials) trials"
+      : "NOT reached: stopped at the limit of \(maximumTrials) trials"
+    return
+      "precision: 95% half-width \(percent(reached)) of every total cost and of the leading paired "
+      + "difference (target \(percent(target))), \(outcome)"
+  }
+}

@@ -1,0 +1,61 @@
+import CapsimCore
+import Foundation
+
+/// Shows a run's progress on standard error — trials done, rate, time left — when standard error is a
+/// terminal, the run has lasted over a second, and neither `--quiet`, `NO_COLOR` nor `TERM=dumb` asks for
+/// plain output. The line is redrawn at most ten times a second and erased when the run ends.
+final class ProgressReporter: @unchecked Sendable {
+  private let lock = NSLock()
+  private let clock = ContinuousClock()
+  private let start: ContinuousClock.Instant
+  private var lastDrawn: ContinuousClock.Instant?
+  private var drawn = false
+  let enabled: Bool
+
+  /// A reporter that draws only if `quiet` is false and the environment allows it.
+  init(quiet: Bool) {
+    let environment = ProcessInfo.processInfo.environment
+    enabled =
+      !quiet && isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil
+      && environment["TERM"] != "dumb"
+    start = clock.now
+  }
+
+  /// The engine's progress callback.
+  var callback: (@Sendable (SimulationProgress) -> Void)? {
+    guard enabled else { return nil }
+    return { [self] progress in self.report(progress) }
+  }
+
+  private func report(_ progress: SimulationProgress) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = clock.now
+    let elapsed = DurationSeconds.of(now - start)
+    guard elapsed >= 1 else { return }
+    if let lastDrawn, DurationSeconds.of(now - lastDrawn) < 0.1 { return }
+    lastDrawn = now
+    let rate = Double(progress.trialsDone) / elapsed
+    let left = rate > 0 ? Double(progress.trialsPlanned - progress.trialsDone) / rate : 0
+    let line =
+      "capsim: \(progress.trialsDone.formatted()) of \(progress.trialsPlanned.formatted()) trials, "
+      + "\(Int(rate).formatted()) trials/s, about \(Int(left.rounded(.up)))s left"
+    FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
+    drawn = true
+  }
+
+  /// Erases the progress line, if one was drawn.
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    drawn = false
+  }
+}
+
+/// Seconds of a `Duration`.
+enum DurationSeconds {
+  static func of(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+}

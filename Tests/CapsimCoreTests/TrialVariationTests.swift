@@ -1,0 +1,48 @@
+import CapsimCore
+import Testing
+import _CapsimTestSupport
+
+/// Doubles the price of option 0 in odd trials.
+struct DoublePriceInOddTrials: TrialScenarioVariation {
+  func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario {
+    guard trial % 2 == 1 else { return base }
+    var varied = base
+    varied.options[0].price.amount *= 2
+    return varied
+  }
+}
+
+/// Returns the base scenario unchanged.
+struct NoVariation: TrialScenarioVariation {
+  func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario { base }
+}
+
+@Suite("Per-trial scenario variation")
+struct TrialVariationTests {
+  static func scenario() throws -> ResolvedScenario {
+    let workload = Workload(jobsPerMonth: 20, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 3_600)
+    return try Fixtures.resolved(
+      horizonMonths: 3, trials: 300, workload: workload,
+      options: [
+        Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3)),
+        Fixtures.option("other", seconds: [1.2], price: Fixtures.price("od2", perGPUHour: 2)),
+      ])
+  }
+
+  /// Each trial simulates its own scenario: a doubled price doubles that trial's cost (fixed 1 s steps, 8 GPUs:
+  /// $24 per job at $3/GPU-h), leaves even trials as they were, and leaves the other option untouched.
+  @Test func eachTrialUsesItsOwnScenario() async throws {
+    let base = await MonteCarloEngine(threadCount: 2).run(try Self.scenario())
+    var engine = MonteCarloEngine(threadCount: 3)
+    engine.variation = DoublePriceInOddTrials()
+    let varied = await engine.run(try Self.scenario())
+    for (trial, (before, after)) in zip(
+      base.options[0].totalCostByTrial, varied.options[0].totalCostByTrial
+    ).enumerated() {
+      #expect(after == (trial % 2 == 1 ? 2 * before : before), "trial \(trial)")
+    }
+    #expect(base.options[1] == varied.options[1])
+    engine.variation = NoVariation()
+    #expect(await engine.run(try Self.scenario()) == base)
+  }
+}
