@@ -45,7 +45,7 @@ struct RecommendCommandTests {
     let confidence = try #require(object["confidence"] as? [String: Any])
     #expect(confidence["level"] as? String == "high")
     #expect(
-      object["schema_version"] as? Int == 1 && object["trials"] as? Int == 300
+      object["schema_version"] as? Int == 2 && object["trials"] as? Int == 300
         && object["seed"] as? Int == 11)
   }
 

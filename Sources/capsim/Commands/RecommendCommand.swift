@@ -19,17 +19,7 @@ struct RecommendCommand: AsyncParsableCommand {
 
   @OptionGroup var scenario: ScenarioRunOptions
 
-  @Option(help: "Output format.")
-  var format: OutputFormat = .table
-
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: "Terminal width in columns.")
-  var width: Int = 100
+  @OptionGroup var output: OutputOptions<RecommendationDocument>
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
@@ -42,16 +32,7 @@ struct RecommendCommand: AsyncParsableCommand {
         throw RecommendationError.needsBothCategories(
           scenario: scenario.scenarioPath, payPerUse: payPerUse, committed: committed)
       }
-      let report: String
-      switch format {
-      case .table: report = RecommendationReport.table(recommendation, width: width)
-      case .md: report = RecommendationReport.markdown(recommendation)
-      case .json:
-        report = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
-      case .csv: report = RecommendationReport.csv(recommendation)
-      case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
-      }
-      try OutputWriter.write(report, to: output)
+      try output.write(RecommendationDocument(recommendation: recommendation, outcome: outcome))
     }
   }
 }

@@ -11,22 +11,16 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Simulate a scenario file and report the comparison.",
     discussion: """
       The run (scenario text, seed, trials, version and results) is stored in the database unless \
-      --no-save is given. The same scenario and seed give byte-identical output for any --threads.
+      --no-save is given, and only after the report was written. The same scenario and seed give byte-identical output for any --threads.
       """)
 
   @OptionGroup var scenario: ScenarioRunOptions
 
-  @Option(help: "Output format.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions<RunReport>
 
   @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: "Terminal table width in columns.")
-  var width: Int = 100
+    help: "Table detail: summary (the answer and the metrics that decide) or full (everything).")
+  var detail: ReportDetail = .summary
 
   @Flag(help: "Do not store the run in the database.")
   var noSave = false
@@ -35,24 +29,20 @@ struct RunCommand: AsyncParsableCommand {
     try await Diagnostics.reportingInputErrors {
       let (loaded, store, resolved) = try scenario.load()
       let outcome = await scenario.engine.run(resolved)
-      let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
-      let report: String
-      switch format {
-      case .table: report = TerminalReport(width: width).render(outcome)
-      case .md: report = MarkdownReport.render(outcome)
-      case .json: report = json
-      case .csv: report = CSVReport.render(outcome)
-      case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
-      }
-      if !noSave {
-        let id = try store.saveRun(
-          scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
-          trials: outcome.trials,
-          capsimVersion: CapsimVersion.current, resultJSON: json,
-          options: outcome.options.map { (option: $0.name, metrics: $0.metrics) })
-        Diagnostics.note("stored as run \(id) in \(store.path)")
-      }
-      try OutputWriter.write(report, to: output)
+      let report = RunReport(
+        outcome: outcome, scenarioText: loaded.text,
+        overrides: [scenario.trials.map { "trials=\($0)" }, scenario.seed.map { "seed=\($0)" }]
+          .compactMap { $0 },
+        prices: resolved.options.map(\.price))
+      // The run is stored only once its report is written; a failed save keeps the written report.
+      try output.write(report, detail: detail)
+      guard !noSave else { return }
+      let id = try store.saveRun(
+        scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
+        trials: outcome.trials, capsimVersion: CapsimVersion.current,
+        resultJSON: try JSONReport.render(outcome, capsimVersion: CapsimVersion.current),
+        options: outcome.options.map { (option: $0.name, metrics: $0.metrics) })
+      Diagnostics.note("stored as run \(id) in \(store.path)")
     }
   }
 }

@@ -14,13 +14,19 @@ enum OutputWriter {
     }
   }
 
+  /// Writes `text` as UTF-8 to `path`, or to standard output when `path` is `nil` or `-`.
   static func write(_ text: String, to path: String?) throws {
+    try write(Data(text.utf8), to: path)
+  }
+
+  /// Writes `data` (a binary report such as a workbook) to `path`, or to standard output.
+  static func write(_ data: Data, to path: String?) throws {
     guard let path, path != "-" else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      FileHandle.standardOutput.write(data)
       return
     }
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       throw WriteError(path: path, reason: (error as NSError).localizedDescription)
     }
