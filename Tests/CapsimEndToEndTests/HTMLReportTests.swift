@@ -10,26 +10,44 @@ import _CapsimTestSupport
     if: ExternalTools.chromium != nil,
     "Chromium is not installed (apt-get install chromium; CI installs it)"))
 struct HTMLReportTests {
-  @Test func runPageRendersWithTheAnswerAndNoErrors() throws {
+  /// Each page: its command line, the sentence it must lead with, its least number of charts.
+  static let pages: [([String], String, Int)] = [
+    (
+      ["run", "scenarios/hybrid-overflow.yaml", "--trials", "60", "--no-save"], "Cheapest: hybrid",
+      5
+    ),
+    (
+      ["recommend", "scenarios/borderline-growing-team.yaml", "--trials", "60"],
+      "Do not change yet", 3
+    ),
+    (
+      ["break-even", "scenarios/borderline-growing-team.yaml", "--trials", "30"],
+      "Equal expected cost at", 1
+    ),
+  ]
+
+  @Test(arguments: pages)
+  func pageRendersWithTheAnswerAndNoErrors(arguments: [String], answer: String, charts: Int) throws
+  {
     let directory = try Fixtures.temporaryDirectory()
-    let page = directory.appendingPathComponent("run.html")
-    let written = try CapsimExecutable.run([
-      "run", "scenarios/hybrid-overflow.yaml", "--db",
-      directory.appendingPathComponent("capsim.sqlite").path, "--trials", "60", "--no-save",
-      "--format", "html", "-o", page.path,
-    ])
+    let page = directory.appendingPathComponent("\(arguments[0]).html")
+    let written = try CapsimExecutable.run(
+      arguments + [
+        "--db", directory.appendingPathComponent("capsim.sqlite").path, "--format", "html", "-o",
+        page.path,
+      ])
     #expect(written.exitCode == 0, "\(written.standardError)")
     let html = try String(contentsOf: page, encoding: .utf8)
     // Self-contained: no script, no external resource.
     #expect(!html.contains("<script"))
     #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
-    #expect(html.components(separatedBy: "<svg ").count - 1 >= 5, "five charts or more")
+    #expect(html.components(separatedBy: "<svg ").count - 1 >= charts, "\(charts) charts or more")
 
     let chromium = try #require(ExternalTools.chromium)
     let common = [
       "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(directory.path)/chromium",
     ]
-    let screenshot = directory.appendingPathComponent("run.png")
+    let screenshot = directory.appendingPathComponent("\(arguments[0]).png")
     let shot = try ExternalTools.run(
       chromium,
       common + [
@@ -45,7 +63,7 @@ struct HTMLReportTests {
     #expect(consoleErrors.isEmpty, "\(consoleErrors)")
 
     let dom = try ExternalTools.run(chromium, common + ["--dump-dom", page.absoluteString])
-    #expect(dom.output.contains("Cheapest: hybrid"), "the answer leads the page")
-    #expect(dom.output.contains("Expected total cost per option"))
+    #expect(dom.output.contains(answer), "the answer leads the page")
+    #expect(dom.output.contains("<title id="), "charts carry their text alternative")
   }
 }

@@ -85,6 +85,37 @@ struct WorkbookTests {
     #expect(classes.filter { $0 == "scatter" }.count >= 2, "\(classes)")
   }
 
+  /// The workbooks of recommend, break-even and fit: a number read back from their summary and their
+  /// native charts present.
+  @Test(
+    arguments: [
+      (
+        ["recommend", "scenarios/borderline-growing-team.yaml", "--trials", "40"], "Trials", 40.0,
+        ["bar", "bar", "scatter"]
+      ),
+      (
+        ["break-even", "scenarios/borderline-growing-team.yaml", "--trials", "30"],
+        "Trials per simulation", 30.0, ["scatter"]
+      ),
+      (["fit", "h100-queue-wait-shared"], "Values", nil, ["bar"]),
+    ] as [([String], String, Double?, [String])])
+  func otherWorkbooks(arguments: [String], field: String, value: Double?, charts: [String]) throws {
+    let workbook = directory.appendingPathComponent("\(arguments[0]).xlsx")
+    let written = try CapsimExecutable.run(
+      arguments + ["--db", database, "--format", "xlsx", "-o", workbook.path])
+    #expect(written.exitCode == 0, "\(written.standardError)")
+    let files = try ExternalTools.convert(workbook, to: ExternalTools.csvAllSheets, in: directory)
+    let summary = try sheet("Summary", of: files)
+    let row = try #require(summary.first { $0.first == field }, "\(summary)")
+    let number = try #require(Double(row[1]), "'\(row[1])' is a number")
+    if let value { #expect(number == value) }
+    let ods = try #require(
+      try ExternalTools.convert(workbook, to: "ods", in: directory).first {
+        $0.lastPathComponent == "\(arguments[0]).ods"
+      })
+    #expect(try chartClasses(ods).sorted() == charts.sorted())
+  }
+
   /// A CSV seed column read by a spreadsheet keeps all twenty digits in `seed_text`.
   @Test func csvSeedSurvivesASpreadsheet() throws {
     let csv = directory.appendingPathComponent("run.csv")
@@ -100,7 +131,9 @@ struct WorkbookTests {
     let content = try ExternalTools.run(
       try #require(ExternalTools.find("unzip")), ["-p", ods.path, "content.xml"]
     ).output
-    #expect(content.contains("18446744073709551615"), "the seed's digits are in the sheet")
+    // seed_text arrives as a text cell with all twenty digits (the numeric seed column does not).
+    #expect(
+      content.contains("18446744073709551615</text:p>"), "the seed's digits are in a text cell")
   }
 }
 

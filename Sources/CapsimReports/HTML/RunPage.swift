@@ -43,7 +43,7 @@ struct RunPage {
     return html + "</section>\n"
   }
 
-  private func totalCost() -> String {
+  func totalCost() -> String {
     let bars = outcome.options.compactMap { option -> BarChart.Bar? in
       guard let estimate = option.metric("total_cost")?.estimate else { return nil }
       return BarChart.Bar(
@@ -63,7 +63,7 @@ struct RunPage {
         caption: "Whiskers: 95% confidence interval of the mean over trials.")
   }
 
-  private func costLines() -> String {
+  func costLines() -> String {
     var keys: [String] = []
     for option in outcome.options {
       for metric in option.metrics
@@ -95,7 +95,7 @@ struct RunPage {
         caption: "Each segment is one cost line, mean over trials (docs/costs.md).")
   }
 
-  private func cumulativeCost() -> String {
+  func cumulativeCost() -> String {
     guard outcome.options.contains(where: { !$0.monthly.isEmpty }) else { return "" }
     let series = outcome.options.map { option in
       LineChart.Series(
@@ -129,7 +129,7 @@ struct RunPage {
           + crossoverText)
   }
 
-  private func jobTime() -> String {
+  func jobTime() -> String {
     let quantiles: [(String, Double)] = [
       ("job_hours_p50", 0.5), ("job_hours_p95", 0.95), ("job_hours_p99", 0.99),
     ]

@@ -19,8 +19,8 @@ public struct BreakEvenDocument: ReportDocument {
     self.seed = seed
   }
 
-  /// table, json, csv.
-  public static let formats: [ReportFormat] = [.table, .json, .csv]
+  /// table, json, csv, xlsx, html.
+  public static let formats: [ReportFormat] = [.table, .json, .csv, .xlsx, .html]
 
   /// Renders the analysis in `format`.
   public func render(_ format: ReportFormat, settings: RenderSettings) throws -> RenderedReport {
@@ -32,7 +32,9 @@ public struct BreakEvenDocument: ReportDocument {
       return .text(try BreakEvenReport.json(analysis, capsimVersion: settings.capsimVersion))
     case .csv:
       return .text(BreakEvenReport.csv(analysis, currency: currency, trials: trials, seed: seed))
-    case .md, .monthlyCSV, .xlsx, .html:
+    case .html: return .text(BreakEvenPage(document: self, settings: settings).render())
+    case .xlsx: return .binary(try BreakEvenWorkbook(document: self, settings: settings).data())
+    case .md, .monthlyCSV:
       throw UnsupportedFormatError(format: format, offered: Self.formats)
     }
   }

@@ -1,8 +1,8 @@
 import Foundation
 
 extension FitReport: ReportDocument {
-  /// table, json, csv.
-  public static let formats: [ReportFormat] = [.table, .json, .csv]
+  /// table, json, csv, xlsx.
+  public static let formats: [ReportFormat] = [.table, .json, .csv, .xlsx]
 
   /// Renders the fit report in `format`.
   public func render(_ format: ReportFormat, settings: RenderSettings) throws -> RenderedReport {
@@ -10,7 +10,8 @@ extension FitReport: ReportDocument {
     case .table: return .text(table())
     case .json: return .text(try json(capsimVersion: settings.capsimVersion))
     case .csv: return .text(csv())
-    case .md, .monthlyCSV, .xlsx, .html:
+    case .xlsx: return .binary(try FitWorkbook(report: self, settings: settings).data())
+    case .md, .monthlyCSV, .html:
       throw UnsupportedFormatError(format: format, offered: Self.formats)
     }
   }

@@ -13,8 +13,8 @@ public struct RecommendationDocument: ReportDocument {
     self.outcome = outcome
   }
 
-  /// table, md, json, csv (the run's monthly series belongs to `capsim run`).
-  public static let formats: [ReportFormat] = [.table, .md, .json, .csv]
+  /// table, md, json, csv, xlsx, html (the run's monthly series belongs to `capsim run`).
+  public static let formats: [ReportFormat] = [.table, .md, .json, .csv, .xlsx, .html]
 
   /// Renders the decision in `format`.
   public func render(_ format: ReportFormat, settings: RenderSettings) throws -> RenderedReport {
@@ -26,7 +26,10 @@ public struct RecommendationDocument: ReportDocument {
       return .text(
         try RecommendationReport.json(recommendation, capsimVersion: settings.capsimVersion))
     case .csv: return .text(RecommendationReport.csv(recommendation))
-    case .monthlyCSV, .xlsx, .html:
+    case .html: return .text(RecommendationPage(document: self, settings: settings).render())
+    case .xlsx:
+      return .binary(try RecommendationWorkbook(document: self, settings: settings).data())
+    case .monthlyCSV:
       throw UnsupportedFormatError(format: format, offered: Self.formats)
     }
   }

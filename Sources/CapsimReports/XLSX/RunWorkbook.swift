@@ -79,7 +79,7 @@ struct RunWorkbook {
 
   /// One row per cost line, one column per option (mean over trials), a total row whose formula
   /// carries its cached value, and a stacked column chart.
-  private func costLines(_ workbook: Workbook) {
+  func costLines(_ workbook: Workbook) {
     let sheet = workbook.addSheet("Cost lines")
     // The cost lines that are non-zero for some option (the others would only crowd the legend).
     let lines = metricKeys.filter { key in
@@ -135,7 +135,7 @@ struct RunWorkbook {
   /// Month rows; per option the month's median, p10 and p90 and the cumulative median, p10 and p90;
   /// a line chart of cumulative cost with its band (dashed p10 and p90) and each crossover month
   /// marked by a vertical line.
-  private func monthly(_ workbook: Workbook) {
+  func monthly(_ workbook: Workbook) {
     let sheet = workbook.addSheet("Monthly")
     let money = WorkbookFormats.number(unit: outcome.currency, currency: outcome.currency)
     let months = outcome.options.map(\.monthly.count).max() ?? 0

@@ -155,6 +155,13 @@ struct Chart {
     chart_legend_delete_series(handle, &list)
   }
 
+  /// Puts the category labels at the low end of the value axis (clear of bars that run negative).
+  func categoryLabelsLow() {
+    for axis in [handle.pointee.x_axis, handle.pointee.y_axis] {
+      chart_axis_set_label_position(axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+    }
+  }
+
   /// Sets the title and the axis names (with units).
   func label(title: String, x: String, y: String) {
     chart_title_set_name(handle, title)

@@ -11,7 +11,7 @@ enum WorkbookFormats {
     case "share", "fraction": return "0.00%"
     case "h": return "0.00"
     case "ratio": return "0.000"
-    case "jobs": return "#,##0"
+    case "jobs", "trials", "nodes", "month", "rank", "values", "simulations": return "#,##0"
     default: return "#,##0.00"
     }
   }

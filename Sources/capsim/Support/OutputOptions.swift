@@ -9,7 +9,8 @@ import Foundation
 struct OutputOptions<Document: ReportDocument>: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Output format: \(Document.formats.map(\.rawValue).joined(separator: ", ")).",
+      "Output format: \(Document.formats.map(\.rawValue).joined(separator: ", ")) "
+        + "(default: \(Document.formats[0].rawValue)).",
       valueName: "format"),
     transform: { text in
       guard let format = ReportFormat(rawValue: text), Document.formats.contains(format) else {
@@ -30,7 +31,10 @@ struct OutputOptions<Document: ReportDocument>: ParsableArguments {
   @Option(help: "Terminal width in columns (table format).")
   var width: Int = 100
 
-  @Option(help: "CSV layout: long (one row per option and metric) or wide (one row per option).")
+  @Option(
+    help:
+      "CSV layout of run reports: long (one row per option and metric) or wide (one row per option)."
+  )
   var layout: CSVLayout = .long
 
   func validate() throws {
@@ -38,8 +42,8 @@ struct OutputOptions<Document: ReportDocument>: ParsableArguments {
       throw ValidationError(
         "--format \(format.rawValue) writes a binary file; give it a name with -o FILE")
     }
-    if layout == .wide, format != .csv {
-      throw ValidationError("--layout applies to --format csv only")
+    if layout == .wide, format != .csv || !(Document.self is RunReport.Type) {
+      throw ValidationError("--layout wide applies to 'capsim run --format csv' only")
     }
   }
 
