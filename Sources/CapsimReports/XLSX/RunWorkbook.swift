@@ -102,8 +102,10 @@ struct RunWorkbook {
     sheet.text(totalRow, 0, "Total", bold: true)
     for (index, option) in outcome.options.enumerated() {
       let column = WorkbookFormats.column(1 + index)
-      let sum = lines.reduce(0.0) {
-        $0 + (option.metric($1)?.estimate.value).map { $0.isFinite ? $0 : 0 }!
+      // The cached value of the formula: the sum of the cells above (a missing line is written as 0).
+      let sum = lines.reduce(0.0) { total, key in
+        let value = option.metric(key)?.estimate.value ?? 0
+        return total + (value.isFinite ? value : 0)
       }
       if !lines.isEmpty {
         sheet.formula(
