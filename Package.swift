@@ -7,7 +7,9 @@ import PackageDescription
 /// - `CapsimCore`: statistics, scenario model, simulation engine, analysis (no I/O).
 /// - `CapsimScenarioLoader`: YAML scenario files to validated `Scenario` values (Yams).
 /// - `CapsimStore`: SQLite through GRDB: schema, migrations, importers, run history.
-/// - `CapsimReports`: terminal, Markdown, CSV and JSON renderings of results.
+/// - `CapsimCharts`: SVG charts in pure Swift (bars with whiskers, stacked bars, lines with bands).
+/// - `CapsimReports`: terminal, Markdown, CSV, JSON, XLSX (libxlsxwriter, through `CXlsxWriter`) and
+///   HTML renderings of results.
 /// - `capsim`: the command-line executable, which only wires the others.
 let package = Package(
   name: "capsim",
@@ -35,9 +37,17 @@ let package = Package(
       name: "CapsimStore",
       dependencies: ["CapsimCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .systemLibrary(
+      name: "CXlsxWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(
+      name: "CapsimCharts"
+    ),
     .target(
       name: "CapsimReports",
-      dependencies: ["CapsimCore"]
+      dependencies: ["CapsimCore", "CapsimCharts", "CXlsxWriter"]
     ),
     .executableTarget(
       name: "capsim",
@@ -71,6 +81,10 @@ let package = Package(
     .testTarget(
       name: "CapsimFuzzTests",
       dependencies: ["CapsimCore", "CapsimScenarioLoader", "CapsimStore"]
+    ),
+    .testTarget(
+      name: "CapsimChartsTests",
+      dependencies: ["CapsimCharts"]
     ),
     .testTarget(
       name: "CapsimEndToEndTests",

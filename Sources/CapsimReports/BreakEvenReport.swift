@@ -42,23 +42,39 @@ public enum BreakEvenReport {
       + "\n"
   }
 
-  /// JSON with sorted keys (the analysis's own Codable layout, under `break_even`).
+  /// JSON through ``ReportJSONEncoder``: the analysis's own `Codable` layout under `break_even`, so a
+  /// field added to ``BreakEvenAnalysis`` appears without encoder code.
   public static func json(_ analysis: BreakEvenAnalysis, capsimVersion: String) throws -> String {
-    struct Document: Encodable {
-      var schemaVersion = 1
-      var capsimVersion: String
-      var breakEven: BreakEvenAnalysis
-      enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version"
-        case capsimVersion = "capsim_version"
-        case breakEven = "break_even"
-      }
+    struct Document: Encodable { var breakEven: BreakEvenAnalysis }
+    return try ReportJSONEncoder.render(
+      Document(breakEven: analysis), capsimVersion: capsimVersion)
+  }
+
+  /// The evaluated points as CSV, one row per volume: `jobs_per_month, pay_per_use_cost,
+  /// pay_per_use_cost_low, pay_per_use_cost_high, committed_cost, committed_cost_low,
+  /// committed_cost_high, committed_cheaper_fraction, committed_utilisation, currency, trials, seed,
+  /// seed_text`; shares are fractions.
+  public static func csv(
+    _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64
+  ) -> String {
+    var lines = [
+      [
+        "jobs_per_month", "pay_per_use_cost", "pay_per_use_cost_low", "pay_per_use_cost_high",
+        "committed_cost", "committed_cost_low", "committed_cost_high",
+        "committed_cheaper_fraction", "committed_utilisation", "currency", "trials", "seed",
+        "seed_text",
+      ].joined(separator: ",")
+    ]
+    for point in analysis.curve.sorted(by: { $0.jobsPerMonth < $1.jobsPerMonth }) {
+      let fields =
+        [
+          point.jobsPerMonth, point.payPerUseCost.value, point.payPerUseCost.lower,
+          point.payPerUseCost.upper, point.committedCost.value, point.committedCost.lower,
+          point.committedCost.upper, point.committedCheaperShare, point.committedUtilisation,
+        ].map { NumberFormatting.exact($0) }
+        + [currency, String(trials), String(seed), CSVReport.seedText(seed)]
+      lines.append(fields.map(CSVReport.escape).joined(separator: ","))
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let data = try encoder.encode(Document(capsimVersion: capsimVersion, breakEven: analysis))
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return lines.joined(separator: "\n") + "\n"
   }
 }

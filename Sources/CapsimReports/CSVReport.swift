@@ -3,15 +3,18 @@ import Foundation
 /// Results as CSV, one row per option and metric (a "long" table that pivots cleanly in a spreadsheet).
 ///
 /// Columns (documented in `docs/report-fields.md`): `scenario, option, platform, pricing_model, metric,
-/// label, unit, value, standard_error, ci_lower, ci_upper, confidence_level, trials, seed, overrides`
-/// (`overrides`: the `--set PATH=VALUE` overrides joined by `; `, empty without any). Numbers are
-/// written in full precision with `.` as decimal separator and no grouping; unknown values are empty.
+/// label, unit, value, standard_error, ci_lower, ci_upper, confidence_level, trials, seed, seed_text,
+/// overrides`. Numbers are written in full precision with `.` as decimal separator and no grouping;
+/// unknown values are empty. Shares are fractions (0.95, unit `fraction`). `seed` is the integer for
+/// programs; `seed_text` is the same digits behind an apostrophe, which a spreadsheet keeps as text (a
+/// seed above 2^53 read as a number loses its last digits, and the run could no longer be reproduced).
+/// `overrides` holds the `--set PATH=VALUE` overrides joined by `; `, empty without any.
 public enum CSVReport {
   /// The header row's column names.
   public static let columns = [
     "scenario", "option", "platform", "pricing_model", "metric", "label", "unit", "value",
     "standard_error",
-    "ci_lower", "ci_upper", "confidence_level", "trials", "seed", "overrides",
+    "ci_lower", "ci_upper", "confidence_level", "trials", "seed", "seed_text", "overrides",
   ]
 
   /// Renders `outcome` as RFC 4180 CSV with CRLF-free `\n` line ends.
@@ -22,12 +25,12 @@ public enum CSVReport {
         let fields = [
           outcome.scenario, option.name, option.platform, option.pricingModel.rawValue, metric.key,
           metric.label,
-          metric.unit, NumberFormatting.exact(metric.estimate.value),
+          unit(metric.unit), NumberFormatting.exact(metric.estimate.value),
           NumberFormatting.exact(metric.estimate.standardError),
           NumberFormatting.exact(metric.estimate.lower),
           NumberFormatting.exact(metric.estimate.upper),
           NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
-          String(outcome.seed),
+          String(outcome.seed), seedText(outcome.seed),
           outcome.overrides.map(\.description).joined(separator: "; "),
         ]
         lines.append(fields.map(escape).joined(separator: ","))
@@ -35,6 +38,48 @@ public enum CSVReport {
     }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// Results as a wide CSV: one row per option; for each metric (in report order) a column with its
+  /// key holding the estimate and `KEY_low`, `KEY_high` holding its confidence interval; then
+  /// `confidence_level, trials, seed, seed_text, overrides`. Units are those of the long layout (shares as
+  /// fractions). A chart of one metric across options needs no pivot table.
+  public static func renderWide(_ outcome: SimulationOutcome) -> String {
+    var keys: [String] = []
+    for option in outcome.options {
+      for metric in option.metrics where !keys.contains(metric.key) { keys.append(metric.key) }
+    }
+    let header =
+      ["scenario", "option", "platform", "pricing_model", "nodes"]
+      + keys.flatMap { [$0, $0 + "_low", $0 + "_high"] }
+      + ["confidence_level", "trials", "seed", "seed_text", "overrides"]
+    var lines = [header.joined(separator: ",")]
+    for option in outcome.options {
+      var fields = [
+        outcome.scenario, option.name, option.platform, option.pricingModel.rawValue,
+        option.nodes.map(String.init) ?? "",
+      ]
+      for key in keys {
+        let estimate = option.metric(key)?.estimate
+        fields += [
+          NumberFormatting.exact(estimate?.value), NumberFormatting.exact(estimate?.lower),
+          NumberFormatting.exact(estimate?.upper),
+        ]
+      }
+      fields += [
+        NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
+        String(outcome.seed), seedText(outcome.seed),
+        outcome.overrides.map(\.description).joined(separator: "; "),
+      ]
+      lines.append(fields.map(escape).joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A metric unit as the reports write it: `share` is written `fraction` (a value in [0, 1]).
+  public static func unit(_ unit: String) -> String { unit == "share" ? "fraction" : unit }
+
+  /// The seed as text a spreadsheet keeps whole: an apostrophe, then the decimal digits.
+  public static func seedText(_ seed: UInt64) -> String { "'\(seed)" }
 
   /// Quotes a field when it holds a comma, quote or line break, doubling inner quotes; also guards
   /// against spreadsheet formula injection by quoting fields that start with =, +, - or @ and are not numbers.

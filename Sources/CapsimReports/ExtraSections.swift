@@ -93,14 +93,26 @@ enum ExtraSections {
           }
       })
     lines.append(contentsOf: table.render().split(separator: "\n").map(String.init))
+    // Pairs with a crossover get a line each; the pairs without one fold into a single line.
+    var never: [String] = []
     for crossover in outcome.crossovers {
-      let median =
-        crossover.medianMonth.map { "median crossover month \($0)" }
-        ?? "no crossover in most trials"
+      let stays =
+        "cumulative cost stays above for all \(horizon) months in "
+        + "\(NumberFormatting.percent(crossover.neverShare)) of trials"
+      guard let median = crossover.medianMonth else {
+        never.append(
+          "\(crossover.dedicated) vs \(crossover.shared) (above in "
+            + "\(NumberFormatting.percent(crossover.neverShare)))")
+        continue
+      }
       lines.append(
-        "Crossover \(crossover.dedicated) vs \(crossover.shared): \(median); cumulative cost stays above "
-          + "for all \(horizon) months in \(NumberFormatting.percent(crossover.neverShare)) of trials"
-      )
+        "Crossover \(crossover.dedicated) vs \(crossover.shared): median crossover month \(median); "
+          + stays)
+    }
+    if !never.isEmpty {
+      lines.append(
+        "No crossover within \(horizon) months in most trials: " + never.joined(separator: ", ")
+          + " (share of trials in which the committed option's cumulative cost stays above).")
     }
     return lines
   }

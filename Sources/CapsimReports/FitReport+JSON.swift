@@ -3,7 +3,7 @@ import Foundation
 extension FitReport {
   /// The report as pretty-printed JSON with sorted `snake_case` keys, ending in a newline.
   ///
-  /// Top-level keys: `schema_version`, `sample_set`, `sample_size`, `summary` (mean, standard
+  /// Top-level keys: `schema_version`, `capsim_version`, `sample_set`, `sample_size`, `summary` (mean, standard
   /// deviation, minimum, median, p95, p99, maximum), `best` (family name or null), `fits` (best
   /// first: rank, family, parameters under their canonical names, log_likelihood, aic, delta_aic,
   /// bic, ks_statistic, ks_p_value, ad_statistic), `skipped` (family, reason), `histogram` (scale,
@@ -12,12 +12,10 @@ extension FitReport {
   /// values that do not exist or are infinite (an A² of +∞) are null.
   ///
   /// - Throws: an `EncodingError` (not expected: every number is finite or null).
-  public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  public func json(capsimVersion: String) throws -> String {
     let histogram = self.histogram
     let document = Document(
-      schemaVersion: Self.schemaVersion, sampleSet: sampleSetName, sampleSize: summary.count,
+      sampleSet: sampleSetName, sampleSize: summary.count,
       summary: Summary(
         mean: finite(summary.mean), standardDeviation: finite(summary.standardDeviation),
         minimum: finite(summary.minimum), median: finite(summary.median.value),
@@ -37,13 +35,12 @@ extension FitReport {
         QuantileEntry(p: $0.probability, data: $0.data, fitted: $0.fitted, ratio: finite($0.ratio))
       },
       savedFit: savedFit.map { Fit($0, rank: nil, deltaAIC: nil) })
-    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    return try ReportJSONEncoder.render(document, capsimVersion: capsimVersion)
   }
 
   // MARK: - Document
 
   struct Document: Encodable {
-    var schemaVersion: Int
     var sampleSet: String
     var sampleSize: Int
     var summary: Summary
@@ -53,28 +50,6 @@ extension FitReport {
     var histogram: HistogramEntry
     var quantiles: [QuantileEntry]
     var savedFit: Fit?
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(schemaVersion, forKey: .schemaVersion)
-      try container.encode(sampleSet, forKey: .sampleSet)
-      try container.encode(sampleSize, forKey: .sampleSize)
-      try container.encode(summary, forKey: .summary)
-      try container.encode(best, forKey: .best)
-      try container.encode(fits, forKey: .fits)
-      try container.encode(skipped, forKey: .skipped)
-      try container.encode(histogram, forKey: .histogram)
-      try container.encode(quantiles, forKey: .quantiles)
-      try container.encode(savedFit, forKey: .savedFit)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case schemaVersion = "schema_version"
-      case sampleSet = "sample_set"
-      case sampleSize = "sample_size"
-      case summary, best, fits, skipped, histogram, quantiles
-      case savedFit = "saved_fit"
-    }
   }
 
   struct Summary: Encodable {
@@ -85,23 +60,6 @@ extension FitReport {
     var p95: Double?
     var p99: Double?
     var maximum: Double?
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(mean, forKey: .mean)
-      try container.encode(standardDeviation, forKey: .standardDeviation)
-      try container.encode(minimum, forKey: .minimum)
-      try container.encode(median, forKey: .median)
-      try container.encode(p95, forKey: .p95)
-      try container.encode(p99, forKey: .p99)
-      try container.encode(maximum, forKey: .maximum)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case mean
-      case standardDeviation = "standard_deviation"
-      case minimum, median, p95, p99, maximum
-    }
   }
 
   struct Fit: Encodable {
@@ -128,31 +86,6 @@ extension FitReport {
       ksPValue = finite(result.kolmogorovSmirnovPValue)
       adStatistic = finite(result.andersonDarlingStatistic)
     }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      if let rank { try container.encode(rank, forKey: .rank) }
-      if rank != nil { try container.encode(deltaAic, forKey: .deltaAic) }
-      try container.encode(family, forKey: .family)
-      try container.encode(parameters, forKey: .parameters)
-      try container.encode(logLikelihood, forKey: .logLikelihood)
-      try container.encode(aic, forKey: .aic)
-      try container.encode(bic, forKey: .bic)
-      try container.encode(ksStatistic, forKey: .ksStatistic)
-      try container.encode(ksPValue, forKey: .ksPValue)
-      try container.encode(adStatistic, forKey: .adStatistic)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case rank, family, parameters
-      case logLikelihood = "log_likelihood"
-      case aic
-      case deltaAic = "delta_aic"
-      case bic
-      case ksStatistic = "ks_statistic"
-      case ksPValue = "ks_p_value"
-      case adStatistic = "ad_statistic"
-    }
   }
 
   struct Skipped: Encodable {
@@ -170,16 +103,6 @@ extension FitReport {
     var upper: Double
     var count: Int
     var expected: Double?
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(lower, forKey: .lower)
-      try container.encode(upper, forKey: .upper)
-      try container.encode(count, forKey: .count)
-      try container.encode(expected, forKey: .expected)
-    }
-
-    enum CodingKeys: String, CodingKey { case lower, upper, count, expected }
   }
 
   struct QuantileEntry: Encodable {
@@ -187,16 +110,6 @@ extension FitReport {
     var data: Double
     var fitted: Double
     var ratio: Double?
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(p, forKey: .p)
-      try container.encode(data, forKey: .data)
-      try container.encode(fitted, forKey: .fitted)
-      try container.encode(ratio, forKey: .ratio)
-    }
-
-    enum CodingKeys: String, CodingKey { case p, data, fitted, ratio }
   }
 }
 

@@ -1,8 +1,8 @@
 /// The report of `capsim fit`: every family fitted to one sample set, ranked by AIC, with a
 /// histogram of the data against the best fit and a quantile–quantile table.
 ///
-/// Renderings: ``table()`` for a terminal (≤ 100 columns), ``json()`` (sorted keys, with
-/// ``schemaVersion``) and ``csv()`` (one row per family). The layout is documented in
+/// Renderings: ``table()`` for a terminal (≤ 100 columns), ``json(capsimVersion:)`` (through
+/// ``ReportJSONEncoder``) and ``csv()`` (one row per family). The layout is documented in
 /// `docs/fitting.md`.
 ///
 /// ## Topics
@@ -10,8 +10,6 @@
 /// - ``histogram``
 /// - ``quantileComparison``
 public struct FitReport: Sendable {
-  /// Version of the JSON layout; incremented on any incompatible change.
-  public static let schemaVersion = 1
   /// The number of histogram bins when none is asked for.
   public static let defaultBinCount = 20
   /// The bin counts the report accepts; others are clamped into this range.

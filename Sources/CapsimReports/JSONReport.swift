@@ -5,21 +5,12 @@ import Foundation
 /// Keys are `snake_case` and sorted, numbers are full precision, and values that do not exist
 /// (a standard error for an exact value, NaN) are `null`. The layout is documented in `docs/report-fields.md`.
 public enum JSONReport {
-  /// Version of the JSON layout; incremented on any incompatible change.
-  public static let schemaVersion = 1
-
   /// Renders `outcome` as pretty-printed JSON with sorted keys, ending in a newline.
   public static func render(_ outcome: SimulationOutcome, capsimVersion: String) throws -> String {
-    let document = Document(outcome, capsimVersion: capsimVersion)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(document)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    try ReportJSONEncoder.render(Document(outcome), capsimVersion: capsimVersion)
   }
 
   struct Document: Encodable {
-    var schemaVersion = JSONReport.schemaVersion
-    var capsimVersion: String
     var scenario: String
     var trials: Int
     var seed: UInt64
@@ -29,9 +20,9 @@ public enum JSONReport {
     var options: [Option]
     var crossovers: [CrossoverEntry]
     var overrides: [OverrideEntry]
+    var precision: PrecisionOutcome?
 
-    init(_ outcome: SimulationOutcome, capsimVersion: String) {
-      self.capsimVersion = capsimVersion
+    init(_ outcome: SimulationOutcome) {
       scenario = outcome.scenario
       trials = outcome.trials
       seed = outcome.seed
@@ -41,20 +32,7 @@ public enum JSONReport {
       options = outcome.options.map(Option.init)
       crossovers = outcome.crossovers.map(CrossoverEntry.init)
       overrides = outcome.overrides.map(OverrideEntry.init)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case schemaVersion = "schema_version"
-      case capsimVersion = "capsim_version"
-      case scenario
-      case trials
-      case seed
-      case horizonMonths = "horizon_months"
-      case confidenceLevel = "confidence_level"
-      case currency
-      case options
-      case crossovers
-      case overrides
+      precision = outcome.precision
     }
   }
 
@@ -97,37 +75,6 @@ public enum JSONReport {
       sizing = option.sizing.map(Sizing.init)
       monthly = option.monthly.map(Month.init)
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(name, forKey: .name)
-      try container.encode(platform, forKey: .platform)
-      try container.encode(platformKind, forKey: .platformKind)
-      try container.encode(price, forKey: .price)
-      try container.encode(pricingModel, forKey: .pricingModel)
-      try container.encode(pricePerGPUHour, forKey: .pricePerGPUHour)
-      try container.encode(nodes, forKey: .nodes)
-      try container.encode(metrics, forKey: .metrics)
-      try container.encode(notes, forKey: .notes)
-      try container.encode(stragglerGrowth, forKey: .stragglerGrowth)
-      try container.encode(sizing, forKey: .sizing)
-      try container.encode(monthly, forKey: .monthly)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case name
-      case platform
-      case platformKind = "platform_kind"
-      case price
-      case pricingModel = "pricing_model"
-      case pricePerGPUHour = "price_per_gpu_hour"
-      case nodes
-      case metrics
-      case notes
-      case stragglerGrowth = "straggler_growth"
-      case sizing
-      case monthly
-    }
   }
 
   struct Metric: Encodable {
@@ -145,26 +92,6 @@ public enum JSONReport {
       standardError = metric.estimate.standardError.flatMap(finite)
       ciLower = metric.estimate.lower.flatMap(finite)
       ciUpper = metric.estimate.upper.flatMap(finite)
-    }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(label, forKey: .label)
-      try container.encode(unit, forKey: .unit)
-      try container.encode(value, forKey: .value)
-      try container.encode(standardError, forKey: .standardError)
-      try container.encode(ciLower, forKey: .ciLower)
-      try container.encode(ciUpper, forKey: .ciUpper)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case label
-      case unit
-      case value
-      case standardError = "standard_error"
-      case ciLower = "ci_lower"
-      case ciUpper =
-        "ci_upper"
     }
   }
 }
@@ -193,18 +120,6 @@ extension JSONReport {
       cumulativeP50 = finite(month.cumulativeP50)
       cumulativeP90 = finite(month.cumulativeP90)
     }
-
-    enum CodingKeys: String, CodingKey {
-      case month
-      case mean
-      case p10
-      case p50
-      case p90
-      case cumulativeMean = "cumulative_mean"
-      case cumulativeP10 = "cumulative_p10"
-      case cumulativeP50 = "cumulative_p50"
-      case cumulativeP90 = "cumulative_p90"
-    }
   }
 
   /// When a committed option's cumulative cost falls to a pay-per-use option's.
@@ -222,23 +137,6 @@ extension JSONReport {
       neverShare = crossover.neverShare
       monthShares = crossover.monthShares
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(dedicated, forKey: .dedicated)
-      try container.encode(shared, forKey: .shared)
-      try container.encode(medianMonth, forKey: .medianMonth)
-      try container.encode(neverShare, forKey: .neverShare)
-      try container.encode(monthShares, forKey: .monthShares)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case dedicated
-      case shared
-      case medianMonth = "median_month"
-      case neverShare = "never_share"
-      case monthShares = "month_shares"
-    }
   }
 
   /// One row of a straggler growth table.
@@ -247,22 +145,14 @@ extension JSONReport {
     var meanStepSeconds: Double?
     var meanAmplification: Double?
     var stepStandardDeviationSeconds: Double?
-    var stepCoefficientOfVariation: Double?
+    var stepCov: Double?
 
     init(_ row: StragglerGrowthRow) {
       gpus = row.gpus
       meanStepSeconds = finite(row.mean)
       meanAmplification = finite(row.meanAmplification)
       stepStandardDeviationSeconds = finite(row.standardDeviation)
-      stepCoefficientOfVariation = finite(row.coefficientOfVariation)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case gpus
-      case meanStepSeconds = "mean_step_seconds"
-      case meanAmplification = "mean_amplification"
-      case stepStandardDeviationSeconds = "step_standard_deviation_seconds"
-      case stepCoefficientOfVariation = "step_cov"
+      stepCov = finite(row.coefficientOfVariation)
     }
   }
 
@@ -270,33 +160,16 @@ extension JSONReport {
   struct Sizing: Encodable {
     var metric: String?
     var limit: Double?
-    var maximumNodes: Int?
+    var maxNodes: Int?
     var chosenNodes: Int?
     var curve: [Point]
 
     init(_ sizing: SizingOutcome) {
       metric = sizing.target?.metric.rawValue
       limit = sizing.target?.limit
-      maximumNodes = sizing.target?.maximumNodes
+      maxNodes = sizing.target?.maximumNodes
       chosenNodes = sizing.chosenNodes
       curve = sizing.curve.map(Point.init)
-    }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(metric, forKey: .metric)
-      try container.encode(limit, forKey: .limit)
-      try container.encode(maximumNodes, forKey: .maximumNodes)
-      try container.encode(chosenNodes, forKey: .chosenNodes)
-      try container.encode(curve, forKey: .curve)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case metric
-      case limit
-      case maximumNodes = "max_nodes"
-      case chosenNodes = "chosen_nodes"
-      case curve
     }
   }
 
@@ -314,23 +187,6 @@ extension JSONReport {
       ciLower = point.estimate.lower.flatMap(finite)
       ciUpper = point.estimate.upper.flatMap(finite)
       meetsTarget = point.meetsTarget
-    }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(nodes, forKey: .nodes)
-      try container.encode(value, forKey: .value)
-      try container.encode(ciLower, forKey: .ciLower)
-      try container.encode(ciUpper, forKey: .ciUpper)
-      try container.encode(meetsTarget, forKey: .meetsTarget)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case nodes
-      case value
-      case ciLower = "ci_lower"
-      case ciUpper = "ci_upper"
-      case meetsTarget = "meets_target"
     }
   }
 }

@@ -7,6 +7,12 @@ public enum MarkdownReport {
     var lines: [String] = []
     lines.append("# capsim: \(outcome.scenario)")
     lines.append("")
+    if let headline = RunHeadline(outcome) {
+      lines.append(
+        "**" + headline.sentences[0] + "** " + headline.sentences.dropFirst().joined(separator: " ")
+      )
+      lines.append("")
+    }
     lines.append(
       "\(outcome.horizonMonths) months, \(outcome.trials) Monte Carlo trials, seed \(outcome.seed). "
         + "Each cell is the mean over trials ± the half-width of its 95% confidence interval; "

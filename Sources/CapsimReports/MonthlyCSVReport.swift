@@ -1,12 +1,13 @@
 /// The monthly cost series as CSV, one row per option and month, for charts in a spreadsheet.
 ///
 /// Columns: `scenario, option, month, mean, p10, p50, p90, cumulative_mean, cumulative_p10,
-/// cumulative_p50, cumulative_p90, currency, trials, seed`.
+/// cumulative_p50, cumulative_p90, currency, trials, seed, seed_text` (`seed_text`: see
+/// ``CSVReport/seedText(_:)``).
 public enum MonthlyCSVReport {
   /// The header row's column names.
   public static let columns = [
     "scenario", "option", "month", "mean", "p10", "p50", "p90", "cumulative_mean", "cumulative_p10",
-    "cumulative_p50", "cumulative_p90", "currency", "trials", "seed",
+    "cumulative_p50", "cumulative_p90", "currency", "trials", "seed", "seed_text",
   ]
 
   /// Renders the monthly series of every option.
@@ -20,7 +21,10 @@ public enum MonthlyCSVReport {
         ].map { NumberFormatting.exact($0) }
         let fields =
           [outcome.scenario, option.name, String(month.month)] + numbers
-          + [outcome.currency, String(outcome.trials), String(outcome.seed)]
+          + [
+            outcome.currency, String(outcome.trials), String(outcome.seed),
+            CSVReport.seedText(outcome.seed),
+          ]
         lines.append(fields.map(CSVReport.escape).joined(separator: ","))
       }
     }

@@ -3,24 +3,26 @@ import Foundation
 // MARK: - CSV
 
 extension RecommendationReport {
-  /// The CSV header: one row per number, `key,value,unit`.
-  public static let csvColumns = ["key", "value", "unit"]
+  /// The CSV header: one row per field, `key,value,text,unit`.
+  public static let csvColumns = ["key", "value", "text", "unit"]
 
   /// Key/value CSV (RFC 4180, `\n` line ends) carrying the same numbers as the JSON: dotted keys such as
   /// `confidence.probability`, `savings.p05`, `reasons.cost_commitment.difference`,
-  /// `signals.long_runs.present`. Numbers are full precision; unknown values are empty.
+  /// `signals.long_runs.present`. Numbers (full precision) are in `value` and only numbers; words are in
+  /// `text`, so a spreadsheet column holds one kind. Shares are fractions (unit `fraction`); unknown
+  /// values are empty. The seed is in `text` behind an apostrophe (``CSVReport/seedText(_:)``).
   public static func csv(_ r: Recommendation) -> String {
     var rows: [[String]] = [csvColumns]
-    func add(_ key: String, _ value: String, _ unit: String = "") {
-      rows.append([key, value, unit])
+    func add(_ key: String, _ text: String, _ unit: String = "") {
+      rows.append([key, "", text, unit])
     }
     func add(_ key: String, _ value: Double?, _ unit: String = "") {
-      add(key, NumberFormatting.exact(value), unit)
+      rows.append([key, NumberFormatting.exact(value), "", CSVReport.unit(unit)])
     }
     let c = r.comparison
     add("scenario", r.scenario)
     add("trials", Double(r.trials), "trials")
-    add("seed", String(r.seed))
+    add("seed", CSVReport.seedText(r.seed))
     add("horizon_months", Double(r.horizonMonths), "months")
     for override in r.overrides { add("overrides.\(override.path)", override.value) }
     add("verdict.kind", verdictKey(r.verdict))

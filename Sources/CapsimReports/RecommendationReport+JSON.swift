@@ -3,22 +3,13 @@ import Foundation
 // MARK: - JSON
 
 extension RecommendationReport {
-  /// Version of the recommendation JSON layout; incremented on any incompatible change.
-  public static let schemaVersion = 1
-
   /// Pretty-printed JSON with sorted `snake_case` keys, full-precision numbers and `null` for values that
   /// do not exist (NaN, a missing standard error), ending in a newline. Layout in `docs/recommend.md`.
   public static func json(_ r: Recommendation, capsimVersion: String) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let data = try encoder.encode(Document(r, capsimVersion: capsimVersion))
-    return String(decoding: data, as: UTF8.self) + "\n"
+    try ReportJSONEncoder.render(Document(r), capsimVersion: capsimVersion)
   }
 
   struct Document: Encodable {
-    var schemaVersion = RecommendationReport.schemaVersion
-    var capsimVersion: String
     var scenario: String
     var trials: Int
     var seed: UInt64
@@ -28,7 +19,7 @@ extension RecommendationReport {
     var confidence: Confidence
     var savings: Savings
     var predictability: Predictability
-    var crossoverMedianMonth: Nullable<Int>
+    var crossoverMedianMonth: Int?
     var leading: Option
     var alternative: Option
     var reasons: [Reason]
@@ -36,8 +27,7 @@ extension RecommendationReport {
     var policy: RecommendationPolicy
     var overrides: [JSONReport.OverrideEntry]
 
-    init(_ r: Recommendation, capsimVersion: String) {
-      self.capsimVersion = capsimVersion
+    init(_ r: Recommendation) {
       scenario = r.scenario
       trials = r.trials
       seed = r.seed
@@ -57,7 +47,7 @@ extension RecommendationReport {
         beforeOption: r.before.name, beforeP95OverP50: finite(r.before.tailRatio),
         afterOption: r.leading.name,
         afterP95OverP50: finite(r.leading.tailRatio))
-      crossoverMedianMonth = Nullable(r.crossoverMedianMonth)
+      crossoverMedianMonth = r.crossoverMedianMonth
       leading = Option(r.leading)
       alternative = Option(r.alternative)
       let total = c.meanSaving
@@ -66,7 +56,7 @@ extension RecommendationReport {
           key: $0.key, label: $0.label, leadingMean: finite($0.leadingMean),
           alternativeMean: finite($0.alternativeMean),
           difference: finite($0.difference),
-          share: total == 0 ? Nullable(nil) : finite($0.difference / total))
+          share: total == 0 ? nil : finite($0.difference / total))
       }
       signals = r.signals.map {
         Signal(
@@ -99,57 +89,45 @@ extension RecommendationReport {
       sentence = RecommendationReport.verdictSentence(r)
     }
 
-    // Nulls are written explicitly, so every key is always present.
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(kind, forKey: .kind)
-      try container.encode(option, forKey: .option)
-      try container.encode(nodes, forKey: .nodes)
-      try container.encode(atMonth, forKey: .atMonth)
-      try container.encode(reasons, forKey: .reasons)
-      try container.encode(sentence, forKey: .sentence)
-    }
-
-    enum CodingKeys: String, CodingKey { case kind, option, nodes, atMonth, reasons, sentence }
   }
 
   struct Confidence: Encodable {
     var level: String
-    var probability: Nullable<Double>
-    var standardError: Nullable<Double>
-    var ciLower: Nullable<Double>
-    var ciUpper: Nullable<Double>
+    var probability: Double?
+    var standardError: Double?
+    var ciLower: Double?
+    var ciUpper: Double?
   }
 
   struct Savings: Encodable {
-    var mean: Nullable<Double>
-    var standardError: Nullable<Double>
-    var p05: Nullable<Double>
-    var p50: Nullable<Double>
-    var p95: Nullable<Double>
-    var relative: Nullable<Double>
+    var mean: Double?
+    var standardError: Double?
+    var p05: Double?
+    var p50: Double?
+    var p95: Double?
+    var relative: Double?
   }
 
   struct Predictability: Encodable {
     var beforeOption: String
-    var beforeP95OverP50: Nullable<Double>
+    var beforeP95OverP50: Double?
     var afterOption: String
-    var afterP95OverP50: Nullable<Double>
+    var afterP95OverP50: Double?
   }
 
   struct Option: Encodable {
     var name: String
     var category: String
-    var nodes: Nullable<Int>
-    var meanTotalCost: Nullable<Double>
-    var totalCostStandardError: Nullable<Double>
-    var jobHoursP50: Nullable<Double>
-    var jobHoursP95: Nullable<Double>
+    var nodes: Int?
+    var meanTotalCost: Double?
+    var totalCostStandardError: Double?
+    var jobHoursP50: Double?
+    var jobHoursP95: Double?
 
     init(_ o: Recommendation.OptionSummary) {
       name = o.name
       category = o.category.rawValue
-      nodes = Nullable(o.nodes)
+      nodes = o.nodes
       meanTotalCost = finite(o.meanTotalCost)
       totalCostStandardError = finite(o.totalCostStandardError)
       jobHoursP50 = finite(o.jobHoursP50)
@@ -160,37 +138,25 @@ extension RecommendationReport {
   struct Reason: Encodable {
     var key: String
     var label: String
-    var leadingMean: Nullable<Double>
-    var alternativeMean: Nullable<Double>
-    var difference: Nullable<Double>
-    var share: Nullable<Double>
+    var leadingMean: Double?
+    var alternativeMean: Double?
+    var difference: Double?
+    var share: Double?
   }
 
   struct Signal: Encodable {
     var key: String
     var present: Bool
-    var evidence: Nullable<Double>
+    var evidence: Double?
     var unit: String
     var rule: String
   }
 }
 
-private func finite(_ value: Double) -> Nullable<Double> {
-  Nullable(value.isFinite ? value : nil)
+private func finite(_ value: Double) -> Double? {
+  value.isFinite ? value : nil
 }
 
-private func finite(_ value: Double?) -> Nullable<Double> {
-  Nullable(value.flatMap { $0.isFinite ? $0 : nil })
-}
-
-/// A value written as JSON `null` when absent (synthesised coding would leave the key out).
-struct Nullable<Wrapped: Encodable>: Encodable {
-  var value: Wrapped?
-
-  init(_ value: Wrapped?) { self.value = value }
-
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    if let value { try container.encode(value) } else { try container.encodeNil() }
-  }
+private func finite(_ value: Double?) -> Double? {
+  value.flatMap { $0.isFinite ? $0 : nil }
 }

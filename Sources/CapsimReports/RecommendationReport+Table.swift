@@ -38,7 +38,8 @@ extension RecommendationReport {
     lines.append("")
     lines.append(
       contentsOf: wrap(
-        "Why: cost lines by their part in the difference (\(r.alternative.name) − \(r.leading.name))",
+        "Why: cost lines by their part in the difference (\(r.alternative.name) − \(r.leading.name)); "
+          + "'of gross' is each line's signed fraction of the sum of all lines' absolute differences",
         width: width, indent: "  "))
     lines.append(contentsOf: reasonsTable(r, width: width))
     lines.append("")
@@ -64,23 +65,31 @@ extension RecommendationReport {
   static func reasonsTable(_ r: Recommendation, width: Int) -> [String] {
     guard !r.reasons.isEmpty else { return ["  (no cost line differs)"] }
     let total = r.comparison.meanSaving
+    // Each line's part of the gross difference Σ|dᵢ|: a signed fraction in [−1, 1], readable even when
+    // lines offset each other and the net difference is small.
+    let gross = r.reasons.reduce(0) { $0 + Swift.abs($1.difference) }
     var table = TextTable(
       header: [
-        "line", shorten(r.leading.name, 16), shorten(r.alternative.name, 16), "difference", "share",
+        "line", shorten(r.leading.name, 16), shorten(r.alternative.name, 16), "difference",
+        "of gross",
       ],
       rightAligned: [false, true, true, true, true], rows: [])
     for driver in r.reasons {
       table.rows.append([
         shorten(driver.label, 22), money(driver.leadingMean), money(driver.alternativeMean),
         money(driver.difference),
-        total == 0 ? "n/a" : percent(driver.difference / total),
+        gross == 0 ? "n/a" : signedFraction(driver.difference / gross),
       ])
     }
     table.rows.append([
-      "total", money(r.leading.meanTotalCost), money(r.alternative.meanTotalCost), money(total),
-      "100.0%",
+      "total", money(r.leading.meanTotalCost), money(r.alternative.meanTotalCost), money(total), "",
     ])
     return table.render().split(separator: "\n").map { "  " + $0 }
+  }
+
+  /// "+0.42", "−0.07".
+  static func signedFraction(_ value: Double) -> String {
+    (value < 0 ? "−" : "+") + NumberFormatting.fixed(Swift.abs(value), decimals: 2)
   }
 
   static func shorten(_ text: String, _ limit: Int) -> String {

@@ -83,9 +83,15 @@ public enum RecommendationReport {
       + "(5th–95th percentile over trials)"
   }
 
-  /// "p95/p50 of job time 1.371 on X (before) → 1.371 on Y (after)".
+  /// "p95/p50 of job time 1.371 on X (before) → 1.218 on Y (after)"; when the recommended option is
+  /// the one in use, it is compared with the alternative instead of with itself.
   static func predictabilityLine(_ r: Recommendation) -> String {
-    "p95/p50 of job time \(ratio(r.before.tailRatio)) on \(r.before.name) (before) → "
+    guard r.before.name != r.leading.name else {
+      return
+        "p95/p50 of job time \(ratio(r.leading.tailRatio)) on \(r.leading.name) (recommended) vs "
+        + "\(ratio(r.alternative.tailRatio)) on \(r.alternative.name) (alternative)"
+    }
+    return "p95/p50 of job time \(ratio(r.before.tailRatio)) on \(r.before.name) (before) → "
       + "\(ratio(r.leading.tailRatio)) on \(r.leading.name) (after)"
   }
 

@@ -1,14 +1,27 @@
-/// A side-by-side comparison table for a terminal, at most `width` columns wide.
+/// A side-by-side comparison for a terminal, at most `width` columns wide, that leads with the answer
+/// (``RunHeadline``): the cheapest option, how often it is cheapest, and its saving against the runner-up.
 ///
-/// Options are laid out as columns; when they do not fit in `width`, the table is split into blocks of as
+/// With ``ReportDetail/summary`` the table holds only the metrics that decide (``summaryMetricKeys``)
+/// and the whole report fits 40 rows of 100 columns for up to four options; ``ReportDetail/full`` shows
+/// every metric, the straggler and sizing tables. Options are laid out as columns; when they do not fit in `width`, the table is split into blocks of as
 /// many options as fit, each block repeating the row labels.
 public struct TerminalReport: Sendable {
   /// Maximum line width in columns (default 100).
   public var width: Int
+  /// How much to show.
+  public var detail: ReportDetail
+
+  /// The metrics of the summary table, in this order, when an option has them.
+  public static let summaryMetricKeys = [
+    "total_cost", "monthly_cost", "cost_per_job", "total_cost_cvar95", "job_hours_p50",
+    "job_hours_p95", "deadline_hit_rate", "failed_job_rate", "wait_hours_p95", "overflow_rate",
+    "utilisation", "idle_capacity_cost",
+  ]
 
   /// Creates a report renderer.
-  public init(width: Int = 100) {
+  public init(width: Int = 100, detail: ReportDetail = .full) {
     self.width = Swift.max(60, width)
+    self.detail = detail
   }
 
   /// Renders `outcome` as plain text (no colour codes).
@@ -24,9 +37,14 @@ public struct TerminalReport: Sendable {
           indent: "  "))
     }
     if let precision = outcome.precision { lines.append(precision.summary(trials: outcome.trials)) }
+    if let headline = RunHeadline(outcome) {
+      for sentence in headline.sentences { lines.append(contentsOf: wrap(sentence, indent: "  ")) }
+    }
+    lines.append("")
     lines.append(
-      "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
-    lines.append("with their 95% CI in brackets.")
+      contentsOf: wrap(
+        "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs "
+          + "with their 95% CI in brackets.", indent: ""))
     let labelWidth = 26
     let columnWidth = 24
     let perBlock = Swift.max(1, (width - labelWidth) / columnWidth)
@@ -37,12 +55,14 @@ public struct TerminalReport: Sendable {
       lines.append(contentsOf: renderBlock(block, labelWidth: labelWidth, columnWidth: columnWidth))
       start += perBlock
     }
-    lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
-    lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
+    if detail == .full {
+      lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
+      lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
+    }
     // Tables keep their alignment; only sentences are wrapped to the width.
     for line in ExtraSections.costOverTime(outcome) {
       lines.append(
-        contentsOf: line.count > width && line.hasPrefix("Crossover")
+        contentsOf: line.count > width && !line.hasPrefix(" ")
           ? wrap(line, indent: "  ") : [line])
     }
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
@@ -50,6 +70,13 @@ public struct TerminalReport: Sendable {
       lines.append("")
       lines.append("Notes:")
       for note in notes { lines.append(contentsOf: wrap("- " + note, indent: "  ")) }
+    }
+    if detail == .summary {
+      lines.append("")
+      lines.append(
+        contentsOf: wrap(
+          "Every metric, straggler and sizing table: --detail full. Charts: --format html or xlsx.",
+          indent: ""))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -79,6 +106,7 @@ public struct TerminalReport: Sendable {
     for option in options {
       for metric in option.metrics where !keys.contains(metric.key) { keys.append(metric.key) }
     }
+    if detail == .summary { keys = Self.summaryMetricKeys.filter(keys.contains) }
     for key in keys {
       let sample = options.lazy.compactMap { $0.metric(key) }.first
       guard let sample else { continue }

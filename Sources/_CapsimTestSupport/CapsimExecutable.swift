@@ -81,7 +81,7 @@ public enum CapsimExecutable {
 
   /// Reads a pipe to its end with `read(2)`, retrying when a signal interrupts the call (Foundation's
   /// `readDataToEndOfFile` traps on EINTR).
-  static func readToEnd(_ descriptor: Int32) -> Data {
+  public static func readToEnd(_ descriptor: Int32) -> Data {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while true {

@@ -17,11 +17,11 @@ struct BreakEvenCommandTests {
     let json =
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
     let analysis = try #require(json?["break_even"] as? [String: Any])
-    let jobs = try #require(analysis["breakEvenJobsPerMonth"] as? Double)
-    let ninety = try #require(analysis["jobsForNinetyPercent"] as? Double)
+    let jobs = try #require(analysis["break_even_jobs_per_month"] as? Double)
+    let ninety = try #require(analysis["jobs_for_ninety_percent"] as? Double)
     #expect(jobs > 70 && jobs < 90, "break-even at \(jobs) jobs a month")
     #expect(ninety > jobs, "90% level \(ninety) above the break-even \(jobs)")
-    #expect(analysis["committedNodes"] as? Int == 4)
+    #expect(analysis["committed_nodes"] as? Int == 4)
   }
 
   @Test func unknownOptionIsOneClearError() throws {

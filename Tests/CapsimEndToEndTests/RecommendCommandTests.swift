@@ -45,7 +45,7 @@ struct RecommendCommandTests {
     let confidence = try #require(object["confidence"] as? [String: Any])
     #expect(confidence["level"] as? String == "high")
     #expect(
-      object["schema_version"] as? Int == 1 && object["trials"] as? Int == 300
+      object["schema_version"] as? Int == 2 && object["trials"] as? Int == 300
         && object["seed"] as? Int == 11)
   }
 
@@ -71,11 +71,12 @@ struct RecommendCommandTests {
   }
 
   @Test func csvParsesAsKeyValueRows() throws {
+    // Numbers in `value`, words (and the seed, kept whole as text) in `text`.
     let output = try recommend("borderline-growing-team", format: "csv").standardOutput
     let rows = output.split(separator: "\n")
-    #expect(rows.first == "key,value,unit")
-    #expect(rows.contains("confidence.level,low,"))
-    #expect(rows.contains { $0.hasPrefix("trials,300,") } && rows.contains("seed,7,"))
+    #expect(rows.first == "key,value,text,unit")
+    #expect(rows.contains("confidence.level,,low,"))
+    #expect(rows.contains { $0.hasPrefix("trials,300,,") } && rows.contains("seed,,'7,"))
     let probability = rows.first { $0.hasPrefix("confidence.probability,") }
     #expect(
       probability.flatMap { Double($0.split(separator: ",")[1]) }.map { (0...1).contains($0) }

@@ -22,7 +22,7 @@ struct RunCommandTests {
     #expect(first.exitCode == 0, "\(first.standardError)")
     #expect(first.standardOutput == second.standardOutput)
     #expect(first.standardOutput == third.standardOutput)
-    #expect(first.standardOutput.contains("\"schema_version\" : 1"))
+    #expect(first.standardOutput.contains("\"schema_version\" : 2"))
     let other = try CapsimExecutable.run(base + ["--seed", "43", "--no-save"])
     #expect(other.standardOutput != first.standardOutput)
   }
@@ -68,10 +68,10 @@ struct RunCommandTests {
     let lines = run.standardOutput.split(separator: "\n")
     #expect(
       lines.first
-        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed,overrides"
+        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed,seed_text,overrides"
     )
     #expect(
-      lines.allSatisfy { fieldCount(of: String($0)) == 15 },
+      lines.allSatisfy { fieldCount(of: String($0)) == 16 },
       "\(lines.filter { fieldCount(of: String($0)) != 15 })")
     #expect(
       lines.contains {
@@ -154,4 +154,47 @@ func fieldCount(of line: String) -> Int {
     if character == "," && !quoted { count += 1 }
   }
   return count
+}
+
+@Suite("capsim run stores a run only after its report is written")
+struct RunSaveOrderTests {
+  /// A report that cannot be written leaves nothing stored (issue #12).
+  @Test func failedWriteStoresNothing() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
+    let run = try CapsimExecutable.run([
+      "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50",
+      "--format", "json", "-o", "/no/such/dir/x.json",
+    ])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("cannot write the report"), "\(run.standardError)")
+    #expect(!run.standardError.contains("stored as run"), "\(run.standardError)")
+    let list = try CapsimExecutable.run(["runs", "list", "--db", database])
+    #expect(list.standardOutput.contains("no runs stored yet"), "\(list.standardOutput)")
+  }
+
+  /// A save that fails keeps the finished simulation: the report is printed whole, then the save error.
+  /// The database refuses the insert through a trigger added with the sqlite3 shell.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+  func failedSaveStillPrintsTheReport() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
+    let setup = try CapsimExecutable.run(["runs", "list", "--db", database])
+    #expect(setup.exitCode == 0, "\(setup.standardError)")
+    let trigger = Process()
+    trigger.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    trigger.arguments = [
+      database,
+      "CREATE TRIGGER refuse BEFORE INSERT ON simulation_run "
+        + "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+    ]
+    try trigger.run()
+    trigger.waitUntilExit()
+    #expect(trigger.terminationStatus == 0)
+    let run = try CapsimExecutable.run([
+      "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50",
+    ])
+    #expect(run.exitCode != 0, "the failed save is reported")
+    #expect(run.standardOutput.contains("Cheapest:"), "\(run.standardOutput)")
+    #expect(run.standardOutput.contains("Cumulative cost"), "the whole report is printed")
+    #expect(run.standardError.contains("refused by the test"), "\(run.standardError)")
+  }
 }

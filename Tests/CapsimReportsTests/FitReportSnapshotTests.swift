@@ -56,7 +56,8 @@ struct FitReportSnapshotTests {
   }
 
   @Test func json() throws {
-    try expectSnapshot(try fitReport(saved: .lognormal).json(), named: "fit-report.json")
+    try expectSnapshot(
+      try fitReport(saved: .lognormal).json(capsimVersion: "0.0.0-test"), named: "fit-report.json")
   }
 
   @Test func csv() throws {

@@ -54,7 +54,7 @@ struct RecommendationReportTests {
     let json = try RecommendationReport.json(r, capsimVersion: "test")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-    #expect(object["schema_version"] as? Int == 1)
+    #expect(object["schema_version"] as? Int == 2)
     // Sorted keys: the top-level keys appear in alphabetical order in the text.
     let topLevel = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
       $0.split(separator: "\"")[1]
@@ -68,12 +68,16 @@ struct RecommendationReportTests {
 
     let csv = RecommendationReport.csv(r)
     let rows = csv.split(separator: "\n").map(String.init)
-    #expect(rows.first == "key,value,unit")
+    #expect(rows.first == "key,value,text,unit")
     var values: [String: String] = [:]
     for row in rows.dropFirst() {
       let fields = Self.fields(row)
-      #expect(fields.count == 3, "\(row)")
-      values[fields[0]] = fields[1]
+      #expect(fields.count == 4, "\(row)")
+      // Numbers and words never share a column: a row fills `value` (a number) or `text`, never both.
+      #expect(fields[1].isEmpty || fields[2].isEmpty, "\(row)")
+      #expect(fields[1].isEmpty || Double(fields[1]) != nil, "\(row)")
+      #expect(fields[3] != "share", "shares are written with unit fraction: \(row)")
+      values[fields[0]] = fields[1].isEmpty ? fields[2] : fields[1]
     }
     let confidence = try #require(object["confidence"] as? [String: Any])
     let savings = try #require(object["savings"] as? [String: Any])

@@ -20,10 +20,7 @@ struct BreakEvenCommand: AsyncParsableCommand {
   @OptionGroup var scenario: ScenarioRunOptions
   @Option(help: "Pay-per-use option (default: the scenario's first).") var shared: String?
   @Option(help: "Committed option (default: the scenario's first).") var dedicated: String?
-  @Option(help: "Output format: table or json.") var format: BreakEvenFormat = .table
-  @Option(
-    name: .shortAndLong, help: ArgumentHelp("Write the report to this file.", valueName: "file"))
-  var output: String?
+  @OptionGroup var output: OutputOptions<BreakEvenDocument>
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
@@ -33,18 +30,10 @@ struct BreakEvenCommand: AsyncParsableCommand {
       let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
       let analysis = try await BreakEven(engine: engine).analyse(
         resolved, payPerUse: sharedName, committed: dedicatedName)
-      let report =
-        format == .json
-        ? try BreakEvenReport.json(analysis, capsimVersion: CapsimVersion.current)
-        : BreakEvenReport.table(
-          analysis, currency: resolved.currency, trials: resolved.scenario.trials,
-          seed: resolved.scenario.seed)
-      try OutputWriter.write(report, to: output)
+      try output.write(
+        BreakEvenDocument(
+          analysis: analysis, currency: resolved.currency, trials: resolved.scenario.trials,
+          seed: resolved.scenario.seed))
     }
   }
-}
-
-/// Formats of `capsim break-even`.
-enum BreakEvenFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json
 }

@@ -19,8 +19,7 @@ struct DataListCommand: AsyncParsableCommand {
       "Sample sets with n, mean, median, p95, p99 and CoV (seconds); prices per GPU-hour; platforms."
   )
 
-  @Option(help: "Output format: table, or csv for spreadsheets.") var format: DataListFormat =
-    .table
+  @OptionGroup var output: OutputOptions<DataCatalog>
   @Option(help: "Mark prices older than this many days as stale (default 90).") var maxPriceAge:
     Int?
   @OptionGroup var database: DatabaseOptions
@@ -37,14 +36,9 @@ struct DataListCommand: AsyncParsableCommand {
         platforms: try store.platforms(), sampleSets: sets, prices: try store.prices(),
         runDate: try ScenarioRunOptions.runDate(),
         maximumPriceAgeDays: maxPriceAge ?? PriceAgeCheck.defaultMaximumAgeDays)
-      try OutputWriter.write(format == .csv ? catalog.csv() : catalog.table(), to: nil)
+      try output.write(catalog)
     }
   }
-}
-
-/// Formats of `capsim data list`.
-enum DataListFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv
 }
 
 /// `capsim data show NAME`.

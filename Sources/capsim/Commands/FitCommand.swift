@@ -37,20 +37,13 @@ struct FitCommand: AsyncParsableCommand {
       "Refuse a set with values ≤ 0 instead of leaving them out of the fits of positive families.")
   var strict = false
 
-  @Option(help: "Output format.")
-  var format: FitOutputFormat = .table
-
   @Option(
     help: ArgumentHelp(
       "Histogram bins (\(FitReport.binCountRange.lowerBound)–\(FitReport.binCountRange.upperBound))."
     ))
   var bins: Int = FitReport.defaultBinCount
 
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
+  @OptionGroup var output: OutputOptions<FitReport>
 
   @OptionGroup var database: DatabaseOptions
 
@@ -112,13 +105,7 @@ struct FitCommand: AsyncParsableCommand {
       let report = FitReport(
         sampleSetName: sampleSet, values: values, summary: try SampleSummary(values),
         ranking: ranking, binCount: bins, savedFit: saved)
-      let text: String
-      switch format {
-      case .table: text = report.table()
-      case .json: text = try report.json()
-      case .csv: text = report.csv()
-      }
-      try OutputWriter.write(text, to: output)
+      try output.write(report)
     }
   }
 
@@ -132,16 +119,6 @@ struct FitCommand: AsyncParsableCommand {
     }
     return resolved
   }
-}
-
-/// Formats of `capsim fit`.
-enum FitOutputFormat: String, ExpressibleByArgument, CaseIterable {
-  /// Ranked fits, histogram and quantiles for a terminal.
-  case table
-  /// JSON with a schema version.
-  case json
-  /// CSV, one row per family.
-  case csv
 }
 
 /// A sample set that cannot be fitted, naming the set.

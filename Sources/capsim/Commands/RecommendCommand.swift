@@ -19,24 +19,10 @@ struct RecommendCommand: AsyncParsableCommand {
 
   @OptionGroup var scenario: ScenarioRunOptions
 
-  @Option(help: "Output format.")
-  var format: OutputFormat = .table
-
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: "Terminal width in columns.")
-  var width: Int = 100
+  @OptionGroup var output: OutputOptions<RecommendationDocument>
 
   @Flag(help: "Do not store the run in the database.")
   var noSave = false
-
-  func validate() throws {
-    try TerminalWidth.validate(width)
-  }
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
@@ -48,20 +34,14 @@ struct RecommendCommand: AsyncParsableCommand {
         throw RecommendationError.needsBothCategories(
           scenario: scenario.scenarioPath, payPerUse: payPerUse, committed: committed)
       }
-      let json = try RecommendationReport.json(recommendation, capsimVersion: CapsimVersion.current)
-      if !noSave {
-        try scenario.save(
-          outcome, loaded: loaded, in: store, resultJSON: json, command: "recommend")
-      }
-      let report: String
-      switch format {
-      case .table: report = RecommendationReport.table(recommendation, width: width)
-      case .md: report = RecommendationReport.markdown(recommendation)
-      case .json: report = json
-      case .csv: report = RecommendationReport.csv(recommendation)
-      case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
-      }
-      try OutputWriter.write(report, to: output)
+      // The run is stored only once its report is written; a failed save keeps the written report.
+      try output.write(RecommendationDocument(recommendation: recommendation, outcome: outcome))
+      guard !noSave else { return }
+      try scenario.save(
+        outcome, loaded: loaded, in: store,
+        resultJSON: try RecommendationReport.json(
+          recommendation, capsimVersion: CapsimVersion.current),
+        command: "recommend")
     }
   }
 }

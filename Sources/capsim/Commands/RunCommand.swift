@@ -11,46 +11,36 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Simulate a scenario file and report the comparison.",
     discussion: """
       The run (scenario text, seed, trials, version and results) is stored in the database unless \
-      --no-save is given. The same scenario and seed give byte-identical output for any --threads.
+      --no-save is given, and only after the report was written. The same scenario and seed give byte-identical output for any --threads.
       """)
 
   @OptionGroup var scenario: ScenarioRunOptions
 
-  @Option(help: "Output format.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions<RunReport>
 
   @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: "Terminal table width in columns.")
-  var width: Int = 100
-
-  func validate() throws {
-    try TerminalWidth.validate(width)
-  }
+    help: "Table detail: summary (the answer and the metrics that decide) or full (everything).")
+  var detail: ReportDetail = .summary
 
   @Flag(help: "Do not store the run in the database.")
   var noSave = false
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, _, outcome) = try await scenario.simulate()
-      let json = try JSONReport.render(outcome, capsimVersion: CapsimVersion.current)
-      let report: String
-      switch format {
-      case .table: report = TerminalReport(width: width).render(outcome)
-      case .md: report = MarkdownReport.render(outcome)
-      case .json: report = json
-      case .csv: report = CSVReport.render(outcome)
-      case .monthlyCSV: report = MonthlyCSVReport.render(outcome)
-      }
-      if !noSave {
-        try scenario.save(outcome, loaded: loaded, in: store, resultJSON: json, command: "run")
-      }
-      try OutputWriter.write(report, to: output)
+      let (loaded, store, resolved, outcome) = try await scenario.simulate()
+      let report = RunReport(
+        outcome: outcome, scenarioText: loaded.text,
+        overrides: outcome.overrides.map(\.description)
+          + [scenario.trials.map { "trials=\($0)" }, scenario.seed.map { "seed=\($0)" }]
+          .compactMap { $0 },
+        prices: resolved.options.map(\.price))
+      // The run is stored only once its report is written; a failed save keeps the written report.
+      try output.write(report, detail: detail)
+      guard !noSave else { return }
+      try scenario.save(
+        outcome, loaded: loaded, in: store,
+        resultJSON: try JSONReport.render(outcome, capsimVersion: CapsimVersion.current),
+        command: "run")
     }
   }
 }

@@ -17,22 +17,17 @@ struct RunsCommand: AsyncParsableCommand {
 struct RunsListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List stored runs, newest first.")
+  @OptionGroup var output: OutputOptions<RunHistoryReport>
   @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let runs = try database.open().runs()
-      var lines = [
-        "id  created               command    scenario                         trials     seed  version"
-      ]
-      for run in runs {
-        lines.append(
-          "\(pad(String(run.id), 3)) \(pad(run.createdAt, 21)) \(pad(run.command, 10)) \(pad(run.scenarioName, 32)) "
-            + "\(pad(String(run.trials), 7, right: true)) \(pad(String(run.seed), 8, right: true))  \(run.capsimVersion)"
-        )
+      let runs = try database.open().runs().map {
+        RunHistoryReport.Entry(
+          id: $0.id, createdAt: $0.createdAt, command: $0.command, scenario: $0.scenarioName,
+          trials: $0.trials, seed: $0.seed, capsimVersion: $0.capsimVersion)
       }
-      if runs.isEmpty { lines = ["no runs stored yet; 'capsim run SCENARIO' stores one"] }
-      try OutputWriter.write(lines.joined(separator: "\n") + "\n", to: nil)
+      try output.write(RunHistoryReport(runs: runs))
     }
   }
 }
@@ -59,12 +54,6 @@ struct RunsShowCommand: AsyncParsableCommand {
       try OutputWriter.write(scenario ? text : run.resultJSON, to: nil)
     }
   }
-}
-
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-  guard text.count < width else { return text }
-  let fill = String(repeating: " ", count: width - text.count)
-  return right ? fill + text : text + fill
 }
 
 /// `capsim runs diff A B`.

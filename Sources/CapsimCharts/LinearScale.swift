@@ -1,0 +1,57 @@
+import Foundation
+
+/// A linear map from data values to SVG coordinates, with "nice" tick values (1, 2 or 5 × 10ᵏ).
+public struct LinearScale: Sendable {
+  /// Data interval, widened to nice ticks.
+  public private(set) var domain: ClosedRange<Double>
+  /// Coordinate interval (may run backwards, as a y axis does).
+  public var range: (start: Double, end: Double)
+  /// Tick values inside the domain, ascending.
+  public private(set) var ticks: [Double]
+
+  /// A scale covering `values` (non-finite ones ignored) on `range` with about `tickCount` ticks;
+  /// `includeZero` starts bars at zero. An empty or single-valued set gets a unit-wide domain.
+  public init(
+    covering values: [Double], range: (Double, Double), tickCount: Int = 5,
+    includeZero: Bool = false
+  ) {
+    var finite = values.filter(\.isFinite)
+    if includeZero { finite.append(0) }
+    var low = finite.min() ?? 0
+    var high = finite.max() ?? 1
+    if low == high {
+      low -= 0.5 * Swift.max(1, Swift.abs(low))
+      high += 0.5 * Swift.max(1, Swift.abs(high))
+      if includeZero, finite.allSatisfy({ $0 >= 0 }) { low = 0 }
+    }
+    let step = Self.niceStep((high - low) / Double(Swift.max(1, tickCount)))
+    let first = (low / step).rounded(.down) * step
+    let last = (high / step).rounded(.up) * step
+    domain = first...last
+    self.range = range
+    var ticks: [Double] = []
+    var index = 0.0
+    while first + index * step <= last + step * 1e-9 {
+      ticks.append(first + index * step)
+      index += 1
+    }
+    self.ticks = ticks
+  }
+
+  /// The coordinate of `value`.
+  public func callAsFunction(_ value: Double) -> Double {
+    let span = domain.upperBound - domain.lowerBound
+    let t = span == 0 ? 0 : (value - domain.lowerBound) / span
+    return range.start + t * (range.end - range.start)
+  }
+
+  /// The smallest of 1, 2, 5 × 10ᵏ not below `raw` (1 for a non-positive or non-finite `raw`).
+  public static func niceStep(_ raw: Double) -> Double {
+    guard raw > 0, raw.isFinite else { return 1 }
+    let magnitude = Foundation.pow(10, Foundation.floor(Foundation.log10(raw)))
+    for factor in [1.0, 2, 5, 10] where factor * magnitude >= raw * (1 - 1e-12) {
+      return factor * magnitude
+    }
+    return 10 * magnitude
+  }
+}

@@ -1,0 +1,91 @@
+/// Vertical bars, one per category, each stacked from the positive values of several series (for
+/// example each option's cost lines). Negative values are not drawn; ``svg(identifier:)`` says so in
+/// the text alternative when there are any.
+public struct StackedBarChart: Sendable, Hashable {
+  /// One series: a value per category, in category order.
+  public struct Series: Sendable, Hashable {
+    /// Legend name.
+    public var name: String
+    /// One value per category.
+    public var values: [Double]
+
+    /// Creates a series.
+    public init(name: String, values: [Double]) {
+      self.name = name
+      self.values = values
+    }
+  }
+
+  /// Category labels, left to right.
+  public var categories: [String]
+  /// The stacked series, bottom to top.
+  public var series: [Series]
+  /// Title, description and axis labels.
+  public var text: ChartText
+
+  /// Creates a chart.
+  public init(categories: [String], series: [Series], text: ChartText) {
+    self.categories = categories
+    self.series = series
+    self.text = text
+  }
+
+  /// The chart as an `<svg>` element; `identifier` must be unique in the page.
+  public func svg(identifier: String) -> String {
+    var text = self.text
+    let negative = series.contains { $0.values.contains { $0 < 0 } }
+    if negative { text.description += " Negative values are not drawn." }
+    var frame = ChartFrame(text: text, identifier: identifier)
+    // One legend row per four series.
+    frame.bottom += 16 * Double((series.count - 1) / 4)
+    frame.height += 16 * Double((series.count - 1) / 4)
+    let totals = categories.indices.map { index in
+      series.reduce(0) {
+        $0 + Swift.max(0, $1.values.indices.contains(index) ? $1.values[index] : 0)
+      }
+    }
+    let y = LinearScale(
+      covering: totals, range: (frame.plotBottom, frame.plotTop), includeZero: true)
+    let slot = (frame.plotRight - frame.plotLeft) / Double(Swift.max(1, categories.count))
+    var svg = frame.open()
+    svg += frame.axes(
+      x: nil, y: y,
+      categories: categories.enumerated().map {
+        ($0.element, frame.plotLeft + slot * (Double($0.offset) + 0.5))
+      })
+    for (index, category) in categories.enumerated() {
+      var base = 0.0
+      let x = frame.plotLeft + slot * Double(index) + slot * 0.2
+      for (seriesIndex, entry) in series.enumerated() {
+        guard entry.values.indices.contains(index) else { continue }
+        let value = entry.values[index]
+        guard value.isFinite, value > 0 else { continue }
+        let top = y(base + value)
+        svg +=
+          "<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(slot * 0.6))\" "
+          + "height=\"\(SVG.number(y(base) - top))\" fill=\"\(SVG.color(seriesIndex))\">"
+          + "<title>\(SVG.escape(category)), \(SVG.escape(entry.name)): \(SVG.tickLabel(value))</title>"
+          + "</rect>\n"
+        base += value
+      }
+      svg +=
+        "<text x=\"\(SVG.number(x + slot * 0.3))\" y=\"\(SVG.number(y(base) - 6))\" "
+        + "text-anchor=\"middle\">\(SVG.tickLabel(base))</text>\n"
+    }
+    svg += legendRows(frame)
+    return svg + "</svg>\n"
+  }
+
+  private func legendRows(_ frame: ChartFrame) -> String {
+    var svg = ""
+    for (row, start) in stride(from: 0, to: series.count, by: 4).enumerated() {
+      var rowFrame = frame
+      rowFrame.height = frame.height - 16 * Double((series.count - 1) / 4 - row)
+      svg += rowFrame.legend(
+        series[start..<Swift.min(series.count, start + 4)].enumerated().map {
+          ($0.element.name, SVG.color(start + $0.offset), false)
+        })
+    }
+    return svg
+  }
+}

@@ -1,0 +1,81 @@
+import CapsimCharts
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("SVG charts")
+struct ChartTests {
+  /// Nice steps are the smallest of 1, 2, 5 × 10ᵏ at or above the raw step (values worked by hand).
+  @Test(arguments: [
+    (0.37, 0.5), (1.2, 2.0), (7.0, 10.0), (1.0, 1.0), (250.0, 500.0), (0.0021, 0.005), (0.0, 1.0),
+  ])
+  func niceSteps(raw: Double, expected: Double) {
+    #expect(Swift.abs(LinearScale.niceStep(raw) - expected) <= 1e-12 * expected)
+  }
+
+  /// The map is the straight line through (domain start, range start) and (domain end, range end).
+  @Test func scaleMapsLinearly() {
+    let scale = LinearScale(covering: [3, 97], range: (300, 40), tickCount: 5, includeZero: true)
+    #expect(scale.domain == 0...100)
+    #expect(scale.ticks == [0, 20, 40, 60, 80, 100])
+    #expect(scale(0) == 300)
+    #expect(scale(100) == 40)
+    #expect(scale(25) == 235)  // 300 + 0.25 · (40 − 300)
+  }
+
+  @Test func escapesMarkup() {
+    #expect(SVG.escape("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
+    #expect(SVG.tickLabel(1_250_000) == "1.25M")
+    #expect(SVG.tickLabel(45_000) == "45k")
+    #expect(SVG.number(12.5) == "12.5")
+    #expect(SVG.number(-3) == "-3")
+  }
+
+  /// Each chart is well-formed XML with a title and a description referenced by aria-labelledby.
+  @Test func chartsAreWellFormedWithTextAlternatives() throws {
+    let text = ChartText(
+      title: "Total cost <USD>", description: "Bars & whiskers", xLabel: "option",
+      yLabel: "USD")
+    let charts = [
+      BarChart(
+        bars: [
+          .init(label: "a", value: 10, low: 9, high: 11), .init(label: "b", value: 20),
+        ], text: text
+      ).svg(identifier: "bar"),
+      StackedBarChart(
+        categories: ["a", "b"],
+        series: [.init(name: "compute", values: [5, 6]), .init(name: "idle", values: [1, -2])],
+        text: text
+      ).svg(identifier: "stack"),
+      LineChart(
+        series: [
+          .init(name: "a", points: [.init(x: 1, y: 1, low: 0.5, high: 2), .init(x: 2, y: 3)])
+        ], markers: [.init(x: 1.5, label: "crossover")], text: text
+      ).svg(identifier: "line"),
+    ]
+    for svg in charts {
+      let parser = XMLParser(data: Data(svg.utf8))
+      #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+      #expect(svg.contains("role=\"img\""))
+      #expect(svg.contains("<title id="))
+      #expect(svg.contains("<desc id="))
+      #expect(svg.contains("Total cost &lt;USD&gt;"))
+    }
+    #expect(charts[1].contains("Negative values are not drawn."))
+  }
+
+  /// The whisker of a bar spans exactly the scale's image of its interval.
+  @Test func whiskerSpansTheInterval() {
+    let chart = BarChart(
+      bars: [.init(label: "a", value: 50, low: 40, high: 60)],
+      text: ChartText(title: "t", description: "d", xLabel: "x", yLabel: "y"))
+    let svg = chart.svg(identifier: "w")
+    // Frame: plot from y = 302 (360 − 58) up to y = 40; domain 0…60 (ticks of 10).
+    let scale = LinearScale(covering: [50, 40, 60], range: (302, 40), includeZero: true)
+    #expect(scale.domain == 0...60)
+    #expect(svg.contains("y1=\"\(SVG.number(scale(40)))\" y2=\"\(SVG.number(scale(60)))\""))
+  }
+}
