@@ -98,8 +98,8 @@ enum ExtraSections {
         crossover.medianMonth.map { "median crossover month \($0)" }
         ?? "no crossover in most trials"
       lines.append(
-        "Crossover \(crossover.dedicated) vs \(crossover.shared): \(median); cumulative cost stays above "
-          + "for all \(horizon) months in \(NumberFormatting.percent(crossover.neverShare)) of trials"
+        "Crossover \(crossover.dedicated) vs \(crossover.shared): \(median); never cheaper by the end in "
+          + "\(NumberFormatting.percent(crossover.neverShare)) of trials"
       )
     }
     return lines

@@ -37,7 +37,7 @@ struct FitMigrationTests {
     let applied = try database.dbQueue.read { db in
       try CapsimDatabase.migrator.appliedMigrations(db)
     }
-    #expect(applied == ["v1-initial", "v2-distribution-fits"])
+    #expect(applied == ["v1-initial", "v2-distribution-fits", "v3-application-id"])
     #expect(
       try database.sampleSet(named: "old-steps")
         == SampleSet(
@@ -66,7 +66,7 @@ struct FitMigrationTests {
       let count = try again.dbQueue.read { db in
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
       }
-      #expect(count == 2)
+      #expect(count == 3)
       try again.dbQueue.close()
     }
   }
