@@ -97,11 +97,10 @@ enum ExtraSections {
     var never: [String] = []
     for crossover in outcome.crossovers {
       let stays =
-        "cumulative cost stays above for all \(horizon) months in "
-        + "\(NumberFormatting.percent(crossover.neverShare)) of trials"
+        "never cheaper by the end in \(NumberFormatting.percent(crossover.neverShare)) of trials"
       guard let median = crossover.medianMonth else {
         never.append(
-          "\(crossover.dedicated) vs \(crossover.shared) (above in "
+          "\(crossover.dedicated) vs \(crossover.shared) ("
             + "\(NumberFormatting.percent(crossover.neverShare)))")
         continue
       }
@@ -112,7 +111,7 @@ enum ExtraSections {
     if !never.isEmpty {
       lines.append(
         "No crossover within \(horizon) months in most trials: " + never.joined(separator: ", ")
-          + " (share of trials in which the committed option's cumulative cost stays above).")
+          + " (share of trials in which the committed option is never cheaper by the end).")
     }
     return lines
   }

@@ -61,7 +61,7 @@ struct ImportFuzzTests {
         // Rejections are expected; only crashes and hangs are findings.
       }
       if clock.now - start > .seconds(10) {
-        Issue.record(
+        FuzzSettings.reportSlow(
           "input \(tried) (\(target), seed \(FuzzSettings.seed)) took \(clock.now - start)")
       }
     }

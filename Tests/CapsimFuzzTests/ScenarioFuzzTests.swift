@@ -40,7 +40,8 @@ struct ScenarioFuzzTests {
       }
       let elapsed = clock.now - start
       if elapsed > .seconds(Self.slowSeconds) {
-        Issue.record("input \(tried) (seed \(FuzzSettings.seed)) took \(elapsed):\n\(text)")
+        FuzzSettings.reportSlow(
+          "input \(tried) (seed \(FuzzSettings.seed)) took \(elapsed):\n\(text)")
       }
     }
     print("scenario fuzz: \(tried) inputs, \(loaded) resolved, \(simulated) simulated")
