@@ -101,7 +101,9 @@ struct OverrideCommandTests {
     BadOverride(
       name: "negative volume", arguments: ["--set", "workload.jobs_per_month=-1"],
       expected:
-        "--set 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -1; it must be > 0\n"),
+        "--set 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -1; it must be between 0.1 and 1000000\n"
+        + "help: mean jobs submitted per month: at least one job in ten months, at most a million (about one every 3 s)\n"
+    ),
   ]
 
   @Test(arguments: badOverrides)

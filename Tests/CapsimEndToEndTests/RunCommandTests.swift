@@ -166,7 +166,7 @@ struct RunSaveOrderTests {
       "--format", "json", "-o", "/no/such/dir/x.json",
     ])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("cannot write the report"), "\(run.standardError)")
+    #expect(run.standardError.contains("cannot write the output"), "\(run.standardError)")
     #expect(!run.standardError.contains("stored as run"), "\(run.standardError)")
     let list = try CapsimExecutable.run(["runs", "list", "--db", database])
     #expect(list.standardOutput.contains("no runs stored yet"), "\(list.standardOutput)")

@@ -82,7 +82,8 @@ struct SweepCommandTests {
     BadSweep(
       name: "invalid value at a point", arguments: ["--vary", "workload.jobs_per_month=90,-1"],
       expected:
-        "--vary 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -1; it must be > 0\n"
+        "--vary 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -1; it must be between 0.1 and 1000000\n"
+        + "help: mean jobs submitted per month: at least one job in ten months, at most a million (about one every 3 s)\n"
     ),
     BadSweep(
       name: "nothing to vary", arguments: [],

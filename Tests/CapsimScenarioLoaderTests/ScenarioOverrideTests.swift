@@ -83,7 +83,9 @@ struct ScenarioOverrideTests {
     BadCase(
       name: "value out of range", overrides: ["workload.jobs_per_month=-5"],
       expected:
-        "--set 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -5; it must be > 0"),
+        "--set 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -5; it must be between 0.1 and 1000000\n"
+        + "help: mean jobs submitted per month: at least one job in ten months, at most a million (about one every 3 s)"
+    ),
     BadCase(
       name: "wrong type inside a new section",
       overrides: ["options.cloud.interruptions={preemptions_per_gpu_hour: lots}"],
