@@ -50,7 +50,9 @@ struct CommandSnapshotTests {
   @Test(arguments: cases)
   func outputMatchesItsSnapshot(_ command: Case) throws {
     let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
-    let result = try CapsimExecutable.run(command.arguments + ["--db", database])
+    // Price ages and stale-price notes depend on the run date: pin it, so the snapshots do not age.
+    let result = try CapsimExecutable.run(
+      command.arguments + ["--db", database], environment: ["CAPSIM_RUN_DATE": "2026-12-01"])
     #expect(result.exitCode == 0, "\(command.arguments): \(result.standardError)")
     try expectCommandSnapshot(result.standardOutput, named: command.snapshot)
     if command.snapshot.hasSuffix(".json") {
