@@ -83,6 +83,29 @@ import Testing
     #expect(try database.sampleSetNames().isEmpty)
   }
 
+  @Test func nulByteIsRejectedWhereItStands() throws {
+    let database = try databaseWithPlatforms()
+    // Unquoted and quoted: both would otherwise store a run id cut short at the NUL.
+    let csv =
+      "sample_set,platform,metric,unit,value,run_id\nx,cloud-a100,job_time,s,1,ab\u{0}cd\n"
+    let error = try expectRejected(database) { try database.importSamples(source("n.csv", csv)) }
+    #expect(error == .nulByte(SourceLocation(file: "n.csv", line: 2, column: 29)))
+    let quoted =
+      "sample_set,platform,metric,unit,value,run_id\nx,cloud-a100,job_time,s,1,\"a\u{0}\"\n"
+    let quotedError = try expectRejected(database) {
+      try database.importSamples(source("q.csv", quoted))
+    }
+    #expect(quotedError == .nulByte(SourceLocation(file: "q.csv", line: 2, column: 29)))
+    let json =
+      #"{"sample_set":"x","platform":"cloud-a100","metric":"job_time","unit":"s","value":1,"run_id":"a\u0000b"}"#
+    let jsonError = try expectRejected(database) {
+      try database.importSamples(source("n.jsonl", json))
+    }
+    #expect(
+      jsonError == .nulByte(SourceLocation(file: "n.jsonl", line: 1, column: 1, field: "run_id")))
+    #expect(try database.sampleSetNames().isEmpty)
+  }
+
   @Test func everyBadRowIsReportedUpToTheLimit() throws {
     let database = try databaseWithPlatforms()
     var csv = "sample_set,platform,metric,unit,value\nx,cloud-a100,job_time,s,1\n"

@@ -87,6 +87,7 @@ struct CSVReader {
               location(ofOffset: position, record: start, field: nil),
               reason: "a quote appears inside an unquoted field")
           }
+          if byte == 0 { throw nulByte(at: position, record: start) }
           position += 1
         }
         fields.append(Field(start: fieldStart, end: position, escaped: false))
@@ -107,6 +108,12 @@ struct CSVReader {
       line += 1
       return start
     }
+  }
+
+  /// A NUL byte in a text file: C strings (and SQLite's text functions) would cut the value short there,
+  /// so a run id or name would be stored truncated; the file is refused instead.
+  private func nulByte(at offset: Int, record: RecordStart) -> ImportError {
+    .nulByte(location(ofOffset: offset, record: record, field: nil))
   }
 
   private mutating func readQuotedField(into fields: inout [Field], record: RecordStart)
@@ -138,6 +145,7 @@ struct CSVReader {
         return
       }
       if byte == Self.newline { line += 1 }
+      if byte == 0 { throw nulByte(at: position, record: record) }
       position += 1
     }
     throw ImportError.malformedCSV(

@@ -41,6 +41,8 @@ public indirect enum ImportError: Error, Equatable, Sendable {
   /// A UTF-8 byte-order mark (U+FEFF) after the start of the file, typically where two files were
   /// joined with `cat`.
   case strayByteOrderMark(SourceLocation)
+  /// A NUL byte in a text file (it would cut a stored name or run id short).
+  case nulByte(SourceLocation)
   /// Several rows are bad: the first ``RowErrors/limit`` errors in file order, and how many more
   /// there were. Rendered one diagnostic after another, then `and N more errors`.
   case several([ImportError], omitted: Int)
@@ -55,7 +57,8 @@ public indirect enum ImportError: Error, Equatable, Sendable {
       .emptySampleSet(let location, _), .alreadyExists(let location, _, _),
       .duplicateInFile(let location, _, _, _), .invalidJSON(let location, _),
       .unrecognisedFormat(let location, _), .invalidOption(let location, _, _),
-      .unreadable(let location, _), .strayByteOrderMark(let location):
+      .unreadable(let location, _), .strayByteOrderMark(let location),
+      .nulByte(let location):
       return location
     case .several(let errors, _):
       return errors.first?.location ?? SourceLocation(file: "")
@@ -139,6 +142,12 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         message: "a byte-order mark (U+FEFF) in the middle of the file",
         help:
           "the file was probably joined from several files; remove the mark (and any repeated header)"
+      )
+    case .nulByte(let location):
+      return Diagnostic(
+        location: location, message: "a NUL byte (\\0) in the data; a CSV or JSON file is text",
+        help:
+          "the file is binary or damaged here; re-export it as UTF-8 text (a NUL would cut a name or run id short)"
       )
     case .several(let errors, let omitted):
       var first = errors.first?.diagnostic ?? Diagnostic(location: nil, message: "no errors")

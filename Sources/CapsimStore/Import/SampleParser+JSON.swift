@@ -60,6 +60,9 @@ extension SampleParser {
     for key in object.keys.sorted() where !documentedColumns.contains(key) {
       throw ImportError.unknownColumn(at(key), column: key, expected: documentedColumns)
     }
+    for key in object.keys.sorted() where object[key]?.text?.contains("\u{0}") == true {
+      throw ImportError.nulByte(at(key))
+    }
     var texts: [String] = []
     for key in requiredColumns.prefix(4) {
       guard case .string? = object[key], let text = object[key]?.text, !text.isEmpty else {
