@@ -140,12 +140,25 @@ struct SensitivityWorkbook {
         ]
       }, currency: money)
     sheet.width(0, 0, 44)
+    // The change from base at each end, as formulas with their cached values: the bars of the chart.
+    sheet.text(0, 11, "Low − base", bold: true)
+    sheet.text(0, 12, "High − base", bold: true)
+    let format = WorkbookFormats.number(unit: unit, currency: money)
+    for (index, bar) in result.bars.enumerated() {
+      let row = index + 1
+      sheet.formula(
+        row, 11, "=C\(row + 1)-K\(row + 1)", value: bar.low.metric.value - result.base.value,
+        format: format)
+      sheet.formula(
+        row, 12, "=G\(row + 1)-K\(row + 1)", value: bar.high.metric.value - result.base.value,
+        format: format)
+    }
     if count > 0 {
       let chart = workbook.addChart(LXW_CHART_BAR)
       let inputs = Chart.Range(
         sheet: sheet.name, firstRow: 1, firstColumn: 0, lastRow: count, lastColumn: 0)
       for (index, (name, column)) in [
-        ("input at its low value", 2), ("input at its high value", 6),
+        ("input at its low value", 11), ("input at its high value", 12),
       ]
       .enumerated() {
         let series = chart.addSeries(
@@ -158,13 +171,14 @@ struct SensitivityWorkbook {
         if let series { chart_series_set_fill(series, &fill) }
       }
       chart_set_series_overlap(chart.handle, 100)
-      // Largest swing on top: a bar chart draws its first category at the bottom.
-      chart_axis_set_reverse(chart.handle.pointee.x_axis)
+      // Largest swing on top: a bar chart draws its first category at the bottom. In libxlsxwriter's
+      // bar chart the y axis is the vertical (category) one.
+      chart_axis_set_reverse(chart.handle.pointee.y_axis)
       chart.categoryLabelsLow()
       chart.label(
-        title: "Tornado: \(result.metric)", x: "input",
-        y: result.metric + (unit.isEmpty ? "" : " (\(unit))")
-          + "; base \(SensitivityReport.amount(result.base.value))")
+        title: "Tornado: \(result.metric)",
+        x: "change from base \(SensitivityReport.amount(result.base.value))"
+          + (unit.isEmpty ? "" : " (\(unit))"), y: "input")
       sheet.insert(
         chart, row: count + 2, column: 0, xScale: 2.4, yScale: 1.2 + 0.15 * Double(count))
     }
