@@ -134,11 +134,12 @@ struct SweepPage {
       rows: result.points.map { point in
         point.settings.map(\.value) + point.options.map { SweepReport.costCell($0.totalCost) }
           + point.options.map { NumberFormatting.percent($0.probabilityCheapest.value) }
-          + [point.cheapest, point.recommendation.map(RecommendationReport.verdictSentence) ?? "–"]
+          + [point.cheapest, SweepReport.shortVerdict(point)]
       })
     body +=
-      "<p class=\"meta\">Verdict: what 'capsim recommend' says at that point (docs/recommend.md); "
-      + "– where no recommendation could be drawn. Sweeps are not stored.</p>\n"
+      "<p class=\"meta\">Verdict: what 'capsim recommend' says at that point (docs/recommend.md): stay on "
+      + "the shared option, migrate to (or go hybrid with) the dedicated one with its node count, or "
+      + "re-evaluate at a month; – where no recommendation could be drawn. Sweeps are not stored.</p>\n"
     return HTMLPage.document(title: "capsim sweep: \(result.scenario)", body: body)
   }
 }
