@@ -19,6 +19,12 @@ struct WhatIfWorkbookTests {
     (["sweep", "--vary", "workload.jobs_per_month=70:110:20"], "Sweep", 1, "line"),
     (
       [
+        "sweep", "--vary", "workload.jobs_per_month=70:110:20", "--vary",
+        "options.bare-metal.migration.engineer_weeks=0,8",
+      ], "Sweep", 2, "line"
+    ),
+    (
+      [
         "sensitivity", "--vary", "workload.jobs_per_month=80,100", "--vary",
         "options.bare-metal.migration.engineer_weeks=0,8",
       ], "Tornado", 2, "bar"

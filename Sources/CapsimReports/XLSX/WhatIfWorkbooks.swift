@@ -58,6 +58,7 @@ struct SweepWorkbook {
         } else {
           let block = count + 3 + groupIndex * (group.points.count + 2)
           sheet.text(block, 0, group.label ?? "", bold: true)
+          for option in names.indices { sheet.text(block, 1 + option, names[option], bold: true) }
           for (index, point) in group.points.enumerated() {
             let value = point.settings[0].value
             if let number = Double(value) {
@@ -88,7 +89,7 @@ struct SweepWorkbook {
         chart.label(
           title: "Expected total cost" + (group.label.map { " (\($0))" } ?? ""),
           x: result.axes[0].path, y: "expected total cost (\(money))")
-        sheet.insert(chart, row: count + 3 + groupIndex * 20, column: stride == 1 ? 0 : 4)
+        sheet.insert(chart, row: count + 3 + groupIndex * 25, column: stride == 1 ? 0 : 4)
       }
     }
     WorkbookSheets.fields(
