@@ -5,21 +5,21 @@ import Foundation
 /// The terminal table, Markdown, long CSV (`section,option,key,before,after,difference,
 /// combined_half_width,exceeds_uncertainty`) and JSON carry the same content.
 public struct RunDiffReport: Sendable {
-  /// Version of the JSON layout.
-  public static let schemaVersion = 1
-
   /// The comparison.
   public var diff: RunDiff
   /// Run A's id and description (`run 3: borderline-growing-team, 2,000 trials, seed 7`).
   public var before: String
   /// Run B's id and description.
   public var after: String
+  /// Whether the terminal table shows every metric, not only the changed ones.
+  public var all: Bool
 
   /// Creates a report of `diff` between runs described as `before` and `after`.
-  public init(_ diff: RunDiff, before: String, after: String) {
+  public init(_ diff: RunDiff, before: String, after: String, all: Bool = false) {
     self.diff = diff
     self.before = before
     self.after = after
+    self.all = all
   }
 
   static let method =
@@ -151,22 +151,17 @@ public struct RunDiffReport: Sendable {
 
   // MARK: - JSON
 
-  /// JSON with sorted snake_case keys: `before`, `after`, `key_changes`, `metrics`.
-  public func json() throws -> String {
+  /// JSON through ``ReportJSONEncoder`` (sorted snake_case keys, explicit nulls, `schema_version`):
+  /// `before`, `after`, `key_changes`, `metrics`.
+  public func json(capsimVersion: String) throws -> String {
     struct Document: Encodable {
-      var schemaVersion = RunDiffReport.schemaVersion
       var before: String
       var after: String
       var keyChanges: [RunDiff.KeyChange]
       var metrics: [RunDiff.MetricChange]
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let data = try encoder.encode(
-      Document(before: before, after: after, keyChanges: diff.keyChanges, metrics: diff.metrics))
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return try ReportJSONEncoder.render(
+      Document(before: before, after: after, keyChanges: diff.keyChanges, metrics: diff.metrics),
+      capsimVersion: capsimVersion)
   }
 }

@@ -2,9 +2,6 @@ import Foundation
 
 /// A tornado (``TornadoResult``) as a terminal chart and table, Markdown, CSV (one row per input) or JSON.
 public enum SensitivityReport {
-  /// Version of the JSON layout.
-  public static let schemaVersion = 1
-
   static func heading(_ result: TornadoResult) -> String {
     "Sensitivity of \(result.scenario): \(result.metric), each input moved to its low and high value "
       + "with the others at base; \(NumberFormatting.fixed(Double(result.trials), decimals: 0)) trials, "
@@ -135,7 +132,8 @@ public enum SensitivityReport {
 
   // MARK: - JSON
 
-  /// JSON with sorted snake_case keys; each bar carries its `swing`.
+  /// JSON through ``ReportJSONEncoder`` (sorted snake_case keys, explicit nulls, `schema_version`);
+  /// each bar carries its `swing`.
   public static func json(_ result: TornadoResult, capsimVersion: String) throws -> String {
     struct Bar: Encodable {
       var path: String
@@ -144,8 +142,6 @@ public enum SensitivityReport {
       var swing: Double
     }
     struct Document: Encodable {
-      var schemaVersion = SensitivityReport.schemaVersion
-      var capsimVersion: String
       var scenario: String
       var trials: Int
       var seed: UInt64
@@ -156,17 +152,12 @@ public enum SensitivityReport {
       var overrides: [JSONReport.OverrideEntry]
       var bars: [Bar]
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let document = Document(
-      capsimVersion: capsimVersion, scenario: result.scenario, trials: result.trials,
-      seed: result.seed, currency: result.currency, metric: result.metric, base: result.base,
+      scenario: result.scenario, trials: result.trials, seed: result.seed,
+      currency: result.currency, metric: result.metric, base: result.base,
       baseCheapest: result.baseCheapest,
       overrides: result.overrides.map(JSONReport.OverrideEntry.init),
       bars: result.bars.map { Bar(path: $0.path, low: $0.low, high: $0.high, swing: $0.swing) })
-    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    return try ReportJSONEncoder.render(document, capsimVersion: capsimVersion)
   }
 }

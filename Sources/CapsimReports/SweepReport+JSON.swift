@@ -1,20 +1,15 @@
 import Foundation
 
 extension SweepReport {
-  /// JSON with sorted snake_case keys and a schema version: `axes`, `overrides`, and `points`, each
-  /// with its `settings`, `options` (cost with interval, `p_cheapest`, nodes, sizing metric), `cheapest`
-  /// and `verdict` (`null` when no recommendation could be drawn). NaN is written as `null`.
+  /// JSON through ``ReportJSONEncoder`` (sorted snake_case keys, explicit nulls, `schema_version`):
+  /// `axes`, `overrides`, and `points`, each with its `settings`, `options` (cost with interval,
+  /// `p_cheapest`, nodes, sizing metric), `cheapest` and `verdict` (`null` when no recommendation could
+  /// be drawn). NaN is written as `null`. Layout in `docs/report-fields.md`.
   public static func json(_ result: SweepResult, capsimVersion: String) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    let data = try encoder.encode(Document(result, capsimVersion: capsimVersion))
-    return String(decoding: data, as: UTF8.self) + "\n"
+    try ReportJSONEncoder.render(Document(result), capsimVersion: capsimVersion)
   }
 
   struct Document: Encodable {
-    var schemaVersion = SweepReport.schemaVersion
-    var capsimVersion: String
     var scenario: String
     var trials: Int
     var seed: UInt64
@@ -24,8 +19,7 @@ extension SweepReport {
     var overrides: [JSONReport.OverrideEntry]
     var points: [Point]
 
-    init(_ result: SweepResult, capsimVersion: String) {
-      self.capsimVersion = capsimVersion
+    init(_ result: SweepResult) {
       scenario = result.scenario
       trials = result.trials
       seed = result.seed
@@ -54,16 +48,6 @@ extension SweepReport {
       cheapest = point.cheapest
       verdict = point.recommendation.map(Verdict.init)
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(settings, forKey: .settings)
-      try container.encode(options, forKey: .options)
-      try container.encode(cheapest, forKey: .cheapest)
-      try container.encode(verdict, forKey: .verdict)
-    }
-
-    enum CodingKeys: String, CodingKey { case settings, options, cheapest, verdict }
   }
 
   struct Option: Encodable {
@@ -80,54 +64,30 @@ extension SweepReport {
       pCheapest = Value(option.probabilityCheapest)
       nodes = option.nodes
       sizingMetric = option.sizingMetric?.key
-      sizingValue = option.sizingMetric.flatMap { finite($0.estimate.value) }
-    }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(name, forKey: .name)
-      try container.encode(totalCost, forKey: .totalCost)
-      try container.encode(pCheapest, forKey: .pCheapest)
-      try container.encode(nodes, forKey: .nodes)
-      try container.encode(sizingMetric, forKey: .sizingMetric)
-      try container.encode(sizingValue, forKey: .sizingValue)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case name, totalCost, pCheapest, nodes, sizingMetric, sizingValue
+      sizingValue = option.sizingMetric?.estimate.value
     }
   }
 
   /// A value with its standard error and interval (each `null` when unknown).
   struct Value: Encodable {
-    var value: Double?
+    var value: Double
     var standardError: Double?
     var ciLower: Double?
     var ciUpper: Double?
 
     init(_ estimate: Estimate) {
-      value = finite(estimate.value)
-      standardError = estimate.standardError.flatMap(finite)
-      ciLower = estimate.lower.flatMap(finite)
-      ciUpper = estimate.upper.flatMap(finite)
+      value = estimate.value
+      standardError = estimate.standardError
+      ciLower = estimate.lower
+      ciUpper = estimate.upper
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(value, forKey: .value)
-      try container.encode(standardError, forKey: .standardError)
-      try container.encode(ciLower, forKey: .ciLower)
-      try container.encode(ciUpper, forKey: .ciUpper)
-    }
-
-    enum CodingKeys: String, CodingKey { case value, standardError, ciLower, ciUpper }
   }
 
   struct Verdict: Encodable {
     var kind: String
     var option: String?
     var nodes: Int?
-    var probabilityLeadingCheaper: Double?
+    var probabilityLeadingCheaper: Double
     var sentence: String
 
     init(_ r: Recommendation) {
@@ -139,26 +99,8 @@ extension SweepReport {
         nodes = count
       case .reevaluate: break
       }
-      probabilityLeadingCheaper = finite(r.comparison.probabilityCheaper)
+      probabilityLeadingCheaper = r.comparison.probabilityCheaper
       sentence = RecommendationReport.verdictSentence(r)
     }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(kind, forKey: .kind)
-      try container.encode(option, forKey: .option)
-      try container.encode(nodes, forKey: .nodes)
-      try container.encode(probabilityLeadingCheaper, forKey: .probabilityLeadingCheaper)
-      try container.encode(sentence, forKey: .sentence)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case kind, option, nodes, probabilityLeadingCheaper, sentence
-    }
   }
-}
-
-/// `value` when finite, else `nil` (written as `null`).
-private func finite(_ value: Double) -> Double? {
-  value.isFinite ? value : nil
 }

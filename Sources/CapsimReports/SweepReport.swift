@@ -6,9 +6,6 @@ import Foundation
 /// the committed nodes and the sizing metric of a sized option, and per point the cheapest option and
 /// the verdict `capsim recommend` would give.
 public enum SweepReport {
-  /// Version of the JSON layout.
-  public static let schemaVersion = 1
-
   /// The sweep's heading sentence.
   static func heading(_ result: SweepResult) -> String {
     "Sweep of \(result.scenario) over "

@@ -78,4 +78,33 @@ struct ChartTests {
     #expect(scale.domain == 0...60)
     #expect(svg.contains("y1=\"\(SVG.number(scale(40)))\" y2=\"\(SVG.number(scale(60)))\""))
   }
+
+  /// A tornado row's bars run from the base to each end on the scale, in the given order, and the chart
+  /// is well-formed with its text alternative.
+  @Test func tornadoBarsRunFromTheBase() throws {
+    let chart = TornadoChart(
+      rows: [
+        .init(label: "volume", lowLabel: "80", low: -50, highLabel: "100", high: 70),
+        .init(label: "rate <h>", lowLabel: "1", low: 10, highLabel: "2", high: 30),
+      ], base: 10,
+      text: ChartText(title: "Tornado", description: "d", xLabel: "saving (USD)", yLabel: "input"))
+    let svg = chart.svg(identifier: "t")
+    let parser = XMLParser(data: Data(svg.utf8))
+    #expect(parser.parse())
+    #expect(svg.contains("<title id=\"t-title\">Tornado</title>"))
+    #expect(svg.contains("rate &lt;h&gt;"))
+    // Frame: label column 18 + 6.6 · 8 = 70.8 wide, so 712.8 wide; plot from x = 86.8 to 652.8.
+    let scale = LinearScale(covering: [-50, 70, 10, 30, 10], range: (86.8, 652.8))
+    #expect(scale.domain == -50...100)  // step 50: (70 − (−50)) / 5 = 24 rounds up to 50
+    let low = "x=\"\(SVG.number(scale(-50)))\""
+    let lowWidth = "width=\"\(SVG.number(scale(10) - scale(-50)))\""
+    let high = "x=\"\(SVG.number(scale(10)))\""
+    let highWidth = "width=\"\(SVG.number(scale(70) - scale(10)))\""
+    #expect(svg.contains("class=\"low\" \(low)") && svg.contains(lowWidth))
+    #expect(svg.contains("class=\"high\" \(high)") && svg.contains(highWidth))
+    // The larger swing is drawn first (on top).
+    let first = try #require(svg.range(of: ">volume<"))
+    let second = try #require(svg.range(of: ">rate &lt;h&gt;<"))
+    #expect(first.lowerBound < second.lowerBound)
+  }
 }

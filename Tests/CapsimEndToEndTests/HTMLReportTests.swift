@@ -24,6 +24,29 @@ struct HTMLReportTests {
       ["break-even", "scenarios/borderline-growing-team.yaml", "--trials", "30"],
       "Equal expected cost at", 1
     ),
+    (
+      [
+        "sweep", "scenarios/borderline-growing-team.yaml", "--trials", "60", "--vary",
+        "workload.jobs_per_month=70:110:20",
+      ],
+      "between jobs_per_month = 70 and 90", 2
+    ),
+    (
+      [
+        "sweep", "scenarios/borderline-growing-team.yaml", "--trials", "30", "--vary",
+        "workload.jobs_per_month=70:110:20", "--vary",
+        "options.bare-metal.migration.engineer_weeks=0,8",
+      ],
+      "At migration.engineer_weeks = 0:", 4
+    ),
+    (
+      [
+        "sensitivity", "scenarios/borderline-growing-team.yaml", "--trials", "60", "--vary",
+        "workload.jobs_per_month=80,100", "--vary",
+        "options.bare-metal.migration.engineer_weeks=0,8",
+      ],
+      "moves the saving of neocloud-on-demand over bare-metal", 1
+    ),
   ]
 
   @Test(arguments: pages)

@@ -100,6 +100,19 @@ struct WhatIfReportSnapshotTests {
     try expectSnapshot(SweepReport.markdown(result), named: "sweep.md")
     try expectSnapshot(SweepReport.csv(result), named: "sweep.csv")
     try expectSnapshot(try SweepReport.json(result, capsimVersion: "test"), named: "sweep.json")
+    try expectSnapshot(
+      try Self.text(SweepDocument(result).render(.html, settings: Self.settings)),
+      named: "sweep.html")
+  }
+
+  static let settings = RenderSettings(capsimVersion: "test")
+
+  static func text(_ rendered: RenderedReport) throws -> String {
+    guard case .text(let text) = rendered else {
+      Issue.record("expected text")
+      return ""
+    }
+    return text
   }
 
   @Test func sensitivityInEveryFormat() throws {
@@ -111,6 +124,9 @@ struct WhatIfReportSnapshotTests {
     try expectSnapshot(SensitivityReport.csv(result), named: "sensitivity.csv")
     try expectSnapshot(
       try SensitivityReport.json(result, capsimVersion: "test"), named: "sensitivity.json")
+    try expectSnapshot(
+      try Self.text(SensitivityDocument(result).render(.html, settings: Self.settings)),
+      named: "sensitivity.html")
   }
 
   @Test func runDiffInEveryFormat() throws {
@@ -118,6 +134,6 @@ struct WhatIfReportSnapshotTests {
     try expectSnapshot(report.table(all: true), named: "runs-diff.txt")
     try expectSnapshot(report.markdown(), named: "runs-diff.md")
     try expectSnapshot(report.csv(), named: "runs-diff.csv")
-    try expectSnapshot(try report.json(), named: "runs-diff.json")
+    try expectSnapshot(try report.json(capsimVersion: "test"), named: "runs-diff.json")
   }
 }

@@ -12,6 +12,7 @@ enum WorkbookFormats {
     case "h": return "0.00"
     case "ratio": return "0.000"
     case "jobs", "trials", "nodes", "month", "rank", "values", "simulations": return "#,##0"
+    case "general": return "General"
     default: return "#,##0.00"
     }
   }

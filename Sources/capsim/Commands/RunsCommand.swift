@@ -69,13 +69,8 @@ struct RunsDiffCommand: AsyncParsableCommand {
       """)
   @Argument(help: "Run A's id (from 'capsim runs list').") var first: Int64
   @Argument(help: "Run B's id.") var second: Int64
-  @Option(help: "Output format.") var format: SweepFormat = .table
   @Flag(help: "Show every metric in the terminal table, not only the changed ones.") var all = false
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
+  @OptionGroup var output: OutputOptions<RunDiffReport>
   @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
@@ -89,15 +84,8 @@ struct RunsDiffCommand: AsyncParsableCommand {
           yaml: b.scenarioText, file: "run \(second)", overrides: b.overrides),
         metricsA: a.options.map { ($0.option, $0.metrics) },
         metricsB: b.options.map { ($0.option, $0.metrics) })
-      let report = RunDiffReport(diff, before: Self.describe(a), after: Self.describe(b))
-      let text: String
-      switch format {
-      case .table: text = report.table(all: all)
-      case .md: text = report.markdown()
-      case .csv: text = report.csv()
-      case .json: text = try report.json()
-      }
-      try OutputWriter.write(text, to: output)
+      try output.write(
+        RunDiffReport(diff, before: Self.describe(a), after: Self.describe(b), all: all))
     }
   }
 

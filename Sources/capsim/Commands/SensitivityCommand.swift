@@ -38,17 +38,7 @@ struct SensitivityCommand: AsyncParsableCommand {
   @Option(help: "The option whose --metric is measured (default: the cheapest at base).")
   var option: String?
 
-  @Option(help: "Output format.")
-  var format: SweepFormat = .table
-
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: "Terminal width in columns.")
-  var width: Int = 100
+  @OptionGroup var output: OutputOptions<SensitivityDocument>
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
@@ -62,14 +52,7 @@ struct SensitivityCommand: AsyncParsableCommand {
       let result = try await Tornado(engine: scenario.engine).run(
         inputs: axes, metric: decision, overrides: loaded.overrides
       ) { settings in try scenario.resolve(adding: settings, in: store) }
-      let report: String
-      switch format {
-      case .table: report = SensitivityReport.table(result, width: width)
-      case .md: report = SensitivityReport.markdown(result)
-      case .json: report = try SensitivityReport.json(result, capsimVersion: CapsimVersion.current)
-      case .csv: report = SensitivityReport.csv(result)
-      }
-      try OutputWriter.write(report, to: output)
+      try output.write(SensitivityDocument(result))
     }
   }
 }

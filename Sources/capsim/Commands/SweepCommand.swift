@@ -29,17 +29,7 @@ struct SweepCommand: AsyncParsableCommand {
       valueName: "path=values"))
   var axes: [String] = []
 
-  @Option(help: "Output format.")
-  var format: SweepFormat = .table
-
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp(
-      "Write the report to this file instead of standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: "Terminal table width in columns.")
-  var width: Int = 100
+  @OptionGroup var output: OutputOptions<SweepDocument>
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
@@ -51,26 +41,7 @@ struct SweepCommand: AsyncParsableCommand {
       let result = try await Sweep(engine: scenario.engine).run(
         axes: parsed.isEmpty ? loaded.scenario.sweep : parsed, overrides: loaded.overrides
       ) { settings in try scenario.resolve(adding: settings, in: store) }
-      let report: String
-      switch format {
-      case .table: report = SweepReport.table(result, width: width)
-      case .md: report = SweepReport.markdown(result)
-      case .json: report = try SweepReport.json(result, capsimVersion: CapsimVersion.current)
-      case .csv: report = SweepReport.csv(result)
-      }
-      try OutputWriter.write(report, to: output)
+      try output.write(SweepDocument(result))
     }
   }
-}
-
-/// Formats of `capsim sweep` and `capsim sensitivity`.
-enum SweepFormat: String, ExpressibleByArgument, CaseIterable {
-  /// A table for a terminal.
-  case table
-  /// A Markdown document.
-  case md
-  /// JSON with a schema version.
-  case json
-  /// Wide CSV, one row per point.
-  case csv
 }
