@@ -146,6 +146,21 @@ public struct DataCatalog: Sendable {
 
   // MARK: - Details
 
+  /// What `capsim data show` prints for `item`.
+  ///
+  /// - Throws: ``DescriptiveStatisticsError`` when a sample set's values cannot be summarised.
+  public static func describe(_ item: CatalogItem) throws -> String {
+    switch item {
+    case .sampleSet(let set, let source, let platform, let stragglers):
+      let entry = SampleSetEntry(
+        name: set.name, platform: set.platform, metric: set.metric, source: source,
+        summary: try SampleSummary(set.seconds))
+      return describe(entry, platform: platform) + (stragglers.map(describe) ?? "")
+    case .price(let price): return describe(price)
+    case .platform(let platform, let sampleSets): return describe(platform, sampleSets: sampleSets)
+    }
+  }
+
   /// A sample set's full summary: moments, quantiles with 95% distribution-free intervals, tail ratio.
   public static func describe(_ entry: SampleSetEntry, platform: Platform) -> String {
     let s = entry.summary

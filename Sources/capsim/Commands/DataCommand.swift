@@ -52,33 +52,7 @@ struct DataShowCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let store = try database.open()
-      if try store.sampleSetNames().contains(name) {
-        let set = try store.sampleSet(named: name)
-        let source = try store.sampleSets().first { $0.name == name }?.source ?? ""
-        let entry = DataCatalog.SampleSetEntry(
-          name: set.name, platform: set.platform, metric: set.metric, source: source,
-          summary: try SampleSummary(set.seconds))
-        var text = DataCatalog.describe(entry, platform: try store.platform(named: set.platform))
-        let workers = name + "-per-worker"
-        let grouped =
-          try store.sampleSetNames().contains(workers)
-          ? try store.observedStragglers(named: workers) : nil
-        if let stragglers = try store.observedStragglers(named: name) ?? grouped {
-          text += DataCatalog.describe(stragglers)
-        }
-        try OutputWriter.write(text, to: nil)
-      } else if let price = try store.prices().first(where: { $0.name == name }) {
-        try OutputWriter.write(DataCatalog.describe(price), to: nil)
-      } else if let platform = try store.platforms().first(where: { $0.name == name }) {
-        let sets = try store.sampleSets().filter { $0.platform == name }.map(\.name)
-        try OutputWriter.write(DataCatalog.describe(platform, sampleSets: sets), to: nil)
-      } else {
-        let known =
-          try store.sampleSetNames() + store.prices().map(\.name) + store.platforms().map(\.name)
-        throw StoreError.unknownName(
-          kind: "sample set, price or platform", name: name, known: known)
-      }
+      try OutputWriter.write(DataCatalog.describe(database.open().item(named: name)), to: nil)
     }
   }
 }
