@@ -60,6 +60,7 @@ public enum JSONReport {
     var stragglerGrowth: [Growth]
     var sizing: Sizing?
     var monthly: [Month]
+    var jobTimeQuantiles: [JobTimeQuantile]
 
     init(_ option: OptionOutcome) {
       name = option.name
@@ -74,6 +75,7 @@ public enum JSONReport {
       stragglerGrowth = option.stragglerGrowth.map(Growth.init)
       sizing = option.sizing.map(Sizing.init)
       monthly = option.monthly.map(Month.init)
+      jobTimeQuantiles = option.jobTimeQuantiles
     }
   }
 

@@ -80,9 +80,10 @@ struct WorkbookTests {
         $0.pathExtension == "ods"
       })
     let classes = try chartClasses(ods)
-    // Stacked cost lines and job time (bar), cumulative cost and the sizing curve (scatter).
-    #expect(classes.filter { $0 == "bar" }.count == 2, "\(classes)")
-    #expect(classes.filter { $0 == "scatter" }.count >= 2, "\(classes)")
+    // Stacked cost lines, job-time quantiles and the job-time histogram (bar); cumulative cost, the
+    // job-time distribution and the sizing curve (scatter).
+    #expect(classes.filter { $0 == "bar" }.count == 3, "\(classes)")
+    #expect(classes.filter { $0 == "scatter" }.count >= 3, "\(classes)")
   }
 
   /// The workbooks of recommend, break-even and fit: a number read back from their summary and their

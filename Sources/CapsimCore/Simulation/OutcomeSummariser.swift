@@ -144,6 +144,9 @@ struct OutcomeSummariser {
     outcome.monthly = (0..<scenario.horizonMonths).map {
       MonthlyCost.summarise(accumulator, month: $0)
     }
+    outcome.jobTimeQuantiles = JobTimeQuantile.shares.compactMap { share in
+      completions.quantile(share).map { JobTimeQuantile(share: share, hours: $0) }
+    }
     outcome.totalCostByTrial = accumulator.totalCosts
     outcome.overflowTo = option.option.overflow?.option
     return outcome

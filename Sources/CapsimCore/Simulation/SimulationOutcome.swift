@@ -26,6 +26,9 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
   public var monthly: [MonthlyCost] = []
   /// Total cost of each trial, in trial order (for paired comparisons between options; not in reports).
   public var totalCostByTrial: [Double] = []
+  /// Job time (queue wait + wall time) at every percentile from 1% to 99%, pooled over all simulated jobs
+  /// (for distribution charts).
+  public var jobTimeQuantiles: [JobTimeQuantile] = []
   /// For a hybrid option: the pay-per-use option its overflow runs on.
   public var overflowTo: String?
 

@@ -130,32 +130,33 @@ struct RunPage {
   }
 
   func jobTime() -> String {
-    let quantiles: [(String, Double)] = [
-      ("job_hours_p50", 0.5), ("job_hours_p95", 0.95), ("job_hours_p99", 0.99),
-    ]
     let series = outcome.options.compactMap { option -> LineChart.Series? in
-      let points = quantiles.compactMap { key, p -> LineChart.Point? in
-        guard let value = option.metric(key)?.estimate.value, value.isFinite else { return nil }
-        return LineChart.Point(x: value, y: p)
+      let points = option.jobTimeQuantiles.filter { $0.hours.isFinite }.map {
+        LineChart.Point(x: $0.hours, y: $0.share)
       }
       return points.isEmpty ? nil : LineChart.Series(name: option.name, points: points)
     }
     guard !series.isEmpty else { return "" }
+    func hours(_ option: OptionOutcome, _ key: String) -> String {
+      NumberFormatting.readable(option.metric(key)?.estimate.value ?? .nan)
+    }
     let text = ChartText(
       title: "Job time: share of jobs finished within a time",
       description:
-        "The cumulative distribution of job time per option at its 50th, 95th and 99th percentiles, "
-        + "pooled over all simulated jobs. "
-        + series.map { entry in
-          "\(entry.name): p50 \(NumberFormatting.readable(entry.points.first?.x ?? .nan)) h, p99 "
-            + "\(NumberFormatting.readable(entry.points.last?.x ?? .nan)) h"
+        "The cumulative distribution of job time (queue wait plus run time) per option, at every "
+        + "percentile from 1% to 99%, pooled over all simulated jobs. "
+        + outcome.options.map { option in
+          "\(option.name): p50 \(hours(option, "job_hours_p50")) h, p95 "
+            + "\(hours(option, "job_hours_p95")) h, p99 \(hours(option, "job_hours_p99")) h"
         }.joined(separator: "; ") + ".",
       xLabel: "job time (hours)", yLabel: "share of jobs finished")
     return "<h2>Job time</h2>\n"
       + HTMLPage.figure(
         LineChart(series: series, text: text, yFromZero: false, yAsPercent: true)
           .svg(identifier: "job-time"),
-        caption: "Points: the p50, p95 and p99 of job time; further right means slower jobs.")
+        caption:
+          "A curve further right means slower jobs; a flatter curve means a wider spread of job times."
+      )
   }
 
   private func sizing() -> String {

@@ -249,6 +249,101 @@ struct RunWorkbook {
       title: "Job time: mean and quantiles over all simulated jobs", x: "statistic",
       y: "job time (hours)")
     sheet.insert(chart, row: outcome.options.count + 2, column: 0)
+    jobTimeDistribution(sheet, workbook, firstRow: outcome.options.count + 20)
+  }
+
+  /// Below the quantile table: the distribution at every percentile (one column per option) with a
+  /// chart of the cumulative distribution, and a histogram: the share of jobs in each of 20 equal bins
+  /// between the smallest p1 and the largest p99, read off the percentile grid by linear interpolation.
+  private func jobTimeDistribution(_ sheet: Sheet, _ workbook: Workbook, firstRow: Int) {
+    let options = outcome.options.filter { !$0.jobTimeQuantiles.isEmpty }
+    guard let grid = options.first?.jobTimeQuantiles.map(\.share) else { return }
+    sheet.text(firstRow, 0, "Share of jobs finished", bold: true)
+    for (column, option) in options.enumerated() {
+      sheet.text(firstRow, 1 + column, "\(option.name) (h)", bold: true)
+    }
+    for (index, share) in grid.enumerated() {
+      sheet.number(firstRow + 1 + index, 0, share, format: "0%")
+      for (column, option) in options.enumerated() where index < option.jobTimeQuantiles.count {
+        sheet.number(
+          firstRow + 1 + index, 1 + column, option.jobTimeQuantiles[index].hours, format: "0.00")
+      }
+    }
+    let cdf = workbook.addChart(LXW_CHART_SCATTER_STRAIGHT)
+    for (column, option) in options.enumerated() {
+      cdf.addSeries(
+        option.name,
+        categories: .init(
+          sheet: sheet.name, firstRow: firstRow + 1, firstColumn: 1 + column,
+          lastRow: firstRow + grid.count, lastColumn: 1 + column),
+        values: .init(
+          sheet: sheet.name, firstRow: firstRow + 1, firstColumn: 0, lastRow: firstRow + grid.count,
+          lastColumn: 0),
+        color: WorkbookFormats.color(column))
+    }
+    cdf.label(
+      title: "Job time: share of jobs finished within a time", x: "job time (hours)",
+      y: "share of jobs finished")
+    sheet.insert(cdf, row: firstRow, column: options.count + 2)
+
+    // Histogram from the percentile grid.
+    let low = options.compactMap { $0.jobTimeQuantiles.first?.hours }.min() ?? 0
+    let high = options.compactMap { $0.jobTimeQuantiles.last?.hours }.max() ?? 0
+    guard high > low else { return }
+    let binCount = 20
+    let width = (high - low) / Double(binCount)
+    let top = firstRow + grid.count + 3
+    sheet.text(top, 0, "Bin (h)", bold: true)
+    sheet.text(top, 1, "Bin from (h)", bold: true)
+    sheet.text(top, 2, "Bin to (h)", bold: true)
+    for (column, option) in options.enumerated() {
+      sheet.text(top, 3 + column, "\(option.name): share of jobs", bold: true)
+    }
+    for bin in 0..<binCount {
+      let from = low + Double(bin) * width
+      let to = bin == binCount - 1 ? high : from + width
+      sheet.text(
+        top + 1 + bin, 0,
+        "\(NumberFormatting.fixed(from, decimals: 1))–\(NumberFormatting.fixed(to, decimals: 1))")
+      sheet.number(top + 1 + bin, 1, from, format: "0.00")
+      sheet.number(top + 1 + bin, 2, to, format: "0.00")
+      for (column, option) in options.enumerated() {
+        let share =
+          Self.cumulativeShare(at: to, in: option.jobTimeQuantiles)
+          - Self.cumulativeShare(at: from, in: option.jobTimeQuantiles)
+        sheet.number(top + 1 + bin, 3 + column, share, format: "0.0%")
+      }
+    }
+    let histogram = workbook.addChart(LXW_CHART_COLUMN)
+    for (column, option) in options.enumerated() {
+      histogram.addSeries(
+        option.name,
+        categories: .init(
+          sheet: sheet.name, firstRow: top + 1, firstColumn: 0, lastRow: top + binCount,
+          lastColumn: 0),
+        values: .init(
+          sheet: sheet.name, firstRow: top + 1, firstColumn: 3 + column, lastRow: top + binCount,
+          lastColumn: 3 + column),
+        color: WorkbookFormats.color(column))
+    }
+    histogram.label(
+      title: "Job time histogram: share of jobs per bin (p1 to p99)", x: "job time (hours)",
+      y: "share of jobs")
+    sheet.insert(histogram, row: top, column: options.count + 3)
+  }
+
+  /// F(hours) from a percentile grid, linear between grid points, clamped to the grid's first and last
+  /// shares outside it.
+  static func cumulativeShare(at hours: Double, in grid: [JobTimeQuantile]) -> Double {
+    guard let first = grid.first, let last = grid.last else { return 0 }
+    if hours <= first.hours { return first.share }
+    if hours >= last.hours { return last.share }
+    for (lower, upper) in zip(grid, grid.dropFirst()) where hours <= upper.hours {
+      guard upper.hours > lower.hours else { return upper.share }
+      return lower.share
+        + (upper.share - lower.share) * (hours - lower.hours) / (upper.hours - lower.hours)
+    }
+    return last.share
   }
 
   // MARK: - Sizing
