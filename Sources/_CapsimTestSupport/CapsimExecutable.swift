@@ -94,3 +94,38 @@ public enum CapsimExecutable {
     }
   }
 }
+
+extension CapsimExecutable {
+  /// Whether ``runUnprivileged(_:home:)`` can run here: as a non-root user directly, or as root
+  /// through util-linux's `setpriv`.
+  public static var canRunUnprivileged: Bool {
+    getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+  }
+
+  /// Runs `capsim arguments…` in the package root as a user whom file permissions bind: the current
+  /// user when not root; as root (which ignores permissions, as in CI), `nobody` through `setpriv`.
+  /// Returns standard error and the exit status; standard output is discarded.
+  public static func runUnprivileged(_ arguments: [String], home: String) throws -> (
+    standardError: String, exitCode: Int32
+  ) {
+    let process = Process()
+    if getuid() == 0 {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments =
+        ["--reuid=65534", "--regid=65534", "--clear-groups", try binary.path] + arguments
+    } else {
+      process.executableURL = try binary
+      process.arguments = arguments
+    }
+    process.currentDirectoryURL = packageRoot
+    process.environment = ["PATH": "/usr/bin:/bin", "HOME": home]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(
+      decoding: readToEnd(errors.fileHandleForReading.fileDescriptor), as: UTF8.self)
+    process.waitUntilExit()
+    return (message, process.terminationStatus)
+  }
+}

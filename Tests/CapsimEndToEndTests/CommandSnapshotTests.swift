@@ -18,6 +18,14 @@ struct CommandSnapshotTests {
   static let recommend = ["recommend", "scenarios/borderline-growing-team.yaml", "--trials", "100"]
   static let breakEven = ["break-even", "scenarios/borderline-growing-team.yaml", "--trials", "50"]
   static let fit = ["fit", "h100-queue-wait-shared"]
+  static let sweep = [
+    "sweep", "scenarios/early-experimentation.yaml", "--trials", "40", "--vary",
+    "workload.jobs_per_month=80,120",
+  ]
+  static let sensitivity = [
+    "sensitivity", "scenarios/early-experimentation.yaml", "--trials", "40", "--vary",
+    "workload.jobs_per_month=80,120",
+  ]
 
   static let cases: [Case] = [
     Case(snapshot: "run.txt", arguments: run),
@@ -40,6 +48,19 @@ struct CommandSnapshotTests {
     Case(snapshot: "fit.txt", arguments: fit),
     Case(snapshot: "fit.json", arguments: fit + ["--format", "json"]),
     Case(snapshot: "fit.csv", arguments: fit + ["--format", "csv"]),
+    Case(snapshot: "sweep.txt", arguments: sweep),
+    Case(snapshot: "sweep.md", arguments: sweep + ["--format", "md"]),
+    Case(snapshot: "sweep.json", arguments: sweep + ["--format", "json"]),
+    Case(snapshot: "sweep.csv", arguments: sweep + ["--format", "csv"]),
+    Case(snapshot: "sensitivity.txt", arguments: sensitivity),
+    Case(snapshot: "sensitivity.md", arguments: sensitivity + ["--format", "md"]),
+    Case(snapshot: "sensitivity.json", arguments: sensitivity + ["--format", "json"]),
+    Case(snapshot: "sensitivity.csv", arguments: sensitivity + ["--format", "csv"]),
+    Case(snapshot: "init.yaml", arguments: ["init"]),
+    Case(snapshot: "data-show-set.txt", arguments: ["data", "show", "h100-8gpu-step-time-shared"]),
+    Case(
+      snapshot: "data-show-price.txt", arguments: ["data", "show", "baremetal-h100-8x-commit-12m"]),
+    Case(snapshot: "data-show-platform.txt", arguments: ["data", "show", "cloud-h100-shared"]),
     Case(snapshot: "data-list.txt", arguments: ["data", "list"]),
     Case(snapshot: "data-list.csv", arguments: ["data", "list", "--format", "csv"]),
     Case(snapshot: "runs-list.txt", arguments: ["runs", "list"]),

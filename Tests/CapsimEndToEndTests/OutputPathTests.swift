@@ -74,10 +74,8 @@ struct OutputPathTests {
   /// Root ignores directory permissions, so as root the binary runs as `nobody` (setpriv, util-linux).
   @Test("a failed write leaves the previous file as it was")
   func readOnlyDirectory() throws {
-    let isRoot = getuid() == 0
-    if isRoot && !FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") {
-      return  // Nothing to run as another user with; the unit test covers the failure path.
-    }
+    // Nothing to run as another user with: the unit test covers the failure path.
+    guard CapsimExecutable.canRunUnprivileged else { return }
     let locked = directory.appendingPathComponent("locked")
     try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
     let previous = locked.appendingPathComponent("report.json").path
@@ -86,31 +84,13 @@ struct OutputPathTests {
     #expect(chmod(locked.path, 0o555) == 0)
     defer { chmod(locked.path, 0o755) }
 
-    let arguments = [
-      "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "20",
-      "--no-save",
-      "--format", "json", "-o", previous,
-    ]
-    let process = Process()
-    if isRoot {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments =
-        ["--reuid=65534", "--regid=65534", "--clear-groups", try CapsimExecutable.binary.path]
-        + arguments
-    } else {
-      process.executableURL = try CapsimExecutable.binary
-      process.arguments = arguments
-    }
-    process.currentDirectoryURL = CapsimExecutable.packageRoot
-    process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let (message, status) = try CapsimExecutable.runUnprivileged(
+      [
+        "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "20",
+        "--no-save", "--format", "json", "-o", previous,
+      ], home: directory.path)
 
-    #expect(process.terminationStatus == 64, "\(message)")
+    #expect(status == 64, "\(message)")
     #expect(
       message.hasSuffix(
         "\(previous): error: cannot write the output: create failed: Permission denied\n"

@@ -11,8 +11,7 @@ import Glibc
 @Suite("A read-only database")
 struct ReadOnlyDatabaseTests {
   @Test func importIntoAReadOnlyDatabaseIsOneClearError() throws {
-    let isRoot = getuid() == 0
-    if isRoot && !FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") { return }
+    guard CapsimExecutable.canRunUnprivileged else { return }
     let directory = try Fixtures.temporaryDirectory()
     let database = directory.appendingPathComponent("capsim.sqlite").path
     #expect(try CapsimExecutable.run(["data", "list", "--db", database]).exitCode == 0)
@@ -24,27 +23,10 @@ struct ReadOnlyDatabaseTests {
     #expect(chmod(samples, 0o644) == 0)
     let before = try Data(contentsOf: URL(fileURLWithPath: database))
 
-    let process = Process()
-    let arguments = ["import", "samples", samples, "--db", database]
-    if isRoot {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments =
-        ["--reuid=65534", "--regid=65534", "--clear-groups", try CapsimExecutable.binary.path]
-        + arguments
-    } else {
-      process.executableURL = try CapsimExecutable.binary
-      process.arguments = arguments
-    }
-    process.currentDirectoryURL = CapsimExecutable.packageRoot
-    process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let (message, status) = try CapsimExecutable.runUnprivileged(
+      ["import", "samples", samples, "--db", database], home: directory.path)
 
-    #expect(process.terminationStatus == 64, "\(message)")
+    #expect(status == 64, "\(message)")
     #expect(
       message
         == "\(database): error: the database is read-only\n"
