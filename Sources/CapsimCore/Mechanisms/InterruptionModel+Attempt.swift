@@ -20,12 +20,25 @@ struct AttemptTime {
 extension InterruptionModel {
   /// Segments for `solveHours` of work: ⌈T_s/τ⌉, with T_s/τ within 1e-9 (relative) of an integer taken as it, ≥ 1
   /// (and capped at 2⁵³, far beyond any meaningful schedule, so that the conversion to `Int` cannot trap).
-  @inlinable
+  ///
+  /// Below 2⁵² the quotient's whole part is taken by integer conversion and its fraction (exact) decides
+  /// the rounding, which gives the same values as `rounded()` and `rounded(.up)` without a call to libm
+  /// (this runs once per attempt of every job).
+  @inlinable @inline(__always)
   func segmentCount(solveHours: Double) -> Int {
     let quotient = solveHours / intervalHours
-    let nearest = quotient.rounded()
-    let count =
-      abs(quotient - nearest) <= 1e-9 * Swift.max(1, quotient) ? nearest : quotient.rounded(.up)
+    let nearest: Double
+    let up: Double
+    if quotient >= 0 && quotient < 0x1p52 {
+      let whole = Double(Int(quotient))
+      let fraction = quotient - whole
+      nearest = fraction >= 0.5 ? whole + 1 : whole
+      up = fraction > 0 ? whole + 1 : whole
+    } else {
+      nearest = quotient.rounded()
+      up = quotient.rounded(.up)
+    }
+    let count = abs(quotient - nearest) <= 1e-9 * Swift.max(1, quotient) ? nearest : up
     return Swift.max(1, Int(Swift.min(count, 0x1p53)))
   }
 

@@ -25,7 +25,7 @@ extension OptionSimulator {
         stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
       compute = Swift.max(0, seconds) * hoursPerSecond
       stragglerFree = Swift.min(compute, stragglerFreeHours)
-    } else if mechanisms.stragglers != nil {
+    } else if sumsStragglersExactly {
       compute = exactStragglerHours(jobKey: jobKey)
       stragglerFree = Swift.min(compute, stragglerFreeHours)
     } else {
@@ -65,7 +65,7 @@ extension OptionSimulator {
       let stretched = contention.wallHours(work: wall, using: &stream)
       wall = stretched.wall
       time.contention = stretched.slowdownHours
-    } else if let model = mechanisms.contention {
+    } else if hasGeneralContention, let model = mechanisms.contention {
       var stream = RandomLayout.stream(jobKey: jobKey, .contention)
       let stretched = model.wallHours(work: wall, using: &stream)
       wall = stretched.wall

@@ -30,31 +30,33 @@ extension OptionSimulator {
     var monthEnd = jobsPerMonth.first ?? 0
     withDurations { durations in
       withQueueWaits { waitValues in
-        for index in 0..<jobCount {
-          while index >= monthEnd && month + 1 < jobsPerMonth.count {
-            month += 1
-            monthEnd += jobsPerMonth[month]
+        monthly.withUnsafeMutableBufferPointer { monthlyCost in
+          for index in 0..<jobCount {
+            while index >= monthEnd && month + 1 < jobsPerMonth.count {
+              month += 1
+              monthEnd += jobsPerMonth[month]
+            }
+            let jobCost: Double
+            let completion: Double
+            let wait: Double
+            if isCommitted {
+              wait = scratch.waits[index]
+              completion = wait + scratch.times[index].wall
+              jobCost = account(job: index, scratch: scratch, totals: &totals)
+            } else {
+              // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
+              let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
+              let time = simulateJob(jobKey: jobKey, durations: durations)
+              wait = drawnWait(jobKey: jobKey, waits: waitValues)
+              completion = wait + time.wall
+              jobCost = account(
+                time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
+                totals: &totals)
+            }
+            if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
+            record(completion, in: &completions)
+            if queues { record(wait, in: &waits) }
           }
-          let jobCost: Double
-          let completion: Double
-          let wait: Double
-          if isCommitted {
-            wait = scratch.waits[index]
-            completion = wait + scratch.times[index].wall
-            jobCost = account(job: index, scratch: scratch, totals: &totals)
-          } else {
-            // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
-            let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
-            let time = simulateJob(jobKey: jobKey, durations: durations)
-            wait = drawnWait(jobKey: jobKey, waits: waitValues)
-            completion = wait + time.wall
-            jobCost = account(
-              time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
-              totals: &totals)
-          }
-          if !monthly.isEmpty { monthly[month] += jobCost }
-          record(completion, in: &completions)
-          if queues { record(wait, in: &waits) }
         }
       }
     }
@@ -90,14 +92,27 @@ extension OptionSimulator {
     scratch.walls.removeAll(keepingCapacity: true)
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.runners.removeAll(keepingCapacity: true)
+    scratch.times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
+    scratch.walls.append(contentsOf: repeatElement(0, count: jobCount))
+    // Filled through buffers moved out of the scratch space (so uniquely referenced): no per-job append.
+    var times: [TimeBreakdown] = []
+    var walls: [Double] = []
+    swap(&times, &scratch.times)
+    swap(&walls, &scratch.walls)
     withDurations { durations in
-      for job in 0..<jobCount {
-        let time = simulateJob(
-          jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: durations)
-        scratch.times.append(time)
-        scratch.walls.append(time.wall)
+      times.withUnsafeMutableBufferPointer { timeBuffer in
+        walls.withUnsafeMutableBufferPointer { wallBuffer in
+          for job in 0..<jobCount {
+            let time = simulateJob(
+              jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: durations)
+            timeBuffer[job] = time
+            wallBuffer[job] = time.wall
+          }
+        }
       }
     }
+    swap(&times, &scratch.times)
+    swap(&walls, &scratch.walls)
     scratch.runners.append(contentsOf: repeatElement(.own, count: jobCount))
     queueOnCommittedNodes(
       arrivalHours: arrivalHours, horizonHours: horizonHours, scratch: &scratch, totals: &totals)

@@ -23,6 +23,12 @@ final class OptionSimulator: Sendable {
   /// Stragglers summed by the normal approximation (steps above the exact limit): mean and standard deviation
   /// of a job's compute seconds; `nil` without stragglers or when steps are summed exactly.
   let stragglerNormal: (mean: Double, standardDeviation: Double)?
+  // Flags for the models kept only in `mechanisms`: testing a flag, not the optional model, keeps the per-job
+  // pipeline from copying the model (it holds an existential distribution) once per job.
+  /// Whether stragglers are summed step by step (steps at or below the model's exact limit).
+  let sumsStragglersExactly: Bool
+  /// Whether contention uses the general model (episodes that `ContentionModel.plan` does not cover).
+  let hasGeneralContention: Bool
   /// Waits for capacity of a pay-per-use option (seconds), if it configures them.
   let queueWait: DurationDraws?
   /// The queue-wait sample values, ascending (empty without them).
@@ -85,6 +91,8 @@ final class OptionSimulator: Sendable {
         ? (Double(steps) * model.maxMean, Double(steps).squareRoot() * model.maxStandardDeviation)
         : nil
     }
+    sumsStragglersExactly = resolved.mechanisms.stragglers != nil && stragglerNormal == nil
+    hasGeneralContention = contention == nil && resolved.mechanisms.contention != nil
     let hoursPerSecond = resolved.option.durationScale / 3600
     self.hoursPerSecond = hoursPerSecond
     let workerMean = resolved.mechanisms.stragglers?.workerMean ?? 0
