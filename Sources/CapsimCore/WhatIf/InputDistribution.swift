@@ -160,6 +160,7 @@ public enum InputDistributionError: Error, Sendable, Hashable, CustomStringConve
   /// The parameters do not describe a distribution; the message says why.
   case invalid(String)
 
+  /// The message.
   public var description: String {
     switch self {
     case .invalid(let message): return message

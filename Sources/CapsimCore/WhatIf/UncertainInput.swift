@@ -81,6 +81,7 @@ public enum UncertainInputError: Error, Sendable, Hashable, CustomStringConverti
   /// Too few trials to impose correlations among this many inputs.
   case tooFewTrials(trials: Int, inputs: Int)
 
+  /// What is wrong, in one sentence.
   public var description: String {
     switch self {
     case .unknownPath(let path, let known, _):
