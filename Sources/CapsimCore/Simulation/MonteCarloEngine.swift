@@ -12,6 +12,10 @@ public struct MonteCarloEngine: Sendable {
   /// How many trial chunks run at once (≥ 1).
   public var threadCount: Int
 
+  /// Per-trial input values: when set, trial t simulates `variation.scenario(forTrial: t, base:)`
+  /// (node counts sized on the base scenario). `nil`: every trial simulates the base scenario.
+  public var variation: (any TrialScenarioVariation)?
+
   /// Creates an engine that uses up to `threadCount` concurrent tasks.
   public init(threadCount: Int) {
     self.threadCount = Swift.max(1, threadCount)
@@ -37,7 +41,18 @@ public struct MonteCarloEngine: Sendable {
       }
       simulators.append(simulator(for: option, nodes: nodes, in: scenario))
     }
-    let chunks = await simulate(scenario.scenario, simulators: simulators)
+    var trialModels: (@Sendable (Int) -> (Workload, [OptionSimulator]))?
+    if let variation {
+      let nodes = simulators.map(\.nodes)
+      trialModels = { trial in
+        let varied = variation.scenario(forTrial: trial, base: scenario)
+        let models = varied.options.indices.map {
+          simulator(for: varied.options[$0], nodes: nodes[$0], in: varied)
+        }
+        return (varied.scenario.workload, models)
+      }
+    }
+    let chunks = await simulate(scenario.scenario, simulators: simulators, trialModels: trialModels)
     let outcomes = scenario.options.enumerated().map { index, option in
       OutcomeSummariser(
         option: option, simulator: simulators[index], scenario: scenario.scenario, chunks: chunks,
@@ -180,7 +195,10 @@ public struct MonteCarloEngine: Sendable {
   }
 
   /// Runs every trial of `scenario` for `simulators`, in parallel chunks, returned in chunk order.
-  func simulate(_ scenario: Scenario, simulators: [OptionSimulator]) async -> [TrialChunk] {
+  func simulate(
+    _ scenario: Scenario, simulators: [OptionSimulator],
+    trialModels: (@Sendable (Int) -> (Workload, [OptionSimulator]))? = nil
+  ) async -> [TrialChunk] {
     let trials = scenario.trials
     let chunkCount = (trials + Self.chunkSize - 1) / Self.chunkSize
     let streams = RandomStreams(seed: scenario.seed)
@@ -194,7 +212,7 @@ public struct MonteCarloEngine: Sendable {
           let range = (index * Self.chunkSize)..<Swift.min(trials, (index + 1) * Self.chunkSize)
           let chunk = TrialChunk.simulate(
             trials: range, horizon: horizon, workload: workload, streams: streams,
-            simulators: simulators)
+            simulators: simulators, trialModels: trialModels)
           return (index, chunk)
         }
       }

@@ -75,6 +75,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var crossovers: [Crossover] = []
   /// The `--set` overrides applied to the scenario file, in order (shown in every report).
   public var overrides: [ScenarioOverride] = []
+  /// The inputs drawn from a distribution in every trial (empty: every input was a fixed number).
+  public var uncertainInputs: [UncertainInput] = []
 
   /// Creates an outcome.
   public init(

@@ -12,7 +12,8 @@ struct TrialChunk: Sendable {
   /// never changes the job counts the other options see.
   static func simulate(
     trials: Range<Int>, horizon: Int, workload: Workload, streams: RandomStreams,
-    simulators: [OptionSimulator]
+    simulators: [OptionSimulator],
+    trialModels: (@Sendable (Int) -> (Workload, [OptionSimulator]))? = nil
   ) -> TrialChunk {
     var chunk = TrialChunk(
       totals: Array(repeating: [], count: simulators.count),
@@ -23,6 +24,7 @@ struct TrialChunk: Sendable {
     var arrivalHours: [Double] = []
     var scratch = TrialScratch()
     for trial in trials {
+      let (workload, simulators) = trialModels?(trial) ?? (workload, simulators)
       var arrivals = streams.stream(trial: trial, purpose: RandomStreams.workloadPurpose)
       for month in 0..<horizon {
         switch workload.arrivals {

@@ -45,6 +45,17 @@ struct ScenarioRunOptions: ParsableArguments {
     MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
+  /// The engine with the scenario's uncertain inputs drawn per trial (none: the plain ``engine``);
+  /// inputs whose path is in `fixing` (a sweep's axes) stay at the values the points give them.
+  func engine(for loaded: LoadedScenario, resolved: ResolvedScenario, fixing: [String] = [])
+    throws -> MonteCarloEngine
+  {
+    var engine = self.engine
+    engine.variation = try UncertainVariation(
+      loaded.uncertainty, fixing: fixing, scenario: resolved)
+    return engine
+  }
+
   /// The `--set` overrides, numbered from 1 in the order given.
   func parsedOverrides() throws(ScenarioError) -> [ScenarioOverride] {
     var result: [ScenarioOverride] = []
@@ -83,8 +94,9 @@ struct ScenarioRunOptions: ParsableArguments {
     outcome: SimulationOutcome
   ) {
     let (loaded, store, resolved) = try load()
-    var outcome = await engine.run(resolved)
+    var outcome = try await engine(for: loaded, resolved: resolved).run(resolved)
     outcome.overrides = loaded.overrides
+    outcome.uncertainInputs = loaded.uncertainty.inputs
     return (loaded, store, resolved, outcome)
   }
 
