@@ -19,6 +19,10 @@ public enum MarkdownReport {
           + outcome.overrides.map { "`\($0.description)`" }.joined(separator: ", ")
           + ".")
     }
+    if let line = UncertaintyText.inputsLine(outcome.uncertainInputs, code: true) {
+      lines.append("")
+      lines.append(line + ".")
+    }
     lines.append("")
     lines.append("| | " + outcome.options.map { escape($0.name) }.joined(separator: " | ") + " |")
     lines.append("|---|" + String(repeating: "---:|", count: outcome.options.count))

@@ -40,6 +40,16 @@ public enum SensitivityReport {
     lines += table.render().split(separator: "\n").map(String.init)
     lines.append("")
     lines += chart(result, width: Swift.min(width, 100))
+    if !result.importance.isEmpty {
+      lines.append("")
+      lines += RecommendationReport.wrap(
+        "Uncertain inputs, by share of the metric's variance. " + UncertaintyText.importanceMethod,
+        width: width, indent: "")
+      let table = TextTable(
+        header: ["input", "rank correlation", "share of variance"],
+        rightAligned: [false, true, true], rows: UncertaintyText.importanceRows(result.importance))
+      lines += table.render().split(separator: "\n").map(String.init)
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -107,6 +117,15 @@ public enum SensitivityReport {
           + "\(amount(bar.high.metric.value)) | \(amount(bar.swing)) | "
           + "\(bar.low.cheapest) / \(bar.high.cheapest) |")
     }
+    if !result.importance.isEmpty {
+      lines += [
+        "", "## Uncertain inputs", "", UncertaintyText.importanceMethod, "",
+        "| input | rank correlation | share of variance |", "|---|---:|---:|",
+      ]
+      for row in UncertaintyText.importanceRows(result.importance) {
+        lines.append("| `\(row[0])` | \(row[1]) | \(row[2]) |")
+      }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -155,6 +174,7 @@ public enum SensitivityReport {
       var baseCheapest: String
       var overrides: [JSONReport.OverrideEntry]
       var bars: [Bar]
+      var importance: [InputImportance]
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -166,7 +186,8 @@ public enum SensitivityReport {
       seed: result.seed, currency: result.currency, metric: result.metric, base: result.base,
       baseCheapest: result.baseCheapest,
       overrides: result.overrides.map(JSONReport.OverrideEntry.init),
-      bars: result.bars.map { Bar(path: $0.path, low: $0.low, high: $0.high, swing: $0.swing) })
+      bars: result.bars.map { Bar(path: $0.path, low: $0.low, high: $0.high, swing: $0.swing) },
+      importance: result.importance)
     return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
   }
 }

@@ -23,6 +23,9 @@ public struct TerminalReport: Sendable {
           "Overrides: " + outcome.overrides.map(\.description).joined(separator: ", "),
           indent: "  "))
     }
+    if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
+      lines.append(contentsOf: wrap(line, indent: "  "))
+    }
     lines.append(
       "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs")
     lines.append("with their 95% CI in brackets.")

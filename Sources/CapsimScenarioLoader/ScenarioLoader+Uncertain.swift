@@ -34,7 +34,11 @@ extension ScenarioLoader {
   /// distribution at a key that cannot take one, impossible parameters, and bad correlations.
   /// The third result is the key paths of the distributions that were reported, so that the reader's
   /// own complaint about them (a mapping where a number belongs) can be dropped.
-  static func extractUncertainty(_ root: Node, problems: ProblemCollector) -> (
+  /// A correlation naming a path in `fixed` (set to a number by an override, as a sweep or tornado
+  /// point does) is dropped rather than reported.
+  static func extractUncertainty(
+    _ root: Node, fixed: Set<String> = [], problems: ProblemCollector
+  ) -> (
     Node, UncertaintySettings, Set<String>
   ) {
     var inputs: [UncertainInput] = []
@@ -59,7 +63,8 @@ extension ScenarioLoader {
       }
     }
     if let list = reader.value("correlations") {
-      settings.correlations = readCorrelations(list, inputs: inputs, problems: problems)
+      settings.correlations = readCorrelations(
+        list, inputs: inputs, fixed: fixed, problems: problems)
       if problems.problems.isEmpty {
         do {
           try UncertainInputPlan.validate(settings)
@@ -74,9 +79,9 @@ extension ScenarioLoader {
     return (document, settings, reported)
   }
 
-  static func readCorrelations(_ node: Node, inputs: [UncertainInput], problems: ProblemCollector)
-    -> [InputCorrelation]
-  {
+  static func readCorrelations(
+    _ node: Node, inputs: [UncertainInput], fixed: Set<String>, problems: ProblemCollector
+  ) -> [InputCorrelation] {
     guard case .sequence(let sequence) = node else {
       problems.add(
         .wrongType(
@@ -107,6 +112,7 @@ extension ScenarioLoader {
             found: YAMLMappingReader.describe(betweenNode)))
         continue
       }
+      if fixed.contains(first) || fixed.contains(second) { continue }
       var ok = true
       for (position, name) in [first, second].enumerated() where !known.contains(name) {
         ok = false

@@ -72,7 +72,8 @@ public enum ScenarioLoader {
       ])
     }
     let (overridden, applied) = try apply(overrides, to: root)
-    let (document, uncertainty, reported) = extractUncertainty(overridden, problems: problems)
+    let (document, uncertainty, reported) = extractUncertainty(
+      overridden, fixed: Set(overrides.map(\.path)), problems: problems)
     let checked = problems.problems.count
     let scenario = readScenario(document, problems: problems)
     problems.problems =

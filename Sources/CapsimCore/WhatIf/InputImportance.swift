@@ -47,6 +47,10 @@ public struct InputImportance: Sendable, Hashable, Codable {
 /// What a recommendation's verdict is most sensitive to, and the value of the top input at which it
 /// flips (the cheaper option changes).
 public struct VerdictSensitivity: Sendable, Hashable, Codable {
+  /// The option recommended at the base (every input at its median).
+  public var leading: String
+  /// The runner-up; the tornado's metric is the saving of `leading` over it.
+  public var alternative: String
   /// The inputs that move the saving most (the top of the tornado), largest swing first.
   public var topInputs: [TornadoResult.Bar]
   /// The value of the top input at which the saving crosses zero, from a bisection between its low
@@ -56,7 +60,12 @@ public struct VerdictSensitivity: Sendable, Hashable, Codable {
   public var flipPath: String?
 
   /// Creates a summary.
-  public init(topInputs: [TornadoResult.Bar], flipValue: Double?, flipPath: String?) {
+  public init(
+    leading: String, alternative: String, topInputs: [TornadoResult.Bar], flipValue: Double?,
+    flipPath: String?
+  ) {
+    self.leading = leading
+    self.alternative = alternative
     self.topInputs = topInputs
     self.flipValue = flipValue
     self.flipPath = flipPath

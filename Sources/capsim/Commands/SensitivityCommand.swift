@@ -52,16 +52,22 @@ struct SensitivityCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, _) = try scenario.load()
+      let (loaded, store, resolved) = try scenario.load()
       var axes: [SweepAxis] = []
       for (index, text) in inputs.enumerated() {
         axes.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
       }
+      if axes.isEmpty { axes = loaded.uncertainty.tornadoAxes }
       let decision: DecisionMetric =
         metric == "saving" ? .saving : .metric(key: metric, option: option)
-      let result = try await Tornado(engine: scenario.engine).run(
+      let tornado = Tornado(engine: scenario.engine)
+      var result = try await tornado.run(
         inputs: axes, metric: decision, overrides: loaded.overrides
       ) { settings in try scenario.resolve(adding: settings, in: store) }
+      if let variation = try UncertainVariation(loaded.uncertainty, scenario: resolved) {
+        result.importance = try await tornado.importance(
+          of: variation, scenario: resolved, metric: decision)
+      }
       let report: String
       switch format {
       case .table: report = SensitivityReport.table(result, width: width)
