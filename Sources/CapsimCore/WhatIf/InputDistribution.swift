@@ -143,15 +143,15 @@ public enum InputDistribution: Sendable, Hashable, Codable {
 }
 
 extension Double {
-  /// `%g`-style rendering with up to `digits` significant digits.
+  /// Rounded to `digits` significant digits; whole numbers without a decimal point.
   func formatted(significantDigits digits: Int) -> String {
-    if self == rounded() && abs(self) < 1e15 { return String(Int64(self)) }
-    var text = String(self)
-    if text.count > digits + 2, let value = Double(text) {
+    var value = self
+    if value != 0 && value.isFinite {
       let scale = Double.pow(10, Double(digits - 1) - Double.log10(abs(value)).rounded(.down))
-      text = String((value * scale).rounded() / scale)
+      value = (value * scale).rounded() / scale
     }
-    return text
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
   }
 }
 

@@ -18,7 +18,10 @@ struct SensitivityCommand: AsyncParsableCommand {
       default the saving of the recommended option over the runner-up (their mean total-cost difference, \
       the pair fixed at the base), or --metric KEY of --option NAME (default: the cheapest option at base). \
       Example: capsim sensitivity scenarios/borderline-growing-team.yaml \
-      --vary workload.jobs_per_month=80,100 --vary workload.deadline_hours=36,60
+      --vary workload.jobs_per_month=80,100 --vary workload.deadline_hours=36,60. \
+      Without --vary, a scenario with uncertain inputs (distributions, docs/scenarios.md) uses each one's \
+      5th and 95th percentiles, and the report adds each uncertain input's rank correlation with the \
+      per-trial metric and its share of variance, from one run drawing every input per trial.
       """)
 
   @OptionGroup var scenario: ScenarioRunOptions
