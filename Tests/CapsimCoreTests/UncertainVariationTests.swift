@@ -90,3 +90,45 @@ struct UncertainVariationTests {
     #expect(abs(ranked.reduce(0) { $0 + $1.varianceShare } - 1) < 1e-12)
   }
 }
+
+@Suite("Verdict sensitivity of recommend")
+struct VerdictSensitivityTests {
+  /// TornadoTests' linear scenario with one metal node: cloud costs 2,880 × 80 = 230,400 and metal
+  /// 140,160 + M (M = migration other_costs), so the cheaper option changes at M = 90,240 exactly.
+  static func scenario(otherCosts: Double) throws -> ResolvedScenario {
+    let workload = Workload(jobsPerMonth: 80, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var dedicated = Fixtures.option(
+      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal),
+      nodes: 1, kind: .dedicated)
+    dedicated.option.migration = MigrationSettings(engineerWeeks: 0, otherCosts: otherCosts)
+    return try Fixtures.resolved(
+      horizonMonths: 12, trials: 20, seed: 3, workload: workload, options: [shared, dedicated])
+  }
+
+  @Test func flipValueMatchesTheClosedFormBreakEven() async throws {
+    let uncertainty = UncertaintySettings(inputs: [
+      UncertainInput(
+        path: "options.metal.migration.other_costs",
+        distribution: .uniform(low: 0, high: 200_000))
+    ])
+    let result = try await Tornado(engine: MonteCarloEngine(threadCount: 2)).verdictSensitivity(
+      uncertainty, overrides: []
+    ) { settings in
+      var value = 100_000.0
+      for setting in settings {
+        #expect(setting.path == "options.metal.migration.other_costs")
+        value = Double(setting.value)!
+      }
+      return try Self.scenario(otherCosts: value)
+    }
+    let sensitivity = try #require(result)
+    // At the median (100,000) metal costs 240,160 > 230,400: cloud leads.
+    #expect(sensitivity.leading == "cloud")
+    #expect(sensitivity.topInputs.map(\.path) == ["options.metal.migration.other_costs"])
+    // Ends: p5 = 10,000, p95 = 190,000; 10 halvings of 180,000 leave ±88.
+    let flip = try #require(sensitivity.flipValue)
+    #expect(abs(flip - 90_240) < 180_000 / 2048, "flip \(flip)")
+  }
+}
