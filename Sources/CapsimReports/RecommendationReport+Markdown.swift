@@ -91,8 +91,7 @@ extension RecommendationReport {
           + r.overrides.map { "`\($0.description)`" }.joined(separator: ", ") + ".")
     }
     if let line = UncertaintyText.inputsLine(r.uncertainInputs, code: true) {
-      lines.append("")
-      lines.append(line + ".")
+      lines += ["", "## Uncertain inputs", "", line + "."]
     }
     if let sensitivity = r.verdictSensitivity {
       lines.append("")

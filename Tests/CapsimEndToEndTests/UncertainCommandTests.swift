@@ -35,4 +35,25 @@ struct UncertainCommandTests {
     #expect(result.standardError.contains("help: give it a number"))
     #expect(result.standardError.components(separatedBy: "error:").count == 2)
   }
+
+  /// `recommend` names the top tornado input and a flip value inside its 5th–95th percentile range
+  /// (62.31 to 130 jobs a month) in the JSON and the memo.
+  @Test func recommendNamesTheTopInputAndTheFlipValue() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "recommend", "scenarios/uncertain-volume.yaml", "--db", database, "--trials", "30",
+      "--no-save",
+    ]
+    let json = try CapsimExecutable.run(arguments + ["--format", "json"])
+    #expect(json.exitCode == 0, "\(json.standardError)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+    let sensitivity = try #require(
+      (object as? [String: Any])?["verdict_sensitivity"] as? [String: Any])
+    #expect(sensitivity["flip_path"] as? String == "workload.jobs_per_month")
+    let flip = try #require(sensitivity["flip_value"] as? Double)
+    #expect(flip > 62.31 && flip < 130)
+    let memo = try CapsimExecutable.run(arguments + ["--format", "md"])
+    #expect(memo.standardOutput.contains("## Uncertain inputs"))
+    #expect(memo.standardOutput.contains("The verdict flips"))
+  }
 }
