@@ -137,15 +137,19 @@ public enum SensitivityReport {
       [
         "input", "low", "metric_low", "metric_low_se", "cheapest_low", "high", "metric_high",
         "metric_high_se", "cheapest_high", "swing", "base", "metric", "trials", "seed",
+        "rank_correlation", "variance_share",
       ]
     ]
     let exact = NumberFormatting.exact
     for bar in result.bars {
+      let importance = result.importance.first { $0.path == bar.path }
       rows.append([
         bar.path, bar.low.value, exact(bar.low.metric.value), exact(bar.low.metric.standardError),
         bar.low.cheapest, bar.high.value, exact(bar.high.metric.value),
         exact(bar.high.metric.standardError), bar.high.cheapest, exact(bar.swing),
         exact(result.base.value), result.metric, String(result.trials), String(result.seed),
+        (importance?.rankCorrelation).map(exact) ?? "",
+        (importance?.varianceShare).map(exact) ?? "",
       ])
     }
     return rows.map { $0.map(CSVReport.escape).joined(separator: ",") }.joined(separator: "\n")

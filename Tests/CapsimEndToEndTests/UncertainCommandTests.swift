@@ -56,4 +56,19 @@ struct UncertainCommandTests {
     #expect(memo.standardOutput.contains("## Uncertain inputs"))
     #expect(memo.standardOutput.contains("The verdict flips"))
   }
+
+  /// A sweep of the uncertain volume fixes it at each point while the other inputs are still drawn
+  /// per trial; the CSV is identical on one and on three threads.
+  @Test func sweepFixesTheSweptInputAndIsDeterministic() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "sweep", "scenarios/uncertain-volume.yaml", "--db", database, "--trials", "30",
+      "--vary", "workload.jobs_per_month=80,110", "--format", "csv",
+    ]
+    let one = try CapsimExecutable.run(arguments + ["--threads", "1"])
+    #expect(one.exitCode == 0, "\(one.standardError)")
+    let three = try CapsimExecutable.run(arguments + ["--threads", "3"])
+    #expect(one.standardOutput == three.standardOutput)
+    #expect(one.standardOutput.split(separator: "\n").count == 3)
+  }
 }
