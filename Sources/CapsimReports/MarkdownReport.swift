@@ -29,6 +29,10 @@ public enum MarkdownReport {
       lines.append("")
       lines.append(precision.summary(trials: outcome.trials) + ".")
     }
+    if let line = UncertaintyText.inputsLine(outcome.uncertainInputs, code: true) {
+      lines.append("")
+      lines.append(line + ".")
+    }
     lines.append("")
     lines.append("| | " + outcome.options.map { escape($0.name) }.joined(separator: " | ") + " |")
     lines.append("|---|" + String(repeating: "---:|", count: outcome.options.count))

@@ -26,6 +26,10 @@ extension RecommendationReport {
     var signals: [Signal]
     var policy: RecommendationPolicy
     var overrides: [JSONReport.OverrideEntry]
+    /// Present only when some input was a distribution.
+    var uncertainInputs: [UncertainInput]?
+    /// Present only with uncertain inputs: top tornado inputs and the flip value.
+    var verdictSensitivity: VerdictSensitivity?
 
     init(_ r: Recommendation) {
       scenario = r.scenario
@@ -65,6 +69,8 @@ extension RecommendationReport {
       }
       policy = r.policy
       overrides = r.overrides.map(JSONReport.OverrideEntry.init)
+      uncertainInputs = r.uncertainInputs.isEmpty ? nil : r.uncertainInputs
+      verdictSensitivity = r.verdictSensitivity
     }
   }
 

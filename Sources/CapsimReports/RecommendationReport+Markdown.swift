@@ -90,6 +90,13 @@ extension RecommendationReport {
         "The scenario file was run with these overrides (--set): "
           + r.overrides.map { "`\($0.description)`" }.joined(separator: ", ") + ".")
     }
+    if let line = UncertaintyText.inputsLine(r.uncertainInputs, code: true) {
+      lines += ["", "## Uncertain inputs", "", line + "."]
+    }
+    if let sensitivity = r.verdictSensitivity {
+      lines.append("")
+      lines.append(UncertaintyText.verdictSentences(sensitivity, code: true).joined(separator: " "))
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

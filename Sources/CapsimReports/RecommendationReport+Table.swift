@@ -19,6 +19,14 @@ extension RecommendationReport {
           "Overrides: " + r.overrides.map(\.description).joined(separator: ", "), width: width,
           indent: "  "))
     }
+    if let line = UncertaintyText.inputsLine(r.uncertainInputs) {
+      lines.append(contentsOf: wrap(line, width: width, indent: "  "))
+    }
+    if let sensitivity = r.verdictSensitivity {
+      for sentence in UncertaintyText.verdictSentences(sensitivity) {
+        lines.append(contentsOf: wrap(sentence, width: width, indent: "  "))
+      }
+    }
     lines.append("")
     func field(_ label: String, _ text: String) {
       let padded = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)

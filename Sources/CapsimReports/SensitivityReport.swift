@@ -37,6 +37,16 @@ public enum SensitivityReport {
     lines += table.render().split(separator: "\n").map(String.init)
     lines.append("")
     lines += chart(result, width: Swift.min(width, 100))
+    if !result.importance.isEmpty {
+      lines.append("")
+      lines += RecommendationReport.wrap(
+        "Uncertain inputs, by share of the metric's variance. " + UncertaintyText.importanceMethod,
+        width: width, indent: "")
+      let table = TextTable(
+        header: ["input", "rank correlation", "share of variance"],
+        rightAligned: [false, true, true], rows: UncertaintyText.importanceRows(result.importance))
+      lines += table.render().split(separator: "\n").map(String.init)
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -104,6 +114,15 @@ public enum SensitivityReport {
           + "\(amount(bar.high.metric.value)) | \(amount(bar.swing)) | "
           + "\(bar.low.cheapest) / \(bar.high.cheapest) |")
     }
+    if !result.importance.isEmpty {
+      lines += [
+        "", "## Uncertain inputs", "", UncertaintyText.importanceMethod, "",
+        "| input | rank correlation | share of variance |", "|---|---:|---:|",
+      ]
+      for row in UncertaintyText.importanceRows(result.importance) {
+        lines.append("| `\(row[0])` | \(row[1]) | \(row[2]) |")
+      }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -115,15 +134,19 @@ public enum SensitivityReport {
       [
         "input", "low", "metric_low", "metric_low_se", "cheapest_low", "high", "metric_high",
         "metric_high_se", "cheapest_high", "swing", "base", "metric", "trials", "seed",
+        "rank_correlation", "variance_share",
       ]
     ]
     let exact = NumberFormatting.exact
     for bar in result.bars {
+      let importance = result.importance.first { $0.path == bar.path }
       rows.append([
         bar.path, bar.low.value, exact(bar.low.metric.value), exact(bar.low.metric.standardError),
         bar.low.cheapest, bar.high.value, exact(bar.high.metric.value),
         exact(bar.high.metric.standardError), bar.high.cheapest, exact(bar.swing),
         exact(result.base.value), result.metric, String(result.trials), String(result.seed),
+        (importance?.rankCorrelation).map(exact) ?? "",
+        (importance?.varianceShare).map(exact) ?? "",
       ])
     }
     return rows.map { $0.map(CSVReport.escape).joined(separator: ",") }.joined(separator: "\n")
@@ -151,13 +174,15 @@ public enum SensitivityReport {
       var baseCheapest: String
       var overrides: [JSONReport.OverrideEntry]
       var bars: [Bar]
+      var importance: [InputImportance]
     }
     let document = Document(
       scenario: result.scenario, trials: result.trials, seed: result.seed,
       currency: result.currency, metric: result.metric, base: result.base,
       baseCheapest: result.baseCheapest,
       overrides: result.overrides.map(JSONReport.OverrideEntry.init),
-      bars: result.bars.map { Bar(path: $0.path, low: $0.low, high: $0.high, swing: $0.swing) })
+      bars: result.bars.map { Bar(path: $0.path, low: $0.low, high: $0.high, swing: $0.swing) },
+      importance: result.importance)
     return try ReportJSONEncoder.render(document, capsimVersion: capsimVersion)
   }
 }

@@ -37,6 +37,9 @@ public struct TerminalReport: Sendable {
           indent: "  "))
     }
     if let precision = outcome.precision { lines.append(precision.summary(trials: outcome.trials)) }
+    if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
+      lines.append(contentsOf: wrap(line, indent: "  "))
+    }
     if let headline = RunHeadline(outcome) {
       for sentence in headline.sentences { lines.append(contentsOf: wrap(sentence, indent: "  ")) }
     }

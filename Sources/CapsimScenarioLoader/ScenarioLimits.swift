@@ -83,6 +83,9 @@ public enum ScenarioLimits {
       "the relative 95% half-width to reach, e.g. 0.01 for 1%; beyond 0.5 an estimate says nothing"),
     "max_trials": .closed(
       1, 10_000_000, "the most trials a precision target may use", whole: true),
+    "uncertainty.correlations.rank": .above(
+      -1, upTo: 0.999_999,
+      "a rank correlation between two uncertain inputs, strictly between -1 and 1"),
     "trials": .closed(
       1, 10_000_000, "Monte Carlo trials; 2,000 give about 2% relative error on a mean",
       whole: true),

@@ -15,7 +15,7 @@ extension ScenarioLoader {
       "options.*.migration": migrationKeys, "options.*.sizing": sizingKeys,
       "options.*.queue_wait": sourceKeys, "options.*.overflow": ["to", "max_wait_hours"],
       "options.*.provisioning": ["lead_time_months", "interim"], "options.*.distribution": nil,
-      "options.*.queue_wait.distribution": nil, "costs": costKeys,
+      "options.*.queue_wait.distribution": nil, "costs": costKeys, "uncertainty": uncertaintyKeys,
     ]
   }
 

@@ -12,6 +12,8 @@ public struct LoadedScenario: Sendable {
   public var text: String
   /// The `--set` overrides applied on top of the file, in order (stored with each run too).
   public var overrides: [ScenarioOverride] = []
+  /// The inputs written as distributions, with their correlations and sampling (`uncertainty:`).
+  public var uncertainty = UncertaintySettings()
 }
 
 /// Reads scenario files (format in `docs/scenarios.md`) and reports every problem at once.
@@ -19,7 +21,7 @@ public enum ScenarioLoader {
   /// Top-level keys of format version 1.
   static let topLevelKeys = [
     "version", "name", "description", "horizon_months", "trials", "seed", "workload", "options",
-    "costs", "max_price_age_days", "sweep", "precision", "max_trials",
+    "costs", "max_price_age_days", "sweep", "precision", "max_trials", "uncertainty",
   ]
   static let workloadKeys = [
     "jobs_per_month", "arrivals", "gpus_per_job", "steps_per_job", "deadline_hours", "growth",
@@ -69,8 +71,14 @@ public enum ScenarioLoader {
           help: "start from one of the examples in scenarios/")
       ])
     }
-    let (document, applied) = try apply(overrides, to: root)
+    let (overridden, applied) = try apply(overrides, to: root)
+    let (document, uncertainty, reported) = extractUncertainty(
+      overridden, fixed: Set(overrides.map(\.path)), problems: problems)
+    let checked = problems.problems.count
     let scenario = readScenario(document, problems: problems)
+    problems.problems =
+      Array(problems.problems[..<checked])
+      + problems.problems[checked...].filter { !reported.contains($0.location.field ?? "") }
     for entry in applied {
       problems.sourceMap.recordOverride(
         entry.keyPath, at: SourceLocation(file: entry.override.label, field: entry.override.path))
@@ -84,8 +92,10 @@ public enum ScenarioLoader {
           return problem.relocated(to: location)
         })
     }
-    return LoadedScenario(
+    var loaded = LoadedScenario(
       scenario: scenario, sourceMap: problems.sourceMap, text: text, overrides: overrides)
+    loaded.uncertainty = uncertainty
+    return loaded
   }
 
   static func syntaxProblem(_ error: YamlError, file: String) -> ScenarioProblem {

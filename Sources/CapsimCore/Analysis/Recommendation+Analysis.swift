@@ -86,7 +86,7 @@ extension Recommendation {
       signals: WorkloadSignal.signals(
         workload: workload, horizonMonths: outcome.horizonMonths, bestPayPerUse: bestShared,
         bestCommitted: bestCommitted, policy: policy),
-      policy: policy, overrides: outcome.overrides)
+      policy: policy, overrides: outcome.overrides, uncertainInputs: outcome.uncertainInputs)
   }
 
   /// The category of an option: an option with an overflow target is hybrid, other committed prices are

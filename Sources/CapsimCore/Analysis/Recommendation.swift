@@ -108,6 +108,11 @@ public struct Recommendation: Sendable, Hashable, Codable {
   public var policy: RecommendationPolicy
   /// The `--set` overrides the simulated scenario was run with (from the outcome).
   public var overrides: [ScenarioOverride] = []
+  /// The inputs drawn from a distribution in every trial (from the outcome).
+  public var uncertainInputs: [UncertainInput] = []
+  /// What the verdict is most sensitive to, and where it flips (set by `recommend` with uncertain
+  /// inputs; nil otherwise).
+  public var verdictSensitivity: VerdictSensitivity?
 
   /// p95/p50 job-time ratio before (best pay-per-use option) and after (the leading option).
   public var predictability: (before: Double, after: Double) {

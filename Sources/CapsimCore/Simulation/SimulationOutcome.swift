@@ -80,6 +80,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var overrides: [ScenarioOverride] = []
   /// With a precision target: the precision asked for and reached (`trials` is then the trials used).
   public var precision: PrecisionOutcome?
+  /// The inputs drawn from a distribution in every trial (empty: every input was a fixed number).
+  public var uncertainInputs: [UncertainInput] = []
 
   /// Creates an outcome.
   public init(

@@ -54,6 +54,9 @@ public struct TornadoResult: Sendable, Hashable, Codable {
   public var overrides: [ScenarioOverride]
   /// The inputs, largest swing first.
   public var bars: [Bar]
+  /// For uncertain inputs: rank correlation with the metric and share of its variance (one run with
+  /// every input drawn per trial); empty without uncertain inputs.
+  public var importance: [InputImportance] = []
 
   /// Creates a result.
   public init(

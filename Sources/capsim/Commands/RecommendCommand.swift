@@ -27,12 +27,18 @@ struct RecommendCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (loaded, store, resolved, outcome) = try await scenario.simulate()
-      let recommendation: Recommendation
+      var recommendation: Recommendation
       do {
         recommendation = try Recommendation(outcome: outcome, workload: resolved.scenario.workload)
       } catch RecommendationError.needsBothCategories(_, let payPerUse, let committed) {
         throw RecommendationError.needsBothCategories(
           scenario: scenario.scenarioPath, payPerUse: payPerUse, committed: committed)
+      }
+      if !loaded.uncertainty.isEmpty {
+        recommendation.verdictSensitivity = try await Tornado(engine: scenario.engine)
+          .verdictSensitivity(loaded.uncertainty, overrides: loaded.overrides) { settings in
+            try scenario.resolve(adding: settings, in: store)
+          }
       }
       // The run is stored only once its report is written; a failed save keeps the written report.
       try output.write(RecommendationDocument(recommendation: recommendation, outcome: outcome))

@@ -18,7 +18,10 @@ struct SensitivityCommand: AsyncParsableCommand {
       default the saving of the recommended option over the runner-up (their mean total-cost difference, \
       the pair fixed at the base), or --metric KEY of --option NAME (default: the cheapest option at base). \
       Example: capsim sensitivity scenarios/borderline-growing-team.yaml \
-      --vary workload.jobs_per_month=80,100 --vary workload.deadline_hours=36,60
+      --vary workload.jobs_per_month=80,100 --vary workload.deadline_hours=36,60. \
+      Without --vary, a scenario with uncertain inputs (distributions, docs/scenarios.md) uses each one's \
+      5th and 95th percentiles, and the report adds each uncertain input's rank correlation with the \
+      per-trial metric and its share of variance, from one run drawing every input per trial.
       """)
 
   @OptionGroup var scenario: ScenarioRunOptions
@@ -42,16 +45,22 @@ struct SensitivityCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, _) = try scenario.load()
+      let (loaded, store, resolved) = try scenario.load()
       var axes: [SweepAxis] = []
       for (index, text) in inputs.enumerated() {
         axes.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
       }
+      if axes.isEmpty { axes = loaded.uncertainty.tornadoAxes }
       let decision: DecisionMetric =
         metric == "saving" ? .saving : .metric(key: metric, option: option)
-      let result = try await Tornado(engine: scenario.engine).run(
+      let tornado = Tornado(engine: scenario.engine)
+      var result = try await tornado.run(
         inputs: axes, metric: decision, overrides: loaded.overrides
       ) { settings in try scenario.resolve(adding: settings, in: store) }
+      if let variation = try UncertainVariation(loaded.uncertainty, scenario: resolved) {
+        result.importance = try await tornado.importance(
+          of: variation, scenario: resolved, metric: decision)
+      }
       try output.write(SensitivityDocument(result))
     }
   }

@@ -33,13 +33,16 @@ struct SweepCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, _) = try scenario.load()
+      let (loaded, store, resolved) = try scenario.load()
       var parsed: [SweepAxis] = []
       for (index, text) in axes.enumerated() {
         parsed.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
       }
-      let result = try await Sweep(engine: scenario.engine).run(
-        axes: parsed.isEmpty ? loaded.scenario.sweep : parsed, overrides: loaded.overrides
+      let swept = parsed.isEmpty ? loaded.scenario.sweep : parsed
+      let engine = try scenario.engine(
+        for: loaded, resolved: resolved, fixing: swept.map(\.path))
+      let result = try await Sweep(engine: engine).run(
+        axes: swept, overrides: loaded.overrides
       ) { settings in try scenario.resolve(adding: settings, in: store) }
       try output.write(SweepDocument(result))
     }

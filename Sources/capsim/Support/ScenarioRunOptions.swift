@@ -76,6 +76,17 @@ struct ScenarioRunOptions: ParsableArguments {
     MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
+  /// The engine with the scenario's uncertain inputs drawn per trial (none: the plain ``engine``);
+  /// inputs whose path is in `fixing` (a sweep's axes) stay at the values the points give them.
+  func engine(for loaded: LoadedScenario, resolved: ResolvedScenario, fixing: [String] = [])
+    throws -> MonteCarloEngine
+  {
+    var engine = self.engine
+    engine.variation = try UncertainVariation(
+      loaded.uncertainty, fixing: fixing, scenario: resolved)
+    return engine
+  }
+
   /// The `--set` overrides, numbered from 1 in the order given.
   func parsedOverrides() throws(ScenarioError) -> [ScenarioOverride] {
     var result: [ScenarioOverride] = []
@@ -125,7 +136,8 @@ struct ScenarioRunOptions: ParsableArguments {
     outcome: SimulationOutcome
   ) {
     let (loaded, store, resolved) = try load()
-    var outcome = try await runInterruptibly(resolved)
+    var outcome = try await runInterruptibly(
+      resolved, engine: engine(for: loaded, resolved: resolved))
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
     PriceAgeCheck.annotate(
       &outcome,
@@ -137,6 +149,7 @@ struct ScenarioRunOptions: ParsableArguments {
         ?? PriceAgeCheck.defaultMaximumAgeDays
     )
     outcome.overrides = loaded.overrides
+    outcome.uncertainInputs = loaded.uncertainty.inputs
     return (loaded, store, resolved, outcome)
   }
 
@@ -168,8 +181,10 @@ struct ScenarioRunOptions: ParsableArguments {
 
   /// Simulates `resolved` with progress on standard error and Ctrl-C handling: an interrupted run stops
   /// between chunks, stores nothing, and exits with status 130.
-  func runInterruptibly(_ resolved: ResolvedScenario) async throws -> SimulationOutcome {
-    var engine = self.engine
+  func runInterruptibly(_ resolved: ResolvedScenario, engine: MonteCarloEngine) async throws
+    -> SimulationOutcome
+  {
+    var engine = engine
     let reporter = ProgressReporter(quiet: quiet)
     engine.progress = reporter.callback
     let task = Task { [engine] in try await engine.runCancellable(resolved) }

@@ -1,0 +1,183 @@
+/// The scenario input an uncertain value is applied to: a typed setter on a ``ResolvedScenario``.
+public enum UncertainTarget: Sendable, Hashable {
+  /// `workload.jobs_per_month`.
+  case jobsPerMonth
+  /// `workload.growth.rate_per_month` (linear or compound).
+  case growthRate
+  /// `costs.engineer_hourly_rate`.
+  case engineerHourlyRate
+  /// `costs.penalty_per_missed_deadline`.
+  case penaltyPerMissedDeadline
+  /// `costs.penalty_per_hour_late`.
+  case penaltyPerHourLate
+  /// A setting of the option with this name.
+  case option(String, OptionField)
+
+  /// An option's numeric settings that may be uncertain.
+  public enum OptionField: String, Sendable, Hashable, CaseIterable {
+    /// `interruptions.preemptions_per_gpu_hour`.
+    case preemptionsPerGPUHour = "interruptions.preemptions_per_gpu_hour"
+    /// `interruptions.failures_per_gpu_hour`.
+    case failuresPerGPUHour = "interruptions.failures_per_gpu_hour"
+    /// `contention.episodes_per_hour`.
+    case contentionEpisodesPerHour = "contention.episodes_per_hour"
+    /// `contention.mean_duration_hours`.
+    case contentionMeanDurationHours = "contention.mean_duration_hours"
+    /// `migration.engineer_weeks`.
+    case migrationEngineerWeeks = "migration.engineer_weeks"
+    /// `migration.other_costs`.
+    case migrationOtherCosts = "migration.other_costs"
+    /// `provisioning.lead_time_months` (rounded to whole months, at least 0).
+    case leadTimeMonths = "provisioning.lead_time_months"
+  }
+
+  /// The target of a key path such as `options.spot.interruptions.preemptions_per_gpu_hour`, given the
+  /// scenario's option names; nil for a path that cannot be uncertain.
+  public init?(path: String, optionNames: [String]) {
+    switch path {
+    case "workload.jobs_per_month": self = .jobsPerMonth
+    case "workload.growth.rate_per_month": self = .growthRate
+    case "costs.engineer_hourly_rate": self = .engineerHourlyRate
+    case "costs.penalty_per_missed_deadline": self = .penaltyPerMissedDeadline
+    case "costs.penalty_per_hour_late": self = .penaltyPerHourLate
+    default:
+      for name in optionNames where path.hasPrefix("options.\(name).") {
+        let rest = String(path.dropFirst("options.\(name).".count))
+        if let field = OptionField(rawValue: rest) {
+          self = .option(name, field)
+          return
+        }
+      }
+      return nil
+    }
+  }
+
+  /// The key paths (after `options.NAME.` for option fields) that accept a distribution.
+  public static var supportedPaths: [String] {
+    [
+      "workload.jobs_per_month", "workload.growth.rate_per_month", "costs.engineer_hourly_rate",
+      "costs.penalty_per_missed_deadline", "costs.penalty_per_hour_late",
+    ] + OptionField.allCases.map { "options.NAME.\($0.rawValue)" }
+  }
+
+  /// Sets this input to `value` in `scenario`. A setting the scenario does not have (no interruptions
+  /// section, constant growth) is left alone; the loader only records inputs whose section exists.
+  public func apply(_ value: Double, to scenario: inout ResolvedScenario) {
+    switch self {
+    case .jobsPerMonth: scenario.scenario.workload.jobsPerMonth = Swift.max(0, value)
+    case .growthRate:
+      switch scenario.scenario.workload.growth {
+      case .linear: scenario.scenario.workload.growth = .linear(ratePerMonth: value)
+      case .compound:
+        scenario.scenario.workload.growth = .compound(ratePerMonth: Swift.max(-0.99, value))
+      case .constant, .explicit: break
+      }
+    case .engineerHourlyRate: scenario.scenario.costs.engineerHourlyRate = value
+    case .penaltyPerMissedDeadline: scenario.scenario.costs.penaltyPerMissedDeadline = value
+    case .penaltyPerHourLate: scenario.scenario.costs.penaltyPerHourLate = value
+    case .option(let name, let field):
+      guard let index = scenario.options.firstIndex(where: { $0.option.name == name }) else {
+        return
+      }
+      Self.apply(value, field, to: &scenario.options[index])
+      if let position = scenario.scenario.options.firstIndex(where: { $0.name == name }) {
+        scenario.scenario.options[position] = scenario.options[index].option
+      }
+    }
+  }
+
+  static func apply(_ value: Double, _ field: OptionField, to option: inout ResolvedOption) {
+    switch field {
+    case .preemptionsPerGPUHour:
+      option.option.interruptions?.preemptionsPerGPUHour = Swift.max(0, value)
+    case .failuresPerGPUHour: option.option.interruptions?.failuresPerGPUHour = Swift.max(0, value)
+    case .contentionEpisodesPerHour: option.option.contention?.episodesPerHour = Swift.max(0, value)
+    case .contentionMeanDurationHours:
+      option.option.contention?.meanDurationHours = Swift.max(1e-9, value)
+    case .migrationEngineerWeeks: option.option.migration?.engineerWeeks = Swift.max(0, value)
+    case .migrationOtherCosts: option.option.migration?.otherCosts = Swift.max(0, value)
+    case .leadTimeMonths:
+      option.option.provisioning?.leadTimeMonths = Swift.max(0, Int(value.rounded()))
+    }
+  }
+}
+
+/// The per-trial scenarios of a run with uncertain inputs: trial t applies row t of the plan.
+///
+/// A pure function of the trial index (the plan is precomputed), so results do not depend on the
+/// thread count.
+public struct UncertainVariation: TrialScenarioVariation {
+  /// The trials × inputs values.
+  public let plan: UncertainInputPlan
+  /// Where each column is applied.
+  public let targets: [UncertainTarget]
+
+  /// Builds the plan for `scenario`'s trials and seed.
+  ///
+  /// - Throws: ``UncertainInputError`` (correlations) or ``UncertainVariationError`` (a path that
+  ///   cannot be uncertain).
+  public init(settings: UncertaintySettings, scenario: ResolvedScenario) throws {
+    let names = scenario.options.map(\.option.name)
+    targets = try settings.inputs.map { input in
+      guard let target = UncertainTarget(path: input.path, optionNames: names) else {
+        throw UncertainVariationError.unsupportedPath(input.path)
+      }
+      return target
+    }
+    plan = try UncertainInputPlan(
+      settings: settings, trials: scenario.scenario.trials, seed: scenario.scenario.seed)
+  }
+
+  /// `base` with row `trial` of the plan applied.
+  public func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario {
+    var scenario = base
+    for (index, target) in targets.enumerated() {
+      target.apply(plan.value(trial: trial, input: index), to: &scenario)
+    }
+    return scenario
+  }
+}
+
+extension UncertainVariation {
+  /// The variation of `settings` for `scenario`, without the inputs whose path is in `fixing` (and
+  /// their correlations); nil when no input is left.
+  public init?(_ settings: UncertaintySettings, fixing: [String] = [], scenario: ResolvedScenario)
+    throws
+  {
+    var settings = settings
+    settings.inputs.removeAll { fixing.contains($0.path) }
+    settings.correlations.removeAll { !Set($0.between).isDisjoint(with: fixing) }
+    guard !settings.inputs.isEmpty else { return nil }
+    try self.init(settings: settings, scenario: scenario)
+  }
+}
+
+extension UncertainInputError: DiagnosticConvertible {
+  /// The error with its location and help.
+  public var diagnostic: Diagnostic {
+    Diagnostic(location: location, message: description, help: help)
+  }
+}
+
+extension UncertainVariationError: DiagnosticConvertible {
+  /// The error with a help line.
+  public var diagnostic: Diagnostic {
+    Diagnostic(
+      location: nil, message: description, help: "write a number at that key instead")
+  }
+}
+
+/// A path given a distribution that capsim cannot vary.
+public enum UncertainVariationError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The path is not one of ``UncertainTarget/supportedPaths``.
+  case unsupportedPath(String)
+
+  /// What is wrong, with the supported paths.
+  public var description: String {
+    switch self {
+    case .unsupportedPath(let path):
+      return "'\(path)' cannot take a distribution; supported: "
+        + UncertainTarget.supportedPaths.joined(separator: ", ")
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import CapsimCore
+import Foundation
+
+/// The sentences and tables that say which inputs were uncertain, how much each explains, and where a
+/// verdict flips; shared by the run, recommendation and sensitivity reports.
+public enum UncertaintyText {
+  /// `Uncertain inputs (drawn per trial): path ~ distribution, …`, or nil without any.
+  public static func inputsLine(_ inputs: [UncertainInput], code: Bool = false) -> String? {
+    guard !inputs.isEmpty else { return nil }
+    let quote = code ? "`" : ""
+    return "Uncertain inputs (drawn per trial, so intervals cover them too): "
+      + inputs.map { "\(quote)\($0.path)\(quote) ~ \($0.distribution.summary)" }
+      .joined(separator: ", ")
+  }
+
+  static func percent(_ value: Double) -> String {
+    NumberFormatting.fixed(100 * value, decimals: 1) + "%"
+  }
+
+  static func amount(_ value: Double) -> String { NumberFormatting.readable(value, significant: 4) }
+
+  /// Rows of the importance table: input, rank correlation, share of variance.
+  public static func importanceRows(_ importance: [InputImportance]) -> [[String]] {
+    importance.map {
+      [$0.path, NumberFormatting.fixed($0.rankCorrelation, decimals: 3), percent($0.varianceShare)]
+    }
+  }
+
+  /// How the importance figures are computed, in one sentence.
+  public static let importanceMethod =
+    "Rank correlation: Spearman's ρ of the input's per-trial values with the per-trial metric, "
+    + "from one run with every uncertain input drawn per trial; share of variance: ρ² / Σρ² "
+    + "(contribution to variance, as Crystal Ball computes it)."
+
+  /// Sentences for a recommendation: the inputs the verdict is most sensitive to and the flip value.
+  public static func verdictSentences(_ s: VerdictSensitivity, code: Bool = false) -> [String] {
+    let quote = code ? "`" : ""
+    var sentences: [String] = []
+    let names = s.topInputs.map {
+      "\(quote)\($0.path)\(quote) (saving \(amount($0.low.metric.value)) at \($0.low.value), "
+        + "\(amount($0.high.metric.value)) at \($0.high.value))"
+    }
+    sentences.append(
+      "The saving of \(s.leading) over \(s.alternative) is most sensitive to "
+        + names.joined(separator: "; ") + ", each moved from its 5th to its 95th percentile "
+        + "with the other inputs at their medians.")
+    if let value = s.flipValue, let path = s.flipPath {
+      sentences.append(
+        "The verdict flips (\(s.alternative) becomes cheaper than \(s.leading)) when "
+          + "\(quote)\(path)\(quote) crosses about \(amount(value)), found by bisection between "
+          + "its two ends.")
+    } else if let top = s.topInputs.first {
+      sentences.append(
+        "Across \(quote)\(top.path)\(quote)'s range the cheaper of the two options does not change."
+      )
+    }
+    return sentences
+  }
+}

@@ -1,0 +1,134 @@
+import CapsimCore
+import Testing
+import _CapsimTestSupport
+
+@Suite("Uncertain inputs drawn per trial")
+struct UncertainVariationTests {
+  /// TornadoTests' linear scenario: fixed 10-hour 8-GPU jobs, exactly 80 a month, so over 12 months
+  /// cloud costs 2,880 × 80 = 230,400 and metal 140,160 × 2 nodes + migration, where migration =
+  /// engineer_weeks × 40 h × $100 + other_costs. Both migration inputs are uncertain and nothing else
+  /// depends on them, so metal's mean total cost is linear in their means:
+  /// 280,320 + 4,000 · E[weeks] + E[other].
+  static func scenario(trials: Int = 2_000) throws -> ResolvedScenario {
+    let workload = Workload(jobsPerMonth: 80, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var dedicated = Fixtures.option(
+      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal),
+      nodes: 2, kind: .dedicated)
+    dedicated.option.migration = MigrationSettings(engineerWeeks: 3, otherCosts: 20_000)
+    return try Fixtures.resolved(
+      horizonMonths: 12, trials: trials, seed: 3, workload: workload, options: [shared, dedicated])
+  }
+
+  static let settings = UncertaintySettings(
+    inputs: [
+      UncertainInput(
+        path: "options.metal.migration.engineer_weeks",
+        distribution: .pert(low: 1, mode: 2, high: 9)),
+      UncertainInput(
+        path: "options.metal.migration.other_costs",
+        distribution: .triangular(low: 0, mode: 10_000, high: 50_000)),
+    ], correlations: [], sampling: .monteCarlo)
+
+  @Test func meanCostEqualsTheClosedFormAtTheInputsMeans() async throws {
+    let base = try Self.scenario()
+    var engine = MonteCarloEngine(threadCount: 2)
+    engine.variation = try UncertainVariation(settings: Self.settings, scenario: base)
+    let outcome = await engine.run(base)
+    let metal = try #require(outcome.options.first { $0.name == "metal" })
+    let costs = metal.totalCostByTrial
+    let n = Double(costs.count)
+    let mean = costs.reduce(0, +) / n
+    let sd = (costs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
+    // E[PERT(1, 2, 9)] = (1 + 4·2 + 9)/6 = 3; E[triangular(0, 10k, 50k)] = 20,000.
+    let closedForm = 280_320 + 4_000 * 3.0 + 20_000
+    #expect(
+      abs(mean - closedForm) < 4 * sd / n.squareRoot(), "mean \(mean), closed form \(closedForm)")
+    #expect(sd > 1_000, "the inputs must actually vary: sd \(sd)")
+    // The cloud option does not depend on the inputs.
+    let cloud = try #require(outcome.options.first { $0.name == "cloud" })
+    #expect(Set(cloud.totalCostByTrial) == [230_400])
+    // Each trial's cost is exactly the closed form at that trial's draws.
+    let plan = try #require(engine.variation as? UncertainVariation).plan
+    for trial in [0, 17, 1_999] {
+      let expected =
+        280_320 + 4_000 * plan.value(trial: trial, input: 0) + plan.value(trial: trial, input: 1)
+      #expect(abs(costs[trial] - expected) < 1e-6 * expected)
+    }
+  }
+
+  @Test func identicalOnAnyThreadCount() async throws {
+    let base = try Self.scenario(trials: 700)
+    var settings = Self.settings
+    settings.sampling = .latinHypercube
+    settings.correlations = [
+      InputCorrelation(
+        between: "options.metal.migration.engineer_weeks", "options.metal.migration.other_costs",
+        rank: 0.5)
+    ]
+    var results: [[Double]] = []
+    for threads in [1, 3] {
+      var engine = MonteCarloEngine(threadCount: threads)
+      engine.variation = try UncertainVariation(settings: settings, scenario: base)
+      let outcome = await engine.run(base)
+      results.append(outcome.options.flatMap(\.totalCostByTrial))
+    }
+    #expect(results[0] == results[1])
+  }
+
+  @Test func importanceRanksTheInputThatMovesTheSavingMost() async throws {
+    let base = try Self.scenario(trials: 1_000)
+    let variation = try UncertainVariation(settings: Self.settings, scenario: base)
+    let ranked = try await Tornado(engine: MonteCarloEngine(threadCount: 2)).importance(
+      of: variation, scenario: base)
+    // Saving = metal − cloud = 61,920 + 4,000·weeks + other: sd of 4,000·PERT(1, 2, 9) ≈ 5,860
+    // (PERT variance (μ−a)(b−μ)/7 = 2.86) against sd(triangular(0, 10k, 50k)) ≈ 10,800, so other_costs
+    // explains more; both correlate positively and the shares sum to 1.
+    #expect(ranked.map(\.path).first == "options.metal.migration.other_costs")
+    #expect(ranked.allSatisfy { $0.rankCorrelation > 0 })
+    #expect(abs(ranked.reduce(0) { $0 + $1.varianceShare } - 1) < 1e-12)
+  }
+}
+
+@Suite("Verdict sensitivity of recommend")
+struct VerdictSensitivityTests {
+  /// TornadoTests' linear scenario with one metal node: cloud costs 2,880 × 80 = 230,400 and metal
+  /// 140,160 + M (M = migration other_costs), so the cheaper option changes at M = 90,240 exactly.
+  static func scenario(otherCosts: Double) throws -> ResolvedScenario {
+    let workload = Workload(jobsPerMonth: 80, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var dedicated = Fixtures.option(
+      "metal", seconds: [1.0], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal),
+      nodes: 1, kind: .dedicated)
+    dedicated.option.migration = MigrationSettings(engineerWeeks: 0, otherCosts: otherCosts)
+    return try Fixtures.resolved(
+      horizonMonths: 12, trials: 20, seed: 3, workload: workload, options: [shared, dedicated])
+  }
+
+  @Test func flipValueMatchesTheClosedFormBreakEven() async throws {
+    let uncertainty = UncertaintySettings(inputs: [
+      UncertainInput(
+        path: "options.metal.migration.other_costs",
+        distribution: .uniform(low: 0, high: 200_000))
+    ])
+    let result = try await Tornado(engine: MonteCarloEngine(threadCount: 2)).verdictSensitivity(
+      uncertainty, overrides: []
+    ) { settings in
+      var value = 100_000.0
+      for setting in settings {
+        #expect(setting.path == "options.metal.migration.other_costs")
+        value = Double(setting.value)!
+      }
+      return try Self.scenario(otherCosts: value)
+    }
+    let sensitivity = try #require(result)
+    // At the median (100,000) metal costs 240,160 > 230,400: cloud leads.
+    #expect(sensitivity.leading == "cloud")
+    #expect(sensitivity.topInputs.map(\.path) == ["options.metal.migration.other_costs"])
+    // Ends: p5 = 10,000, p95 = 190,000; 10 halvings of 180,000 leave ±88.
+    let flip = try #require(sensitivity.flipValue)
+    #expect(abs(flip - 90_240) < 180_000 / 2048, "flip \(flip)")
+  }
+}

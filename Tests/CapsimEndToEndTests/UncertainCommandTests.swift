@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import _CapsimTestSupport
+
+@Suite("Uncertain inputs, end to end")
+struct UncertainCommandTests {
+  /// `run` on the example with uncertain inputs: the report lists them, and the JSON is byte-identical
+  /// on one and on three threads (the per-trial values are drawn serially, keyed by the seed).
+  @Test func runListsTheInputsAndIsIdenticalOnAnyThreadCount() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "run", "scenarios/uncertain-volume.yaml", "--db", database, "--trials", "60", "--no-save",
+    ]
+    let table = try CapsimExecutable.run(arguments)
+    #expect(table.exitCode == 0, "\(table.standardError)")
+    #expect(table.standardOutput.contains("Uncertain inputs (drawn per trial"))
+    #expect(table.standardOutput.contains("workload.jobs_per_month ~"))
+    let one = try CapsimExecutable.run(arguments + ["--format", "json", "--threads", "1"])
+    let three = try CapsimExecutable.run(arguments + ["--format", "json", "--threads", "3"])
+    #expect(one.exitCode == 0)
+    #expect(one.standardOutput == three.standardOutput)
+  }
+
+  @Test func aDistributionOnAKeyThatTakesNoneIsOneError() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    let text = try String(contentsOfFile: "scenarios/uncertain-volume.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "gpus_per_job: 8", with: "gpus_per_job: 4 to 8")
+    let path = directory.appendingPathComponent("bad.yaml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try CapsimExecutable.run([
+      "run", path, "--db", directory.appendingPathComponent("c.sqlite").path, "--no-save",
+    ])
+    #expect(result.exitCode == 64)
+    #expect(result.standardError.contains("'workload.gpus_per_job' cannot take a distribution"))
+    #expect(result.standardError.contains("help: give it a number"))
+    #expect(result.standardError.components(separatedBy: "error:").count == 2)
+  }
+
+  /// `recommend` names the top tornado input and a flip value inside its 5th–95th percentile range
+  /// (62.31 to 130 jobs a month) in the JSON and the memo.
+  @Test func recommendNamesTheTopInputAndTheFlipValue() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "recommend", "scenarios/uncertain-volume.yaml", "--db", database, "--trials", "30",
+      "--no-save",
+    ]
+    let json = try CapsimExecutable.run(arguments + ["--format", "json"])
+    #expect(json.exitCode == 0, "\(json.standardError)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+    let sensitivity = try #require(
+      (object as? [String: Any])?["verdict_sensitivity"] as? [String: Any])
+    #expect(sensitivity["flip_path"] as? String == "workload.jobs_per_month")
+    let flip = try #require(sensitivity["flip_value"] as? Double)
+    #expect(flip > 62.31 && flip < 130)
+    let memo = try CapsimExecutable.run(arguments + ["--format", "md"])
+    #expect(memo.standardOutput.contains("## Uncertain inputs"))
+    #expect(memo.standardOutput.contains("The verdict flips"))
+  }
+
+  /// A sweep of the uncertain volume fixes it at each point while the other inputs are still drawn
+  /// per trial; the CSV is identical on one and on three threads.
+  @Test func sweepFixesTheSweptInputAndIsDeterministic() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "sweep", "scenarios/uncertain-volume.yaml", "--db", database, "--trials", "30",
+      "--vary", "workload.jobs_per_month=80,110", "--format", "csv",
+    ]
+    let one = try CapsimExecutable.run(arguments + ["--threads", "1"])
+    #expect(one.exitCode == 0, "\(one.standardError)")
+    let three = try CapsimExecutable.run(arguments + ["--threads", "3"])
+    #expect(one.standardOutput == three.standardOutput)
+    #expect(one.standardOutput.split(separator: "\n").count == 3)
+  }
+}
