@@ -254,8 +254,6 @@ public struct UncertainInputPlan: Sendable, Hashable {
 struct InputStreams: Sendable {
   let seed: UInt64
 
-  init(seed: UInt64) { self.seed = seed }
-
   /// The stream for `index` (a trial, or a column) and `purpose`.
   func stream(trial index: Int, purpose: UInt64) -> CounterStream {
     CounterStream(
