@@ -109,6 +109,10 @@ public enum ScenarioLimits {
     "options.duration_scale": .closed(
       0.001, 1_000, "a factor on every duration, from 1/1000 to 1000 (e.g. 1.2 for 20% slower)"),
     "options.nodes": .closed(1, 100_000, "committed nodes, at most 100,000", whole: true),
+    "options.price_per_gpu_hour": .closed(
+      0, 1_000_000,
+      "the price of one GPU for one hour in the price's currency, replacing the quoted amount; at most 10^6"
+    ),
     "options.sizing.max_nodes": .closed(
       1, 100_000, "the largest node count the sizing search tries, at most 100,000", whole: true),
     "options.sizing.at_most": .closed(

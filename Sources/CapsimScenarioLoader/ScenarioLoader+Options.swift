@@ -3,7 +3,8 @@ import Yams
 
 extension ScenarioLoader {
   static let optionKeys = [
-    "name", "samples", "sampling", "distribution", "price", "nodes", "sizing", "duration_scale",
+    "name", "samples", "sampling", "distribution", "price", "price_per_gpu_hour", "nodes", "sizing",
+    "duration_scale",
     "stragglers",
     "contention", "interruptions", "queue_wait", "billing", "migration", "overflow", "provisioning",
   ]
@@ -51,6 +52,7 @@ extension ScenarioLoader {
       )
       let price = reader.string(
         "price", required: true, help: "name a price; see 'capsim data list'")
+      let pricePerGPUHour = reader.double("price_per_gpu_hour")
       let scale = reader.double("duration_scale") ?? 1
       let stragglers = reader.bool("stragglers") ?? false
       let nodes = readNodes(reader, problems: problems)
@@ -77,14 +79,15 @@ extension ScenarioLoader {
             help: "give each option a distinct name"))
       }
       if let name, let duration, let price {
-        options.append(
-          ScenarioOption(
-            name: name, duration: duration, price: price, nodes: nodes, durationScale: scale,
-            stragglers: stragglers,
-            contention: contention, interruptions: interruptions, queueWait: queueWait,
-            billing: billing,
-            migration: migration, contentionEstimate: contentionEstimate, overflow: overflow,
-            provisioning: provisioning))
+        var option = ScenarioOption(
+          name: name, duration: duration, price: price, nodes: nodes, durationScale: scale,
+          stragglers: stragglers,
+          contention: contention, interruptions: interruptions, queueWait: queueWait,
+          billing: billing,
+          migration: migration, contentionEstimate: contentionEstimate, overflow: overflow,
+          provisioning: provisioning)
+        option.pricePerGPUHour = pricePerGPUHour
+        options.append(option)
       }
     }
     return options

@@ -18,6 +18,7 @@ extension ScenarioLoader {
     "costs": [
       "engineer_hourly_rate": 0, "penalty_per_missed_deadline": 0, "penalty_per_hour_late": 0,
     ],
+    "options.*": ["price_per_gpu_hour": 0],
     "options.*.interruptions": ["preemptions_per_gpu_hour": 0, "failures_per_gpu_hour": 0],
     "options.*.contention": ["episodes_per_hour": 0, "mean_duration_hours": 0],
     "options.*.migration": ["engineer_weeks": 0, "other_costs": 0],

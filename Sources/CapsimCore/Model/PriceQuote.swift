@@ -94,4 +94,36 @@ public struct PriceQuote: Sendable, Hashable, Codable {
   public var perGPUHour: Double {
     amount / (gpusPerUnit * unit.hours)
   }
+
+  /// This quote with its amount replaced so that it bills `value` per GPU-hour, as a scenario's
+  /// `price_per_gpu_hour` asks: `amount = value · gpusPerUnit · unit.hours`, in the quote's own unit,
+  /// nudged by at most a few ulps so that ``perGPUHour`` gives back exactly `value` whenever a double
+  /// amount does. The unit, GPUs per unit, minimum term, set-up fee, currency and date stay as quoted;
+  /// the source says the amount is the scenario's.
+  ///
+  /// - Parameter value: the price of one GPU for one hour, finite and ≥ 0 (the scenario loader checks
+  ///   it against `ScenarioLimits`).
+  /// - Complexity: O(1).
+  public func replacingPerGPUHour(_ value: Double) -> PriceQuote {
+    var quote = self
+    let divisor = gpusPerUnit * unit.hours
+    var amount = value * divisor
+    if amount / divisor != value {
+      let candidates = (1...4).flatMap { steps -> [Double] in
+        var up = amount
+        var down = amount
+        for _ in 0..<steps {
+          up = up.nextUp
+          down = down.nextDown
+        }
+        return [up, down]
+      }
+      amount = candidates.first { $0 / divisor == value } ?? amount
+    }
+    quote.amount = amount
+    quote.source =
+      "the scenario's price_per_gpu_hour, replacing the quoted \(self.amount.formatted(significantDigits: 6)) \(currency) per "
+      + "\(unit.rawValue) (source: \(source))"
+    return quote
+  }
 }

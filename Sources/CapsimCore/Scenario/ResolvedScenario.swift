@@ -4,8 +4,20 @@ public struct ResolvedOption: Sendable {
   public var option: ScenarioOption
   /// The platform the duration samples were measured on (a stand-in for a scenario-given distribution).
   public var platform: Platform
-  /// The price that bills it.
-  public var price: PriceQuote
+  /// The price row the option names, as quoted in the database.
+  public var quotedPrice: PriceQuote
+  /// The price that bills it: the quote, with its amount replaced when the option sets
+  /// `price_per_gpu_hour` (``ScenarioOption/pricePerGPUHour``). Setting it replaces the quote and drops
+  /// that replacement, so the option is then billed exactly the price set.
+  public var price: PriceQuote {
+    get { option.pricePerGPUHour.map { quotedPrice.replacingPerGPUHour($0) } ?? quotedPrice }
+    set {
+      quotedPrice = newValue
+      option.pricePerGPUHour = nil
+    }
+  }
+  /// Whether the scenario replaced the quoted amount (`price_per_gpu_hour`).
+  public var isPriceReplaced: Bool { option.pricePerGPUHour != nil }
   /// Per-step (or per-job) seconds.
   public var duration: ResolvedDuration
   /// What the duration sample set measures (`step_time`, `job_time`, …); `nil` for a distribution.
@@ -26,7 +38,7 @@ public struct ResolvedOption: Sendable {
   ) {
     self.option = option
     self.platform = platform
-    self.price = price
+    self.quotedPrice = price
     self.duration = duration
     self.durationMetric = durationMetric
     self.queueWait = queueWait

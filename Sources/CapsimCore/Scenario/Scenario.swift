@@ -129,6 +129,10 @@ public struct ScenarioOption: Sendable, Hashable, Codable {
   public var duration: DurationSource
   /// Name of the price row that bills this option.
   public var price: String
+  /// The price of one GPU for one hour that replaces the quoted amount of `price`
+  /// (`price_per_gpu_hour`), in the price's currency; `nil` bills the amount as quoted. The quote's unit,
+  /// GPUs per unit, minimum term and set-up fee still apply (see ``PriceQuote/replacingPerGPUHour(_:)``).
+  public var pricePerGPUHour: Double? = nil
   /// For committed (dedicated) prices: how many nodes are committed. `nil` for pay-per-use prices.
   public var nodes: NodeCount?
   /// Multiplies every drawn duration (for example 0.5 for hardware assumed twice as fast as measured).

@@ -15,6 +15,8 @@ public enum UncertainTarget: Sendable, Hashable {
 
   /// An option's numeric settings that may be uncertain.
   public enum OptionField: String, Sendable, Hashable, CaseIterable {
+    /// `price_per_gpu_hour`: the price of one GPU-hour replacing the quoted amount.
+    case pricePerGPUHour = "price_per_gpu_hour"
     /// `interruptions.preemptions_per_gpu_hour`.
     case preemptionsPerGPUHour = "interruptions.preemptions_per_gpu_hour"
     /// `interruptions.failures_per_gpu_hour`.
@@ -88,6 +90,7 @@ public enum UncertainTarget: Sendable, Hashable {
 
   static func apply(_ value: Double, _ field: OptionField, to option: inout ResolvedOption) {
     switch field {
+    case .pricePerGPUHour: option.option.pricePerGPUHour = Swift.max(0, value)
     case .preemptionsPerGPUHour:
       option.option.interruptions?.preemptionsPerGPUHour = Swift.max(0, value)
     case .failuresPerGPUHour: option.option.interruptions?.failuresPerGPUHour = Swift.max(0, value)

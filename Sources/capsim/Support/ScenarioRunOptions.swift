@@ -128,8 +128,9 @@ struct ScenarioRunOptions: ParsableArguments {
   }
 
   /// Loads and resolves the scenario and simulates it; the outcome carries the overrides. An outcome
-  /// with a non-finite cost or time is rejected (naming option and metric), and each option billed with
-  /// a price older than the threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else
+  /// with a non-finite cost or time is rejected (naming option and metric), an option whose scenario
+  /// replaces its price's amount (`price_per_gpu_hour`) gets a note saying so, and each other option
+  /// billed with a price older than the threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else
   /// 90 days) on today's date in UTC, or on `CAPSIM_RUN_DATE` (YYYY-MM-DD) when set, gets a note.
   func simulate() async throws -> (
     loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario,
@@ -140,10 +141,7 @@ struct ScenarioRunOptions: ParsableArguments {
       resolved, engine: engine(for: loaded, resolved: resolved))
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
     PriceAgeCheck.annotate(
-      &outcome,
-      pricesByOption: Dictionary(
-        resolved.options.map { ($0.option.name, $0.price) }, uniquingKeysWith: { first, _ in first }
-      ),
+      &outcome, options: resolved.options, uncertain: loaded.uncertainty.inputs,
       on: try Self.runDate(),
       maximumAgeDays: maxPriceAge ?? resolved.scenario.maxPriceAgeDays
         ?? PriceAgeCheck.defaultMaximumAgeDays

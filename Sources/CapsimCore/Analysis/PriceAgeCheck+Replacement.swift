@@ -1,0 +1,44 @@
+// MARK: - Prices whose amount the scenario replaced (`price_per_gpu_hour`)
+
+extension PriceAgeCheck {
+  /// The note for an option whose scenario replaces its price's amount, or `nil` when it bills the
+  /// amount as quoted. It names the price per GPU-hour billed (the median, when the amount is an
+  /// uncertain input drawn per trial: `uncertain` is then its distribution) and the quote it replaces,
+  /// with the quote's date; the quote's age is not checked, since the amount billed is the scenario's.
+  public static func replacementNote(for option: ResolvedOption, uncertain: InputDistribution?)
+    -> String?
+  {
+    guard let value = option.option.pricePerGPUHour else { return nil }
+    let quote = option.quotedPrice
+    func amount(_ x: Double) -> String { x.formatted(significantDigits: 6) }
+    let billed =
+      uncertain.map {
+        "price per GPU-hour drawn per trial from \($0.summary) (price_per_gpu_hour; its median "
+          + "\(amount(value)) \(quote.currency) is the base)"
+      }
+      ?? "price per GPU-hour \(amount(value)) \(quote.currency) set by the scenario (price_per_gpu_hour)"
+    return billed + ", replacing the quoted \(amount(quote.perGPUHour)) of '\(quote.name)' "
+      + "(dated \(quote.effectiveDate); its age is not checked)"
+  }
+
+  /// Adds to each option's notes either the note that the scenario replaced its price's amount
+  /// (``replacementNote(for:uncertain:)``) or, for a price billed as quoted, the stale-price note
+  /// (``staleNote(for:on:maximumAgeDays:)``). `uncertain` holds the scenario's uncertain inputs, so an
+  /// amount drawn per trial is named as such.
+  public static func annotate(
+    _ outcome: inout SimulationOutcome, options: [ResolvedOption], uncertain: [UncertainInput],
+    on runDate: CalendarDay, maximumAgeDays: Int
+  ) {
+    for index in outcome.options.indices {
+      guard let option = options.first(where: { $0.option.name == outcome.options[index].name })
+      else { continue }
+      let path =
+        "options.\(option.option.name).\(UncertainTarget.OptionField.pricePerGPUHour.rawValue)"
+      let note =
+        replacementNote(
+          for: option, uncertain: uncertain.first { $0.path == path }?.distribution)
+        ?? staleNote(for: option.quotedPrice, on: runDate, maximumAgeDays: maximumAgeDays)
+      if let note { outcome.options[index].notes.append(note) }
+    }
+  }
+}
