@@ -193,4 +193,34 @@ struct PriceOverrideTests {
     let achieved = UncertainInputPlan.spearman(hours, prices)
     #expect(abs(achieved - 0.6) < 3 * 0.0152, "achieved \(achieved)")
   }
+
+  /// A replaced price is named with the quote it replaces instead of being flagged as stale (the amount
+  /// billed is the scenario's); an option billed as quoted still gets the stale-price note. Both fixture
+  /// quotes are dated 2026-01-01, 200 days before the run date.
+  @Test func aReplacedPriceIsNamedAndNotFlaggedAsStale() async throws {
+    let scenario = try Self.scenario(metalPrice: 2.2, trials: 5)
+    var outcome = await MonteCarloEngine(threadCount: 1).run(scenario)
+    let runDate = try #require(CalendarDay("2026-07-20"))
+    PriceAgeCheck.annotate(
+      &outcome, options: scenario.options, uncertain: [], on: runDate, maximumAgeDays: 90)
+    let notes = Dictionary(uniqueKeysWithValues: outcome.options.map { ($0.name, $0.notes) })
+    #expect(
+      notes["metal"]?.last
+        == "price per GPU-hour (price_per_gpu_hour) set by the scenario to 2.2 USD, replacing the "
+        + "quoted 2 USD of 'bm' (dated 2026-01-01; its age is not checked)")
+    #expect(notes["metal"]?.contains { $0.contains("older than") } == false)
+    #expect(notes["cloud"]?.last?.hasPrefix("price 'od' is dated 2026-01-01, 200 days") == true)
+
+    var uncertain = await MonteCarloEngine(threadCount: 1).run(scenario)
+    PriceAgeCheck.annotate(
+      &uncertain, options: scenario.options,
+      uncertain: [
+        UncertainInput(
+          path: "options.metal.price_per_gpu_hour", distribution: .uniform(low: 2, high: 2.4))
+      ], on: runDate, maximumAgeDays: 90)
+    #expect(
+      uncertain.options.first { $0.name == "metal" }?.notes.last?.hasPrefix(
+        "price per GPU-hour (price_per_gpu_hour) drawn per trial from uniform(2, 2.4), its median 2.2 USD"
+      ) == true)
+  }
 }

@@ -44,7 +44,8 @@ struct PriceOverrideScenarioTests {
     #expect(set.scenario == file.scenario)
     // A --set of a number on a key the file wrote as a distribution fixes it.
     let fixed = try Self.load(
-      Self.base.replacingOccurrences(of: "price_per_gpu_hour: 2.1", with: "price_per_gpu_hour: 2 to 3"),
+      Self.base.replacingOccurrences(
+        of: "price_per_gpu_hour: 2.1", with: "price_per_gpu_hour: 2 to 3"),
       overrides: [ScenarioOverride(number: 1, path: "options[0].price_per_gpu_hour", value: "2.1")])
     #expect(fixed.scenario == file.scenario)
     #expect(fixed.uncertainty.inputs.map(\.path) == ["workload.growth.rate_per_month"])
@@ -65,7 +66,8 @@ struct PriceOverrideScenarioTests {
     throws
   {
     let loaded = try Self.load(
-      Self.base.replacingOccurrences(of: "price_per_gpu_hour: 2.1", with: "price_per_gpu_hour: \(text)"))
+      Self.base.replacingOccurrences(
+        of: "price_per_gpu_hour: 2.1", with: "price_per_gpu_hour: \(text)"))
     let input = try #require(loaded.uncertainty.inputs.first { $0.path.hasPrefix("options.") })
     #expect(input.path == "options.spot.price_per_gpu_hour")
     #expect(input.distribution == distribution)
@@ -80,14 +82,15 @@ struct PriceOverrideScenarioTests {
   @Test func aPriceCanBeCorrelatedWithGrowth() throws {
     let text =
       Self.base.replacingOccurrences(
-        of: "price_per_gpu_hour: 2.1", with: "price_per_gpu_hour: {lognormal: {median: 2.5, p95: 3.5}}")
-      + """
+        of: "price_per_gpu_hour: 2.1",
+        with: "price_per_gpu_hour: {lognormal: {median: 2.5, p95: 3.5}}")
+        + """
 
-      uncertainty:
-        correlations:
-          - between: [workload.growth.rate_per_month, options.spot.price_per_gpu_hour]
-            rank: 0.6
-      """
+        uncertainty:
+          correlations:
+            - between: [workload.growth.rate_per_month, options.spot.price_per_gpu_hour]
+              rank: 0.6
+        """
     let loaded = try Self.load(text)
     #expect(
       loaded.uncertainty.correlations.map(\.between) == [

@@ -13,12 +13,12 @@ extension PriceAgeCheck {
     func amount(_ x: Double) -> String { x.formatted(significantDigits: 6) }
     let billed =
       uncertain.map {
-        "price per GPU-hour drawn per trial from \($0.summary) (price_per_gpu_hour; its median "
-          + "\(amount(value)) \(quote.currency) is the base)"
+        "price per GPU-hour (price_per_gpu_hour) drawn per trial from \($0.summary), its median "
+          + "\(amount(value)) \(quote.currency) at the base"
       }
-      ?? "price per GPU-hour \(amount(value)) \(quote.currency) set by the scenario (price_per_gpu_hour)"
-    return billed + ", replacing the quoted \(amount(quote.perGPUHour)) of '\(quote.name)' "
-      + "(dated \(quote.effectiveDate); its age is not checked)"
+      ?? "price per GPU-hour (price_per_gpu_hour) set by the scenario to \(amount(value)) \(quote.currency)"
+    return billed + ", replacing the quoted \(amount(quote.perGPUHour)) \(quote.currency) of "
+      + "'\(quote.name)' (dated \(quote.effectiveDate); its age is not checked)"
   }
 
   /// Adds to each option's notes either the note that the scenario replaced its price's amount
