@@ -10,7 +10,10 @@ extension RecommendationReport {
   /// `confidence.probability`, `savings.p05`, `reasons.cost_commitment.difference`,
   /// `signals.long_runs.present`. Numbers (full precision) are in `value` and only numbers; words are in
   /// `text`, so a spreadsheet column holds one kind. Shares are fractions (unit `fraction`); unknown
-  /// values are empty. The seed is in `text` behind an apostrophe (``CSVReport/seedText(_:)``).
+  /// values are empty. The seed is in `text` behind an apostrophe (``CSVReport/seedText(_:)``). With
+  /// uncertain inputs, `uncertain_inputs.PATH.*` gives each one's distribution and 5th, 50th and 95th
+  /// percentiles, and `verdict_sensitivity.*` the top tornado inputs (the saving at each end) and the
+  /// flip value, as the JSON's `uncertain_inputs` and `verdict_sensitivity` do.
   public static func csv(_ r: Recommendation) -> String {
     var rows: [[String]] = [csvColumns]
     func add(_ key: String, _ text: String, _ unit: String = "") {
@@ -72,6 +75,29 @@ extension RecommendationReport {
     for signal in r.signals {
       add("signals.\(signal.kind.rawValue).present", signal.present ? "true" : "false")
       add("signals.\(signal.kind.rawValue).evidence", signal.evidence, signal.unit)
+    }
+    for input in r.uncertainInputs {
+      let key = "uncertain_inputs.\(input.path)"
+      add("\(key).distribution", input.distribution.summary)
+      add("\(key).p05", input.distribution.low)
+      add("\(key).p50", input.distribution.median)
+      add("\(key).p95", input.distribution.high)
+    }
+    if let sensitivity = r.verdictSensitivity {
+      add("verdict_sensitivity.leading", sensitivity.leading)
+      add("verdict_sensitivity.alternative", sensitivity.alternative)
+      for (rank, bar) in sensitivity.topInputs.enumerated() {
+        let key = "verdict_sensitivity.top_inputs.\(bar.path)"
+        add("\(key).rank", Double(rank + 1))
+        for (end, point) in [("low", bar.low), ("high", bar.high)] {
+          add("\(key).\(end)", Double(point.value))
+          add("\(key).saving_at_\(end)", point.metric.value, r.currency)
+          add("\(key).saving_at_\(end)_standard_error", point.metric.standardError, r.currency)
+        }
+        add("\(key).swing", bar.swing, r.currency)
+      }
+      add("verdict_sensitivity.flip_path", sensitivity.flipPath ?? "")
+      add("verdict_sensitivity.flip_value", sensitivity.flipValue)
     }
     return rows.map { $0.map(CSVReport.escape).joined(separator: ",") }.joined(separator: "\n")
       + "\n"

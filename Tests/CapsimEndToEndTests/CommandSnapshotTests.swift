@@ -41,6 +41,11 @@ struct CommandSnapshotTests {
     Case(snapshot: "recommend.json", arguments: recommend + ["--format", "json"]),
     Case(snapshot: "recommend.csv", arguments: recommend + ["--format", "csv"]),
     Case(snapshot: "recommend.html", arguments: recommend + ["--format", "html"]),
+    Case(
+      snapshot: "recommend-uncertain.csv",
+      arguments: [
+        "recommend", "scenarios/uncertain-volume.yaml", "--trials", "30", "--format", "csv",
+      ]),
     Case(snapshot: "break-even.txt", arguments: breakEven),
     Case(snapshot: "break-even.json", arguments: breakEven + ["--format", "json"]),
     Case(snapshot: "break-even.csv", arguments: breakEven + ["--format", "csv"]),
