@@ -1,10 +1,12 @@
+import CapsimCore
 import Foundation
 
 /// Renders a ``BreakEvenAnalysis``: the volume and utilisation at which two options cost the same.
 public enum BreakEvenReport {
   /// A terminal report within 100 columns.
   public static func table(
-    _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64
+    _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64,
+    inputsAtMedian: [UncertainInput] = []
   ) -> String {
     let jobs = { (x: Double?) in
       x.map { NumberFormatting.readable($0, significant: 5) } ?? "not found"
@@ -19,6 +21,11 @@ public enum BreakEvenReport {
       "Utilisation there        \(analysis.utilisationAtBreakEven.map { NumberFormatting.percent($0) } ?? "n/a") of the committed capacity",
       "Cheaper in 90% of trials from \(jobs(analysis.jobsForNinetyPercent)) jobs a month",
       "The scenario's volume    \(NumberFormatting.readable(analysis.scenarioJobsPerMonth, significant: 5)) jobs a month",
+    ]
+    if let sentence = UncertaintyText.mediansSentence(inputsAtMedian) {
+      lines += RecommendationReport.wrap(sentence, width: 100, indent: "  ")
+    }
+    lines += [
       "",
       "Evaluated points (\(analysis.evaluations) simulations of \(trials) trials, seed \(seed); costs in \(currency)):",
     ]
@@ -44,10 +51,27 @@ public enum BreakEvenReport {
 
   /// JSON through ``ReportJSONEncoder``: the analysis's own `Codable` layout under `break_even`, so a
   /// field added to ``BreakEvenAnalysis`` appears without encoder code.
-  public static func json(_ analysis: BreakEvenAnalysis, capsimVersion: String) throws -> String {
-    struct Document: Encodable { var breakEven: BreakEvenAnalysis }
+  /// `uncertain_inputs_at_median` lists each uncertain input's path, median and distribution (empty
+  /// without any).
+  public static func json(
+    _ analysis: BreakEvenAnalysis, inputsAtMedian: [UncertainInput] = [], capsimVersion: String
+  ) throws -> String {
+    struct InputAtMedian: Encodable {
+      var path: String
+      var median: Double
+      var distribution: String
+    }
+    struct Document: Encodable {
+      var breakEven: BreakEvenAnalysis
+      var uncertainInputsAtMedian: [InputAtMedian]
+    }
+    let inputs = inputsAtMedian.map {
+      InputAtMedian(
+        path: $0.path, median: $0.distribution.median, distribution: $0.distribution.summary)
+    }
     return try ReportJSONEncoder.render(
-      Document(breakEven: analysis), capsimVersion: capsimVersion)
+      Document(breakEven: analysis, uncertainInputsAtMedian: inputs),
+      capsimVersion: capsimVersion)
   }
 
   /// The evaluated points as CSV, one row per volume: `jobs_per_month, pay_per_use_cost,

@@ -13,6 +13,19 @@ public enum UncertaintyText {
       .joined(separator: ", ")
   }
 
+  /// For an analysis that runs every uncertain input at its median (`capsim break-even`): which ones, at
+  /// what value; nil without any.
+  public static func mediansSentence(_ inputs: [UncertainInput], code: Bool = false) -> String? {
+    guard !inputs.isEmpty else { return nil }
+    let quote = code ? "`" : ""
+    return
+      "Uncertain inputs at their medians (break-even draws none of them per trial, so its costs "
+      + "cover simulation noise only): "
+      + inputs.map {
+        "\(quote)\($0.path)\(quote) = \(amount($0.distribution.median)) (of \($0.distribution.summary))"
+      }.joined(separator: ", ") + "."
+  }
+
   static func percent(_ value: Double) -> String {
     NumberFormatting.fixed(100 * value, decimals: 1) + "%"
   }

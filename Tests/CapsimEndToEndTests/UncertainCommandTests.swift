@@ -71,4 +71,30 @@ struct UncertainCommandTests {
     #expect(one.standardOutput == three.standardOutput)
     #expect(one.standardOutput.split(separator: "\n").count == 3)
   }
+
+  /// `break-even` runs every uncertain input at its median and names them: the JSON lists each with its
+  /// median (closed forms: 90 for the lognormal's given median, (5,000 + 20,000)/2 for the uniform,
+  /// √(120 × 180) for the 90% interval's lognormal), and the table says so in a sentence.
+  @Test func breakEvenNamesTheInputsItFixesAtTheirMedians() throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let arguments = [
+      "break-even", "scenarios/uncertain-volume.yaml", "--db", database, "--trials", "20",
+    ]
+    let json = try CapsimExecutable.run(arguments + ["--format", "json"])
+    #expect(json.exitCode == 0, "\(json.standardError)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+    let inputs = try #require(
+      (object as? [String: Any])?["uncertain_inputs_at_median"] as? [[String: Any]])
+    let medians = Dictionary(
+      uniqueKeysWithValues: inputs.map { ($0["path"] as? String ?? "", $0["median"] as? Double) })
+    #expect(medians.count == 4)
+    #expect(medians["workload.jobs_per_month"] == 90)
+    #expect(medians["options.bare-metal.migration.other_costs"] == 12_500)
+    let rate = try #require(medians["costs.engineer_hourly_rate"] ?? nil)
+    #expect(abs(rate - (120.0 * 180).squareRoot()) < 1e-9)
+    let table = try CapsimExecutable.run(arguments)
+    #expect(
+      table.standardOutput.contains("Uncertain inputs at their medians (break-even draws none"))
+    #expect(table.standardOutput.contains("options.bare-metal.migration.other_costs = 12,500"))
+  }
 }

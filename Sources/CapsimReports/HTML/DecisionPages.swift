@@ -83,7 +83,11 @@ struct BreakEvenPage {
       "<p>\(SVG.escape(a.committed)) is cheaper in 90% of trials from "
       + "\(jobs(a.jobsForNinetyPercent)) jobs a month; its utilisation at the break-even is "
       + "\(a.utilisationAtBreakEven.map { NumberFormatting.percent($0) } ?? "n/a"). The scenario runs "
-      + "\(jobs(a.scenarioJobsPerMonth)) jobs a month.</p>\n</section>\n"
+      + "\(jobs(a.scenarioJobsPerMonth)) jobs a month.</p>\n"
+    if let sentence = UncertaintyText.mediansSentence(document.inputsAtMedian) {
+      body += "<p>\(SVG.escape(sentence))</p>\n"
+    }
+    body += "</section>\n"
     let points = a.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }
     let series = [
       LineChart.Series(

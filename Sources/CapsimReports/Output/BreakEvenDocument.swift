@@ -1,3 +1,4 @@
+import CapsimCore
 import Foundation
 
 /// The report of `capsim break-even`: the analysis and the run settings behind it.
@@ -10,13 +11,20 @@ public struct BreakEvenDocument: ReportDocument {
   public var trials: Int
   /// Seed of each simulation.
   public var seed: UInt64
+  /// The scenario's uncertain inputs: break-even draws none of them per trial but runs each at its
+  /// median, and the report says so.
+  public var inputsAtMedian: [UncertainInput]
 
   /// Creates a report.
-  public init(analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64) {
+  public init(
+    analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64,
+    inputsAtMedian: [UncertainInput] = []
+  ) {
     self.analysis = analysis
     self.currency = currency
     self.trials = trials
     self.seed = seed
+    self.inputsAtMedian = inputsAtMedian
   }
 
   /// table, json, csv, xlsx, html.
@@ -27,9 +35,12 @@ public struct BreakEvenDocument: ReportDocument {
     switch format {
     case .table:
       return .text(
-        BreakEvenReport.table(analysis, currency: currency, trials: trials, seed: seed))
+        BreakEvenReport.table(
+          analysis, currency: currency, trials: trials, seed: seed, inputsAtMedian: inputsAtMedian))
     case .json:
-      return .text(try BreakEvenReport.json(analysis, capsimVersion: settings.capsimVersion))
+      return .text(
+        try BreakEvenReport.json(
+          analysis, inputsAtMedian: inputsAtMedian, capsimVersion: settings.capsimVersion))
     case .csv:
       return .text(BreakEvenReport.csv(analysis, currency: currency, trials: trials, seed: seed))
     case .html: return .text(BreakEvenPage(document: self, settings: settings).render())

@@ -14,7 +14,8 @@ struct BreakEvenCommand: AsyncParsableCommand {
       Re-runs the scenario for the two options at different monthly volumes (same trials and seed) and finds \
       the volume of equal expected cost, the committed option's utilisation there, and the volume above which \
       it is cheaper in 90% of trials. A committed option with 'nodes: auto' is sized once at the scenario's \
-      volume and kept at that size. Method: docs/recommend.md.
+      volume and kept at that size. Inputs written as distributions are not drawn per trial: each is run at its \
+      median, and the report names them. Method: docs/recommend.md.
       """)
 
   @OptionGroup var scenario: ScenarioRunOptions
@@ -24,7 +25,7 @@ struct BreakEvenCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (_, _, resolved) = try scenario.load()
+      let (loaded, _, resolved) = try scenario.load()
       let engine = scenario.engine
       let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
       let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
@@ -33,7 +34,7 @@ struct BreakEvenCommand: AsyncParsableCommand {
       try output.write(
         BreakEvenDocument(
           analysis: analysis, currency: resolved.currency, trials: resolved.scenario.trials,
-          seed: resolved.scenario.seed))
+          seed: resolved.scenario.seed, inputsAtMedian: loaded.uncertainty.inputs))
     }
   }
 }
