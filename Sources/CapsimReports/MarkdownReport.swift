@@ -33,6 +33,10 @@ public enum MarkdownReport {
       lines.append("")
       lines.append(line + ".")
     }
+    if let line = UncertaintyText.correlationsLine(outcome.inputCorrelations, code: true) {
+      lines.append("")
+      lines.append(line + ".")
+    }
     lines.append("")
     lines.append("| | " + outcome.options.map { escape($0.name) }.joined(separator: " | ") + " |")
     lines.append("|---|" + String(repeating: "---:|", count: outcome.options.count))

@@ -83,6 +83,12 @@ extension RecommendationReport {
       add("\(key).p50", input.distribution.median)
       add("\(key).p95", input.distribution.high)
     }
+    for (index, pair) in r.inputCorrelations.enumerated() {
+      let key = "input_correlations.\(index + 1)"
+      add("\(key).between", pair.between.joined(separator: ";"))
+      add("\(key).requested", pair.requested)
+      add("\(key).achieved", pair.achieved)
+    }
     if let sensitivity = r.verdictSensitivity {
       add("verdict_sensitivity.leading", sensitivity.leading)
       add("verdict_sensitivity.alternative", sensitivity.alternative)

@@ -28,6 +28,8 @@ extension RecommendationReport {
     var overrides: [JSONReport.OverrideEntry]
     /// Present only when some input was a distribution.
     var uncertainInputs: [UncertainInput]?
+    /// With correlated uncertain inputs: each requested rank correlation and the one achieved.
+    var inputCorrelations: [AchievedCorrelation]?
     /// Present only with uncertain inputs: top tornado inputs and the flip value.
     var verdictSensitivity: VerdictSensitivity?
 
@@ -70,6 +72,7 @@ extension RecommendationReport {
       policy = r.policy
       overrides = r.overrides.map(JSONReport.OverrideEntry.init)
       uncertainInputs = r.uncertainInputs.isEmpty ? nil : r.uncertainInputs
+      inputCorrelations = r.inputCorrelations.isEmpty ? nil : r.inputCorrelations
       verdictSensitivity = r.verdictSensitivity
     }
   }

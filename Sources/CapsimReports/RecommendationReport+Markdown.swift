@@ -93,6 +93,9 @@ extension RecommendationReport {
     if let line = UncertaintyText.inputsLine(r.uncertainInputs, code: true) {
       lines += ["", "## Uncertain inputs", "", line + "."]
     }
+    if let line = UncertaintyText.correlationsLine(r.inputCorrelations, code: true) {
+      lines += ["", line + "."]
+    }
     if let sensitivity = r.verdictSensitivity {
       lines.append("")
       lines.append(UncertaintyText.verdictSentences(sensitivity, code: true).joined(separator: " "))

@@ -22,6 +22,9 @@ extension RecommendationReport {
     if let line = UncertaintyText.inputsLine(r.uncertainInputs) {
       lines.append(contentsOf: wrap(line, width: width, indent: "  "))
     }
+    if let line = UncertaintyText.correlationsLine(r.inputCorrelations) {
+      lines.append(contentsOf: wrap(line, width: width, indent: "  "))
+    }
     if let sensitivity = r.verdictSensitivity {
       for sentence in UncertaintyText.verdictSentences(sensitivity) {
         lines.append(contentsOf: wrap(sentence, width: width, indent: "  "))

@@ -40,6 +40,9 @@ public struct TerminalReport: Sendable {
     if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
       lines.append(contentsOf: wrap(line, indent: "  "))
     }
+    if let line = UncertaintyText.correlationsLine(outcome.inputCorrelations) {
+      lines.append(contentsOf: wrap(line, indent: "  "))
+    }
     if let headline = RunHeadline(outcome) {
       for sentence in headline.sentences { lines.append(contentsOf: wrap(sentence, indent: "  ")) }
     }

@@ -13,6 +13,21 @@ public enum UncertaintyText {
       .joined(separator: ", ")
   }
 
+  /// `Rank correlations (requested → achieved over the trials): a ~ b 0.5 → 0.497, …`, or nil without
+  /// any.
+  public static func correlationsLine(_ pairs: [AchievedCorrelation], code: Bool = false) -> String?
+  {
+    guard !pairs.isEmpty else { return nil }
+    let quote = code ? "`" : ""
+    return
+      "Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials): "
+      + pairs.map {
+        "\(quote)\($0.between[0])\(quote) ~ \(quote)\($0.between[1])\(quote) "
+          + "\(NumberFormatting.fixed($0.requested, decimals: 2)) → "
+          + "\(NumberFormatting.fixed($0.achieved, decimals: 3))"
+      }.joined(separator: ", ")
+  }
+
   /// For an analysis that runs every uncertain input at its median (`capsim break-even`): which ones, at
   /// what value; nil without any.
   public static func mediansSentence(_ inputs: [UncertainInput], code: Bool = false) -> String? {

@@ -31,6 +31,16 @@ extension ExampleScenarioClaimsTests {
       abs(saving - 22_000) < 3 * standardError, "saving ≈ 22,000: \(saving) ± \(standardError)")
     #expect(try #require(savings["p05"] as? Double) < -100_000)
     #expect(try #require(savings["p95"] as? Double) > 100_000)
+    // The requested rank correlation, achieved within 3 sampling SE, (1 − ρ²)·1.06/√N = 0.056 at
+    // N = 200 (Fieller, Hartley & Pearson 1957).
+    let correlation = try #require(
+      (recommendation["input_correlations"] as? [[String: Any]])?.first)
+    #expect(
+      correlation["between"] as? [String] == [
+        "workload.growth.rate_per_month", "options.spot.price_per_gpu_hour",
+      ])
+    let achieved = try #require(correlation["achieved"] as? Double)
+    #expect(abs(achieved - 0.5) < 3 * 0.056, "achieved \(achieved)")
     let sensitivity = try #require(recommendation["verdict_sensitivity"] as? [String: Any])
     let bars = try #require(sensitivity["top_inputs"] as? [[String: Any]])
     #expect(

@@ -87,6 +87,7 @@ extension Recommendation {
         workload: workload, horizonMonths: outcome.horizonMonths, bestPayPerUse: bestShared,
         bestCommitted: bestCommitted, policy: policy),
       policy: policy, overrides: outcome.overrides, uncertainInputs: outcome.uncertainInputs)
+    inputCorrelations = outcome.inputCorrelations
   }
 
   /// The category of an option: an option with an overflow target is hybrid, other committed prices are

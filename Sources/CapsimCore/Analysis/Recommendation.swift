@@ -110,6 +110,8 @@ public struct Recommendation: Sendable, Hashable, Codable {
   public var overrides: [ScenarioOverride] = []
   /// The inputs drawn from a distribution in every trial (from the outcome).
   public var uncertainInputs: [UncertainInput] = []
+  /// The rank correlations requested between uncertain inputs and achieved (from the outcome).
+  public var inputCorrelations: [AchievedCorrelation] = []
   /// What the verdict is most sensitive to, and where it flips (set by `recommend` with uncertain
   /// inputs; nil otherwise).
   public var verdictSensitivity: VerdictSensitivity?

@@ -82,6 +82,8 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
   public var precision: PrecisionOutcome?
   /// The inputs drawn from a distribution in every trial (empty: every input was a fixed number).
   public var uncertainInputs: [UncertainInput] = []
+  /// The rank correlations requested between uncertain inputs, with the ones achieved over the trials.
+  public var inputCorrelations: [AchievedCorrelation] = []
 
   /// Creates an outcome.
   public init(

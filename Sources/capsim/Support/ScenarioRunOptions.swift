@@ -137,8 +137,8 @@ struct ScenarioRunOptions: ParsableArguments {
     outcome: SimulationOutcome
   ) {
     let (loaded, store, resolved) = try load()
-    var outcome = try await runInterruptibly(
-      resolved, engine: engine(for: loaded, resolved: resolved))
+    let engine = try engine(for: loaded, resolved: resolved)
+    var outcome = try await runInterruptibly(resolved, engine: engine)
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
     PriceAgeCheck.annotate(
       &outcome, options: resolved.options, uncertain: loaded.uncertainty.inputs,
@@ -148,6 +148,8 @@ struct ScenarioRunOptions: ParsableArguments {
     )
     outcome.overrides = loaded.overrides
     outcome.uncertainInputs = loaded.uncertainty.inputs
+    outcome.inputCorrelations =
+      (engine.variation as? UncertainVariation)?.plan.achievedCorrelations ?? []
     return (loaded, store, resolved, outcome)
   }
 
