@@ -183,8 +183,9 @@ struct PriceOverrideTests {
         InputCorrelation(
           between: "workload.growth.rate_per_month", "options.cloud.price_per_gpu_hour", rank: 0.6)
       ])
+    let variation = try UncertainVariation(settings: settings, scenario: base)
     var engine = MonteCarloEngine(threadCount: 2)
-    engine.variation = try UncertainVariation(settings: settings, scenario: base)
+    engine.variation = variation
     let outcome = await engine.run(base)
     let fixed = try #require(outcome.options.first { $0.name == "fixed-cloud" }).totalCostByTrial
     let spot = try #require(outcome.options.first { $0.name == "cloud" }).totalCostByTrial
@@ -192,6 +193,13 @@ struct PriceOverrideTests {
     let prices = zip(spot, hours).map { $0 / $1 }
     let achieved = UncertainInputPlan.spearman(hours, prices)
     #expect(abs(achieved - 0.6) < 3 * 0.0152, "achieved \(achieved)")
+    // The figure reports show is the plan's, and the model's agrees with it (they differ only by ties
+    // among the whole-job GPU-hours).
+    let reported = variation.plan.achievedCorrelations
+    #expect(reported.map(\.between) == [settings.correlations[0].between])
+    #expect(reported.map(\.requested) == [0.6])
+    #expect(reported.first?.achieved == variation.plan.achievedSpearman[0][1])
+    #expect(abs((reported.first?.achieved ?? .nan) - achieved) < 0.02, "reported \(reported)")
   }
 
   /// A replaced price is named with the quote it replaces instead of being flagged as stale (the amount
