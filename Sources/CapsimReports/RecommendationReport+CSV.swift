@@ -12,8 +12,9 @@ extension RecommendationReport {
   /// `text`, so a spreadsheet column holds one kind. Shares are fractions (unit `fraction`); unknown
   /// values are empty. The seed is in `text` behind an apostrophe (``CSVReport/seedText(_:)``). With
   /// uncertain inputs, `uncertain_inputs.PATH.*` gives each one's distribution and 5th, 50th and 95th
-  /// percentiles, and `verdict_sensitivity.*` the top tornado inputs (the saving at each end) and the
-  /// flip value, as the JSON's `uncertain_inputs` and `verdict_sensitivity` do.
+  /// percentiles, `input_correlations.N.*` each requested rank correlation with the achieved one, and
+  /// `verdict_sensitivity.*` the top tornado inputs (the saving at each end) and the flip value, as the
+  /// JSON's `uncertain_inputs`, `input_correlations` and `verdict_sensitivity` do.
   public static func csv(_ r: Recommendation) -> String {
     var rows: [[String]] = [csvColumns]
     func add(_ key: String, _ text: String, _ unit: String = "") {

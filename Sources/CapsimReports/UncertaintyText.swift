@@ -13,8 +13,8 @@ public enum UncertaintyText {
       .joined(separator: ", ")
   }
 
-  /// `Rank correlations (requested → achieved over the trials): a ~ b 0.5 → 0.497, …`, or nil without
-  /// any.
+  /// `Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials):
+  /// a ~ b 0.50 → 0.497, …`, or nil without any.
   public static func correlationsLine(_ pairs: [AchievedCorrelation], code: Bool = false) -> String?
   {
     guard !pairs.isEmpty else { return nil }

@@ -121,8 +121,9 @@ public struct PriceQuote: Sendable, Hashable, Codable {
       amount = candidates.first { $0 / divisor == value } ?? amount
     }
     quote.amount = amount
+    let quoted = self.amount.formatted(significantDigits: 6)
     quote.source =
-      "the scenario's price_per_gpu_hour, replacing the quoted \(self.amount.formatted(significantDigits: 6)) \(currency) per "
+      "the scenario's price_per_gpu_hour, replacing the quoted \(quoted) \(currency) per "
       + "\(unit.rawValue) (source: \(source))"
     return quote
   }

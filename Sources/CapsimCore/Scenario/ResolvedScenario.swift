@@ -16,8 +16,6 @@ public struct ResolvedOption: Sendable {
       option.pricePerGPUHour = nil
     }
   }
-  /// Whether the scenario replaced the quoted amount (`price_per_gpu_hour`).
-  public var isPriceReplaced: Bool { option.pricePerGPUHour != nil }
   /// Per-step (or per-job) seconds.
   public var duration: ResolvedDuration
   /// What the duration sample set measures (`step_time`, `job_time`, …); `nil` for a distribution.

@@ -127,11 +127,12 @@ struct ScenarioRunOptions: ParsableArguments {
     return try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
   }
 
-  /// Loads and resolves the scenario and simulates it; the outcome carries the overrides. An outcome
-  /// with a non-finite cost or time is rejected (naming option and metric), an option whose scenario
-  /// replaces its price's amount (`price_per_gpu_hour`) gets a note saying so, and each other option
-  /// billed with a price older than the threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else
-  /// 90 days) on today's date in UTC, or on `CAPSIM_RUN_DATE` (YYYY-MM-DD) when set, gets a note.
+  /// Loads and resolves the scenario and simulates it; the outcome carries the overrides, the uncertain
+  /// inputs and their achieved rank correlations. An outcome with a non-finite cost or time is rejected
+  /// (naming option and metric), an option whose scenario replaces its price's amount
+  /// (`price_per_gpu_hour`) gets a note saying so, and each other option billed with a price older than
+  /// the threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else 90 days) on
+  /// today's date in UTC, or on `CAPSIM_RUN_DATE` (YYYY-MM-DD) when set, gets a note.
   func simulate() async throws -> (
     loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario,
     outcome: SimulationOutcome
