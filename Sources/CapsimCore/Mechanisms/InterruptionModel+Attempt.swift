@@ -59,10 +59,9 @@ extension InterruptionModel {
     let checkpoint = Double(finalCheckpoint ? segments : segments - 1) * checkpointHours
     var time = AttemptTime(checkpoint: checkpoint, lost: 0, restart: 0, interruptions: 0)
     guard interruptionsPerHour > 0 else { return time }
-    let segmentLength = intervalHours + checkpointHours
-    let rate = interruptionsPerHour
+    let segmentLength = segmentHours
     var completed = 0
-    let mean = 1 / rate
+    let mean = meanHoursBetweenInterruptions
     var clock = generator.nextStandardExponential() * mean
     while true {
       let ahead = segments - 1 - completed

@@ -28,38 +28,55 @@ extension OptionSimulator {
     }
     var month = 0
     var monthEnd = jobsPerMonth.first ?? 0
+    // Job times are recorded into the histograms after the loop, in job order (the same histograms as one
+    // record per job, without a call and a uniqueness check per job).
+    var completionHours: [Double] = []
+    var waitHours: [Double] = []
+    swap(&completionHours, &scratch.completionHours)
+    swap(&waitHours, &scratch.waitHours)
+    Self.resize(&completionHours, to: jobCount)
+    Self.resize(&waitHours, to: queues ? jobCount : 0)
     withDurations { durations in
       withQueueWaits { waitValues in
         monthly.withUnsafeMutableBufferPointer { monthlyCost in
-          for index in 0..<jobCount {
-            while index >= monthEnd && month + 1 < jobsPerMonth.count {
-              month += 1
-              monthEnd += jobsPerMonth[month]
+          completionHours.withUnsafeMutableBufferPointer { completionBuffer in
+            waitHours.withUnsafeMutableBufferPointer { waitBuffer in
+              for index in 0..<jobCount {
+                while index >= monthEnd && month + 1 < jobsPerMonth.count {
+                  month += 1
+                  monthEnd += jobsPerMonth[month]
+                }
+                let jobCost: Double
+                let completion: Double
+                let wait: Double
+                if isCommitted {
+                  wait = scratch.waits[index]
+                  completion = wait + scratch.times[index].wall
+                  jobCost = account(job: index, scratch: scratch, totals: &totals)
+                } else {
+                  // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
+                  let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
+                  let time = simulateJob(jobKey: jobKey, durations: durations)
+                  wait = drawnWait(jobKey: jobKey, waits: waitValues)
+                  completion = wait + time.wall
+                  jobCost = account(
+                    time, wait: wait, billedPerUse: true, costs: costs,
+                    deadlineHours: deadlineHours,
+                    totals: &totals)
+                }
+                if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
+                completionBuffer[index] = completion
+                if queues { waitBuffer[index] = wait }
+              }
             }
-            let jobCost: Double
-            let completion: Double
-            let wait: Double
-            if isCommitted {
-              wait = scratch.waits[index]
-              completion = wait + scratch.times[index].wall
-              jobCost = account(job: index, scratch: scratch, totals: &totals)
-            } else {
-              // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
-              let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
-              let time = simulateJob(jobKey: jobKey, durations: durations)
-              wait = drawnWait(jobKey: jobKey, waits: waitValues)
-              completion = wait + time.wall
-              jobCost = account(
-                time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
-                totals: &totals)
-            }
-            if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
-            record(completion, in: &completions)
-            if queues { record(wait, in: &waits) }
           }
         }
       }
     }
+    record(completionHours, in: &completions)
+    if queues { record(waitHours, in: &waits) }
+    swap(&completionHours, &scratch.completionHours)
+    swap(&waitHours, &scratch.waitHours)
     totals.jobs = jobCount
     totals.lines.storageAndEgress =
       Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
@@ -119,13 +136,23 @@ extension OptionSimulator {
     divertJobs(trialKey: trialKey, arrivalHours: arrivalHours, scratch: &scratch, totals: &totals)
   }
 
-  /// Records a job's hours; they are finite and ≥ 0 by construction.
-  @inline(__always)
-  private func record(_ hours: Double, in histogram: inout LogHistogram) {
+  /// Records the trial's job hours in order; they are finite and ≥ 0 by construction.
+  private func record(_ hours: [Double], in histogram: inout LogHistogram) {
     do {
-      try histogram.record(hours)
+      try hours.withUnsafeBufferPointer { values throws(DescriptiveStatisticsError) in
+        try histogram.record(contentsOf: values)
+      }
     } catch {
-      preconditionFailure("option '\(name)': a job's time is \(hours) h, not finite")
+      preconditionFailure("option '\(name)': \(error): a job's time is not finite")
+    }
+  }
+
+  /// Makes `array` hold `count` elements (their values are about to be overwritten), keeping its capacity.
+  static func resize(_ array: inout [Double], to count: Int) {
+    if array.count > count {
+      array.removeLast(array.count - count)
+    } else if array.count < count {
+      array.append(contentsOf: repeatElement(0, count: count - array.count))
     }
   }
 

@@ -46,6 +46,11 @@ struct TrialScratch {
   var runners: [JobRunner] = []
   var nodesNeeded: [Int] = []
   var queue: DedicatedClusterQueue?
+  /// Each job's completion time (wait + wall, hours) of the option being simulated, recorded into its
+  /// histogram once per trial.
+  var completionHours: [Double] = []
+  /// Each job's wait (hours) of the option being simulated, recorded once per trial when it queues.
+  var waitHours: [Double] = []
 }
 
 /// The pay-per-use option a hybrid option sends jobs to when its committed nodes would make them wait too
