@@ -91,6 +91,39 @@ import Testing
       ])
   }
 
+  /// Real AWS rows. References: AWS's published us-east-1 on-demand rates, p4d.24xlarge $32.7726/h
+  /// for 8 × A100 ($4.096575 per GPU-hour) and p5.48xlarge $98.32/h for 8 × H100 ($12.29 per
+  /// GPU-hour; the list price before AWS's June 2025 cut, which this catalog version still carries).
+  @Test func awsRealRowsPricePerGPUHourAndAccountForEveryRow() throws {
+    let database = try CapsimDatabase.inMemory()
+    let catalog = ImportSource(
+      fileName: "catalogs/v7/aws/vms.csv", text: SkyPilotCatalogFixtures.aws)
+    let summary = try database.importPrices(catalog, options: options())
+    #expect(summary.rowsRead == 9)
+    #expect(summary.warnings.isEmpty)
+    accountsForEveryRow(summary, priced: 6, combined: 0, hosts: 0)
+    #expect(summary.count("price", .added) == 10)
+    let skipped = Dictionary(uniqueKeysWithValues: summary.skipped.map { ($0.reason, $0.count) })
+    #expect(
+      skipped == [
+        "no accelerator (CPU-only instance)": 1, "repeated row": 1, "no price": 1,
+      ])
+    let p4d = try database.price(named: "aws-p4d-24xlarge-us-east-1-use1-az1-on-demand")
+    #expect(p4d.gpuModel == "A100" && p4d.gpusPerUnit == 8)
+    #expect(abs(p4d.perGPUHour - 4.096575) < 1e-12)
+    let p5 = try database.price(named: "aws-p5-48xlarge-us-east-1-use1-az1-on-demand")
+    #expect(abs(p5.perGPUHour - 12.29) < 1e-12)
+    #expect(try database.price(named: "aws-p5-48xlarge-us-east-1-use1-az1-spot").amount == 30.326)
+    // The first of the two p4de rows for one zone is kept, with its spot price.
+    #expect(
+      try database.price(named: "aws-p4de-24xlarge-us-east-1-use1-az4-spot").amount == 7.8074)
+    #expect(
+      try database.price(named: "aws-p5e-48xlarge-ap-southeast-3-apse3-az1-spot").amount == 14.925)
+    #expect(throws: StoreError.self) {
+      _ = try database.price(named: "aws-p4d-24xlarge-ap-south-1-aps1-az1-spot")
+    }
+  }
+
   @Test func lambdaLayoutAndProviderFromPath() throws {
     let database = try CapsimDatabase.inMemory()
     let catalog = ImportSource(
