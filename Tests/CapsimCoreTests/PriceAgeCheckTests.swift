@@ -35,4 +35,24 @@ import Testing
         == "price 'p' is dated 2026-09-06, 91 days before the run (2026-12-06), older than 90 days; source: a quote. Check it is still current (capsim import prices …)."
     )
   }
+
+  @Test func breakEvenNotesNameEachStaleOptionOnce() throws {
+    let run = try #require(CalendarDay("2026-12-06"))
+    var analysis = BreakEvenAnalysis(
+      payPerUse: "cloud", committed: "metal", committedNodes: 1, scenarioJobsPerMonth: 10,
+      breakEvenJobsPerMonth: nil, breakEvenStandardError: nil, utilisationAtBreakEven: nil,
+      jobsForNinetyPercent: nil, curve: [], evaluations: 0, relativeTolerance: 0.01)
+    // Python: (date(2026,12,6) - date(2026,1,1)).days == 339 (stale); 2026-11-30 is 6 days old.
+    var old = price(dated: "2026-01-01")
+    old.name = "metal-quote"
+    PriceAgeCheck.annotate(
+      &analysis,
+      pricesByOption: [
+        "cloud": price(dated: "2026-11-30"), "metal": old, "unused": price(dated: "2020-01-01"),
+      ], on: run, maximumAgeDays: 90)
+    #expect(
+      analysis.notes == [
+        "metal: price 'metal-quote' is dated 2026-01-01, 339 days before the run (2026-12-06), older than 90 days; source: a quote. Check it is still current (capsim import prices …)."
+      ])
+  }
 }

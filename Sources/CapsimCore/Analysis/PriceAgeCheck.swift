@@ -24,6 +24,23 @@ public enum PriceAgeCheck {
       + "Check it is still current (capsim import prices …)."
   }
 
+  /// The stale-price notes of the given options, in the order given: each option whose price is
+  /// older than `maximumAgeDays` on `runDate` gets one ``staleNote(for:on:maximumAgeDays:)``.
+  /// `prices` pairs an option name with the price it is billed with. This is the one place that
+  /// decides which prices are stale; ``annotate(_:pricesByOption:on:maximumAgeDays:)`` and the
+  /// break-even analysis both use it.
+  ///
+  /// - Complexity: O(n) in the number of options.
+  public static func staleNotes(
+    _ prices: [(option: String, price: PriceQuote)], on runDate: CalendarDay, maximumAgeDays: Int
+  ) -> [(option: String, note: String)] {
+    prices.compactMap { entry in
+      staleNote(for: entry.price, on: runDate, maximumAgeDays: maximumAgeDays).map {
+        (entry.option, $0)
+      }
+    }
+  }
+
   /// Adds, to each option's notes, the note for its price when stale. `pricesByOption` maps an
   /// option name to the price it was billed with.
   public static func annotate(
@@ -32,10 +49,26 @@ public enum PriceAgeCheck {
     maximumAgeDays: Int
   ) {
     for index in outcome.options.indices {
-      guard let price = pricesByOption[outcome.options[index].name],
-        let note = staleNote(for: price, on: runDate, maximumAgeDays: maximumAgeDays)
-      else { continue }
-      outcome.options[index].notes.append(note)
+      let name = outcome.options[index].name
+      guard let price = pricesByOption[name] else { continue }
+      let notes = staleNotes([(name, price)], on: runDate, maximumAgeDays: maximumAgeDays)
+      outcome.options[index].notes.append(contentsOf: notes.map(\.note))
     }
+  }
+
+  /// Adds, to a break-even analysis's notes, the note of each of its two options whose price is
+  /// stale (pay-per-use option first), written `option: note` as the run reports list them.
+  public static func annotate(
+    _ analysis: inout BreakEvenAnalysis, pricesByOption: [String: PriceQuote],
+    on runDate: CalendarDay,
+    maximumAgeDays: Int
+  ) {
+    let options = [analysis.payPerUse, analysis.committed]
+    let prices = options.compactMap { name in pricesByOption[name].map { (option: name, price: $0) }
+    }
+    analysis.notes.append(
+      contentsOf: staleNotes(prices, on: runDate, maximumAgeDays: maximumAgeDays).map {
+        "\($0.option): \($0.note)"
+      })
   }
 }

@@ -139,18 +139,27 @@ struct ScenarioRunOptions: ParsableArguments {
     var outcome = try await runInterruptibly(
       resolved, engine: engine(for: loaded, resolved: resolved))
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
+    let age = try priceAgeCheck(resolved)
     PriceAgeCheck.annotate(
-      &outcome,
-      pricesByOption: Dictionary(
-        resolved.options.map { ($0.option.name, $0.price) }, uniquingKeysWith: { first, _ in first }
-      ),
-      on: try Self.runDate(),
-      maximumAgeDays: maxPriceAge ?? resolved.scenario.maxPriceAgeDays
-        ?? PriceAgeCheck.defaultMaximumAgeDays
-    )
+      &outcome, pricesByOption: age.prices, on: age.runDate, maximumAgeDays: age.maximumAgeDays)
     outcome.overrides = loaded.overrides
     outcome.uncertainInputs = loaded.uncertainty.inputs
     return (loaded, store, resolved, outcome)
+  }
+
+  /// What ``PriceAgeCheck`` needs for `resolved`: each option's price, the run date (today in UTC, or
+  /// `CAPSIM_RUN_DATE`) and the threshold (`--max-price-age`, else the scenario's
+  /// `max_price_age_days`, else 90 days). `run`, `recommend` and `break-even` all take it from here.
+  func priceAgeCheck(_ resolved: ResolvedScenario) throws -> (
+    prices: [String: PriceQuote], runDate: CalendarDay, maximumAgeDays: Int
+  ) {
+    (
+      Dictionary(
+        resolved.options.map { ($0.option.name, $0.price) }, uniquingKeysWith: { first, _ in first }
+      ),
+      try Self.runDate(),
+      maxPriceAge ?? resolved.scenario.maxPriceAgeDays ?? PriceAgeCheck.defaultMaximumAgeDays
+    )
   }
 
   /// Stores a simulated run (scenario text, overrides, seed, trials, metrics and `resultJSON`) made by
