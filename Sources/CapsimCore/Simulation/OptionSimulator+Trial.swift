@@ -12,7 +12,9 @@ extension OptionSimulator {
     let jobCount = jobsPerMonth.reduce(0, +)
     var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     let months = Double(jobsPerMonth.count)
-    if isCommitted {
+    if !isCommitted {
+      simulateJobs(trialKey: trialKey, jobCount: jobCount, scratch: &scratch)
+    } else {
       simulateCommitted(
         trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
         horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch, totals: &totals)
@@ -36,43 +38,50 @@ extension OptionSimulator {
     swap(&waitHours, &scratch.waitHours)
     Self.resize(&completionHours, to: jobCount)
     Self.resize(&waitHours, to: queues ? jobCount : 0)
-    withDurations { durations in
-      withQueueWaits { waitValues in
-        monthly.withUnsafeMutableBufferPointer { monthlyCost in
-          completionHours.withUnsafeMutableBufferPointer { completionBuffer in
-            waitHours.withUnsafeMutableBufferPointer { waitBuffer in
-              for index in 0..<jobCount {
-                while index >= monthEnd && month + 1 < jobsPerMonth.count {
-                  month += 1
-                  monthEnd += jobsPerMonth[month]
+    // Pay-per-use jobs were simulated above; their waits for capacity are drawn here, job by job.
+    var times: [TimeBreakdown] = []
+    var keys: [UInt64] = []
+    swap(&times, &scratch.times)
+    swap(&keys, &scratch.jobKeys)
+    withQueueWaits { waitValues in
+      monthly.withUnsafeMutableBufferPointer { monthlyCost in
+        completionHours.withUnsafeMutableBufferPointer { completionBuffer in
+          waitHours.withUnsafeMutableBufferPointer { waitBuffer in
+            times.withUnsafeBufferPointer { timeBuffer in
+              keys.withUnsafeBufferPointer { keyBuffer in
+                for index in 0..<jobCount {
+                  while index >= monthEnd && month + 1 < jobsPerMonth.count {
+                    month += 1
+                    monthEnd += jobsPerMonth[month]
+                  }
+                  let jobCost: Double
+                  let completion: Double
+                  let wait: Double
+                  if isCommitted {
+                    wait = scratch.waits[index]
+                    completion = wait + timeBuffer[index].wall
+                    jobCost = account(
+                      job: index, time: timeBuffer[index], scratch: scratch, totals: &totals)
+                  } else {
+                    let time = timeBuffer[index]
+                    wait = drawnWait(jobKey: keyBuffer[index], waits: waitValues)
+                    completion = wait + time.wall
+                    jobCost = account(
+                      time, wait: wait, billedPerUse: true, costs: costs,
+                      deadlineHours: deadlineHours, totals: &totals)
+                  }
+                  if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
+                  completionBuffer[index] = completion
+                  if queues { waitBuffer[index] = wait }
                 }
-                let jobCost: Double
-                let completion: Double
-                let wait: Double
-                if isCommitted {
-                  wait = scratch.waits[index]
-                  completion = wait + scratch.times[index].wall
-                  jobCost = account(job: index, scratch: scratch, totals: &totals)
-                } else {
-                  // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
-                  let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
-                  let time = simulateJob(jobKey: jobKey, durations: durations)
-                  wait = drawnWait(jobKey: jobKey, waits: waitValues)
-                  completion = wait + time.wall
-                  jobCost = account(
-                    time, wait: wait, billedPerUse: true, costs: costs,
-                    deadlineHours: deadlineHours,
-                    totals: &totals)
-                }
-                if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
-                completionBuffer[index] = completion
-                if queues { waitBuffer[index] = wait }
               }
             }
           }
         }
       }
     }
+    swap(&times, &scratch.times)
+    swap(&keys, &scratch.jobKeys)
     record(completionHours, in: &completions)
     if queues { record(waitHours, in: &waits) }
     swap(&completionHours, &scratch.completionHours)
@@ -99,36 +108,74 @@ extension OptionSimulator {
     return totals
   }
 
+  /// Every job's time of the trial into `scratch.times` (and their keys into `scratch.jobKeys`), through
+  /// buffers moved out of the scratch space (so uniquely referenced): no per-job append.
+  private func simulateJobs(trialKey: UInt64, jobCount: Int, scratch: inout TrialScratch) {
+    var times: [TimeBreakdown] = []
+    var keys: [UInt64] = []
+    var free: [Double] = []
+    var compute: [Double] = []
+    var pending: [Int] = []
+    swap(&times, &scratch.times)
+    swap(&keys, &scratch.jobKeys)
+    swap(&free, &scratch.stragglerFree)
+    swap(&compute, &scratch.computeHours)
+    swap(&pending, &scratch.pending)
+    if times.count != jobCount {
+      times.removeAll(keepingCapacity: true)
+      times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
+    }
+    if keys.count != jobCount {
+      keys.removeAll(keepingCapacity: true)
+      keys.append(contentsOf: repeatElement(0, count: jobCount))
+    }
+    if pending.count != jobCount {
+      pending.removeAll(keepingCapacity: true)
+      pending.append(contentsOf: repeatElement(0, count: jobCount))
+    }
+    Self.resize(&free, to: jobCount)
+    Self.resize(&compute, to: jobCount)
+    withDurations { durations in
+      times.withUnsafeMutableBufferPointer { timeBuffer in
+        keys.withUnsafeMutableBufferPointer { keyBuffer in
+          free.withUnsafeMutableBufferPointer { freeBuffer in
+            compute.withUnsafeMutableBufferPointer { computeBuffer in
+              pending.withUnsafeMutableBufferPointer { pendingBuffer in
+                simulateJobs(
+                  trialKey: trialKey, keys: keyBuffer, times: timeBuffer,
+                  stragglerFree: freeBuffer, computeHours: computeBuffer,
+                  pending: pendingBuffer, durations: durations)
+              }
+            }
+          }
+        }
+      }
+    }
+    swap(&times, &scratch.times)
+    swap(&keys, &scratch.jobKeys)
+    swap(&free, &scratch.stragglerFree)
+    swap(&compute, &scratch.computeHours)
+    swap(&pending, &scratch.pending)
+  }
+
   /// Simulates the trial's jobs on the committed nodes: every job's time, then the queue, then the jobs it
   /// diverted, leaving times, waits and runners in `scratch`.
   private func simulateCommitted(
     trialKey: UInt64, jobCount: Int, arrivalHours: [Double], horizonHours: Double,
     scratch: inout TrialScratch, totals: inout TrialTotals
   ) {
-    scratch.times.removeAll(keepingCapacity: true)
     scratch.walls.removeAll(keepingCapacity: true)
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.runners.removeAll(keepingCapacity: true)
-    scratch.times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
     scratch.walls.append(contentsOf: repeatElement(0, count: jobCount))
-    // Filled through buffers moved out of the scratch space (so uniquely referenced): no per-job append.
-    var times: [TimeBreakdown] = []
+    simulateJobs(trialKey: trialKey, jobCount: jobCount, scratch: &scratch)
     var walls: [Double] = []
-    swap(&times, &scratch.times)
     swap(&walls, &scratch.walls)
-    withDurations { durations in
-      times.withUnsafeMutableBufferPointer { timeBuffer in
-        walls.withUnsafeMutableBufferPointer { wallBuffer in
-          for job in 0..<jobCount {
-            let time = simulateJob(
-              jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: durations)
-            timeBuffer[job] = time
-            wallBuffer[job] = time.wall
-          }
-        }
+    scratch.times.withUnsafeBufferPointer { timeBuffer in
+      walls.withUnsafeMutableBufferPointer { wallBuffer in
+        for job in 0..<jobCount { wallBuffer[job] = timeBuffer[job].wall }
       }
     }
-    swap(&times, &scratch.times)
     swap(&walls, &scratch.walls)
     scratch.runners.append(contentsOf: repeatElement(.own, count: jobCount))
     queueOnCommittedNodes(
@@ -158,19 +205,21 @@ extension OptionSimulator {
 
   /// Accounts job `index` on the option that ran it (the overflow or interim option for a diverted job).
   @inline(__always)
-  private func account(job index: Int, scratch: TrialScratch, totals: inout TrialTotals) -> Double {
+  private func account(
+    job index: Int, time: TimeBreakdown, scratch: TrialScratch, totals: inout TrialTotals
+  ) -> Double {
     let runner: OptionSimulator
     switch scratch.runners[index] {
     case .own:
       return account(
-        scratch.times[index], wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
+        time, wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
         deadlineHours: deadlineHours, totals: &totals)
     case .overflow: runner = overflowTarget.simulator
     case .interim: runner = interimTarget.simulator
     }
     return runner.account(
-      scratch.times[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
-      costs: costs, deadlineHours: deadlineHours, totals: &totals)
+      time, wait: scratch.waits[index], billedPerUse: !runner.isCommitted, costs: costs,
+      deadlineHours: deadlineHours, totals: &totals)
   }
 
   private var overflowTarget: OverflowTarget {

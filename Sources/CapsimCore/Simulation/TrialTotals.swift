@@ -51,6 +51,12 @@ struct TrialScratch {
   var completionHours: [Double] = []
   /// Each job's wait (hours) of the option being simulated, recorded once per trial when it queues.
   var waitHours: [Double] = []
+  /// Each job's key, and its compute hours without straggler overhead (``OptionSimulator/simulateJobs``).
+  var jobKeys: [UInt64] = []
+  var stragglerFree: [Double] = []
+  /// Each job's compute hours, and the jobs a mechanism's rare path must walk in full.
+  var computeHours: [Double] = []
+  var pending: [Int] = []
 }
 
 /// The pay-per-use option a hybrid option sends jobs to when its committed nodes would make them wait too
