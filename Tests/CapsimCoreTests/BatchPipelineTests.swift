@@ -49,19 +49,19 @@ struct BatchPipelineTests {
       for trial in 0..<5 {
         let trialKey = layout.trialKey(trial)
         let count = 400
-        var keys = [UInt64](repeating: 0, count: count)
+        let keys = (0..<count).map { RandomLayout.jobKey(trialKey: trialKey, job: $0) }
         var times = [TimeBreakdown](repeating: TimeBreakdown(), count: count)
         var free = [Double](repeating: 0, count: count)
         var compute = [Double](repeating: 0, count: count)
         var pending = [Int](repeating: 0, count: count)
-        keys.withUnsafeMutableBufferPointer { keyBuffer in
+        keys.withUnsafeBufferPointer { keyBuffer in
           times.withUnsafeMutableBufferPointer { timeBuffer in
             free.withUnsafeMutableBufferPointer { freeBuffer in
               compute.withUnsafeMutableBufferPointer { computeBuffer in
                 pending.withUnsafeMutableBufferPointer { pendingBuffer in
                   simulator.withDurations { durations in
                     simulator.simulateJobs(
-                      trialKey: trialKey, keys: keyBuffer, times: timeBuffer,
+                      keys: keyBuffer, times: timeBuffer,
                       stragglerFree: freeBuffer, computeHours: computeBuffer,
                       pending: pendingBuffer, durations: durations)
                   }

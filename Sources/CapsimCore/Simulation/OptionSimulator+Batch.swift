@@ -6,9 +6,10 @@ extension OptionSimulator {
   /// same operations in the same order), but each pass is a short loop whose jobs do not depend on each
   /// other, so the processor overlaps many jobs instead of waiting on one job's chain of draws.
   ///
-  /// Each buffer holds one element per job; all but `times` are scratch space.
+  /// Each buffer holds one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
+  /// shared by every option of the trial); all but `keys` and `times` are scratch space.
   func simulateJobs(
-    trialKey: UInt64, keys: UnsafeMutableBufferPointer<UInt64>,
+    keys: UnsafeBufferPointer<UInt64>,
     times: UnsafeMutableBufferPointer<TimeBreakdown>,
     stragglerFree: UnsafeMutableBufferPointer<Double>,
     computeHours: UnsafeMutableBufferPointer<Double>, pending: UnsafeMutableBufferPointer<Int>,
@@ -18,7 +19,6 @@ extension OptionSimulator {
     precondition(
       keys.count == count && stragglerFree.count == count && computeHours.count == count
         && pending.count == count)
-    for job in 0..<count { keys[job] = RandomLayout.jobKey(trialKey: trialKey, job: job) }
     // 1. Compute hours (kept in `wall` until the interruptions pass) and their straggler-free part.
     if let stragglerNormal {
       for job in 0..<count {
@@ -72,8 +72,9 @@ extension OptionSimulator {
           model.interruptionsPerHour > 0
           && clocks.nextStandardExponential() * model.meanHoursBetweenInterruptions
             < schedule.remaining
-        // As InterruptionModel.simulate: wall = T_s + checkpoints + lost + restarts + rerun waste.
-        times[job].wall = compute + schedule.checkpointHours + 0 + 0 + 0
+        // As InterruptionModel.simulate: wall = T_s + checkpoints + lost + restarts + rerun waste, the
+        // last three +0 here, which leaves a positive sum unchanged (a job with T_s ≤ 0 is listed).
+        times[job].wall = compute + schedule.checkpointHours
         times[job].checkpoint = schedule.checkpointHours
         times[job].useful = stragglerFree[job]
         times[job].straggler = compute - stragglerFree[job]

@@ -3,7 +3,8 @@
 extension OptionSimulator {
   /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
   ///
-  /// Job *j* (in arrival order over the horizon) draws from the streams of `RandomLayout.jobKey(trialKey, j)`.
+  /// Job *j* (in arrival order over the horizon) draws from the streams of `RandomLayout.jobKey(trialKey, j)`,
+  /// which the caller has put in `scratch.jobKeys` (once per trial, for every option).
   func simulate(
     trialKey: UInt64, jobsPerMonth: [Int], arrivalHours: [Double], scratch: inout TrialScratch,
     completions: inout LogHistogram, waits: inout LogHistogram
@@ -13,7 +14,8 @@ extension OptionSimulator {
     var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     let months = Double(jobsPerMonth.count)
     if !isCommitted {
-      simulateJobs(trialKey: trialKey, jobCount: jobCount, scratch: &scratch)
+      simulateJobs(jobCount: jobCount, scratch: &scratch)
+      drawWaits(jobCount: jobCount, scratch: &scratch)
     } else {
       simulateCommitted(
         trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
@@ -38,50 +40,36 @@ extension OptionSimulator {
     swap(&waitHours, &scratch.waitHours)
     Self.resize(&completionHours, to: jobCount)
     Self.resize(&waitHours, to: queues ? jobCount : 0)
-    // Pay-per-use jobs were simulated above; their waits for capacity are drawn here, job by job.
+    // Every job was simulated above (and a pay-per-use job's wait drawn): account them in job order.
     var times: [TimeBreakdown] = []
-    var keys: [UInt64] = []
     swap(&times, &scratch.times)
-    swap(&keys, &scratch.jobKeys)
-    withQueueWaits { waitValues in
-      monthly.withUnsafeMutableBufferPointer { monthlyCost in
-        completionHours.withUnsafeMutableBufferPointer { completionBuffer in
-          waitHours.withUnsafeMutableBufferPointer { waitBuffer in
-            times.withUnsafeBufferPointer { timeBuffer in
-              keys.withUnsafeBufferPointer { keyBuffer in
-                for index in 0..<jobCount {
-                  while index >= monthEnd && month + 1 < jobsPerMonth.count {
-                    month += 1
-                    monthEnd += jobsPerMonth[month]
-                  }
-                  let jobCost: Double
-                  let completion: Double
-                  let wait: Double
-                  if isCommitted {
-                    wait = scratch.waits[index]
-                    completion = wait + timeBuffer[index].wall
-                    jobCost = account(
-                      job: index, time: timeBuffer[index], scratch: scratch, totals: &totals)
-                  } else {
-                    let time = timeBuffer[index]
-                    wait = drawnWait(jobKey: keyBuffer[index], waits: waitValues)
-                    completion = wait + time.wall
-                    jobCost = account(
-                      time, wait: wait, billedPerUse: true, costs: costs,
-                      deadlineHours: deadlineHours, totals: &totals)
-                  }
-                  if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
-                  completionBuffer[index] = completion
-                  if queues { waitBuffer[index] = wait }
-                }
+    monthly.withUnsafeMutableBufferPointer { monthlyCost in
+      completionHours.withUnsafeMutableBufferPointer { completionBuffer in
+        waitHours.withUnsafeMutableBufferPointer { waitBuffer in
+          times.withUnsafeBufferPointer { timeBuffer in
+            for index in 0..<jobCount {
+              while index >= monthEnd && month + 1 < jobsPerMonth.count {
+                month += 1
+                monthEnd += jobsPerMonth[month]
               }
+              let time = timeBuffer[index]
+              let wait = scratch.waits[index]
+              let completion = wait + time.wall
+              let jobCost =
+                isCommitted
+                ? account(job: index, time: time, scratch: scratch, totals: &totals)
+                : account(
+                  time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
+                  totals: &totals)
+              if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
+              completionBuffer[index] = completion
+              if queues { waitBuffer[index] = wait }
             }
           }
         }
       }
     }
     swap(&times, &scratch.times)
-    swap(&keys, &scratch.jobKeys)
     record(completionHours, in: &completions)
     if queues { record(waitHours, in: &waits) }
     swap(&completionHours, &scratch.completionHours)
@@ -108,26 +96,38 @@ extension OptionSimulator {
     return totals
   }
 
-  /// Every job's time of the trial into `scratch.times` (and their keys into `scratch.jobKeys`), through
+  /// Each pay-per-use job's drawn wait for capacity (hours) into `scratch.waits`, in a pass of its own.
+  private func drawWaits(jobCount: Int, scratch: inout TrialScratch) {
+    var waits: [Double] = []
+    swap(&waits, &scratch.waits)
+    Self.resize(&waits, to: jobCount)
+    withQueueWaits { waitValues in
+      scratch.jobKeys.withUnsafeBufferPointer { keys in
+        waits.withUnsafeMutableBufferPointer { waitBuffer in
+          for job in 0..<jobCount {
+            waitBuffer[job] = drawnWait(jobKey: keys[job], waits: waitValues)
+          }
+        }
+      }
+    }
+    swap(&waits, &scratch.waits)
+  }
+
+  /// Every job's time of the trial into `scratch.times`, from the keys in `scratch.jobKeys`, through
   /// buffers moved out of the scratch space (so uniquely referenced): no per-job append.
-  private func simulateJobs(trialKey: UInt64, jobCount: Int, scratch: inout TrialScratch) {
+  private func simulateJobs(jobCount: Int, scratch: inout TrialScratch) {
+    precondition(scratch.jobKeys.count == jobCount, "the trial's job keys are set for every job")
     var times: [TimeBreakdown] = []
-    var keys: [UInt64] = []
     var free: [Double] = []
     var compute: [Double] = []
     var pending: [Int] = []
     swap(&times, &scratch.times)
-    swap(&keys, &scratch.jobKeys)
     swap(&free, &scratch.stragglerFree)
     swap(&compute, &scratch.computeHours)
     swap(&pending, &scratch.pending)
     if times.count != jobCount {
       times.removeAll(keepingCapacity: true)
       times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
-    }
-    if keys.count != jobCount {
-      keys.removeAll(keepingCapacity: true)
-      keys.append(contentsOf: repeatElement(0, count: jobCount))
     }
     if pending.count != jobCount {
       pending.removeAll(keepingCapacity: true)
@@ -136,15 +136,14 @@ extension OptionSimulator {
     Self.resize(&free, to: jobCount)
     Self.resize(&compute, to: jobCount)
     withDurations { durations in
-      times.withUnsafeMutableBufferPointer { timeBuffer in
-        keys.withUnsafeMutableBufferPointer { keyBuffer in
+      scratch.jobKeys.withUnsafeBufferPointer { keyBuffer in
+        times.withUnsafeMutableBufferPointer { timeBuffer in
           free.withUnsafeMutableBufferPointer { freeBuffer in
             compute.withUnsafeMutableBufferPointer { computeBuffer in
               pending.withUnsafeMutableBufferPointer { pendingBuffer in
                 simulateJobs(
-                  trialKey: trialKey, keys: keyBuffer, times: timeBuffer,
-                  stragglerFree: freeBuffer, computeHours: computeBuffer,
-                  pending: pendingBuffer, durations: durations)
+                  keys: keyBuffer, times: timeBuffer, stragglerFree: freeBuffer,
+                  computeHours: computeBuffer, pending: pendingBuffer, durations: durations)
               }
             }
           }
@@ -152,7 +151,6 @@ extension OptionSimulator {
       }
     }
     swap(&times, &scratch.times)
-    swap(&keys, &scratch.jobKeys)
     swap(&free, &scratch.stragglerFree)
     swap(&compute, &scratch.computeHours)
     swap(&pending, &scratch.pending)
@@ -168,7 +166,7 @@ extension OptionSimulator {
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.runners.removeAll(keepingCapacity: true)
     scratch.walls.append(contentsOf: repeatElement(0, count: jobCount))
-    simulateJobs(trialKey: trialKey, jobCount: jobCount, scratch: &scratch)
+    simulateJobs(jobCount: jobCount, scratch: &scratch)
     var walls: [Double] = []
     swap(&walls, &scratch.walls)
     scratch.times.withUnsafeBufferPointer { timeBuffer in
