@@ -45,6 +45,14 @@ public enum BreakEvenReport {
         ],
         rightAligned: [true, true, true, true, true], rows: rows
       ).render().split(separator: "\n").map(String.init))
+    if !analysis.notes.isEmpty {
+      lines.append("")
+      lines.append("Notes:")
+      for note in analysis.notes {
+        lines.append(
+          contentsOf: RecommendationReport.wrap(note, width: 100, prefix: "- ", indent: "  "))
+      }
+    }
     return lines.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }.joined(separator: "\n")
       + "\n"
   }

@@ -99,4 +99,29 @@ struct HistogramTests {
     // Every bin's ends differ by at most 2⁻¹⁰ relatively: 1 + 1/1024 is the worst (first bin).
     #expect(LogHistogram.relativeBinWidth == 1.0 / 1024)
   }
+
+  @Test(
+    "Recording a buffer equals recording its values one by one, and rejects NaN without a change")
+  func recordContentsOf() throws {
+    // Values on both sides of the range, so underflow, overflow, minimum, maximum and the compensated sum
+    // are all exercised; the one-by-one histogram is the reference (same order, so the same sum bits).
+    var values = Self.durations(seed: 7, count: 5_000)
+    values += [0, -3, 1e-9, 2e7, 1e300, 0.001, 1e7]
+    var oneByOne = LogHistogram()
+    for value in values { try oneByOne.record(value) }
+    var batch = LogHistogram()
+    try values.withUnsafeBufferPointer { buffer throws(DescriptiveStatisticsError) in
+      try batch.record(contentsOf: buffer)
+    }
+    #expect(batch == oneByOne)
+    #expect(batch.sum.bitPattern == oneByOne.sum.bitPattern)
+
+    let bad = [1.0, 2.0, .infinity, 3.0]
+    #expect(throws: DescriptiveStatisticsError.nonFiniteValue(index: 2, kind: .positiveInfinity)) {
+      try bad.withUnsafeBufferPointer { buffer throws(DescriptiveStatisticsError) in
+        try batch.record(contentsOf: buffer)
+      }
+    }
+    #expect(batch == oneByOne)
+  }
 }

@@ -1,5 +1,6 @@
 import CapsimCore
 import Testing
+import _CapsimTestSupport
 
 /// Price ages against calendar arithmetic done independently (Python `datetime.date` differences).
 @Suite struct PriceAgeCheckTests {
@@ -34,5 +35,27 @@ import Testing
       note
         == "price 'p' is dated 2026-09-06, 91 days before the run (2026-12-06), older than 90 days; source: a quote. Check it is still current (capsim import prices …)."
     )
+  }
+
+  @Test func breakEvenNotesNameEachStaleOptionOnce() throws {
+    let run = try #require(CalendarDay("2026-12-06"))
+    var analysis = BreakEvenAnalysis(
+      payPerUse: "cloud", committed: "metal", committedNodes: 1, scenarioJobsPerMonth: 10,
+      breakEvenJobsPerMonth: nil, breakEvenStandardError: nil, utilisationAtBreakEven: nil,
+      jobsForNinetyPercent: nil, curve: [], evaluations: 0, relativeTolerance: 0.01)
+    // Python: (date(2026,12,6) - date(2026,1,1)).days == 339 (stale); 2026-11-30 is 6 days old.
+    var old = price(dated: "2026-01-01")
+    old.name = "metal-quote"
+    let options = [
+      Fixtures.option("cloud", seconds: [1], price: price(dated: "2026-11-30")),
+      Fixtures.option("metal", seconds: [1], price: old),
+      Fixtures.option("unused", seconds: [1], price: price(dated: "2020-01-01")),
+    ]
+    PriceAgeCheck.annotate(
+      &analysis, options: options, uncertain: [], on: run, maximumAgeDays: 90)
+    #expect(
+      analysis.notes == [
+        "metal: price 'metal-quote' is dated 2026-01-01, 339 days before the run (2026-12-06), older than 90 days; source: a quote. Check it is still current (capsim import prices …)."
+      ])
   }
 }

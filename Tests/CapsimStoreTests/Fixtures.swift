@@ -35,4 +35,23 @@ enum Fixtures {
     6232,u3c2e,4,32,1,COMPLETED,2020-04-01 00:05:40,2020-04-01 00:07:00,2020-04-01 02:07:00,7200,vcHVN
     6233,u3c2e,2,16,1,COMPLETED,2020-04-01 00:06:11,,,,vcHVN
     """#
+
+  /// Real rows of the Acme traces (Hu et al., "Characterization of Large Language Model Development
+  /// in the Datacenter", NSDI '24): the example rows of `trace_seren.csv` and `trace_kalos.csv`
+  /// that InternLM/AcmeTrace publishes in its README at commit
+  /// 6d6ac9cd15f3b01151ac6ba00ecddd9156f0dc73, copied cell by cell from the README's tables into
+  /// CSV (the trace files themselves are too large to be reached here). Unedited values; Seren
+  /// writes times at +08:00, Kalos at +00:00.
+  static let acmeSerenRows = #"""
+    job_id,user,node_num,gpu_num,cpu_num,type,state,submit_time,start_time,end_time,duration,queue,gpu_time
+    5778432,u5907,1,8,128,Other,FAILED,2023-03-01 00:18:22+08:00,2023-03-01 00:18:54+08:00,2023-03-01 00:20:51+08:00,117,32,936.0
+    5778469,u5907,1,8,128,Other,COMPLETED,2023-03-01 00:23:58+08:00,2023-03-01 00:24:11+08:00,2023-03-01 01:09:04+08:00,2693,13,21544.0
+    """#
+
+  /// See `acmeSerenRows`.
+  static let acmeKalosRows = #"""
+    job_id,user,node_num,gpu_num,cpu_num,mem_per_pod_GB,shared_mem_per_pod,type,state,submit_time,start_time,end_time,fail_time,stop_time,duration,queue,gpu_time
+    dlctk696s0jbvitv,uf794,8,64,960,1000,100.0,Other,FAILED,2023-05-17 11:00:58+00:00,2023-05-17 11:01:08+00:00,2023-05-17 11:01:16+00:00,2023-05-17 11:01:16+00:00,,18,10.0,1152.0
+    dlc1t2ypl09b8qtp,uf794,8,64,960,1000,100.0,Other,CANCELLED,2023-05-17 11:28:42+00:00,2023-05-17 11:28:54+00:00,2023-05-17 11:30:04+00:00,,2023-05-17 11:30:04+00:00,82,12.0,5248.0
+    """#
 }

@@ -37,6 +37,37 @@ import Testing
       ])
   }
 
+  /// Real Acme rows (see `Fixtures.acmeSerenRows`). Expected values by hand, checked with Python:
+  /// `(datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()` and likewise
+  /// start − submit. Seren: run 117 s and 2693 s, queue 32 s and 13 s, equal to the trace's own
+  /// `duration` and `queue` columns. Kalos: run 8 s and 70 s, queue 10 s and 12 s; the trace's
+  /// Kalos `duration` column (18, 82) is end − submit, not end − start as the README's note says,
+  /// so the derived run time is the one to use.
+  @Test func acmeRealRowsGiveHandComputedDurations() throws {
+    let database = try databaseWithPlatforms()
+    var run = tableOptions(value: "end_time", minus: "start_time", name: "seren-run")
+    run.metric = "job_time"
+    let summary = try database.importSamples(
+      source("trace_seren.csv", Fixtures.acmeSerenRows), options: run)
+    #expect(try database.sampleSet(named: "seren-run").seconds == [117, 2693])
+    #expect(
+      summary.notes == [
+        "values = end_time − start_time in seconds; end_time read as ISO 8601 with zone, start_time as ISO 8601 with zone"
+      ])
+    try database.importSamples(
+      source("trace_seren.csv", Fixtures.acmeSerenRows),
+      options: tableOptions(value: "start_time", minus: "submit_time", name: "seren-queue"))
+    #expect(try database.sampleSet(named: "seren-queue").seconds == [32, 13])
+
+    run.sampleSetName = "kalos-run"
+    try database.importSamples(source("trace_kalos.csv", Fixtures.acmeKalosRows), options: run)
+    #expect(try database.sampleSet(named: "kalos-run").seconds == [8, 70])
+    try database.importSamples(
+      source("trace_kalos.csv", Fixtures.acmeKalosRows),
+      options: tableOptions(value: "start_time", minus: "submit_time", name: "kalos-queue"))
+    #expect(try database.sampleSet(named: "kalos-queue").seconds == [10, 12])
+  }
+
   @Test func zonedTimestampsAndEpochColumns() throws {
     let database = try databaseWithPlatforms()
     // Python: (datetime.fromisoformat("2024-03-01T01:00:00+01:00")

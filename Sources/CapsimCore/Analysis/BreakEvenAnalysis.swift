@@ -55,6 +55,9 @@ public struct BreakEvenAnalysis: Sendable, Hashable, Codable {
   public var evaluations: Int
   /// Relative width of the final bracket of J* (and of J90's, ``BreakEven/confidenceTolerance``).
   public var relativeTolerance: Double
+  /// Caveats for the reader, each naming its option (`option: note`), such as a stale price
+  /// (``PriceAgeCheck``). Empty when there is nothing to say.
+  public var notes: [String]
 
   /// Creates an analysis result.
   public init(
@@ -62,7 +65,7 @@ public struct BreakEvenAnalysis: Sendable, Hashable, Codable {
     breakEvenJobsPerMonth: Double?, breakEvenStandardError: Double?,
     utilisationAtBreakEven: Double?,
     jobsForNinetyPercent: Double?, curve: [BreakEvenPoint], evaluations: Int,
-    relativeTolerance: Double
+    relativeTolerance: Double, notes: [String] = []
   ) {
     self.payPerUse = payPerUse
     self.committed = committed
@@ -75,5 +78,6 @@ public struct BreakEvenAnalysis: Sendable, Hashable, Codable {
     self.curve = curve
     self.evaluations = evaluations
     self.relativeTolerance = relativeTolerance
+    self.notes = notes
   }
 }

@@ -21,10 +21,23 @@ extension PriceAgeCheck {
       + "'\(quote.name)' (dated \(quote.effectiveDate); its age is not checked)"
   }
 
-  /// Adds to each option's notes either the note that the scenario replaced its price's amount
+  /// The price note of `option`: that the scenario replaced its price's amount
   /// (``replacementNote(for:uncertain:)``) or, for a price billed as quoted, the stale-price note
-  /// (``staleNote(for:on:maximumAgeDays:)``). `uncertain` holds the scenario's uncertain inputs, so an
-  /// amount drawn per trial is named as such.
+  /// (``staleNote(for:on:maximumAgeDays:)``); `nil` when neither applies. `uncertain` holds the
+  /// scenario's uncertain inputs, so an amount drawn per trial is named as such. This is the one rule
+  /// that run, recommend and break-even reports use.
+  public static func priceNote(
+    for option: ResolvedOption, uncertain: [UncertainInput], on runDate: CalendarDay,
+    maximumAgeDays: Int
+  ) -> String? {
+    let path =
+      "options.\(option.option.name).\(UncertainTarget.OptionField.pricePerGPUHour.rawValue)"
+    return replacementNote(
+      for: option, uncertain: uncertain.first { $0.path == path }?.distribution)
+      ?? staleNote(for: option.quotedPrice, on: runDate, maximumAgeDays: maximumAgeDays)
+  }
+
+  /// Adds to each option's notes its ``priceNote(for:uncertain:on:maximumAgeDays:)``, if any.
   public static func annotate(
     _ outcome: inout SimulationOutcome, options: [ResolvedOption], uncertain: [UncertainInput],
     on runDate: CalendarDay, maximumAgeDays: Int
@@ -32,13 +45,26 @@ extension PriceAgeCheck {
     for index in outcome.options.indices {
       guard let option = options.first(where: { $0.option.name == outcome.options[index].name })
       else { continue }
-      let path =
-        "options.\(option.option.name).\(UncertainTarget.OptionField.pricePerGPUHour.rawValue)"
-      let note =
-        replacementNote(
-          for: option, uncertain: uncertain.first { $0.path == path }?.distribution)
-        ?? staleNote(for: option.quotedPrice, on: runDate, maximumAgeDays: maximumAgeDays)
-      if let note { outcome.options[index].notes.append(note) }
+      if let note = priceNote(
+        for: option, uncertain: uncertain, on: runDate, maximumAgeDays: maximumAgeDays)
+      {
+        outcome.options[index].notes.append(note)
+      }
+    }
+  }
+
+  /// Adds to a break-even analysis's notes the price note of each of its two options (pay-per-use
+  /// option first), written `option: note` as the run reports list them.
+  public static func annotate(
+    _ analysis: inout BreakEvenAnalysis, options: [ResolvedOption], uncertain: [UncertainInput],
+    on runDate: CalendarDay, maximumAgeDays: Int
+  ) {
+    for name in [analysis.payPerUse, analysis.committed] {
+      guard let option = options.first(where: { $0.option.name == name }),
+        let note = priceNote(
+          for: option, uncertain: uncertain, on: runDate, maximumAgeDays: maximumAgeDays)
+      else { continue }
+      analysis.notes.append("\(name): \(note)")
     }
   }
 }

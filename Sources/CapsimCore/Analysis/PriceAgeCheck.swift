@@ -23,19 +23,4 @@ public enum PriceAgeCheck {
       + "(\(runDate)), older than \(maximumAgeDays) days; source: \(price.source). "
       + "Check it is still current (capsim import prices …)."
   }
-
-  /// Adds, to each option's notes, the note for its price when stale. `pricesByOption` maps an
-  /// option name to the price it was billed with.
-  public static func annotate(
-    _ outcome: inout SimulationOutcome, pricesByOption: [String: PriceQuote],
-    on runDate: CalendarDay,
-    maximumAgeDays: Int
-  ) {
-    for index in outcome.options.indices {
-      guard let price = pricesByOption[outcome.options[index].name],
-        let note = staleNote(for: price, on: runDate, maximumAgeDays: maximumAgeDays)
-      else { continue }
-      outcome.options[index].notes.append(note)
-    }
-  }
 }

@@ -80,8 +80,8 @@ public enum ThroughputBenchmark {
   }
 
   /// The draws the model needs and nothing else, over the same trials, jobs and keys as the engine: per
-  /// trial the monthly counts (and arrival times when an option is committed); per job of each option its
-  /// key, then one uniform or normal for compute time, one exponential (and a uniform with reruns) for
+  /// trial the monthly counts (and arrival times when an option is committed) and every job's key; per job
+  /// of each option one uniform or normal for compute time, one exponential (and a uniform with reruns) for
   /// interruptions, a uniform and an exponential for contention, and a uniform for a drawn queue wait.
   /// Returns a checksum of the draws.
   static func drawFloor(_ resolved: ResolvedScenario) -> Double {
@@ -91,6 +91,7 @@ public enum ThroughputBenchmark {
     let horizon = scenario.scenario.horizonMonths
     let committed = scenario.options.contains(where: \.isCommitted)
     var sum = 0.0
+    var keys: [UInt64] = []
     for trial in 0..<scenario.scenario.trials {
       let trialKey = layout.trialKey(trial)
       var arrivals = RandomLayout.stream(
@@ -101,6 +102,9 @@ public enum ThroughputBenchmark {
         jobs += count
         if committed { for _ in 0..<count { sum += arrivals.nextUnitDouble() } }
       }
+      // Job keys once per trial, as the engine derives them for every option.
+      keys.removeAll(keepingCapacity: true)
+      for job in 0..<jobs { keys.append(RandomLayout.jobKey(trialKey: trialKey, job: job)) }
       for option in scenario.options {
         let mechanisms = option.mechanisms
         let normal = mechanisms.stragglers != nil
@@ -108,8 +112,7 @@ public enum ThroughputBenchmark {
         let reruns = (mechanisms.interruptions?.fatalFailureProbability ?? 0) > 0
         let contention = mechanisms.contention != nil
         let queueWait = option.queueWait != nil
-        for job in 0..<jobs {
-          let key = RandomLayout.jobKey(trialKey: trialKey, job: job)
+        for key in keys {
           if normal {
             var stream = RandomLayout.stream(jobKey: key, .stragglers)
             sum += stream.nextStandardNormal()

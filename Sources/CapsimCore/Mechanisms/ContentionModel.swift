@@ -158,7 +158,7 @@ public struct ContentionModel: Sendable {
   ) -> (wall: Double, slowdownHours: Double) {
     if let plan { return plan.wallHours(work: work, using: &generator) }
     return Self.stepThroughEpisodes(
-      work: work, episodesPerHour: episodesPerHour,
+      work: work, episodesPerHour: episodesPerHour, meanGap: 1 / episodesPerHour,
       startContendedProbability: startContendedProbability, using: &generator,
       residual: { residualEpisodeHours(using: &$0) }, episode: { drawEpisodeHours(using: &$0) },
       slowdown: { drawSlowdown(using: &$0) })
@@ -168,14 +168,13 @@ public struct ContentionModel: Sendable {
   @inline(__always)
   @usableFromInline
   static func stepThroughEpisodes<G: RandomNumberGenerator>(
-    work: Double, episodesPerHour: Double, startContendedProbability: Double,
+    work: Double, episodesPerHour: Double, meanGap: Double, startContendedProbability: Double,
     using generator: inout G, residual: (inout G) -> Double, episode: (inout G) -> Double,
     slowdown: (inout G) -> Double
   ) -> (wall: Double, slowdownHours: Double) {
     guard episodesPerHour > 0, work > 0 else { return (work, 0) }
     var remaining = work
     var extra = 0.0
-    let meanGap = 1 / episodesPerHour
     if startContendedProbability > 0 && generator.nextUnitDouble() < startContendedProbability {
       let length = residual(&generator)
       let factor = slowdown(&generator)
@@ -236,6 +235,22 @@ public struct ContentionModel: Sendable {
     public let slowdownLow: Double
     /// Upper end of the slowdown range.
     public let slowdownHigh: Double
+    /// 1/r, the mean gap between episodes (kept so that a job's walk multiplies instead of dividing).
+    public let meanGapHours: Double
+
+    /// A plan of the given parameters.
+    public init(
+      episodesPerHour: Double, startContendedProbability: Double, episodeHours: Double,
+      fixedEpisodes: Bool, slowdownLow: Double, slowdownHigh: Double
+    ) {
+      self.episodesPerHour = episodesPerHour
+      self.startContendedProbability = startContendedProbability
+      self.episodeHours = episodeHours
+      self.fixedEpisodes = fixedEpisodes
+      self.slowdownLow = slowdownLow
+      self.slowdownHigh = slowdownHigh
+      meanGapHours = 1 / episodesPerHour
+    }
 
     /// Same as ``ContentionModel/wallHours(work:using:)``.
     @inlinable
@@ -243,7 +258,7 @@ public struct ContentionModel: Sendable {
       -> (wall: Double, slowdownHours: Double)
     {
       ContentionModel.stepThroughEpisodes(
-        work: work, episodesPerHour: episodesPerHour,
+        work: work, episodesPerHour: episodesPerHour, meanGap: meanGapHours,
         startContendedProbability: startContendedProbability, using: &generator,
         residual: {
           fixedEpisodes

@@ -42,6 +42,24 @@ extension InterruptionModel {
     return Swift.max(1, Int(Swift.min(count, 0x1p53)))
   }
 
+  /// The failure-free schedule of an attempt at `solveHours` of work: its segments, the length of the last
+  /// one (with its checkpoint when `finalCheckpoint`), the checkpoint hours it spends, and the wall time it
+  /// takes without an interruption (`remaining`: an attempt whose first clock is at least this is not
+  /// interrupted).
+  @inlinable @inline(__always)
+  func attemptSchedule(solveHours: Double, finalCheckpoint: Bool) -> (
+    segments: Int, lastLength: Double, checkpointHours: Double, remaining: Double
+  ) {
+    let segments = segmentCount(solveHours: solveHours)
+    let lastLength =
+      (segments == 1 ? solveHours : solveHours - Double(segments - 1) * intervalHours)
+      + (finalCheckpoint ? checkpointHours : 0)
+    let checkpoint = Double(finalCheckpoint ? segments : segments - 1) * checkpointHours
+    let ahead = segments - 1
+    let remaining = ahead == 0 ? lastLength : Double(ahead) * segmentHours + lastLength
+    return (segments, lastLength, checkpoint, remaining)
+  }
+
   /// One attempt of Daly's process for `solveHours` of work, the last segment ending in a checkpoint when
   /// `finalCheckpoint`.
   ///
@@ -52,17 +70,15 @@ extension InterruptionModel {
   func runAttempt<G: RandomNumberGenerator>(
     solveHours: Double, finalCheckpoint: Bool, using generator: inout G
   ) -> AttemptTime {
-    let segments = segmentCount(solveHours: solveHours)
-    let lastLength =
-      (segments == 1 ? solveHours : solveHours - Double(segments - 1) * intervalHours)
-      + (finalCheckpoint ? checkpointHours : 0)
-    let checkpoint = Double(finalCheckpoint ? segments : segments - 1) * checkpointHours
-    var time = AttemptTime(checkpoint: checkpoint, lost: 0, restart: 0, interruptions: 0)
+    let schedule = attemptSchedule(solveHours: solveHours, finalCheckpoint: finalCheckpoint)
+    let segments = schedule.segments
+    let lastLength = schedule.lastLength
+    var time = AttemptTime(
+      checkpoint: schedule.checkpointHours, lost: 0, restart: 0, interruptions: 0)
     guard interruptionsPerHour > 0 else { return time }
-    let segmentLength = intervalHours + checkpointHours
-    let rate = interruptionsPerHour
+    let segmentLength = segmentHours
     var completed = 0
-    let mean = 1 / rate
+    let mean = meanHoursBetweenInterruptions
     var clock = generator.nextStandardExponential() * mean
     while true {
       let ahead = segments - 1 - completed

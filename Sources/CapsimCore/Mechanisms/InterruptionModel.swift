@@ -50,6 +50,10 @@ public struct InterruptionModel: Sendable {
   public let fatalFailureProbability: Double
   /// Most full reruns after fatal failures.
   public let maxReruns: Int
+  /// 1/λ, kept so that a job's attempt multiplies instead of dividing (+∞ when λ = 0).
+  @usableFromInline let meanHoursBetweenInterruptions: Double
+  /// τ + δ, a segment of work with its checkpoint.
+  @usableFromInline let segmentHours: Double
 
   /// M = 1/λ, the job's mean time between interruptions (+∞ when λ = 0).
   public var meanTimeBetweenInterruptions: Double { 1 / interruptionsPerHour }
@@ -113,6 +117,8 @@ public struct InterruptionModel: Sendable {
         requirement: "must be > 0 for a Young or Daly interval (or give a fixed interval)")
     }
     intervalHours = tau
+    meanHoursBetweenInterruptions = m
+    segmentHours = tau + self.checkpointHours
   }
 
   /// A model that never interrupts a job and never checkpoints it (a job's wall time is its work).

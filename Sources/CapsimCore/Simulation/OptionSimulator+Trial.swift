@@ -3,7 +3,8 @@
 extension OptionSimulator {
   /// Runs one trial given the jobs of each month and (for committed options) every job's arrival time.
   ///
-  /// Job *j* (in arrival order over the horizon) draws from the streams of `RandomLayout.jobKey(trialKey, j)`.
+  /// Job *j* (in arrival order over the horizon) draws from the streams of `RandomLayout.jobKey(trialKey, j)`,
+  /// which the caller has put in `scratch.jobKeys` (once per trial, for every option).
   func simulate(
     trialKey: UInt64, jobsPerMonth: [Int], arrivalHours: [Double], scratch: inout TrialScratch,
     completions: inout LogHistogram, waits: inout LogHistogram
@@ -12,7 +13,10 @@ extension OptionSimulator {
     let jobCount = jobsPerMonth.reduce(0, +)
     var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     let months = Double(jobsPerMonth.count)
-    if isCommitted {
+    if !isCommitted {
+      simulateJobs(jobCount: jobCount, scratch: &scratch)
+      drawWaits(jobCount: jobCount, scratch: &scratch)
+    } else {
       simulateCommitted(
         trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
         horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch, totals: &totals)
@@ -28,38 +32,48 @@ extension OptionSimulator {
     }
     var month = 0
     var monthEnd = jobsPerMonth.first ?? 0
-    withDurations { durations in
-      withQueueWaits { waitValues in
-        monthly.withUnsafeMutableBufferPointer { monthlyCost in
-          for index in 0..<jobCount {
-            while index >= monthEnd && month + 1 < jobsPerMonth.count {
-              month += 1
-              monthEnd += jobsPerMonth[month]
+    // Job times are recorded into the histograms after the loop, in job order (the same histograms as one
+    // record per job, without a call and a uniqueness check per job).
+    var completionHours: [Double] = []
+    var waitHours: [Double] = []
+    swap(&completionHours, &scratch.completionHours)
+    swap(&waitHours, &scratch.waitHours)
+    Self.resize(&completionHours, to: jobCount)
+    Self.resize(&waitHours, to: queues ? jobCount : 0)
+    // Every job was simulated above (and a pay-per-use job's wait drawn): account them in job order.
+    var times: [TimeBreakdown] = []
+    swap(&times, &scratch.times)
+    monthly.withUnsafeMutableBufferPointer { monthlyCost in
+      completionHours.withUnsafeMutableBufferPointer { completionBuffer in
+        waitHours.withUnsafeMutableBufferPointer { waitBuffer in
+          times.withUnsafeBufferPointer { timeBuffer in
+            for index in 0..<jobCount {
+              while index >= monthEnd && month + 1 < jobsPerMonth.count {
+                month += 1
+                monthEnd += jobsPerMonth[month]
+              }
+              let time = timeBuffer[index]
+              let wait = scratch.waits[index]
+              let completion = wait + time.wall
+              let jobCost =
+                isCommitted
+                ? account(job: index, time: time, scratch: scratch, totals: &totals)
+                : account(
+                  time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
+                  totals: &totals)
+              if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
+              completionBuffer[index] = completion
+              if queues { waitBuffer[index] = wait }
             }
-            let jobCost: Double
-            let completion: Double
-            let wait: Double
-            if isCommitted {
-              wait = scratch.waits[index]
-              completion = wait + scratch.times[index].wall
-              jobCost = account(job: index, scratch: scratch, totals: &totals)
-            } else {
-              // Pay-per-use: each job is simulated and accounted at once, with nothing stored.
-              let jobKey = RandomLayout.jobKey(trialKey: trialKey, job: index)
-              let time = simulateJob(jobKey: jobKey, durations: durations)
-              wait = drawnWait(jobKey: jobKey, waits: waitValues)
-              completion = wait + time.wall
-              jobCost = account(
-                time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
-                totals: &totals)
-            }
-            if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
-            record(completion, in: &completions)
-            if queues { record(wait, in: &waits) }
           }
         }
       }
     }
+    swap(&times, &scratch.times)
+    record(completionHours, in: &completions)
+    if queues { record(waitHours, in: &waits) }
+    swap(&completionHours, &scratch.completionHours)
+    swap(&waitHours, &scratch.waitHours)
     totals.jobs = jobCount
     totals.lines.storageAndEgress =
       Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
@@ -82,36 +96,84 @@ extension OptionSimulator {
     return totals
   }
 
+  /// Each pay-per-use job's drawn wait for capacity (hours) into `scratch.waits`, in a pass of its own.
+  private func drawWaits(jobCount: Int, scratch: inout TrialScratch) {
+    var waits: [Double] = []
+    swap(&waits, &scratch.waits)
+    Self.resize(&waits, to: jobCount)
+    withQueueWaits { waitValues in
+      scratch.jobKeys.withUnsafeBufferPointer { keys in
+        waits.withUnsafeMutableBufferPointer { waitBuffer in
+          for job in 0..<jobCount {
+            waitBuffer[job] = drawnWait(jobKey: keys[job], waits: waitValues)
+          }
+        }
+      }
+    }
+    swap(&waits, &scratch.waits)
+  }
+
+  /// Every job's time of the trial into `scratch.times`, from the keys in `scratch.jobKeys`, through
+  /// buffers moved out of the scratch space (so uniquely referenced): no per-job append.
+  private func simulateJobs(jobCount: Int, scratch: inout TrialScratch) {
+    precondition(scratch.jobKeys.count == jobCount, "the trial's job keys are set for every job")
+    var times: [TimeBreakdown] = []
+    var free: [Double] = []
+    var compute: [Double] = []
+    var pending: [Int] = []
+    swap(&times, &scratch.times)
+    swap(&free, &scratch.stragglerFree)
+    swap(&compute, &scratch.computeHours)
+    swap(&pending, &scratch.pending)
+    if times.count != jobCount {
+      times.removeAll(keepingCapacity: true)
+      times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
+    }
+    if pending.count != jobCount {
+      pending.removeAll(keepingCapacity: true)
+      pending.append(contentsOf: repeatElement(0, count: jobCount))
+    }
+    Self.resize(&free, to: jobCount)
+    Self.resize(&compute, to: jobCount)
+    withDurations { durations in
+      scratch.jobKeys.withUnsafeBufferPointer { keyBuffer in
+        times.withUnsafeMutableBufferPointer { timeBuffer in
+          free.withUnsafeMutableBufferPointer { freeBuffer in
+            compute.withUnsafeMutableBufferPointer { computeBuffer in
+              pending.withUnsafeMutableBufferPointer { pendingBuffer in
+                simulateJobs(
+                  keys: keyBuffer, times: timeBuffer, stragglerFree: freeBuffer,
+                  computeHours: computeBuffer, pending: pendingBuffer, durations: durations)
+              }
+            }
+          }
+        }
+      }
+    }
+    swap(&times, &scratch.times)
+    swap(&free, &scratch.stragglerFree)
+    swap(&compute, &scratch.computeHours)
+    swap(&pending, &scratch.pending)
+  }
+
   /// Simulates the trial's jobs on the committed nodes: every job's time, then the queue, then the jobs it
   /// diverted, leaving times, waits and runners in `scratch`.
   private func simulateCommitted(
     trialKey: UInt64, jobCount: Int, arrivalHours: [Double], horizonHours: Double,
     scratch: inout TrialScratch, totals: inout TrialTotals
   ) {
-    scratch.times.removeAll(keepingCapacity: true)
     scratch.walls.removeAll(keepingCapacity: true)
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.runners.removeAll(keepingCapacity: true)
-    scratch.times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
     scratch.walls.append(contentsOf: repeatElement(0, count: jobCount))
-    // Filled through buffers moved out of the scratch space (so uniquely referenced): no per-job append.
-    var times: [TimeBreakdown] = []
+    simulateJobs(jobCount: jobCount, scratch: &scratch)
     var walls: [Double] = []
-    swap(&times, &scratch.times)
     swap(&walls, &scratch.walls)
-    withDurations { durations in
-      times.withUnsafeMutableBufferPointer { timeBuffer in
-        walls.withUnsafeMutableBufferPointer { wallBuffer in
-          for job in 0..<jobCount {
-            let time = simulateJob(
-              jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: durations)
-            timeBuffer[job] = time
-            wallBuffer[job] = time.wall
-          }
-        }
+    scratch.times.withUnsafeBufferPointer { timeBuffer in
+      walls.withUnsafeMutableBufferPointer { wallBuffer in
+        for job in 0..<jobCount { wallBuffer[job] = timeBuffer[job].wall }
       }
     }
-    swap(&times, &scratch.times)
     swap(&walls, &scratch.walls)
     scratch.runners.append(contentsOf: repeatElement(.own, count: jobCount))
     queueOnCommittedNodes(
@@ -119,31 +181,43 @@ extension OptionSimulator {
     divertJobs(trialKey: trialKey, arrivalHours: arrivalHours, scratch: &scratch, totals: &totals)
   }
 
-  /// Records a job's hours; they are finite and ≥ 0 by construction.
-  @inline(__always)
-  private func record(_ hours: Double, in histogram: inout LogHistogram) {
+  /// Records the trial's job hours in order; they are finite and ≥ 0 by construction.
+  private func record(_ hours: [Double], in histogram: inout LogHistogram) {
     do {
-      try histogram.record(hours)
+      try hours.withUnsafeBufferPointer { values throws(DescriptiveStatisticsError) in
+        try histogram.record(contentsOf: values)
+      }
     } catch {
-      preconditionFailure("option '\(name)': a job's time is \(hours) h, not finite")
+      preconditionFailure("option '\(name)': \(error): a job's time is not finite")
+    }
+  }
+
+  /// Makes `array` hold `count` elements (their values are about to be overwritten), keeping its capacity.
+  static func resize(_ array: inout [Double], to count: Int) {
+    if array.count > count {
+      array.removeLast(array.count - count)
+    } else if array.count < count {
+      array.append(contentsOf: repeatElement(0, count: count - array.count))
     }
   }
 
   /// Accounts job `index` on the option that ran it (the overflow or interim option for a diverted job).
   @inline(__always)
-  private func account(job index: Int, scratch: TrialScratch, totals: inout TrialTotals) -> Double {
+  private func account(
+    job index: Int, time: TimeBreakdown, scratch: TrialScratch, totals: inout TrialTotals
+  ) -> Double {
     let runner: OptionSimulator
     switch scratch.runners[index] {
     case .own:
       return account(
-        scratch.times[index], wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
+        time, wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
         deadlineHours: deadlineHours, totals: &totals)
     case .overflow: runner = overflowTarget.simulator
     case .interim: runner = interimTarget.simulator
     }
     return runner.account(
-      scratch.times[index], wait: scratch.waits[index], billedPerUse: !runner.isCommitted,
-      costs: costs, deadlineHours: deadlineHours, totals: &totals)
+      time, wait: scratch.waits[index], billedPerUse: !runner.isCommitted, costs: costs,
+      deadlineHours: deadlineHours, totals: &totals)
   }
 
   private var overflowTarget: OverflowTarget {

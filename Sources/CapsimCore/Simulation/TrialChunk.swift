@@ -68,6 +68,12 @@ enum TrialChunk {
           }
         }
       }
+      // Every option's job j draws from the streams of the same key (common random numbers).
+      let jobCount = monthlyJobs.reduce(0, +)
+      scratch.jobKeys.removeAll(keepingCapacity: true)
+      for job in 0..<jobCount {
+        scratch.jobKeys.append(RandomLayout.jobKey(trialKey: trialKey, job: job))
+      }
       for (index, simulator) in simulators.enumerated() {
         let totals = simulator.simulate(
           trialKey: trialKey, jobsPerMonth: monthlyJobs, arrivalHours: arrivalHours,

@@ -46,6 +46,17 @@ struct TrialScratch {
   var runners: [JobRunner] = []
   var nodesNeeded: [Int] = []
   var queue: DedicatedClusterQueue?
+  /// Each job's completion time (wait + wall, hours) of the option being simulated, recorded into its
+  /// histogram once per trial.
+  var completionHours: [Double] = []
+  /// Each job's wait (hours) of the option being simulated, recorded once per trial when it queues.
+  var waitHours: [Double] = []
+  /// Each job's key, and its compute hours without straggler overhead (``OptionSimulator/simulateJobs``).
+  var jobKeys: [UInt64] = []
+  var stragglerFree: [Double] = []
+  /// Each job's compute hours, and the jobs a mechanism's rare path must walk in full.
+  var computeHours: [Double] = []
+  var pending: [Int] = []
 }
 
 /// The pay-per-use option a hybrid option sends jobs to when its committed nodes would make them wait too

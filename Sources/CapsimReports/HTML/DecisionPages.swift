@@ -122,6 +122,11 @@ struct BreakEvenPage {
           .svg(identifier: "break-even"),
         caption:
           "Bands: 95% interval of the mean. Dashed vertical: the volume of equal expected cost.")
+    if !a.notes.isEmpty {
+      body += "<h2>Notes</h2>\n<ul class=\"notes\">\n"
+      body += a.notes.map { "<li>\(SVG.escape($0))</li>\n" }.joined()
+      body += "</ul>\n"
+    }
     return HTMLPage.document(title: "capsim break-even: \(a.committed)", body: body)
   }
 }

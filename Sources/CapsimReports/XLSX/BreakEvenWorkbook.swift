@@ -29,7 +29,7 @@ struct BreakEvenWorkbook {
         ("Trials per simulation", .number(Double(document.trials), unit: "trials")),
         ("Seed", .text(String(document.seed))),
         ("capsim version", .text(settings.capsimVersion)),
-      ], currency: money)
+      ] + a.notes.map { ("Note", .text($0)) }, currency: money)
     let sheet = workbook.addSheet("Curve")
     let points = a.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }
     let count = WorkbookSheets.table(

@@ -18,6 +18,9 @@ extension PriceParser {
     var count: Double?
     var region: String
     var zone: String
+    /// `vCPUs` and `MemoryGiB` where the file has them (only GCP's N1 host choice reads them).
+    var vCPUs: Double?
+    var memoryGiB: Double?
     var price: Double?
     var spot: Double?
     var priceLocation: SourceLocation
@@ -31,7 +34,8 @@ extension PriceParser {
   ///   with `gpus_per_unit = AcceleratorCount` (fractional for Azure's partial GPUs), and a `spot`
   ///   price when `SpotPrice` is set.
   /// - GCP accelerator rows (empty `InstanceType`) are combined with the host VM row of the same
-  ///   zone (``GCPAcceleratorHost``): the price is host plus GPUs, named after the host.
+  ///   zone (``GCPAcceleratorHost``: a fixed machine type, or for N1-attached GPUs SkyPilot's
+  ///   cheapest large-enough N1 row): the price is host plus GPUs, named after the host.
   /// - Skipped and counted by reason: CPU-only rows, rows with no price, TPU rows, accelerator rows
   ///   whose host has no row in their zone, exact repeats, and repeats of an instance and zone with
   ///   different prices (the first is kept).
@@ -74,10 +78,18 @@ extension PriceParser {
     for column in skyPilotRequired { index[column] = try table.require(column) }
     let spotColumn = table.index(of: "SpotPrice")
     let zoneColumn = table.index(of: "AvailabilityZone")
+    let vCPUColumn = table.index(of: "vCPUs")
+    let memoryColumn = table.index(of: "MemoryGiB")
     let generation = table.index(of: "Generation")
     var rows: [CatalogRow] = []
     try table.forEachRow(absorbingExtraFieldsInto: generation) { fields, start, reader in
       func text(_ name: String) -> String { reader.trimmedString(fields[index[name] ?? 0]) }
+      /// A size column read as a finite number ≥ 0, else `nil` (sizes only rank N1 hosts).
+      func size(_ column: Int?) -> Double? {
+        column.flatMap { Double(reader.trimmedString(fields[$0])) }.flatMap {
+          $0.isFinite && $0 >= 0 ? $0 : nil
+        }
+      }
       func location(_ column: Int, _ name: String) -> SourceLocation {
         reader.location(of: fields[column], record: start, name: name)
       }
@@ -101,6 +113,7 @@ extension PriceParser {
           line: start.line, instance: text("InstanceType"), accelerator: accelerator, count: count,
           region: text("Region"),
           zone: zoneColumn.map { reader.trimmedString(fields[$0]) } ?? "",
+          vCPUs: size(vCPUColumn), memoryGiB: size(memoryColumn),
           price: try price(priceColumn, "Price"),
           spot: try spotColumn.flatMap { column throws(ImportError) in
             try price(column, "SpotPrice")
@@ -153,12 +166,21 @@ struct SkyPilotPriceBuilder {
     var zone: String
   }
 
+  private struct ZoneKey: Hashable {
+    var region: String
+    var zone: String
+  }
+
   mutating func build(_ catalogRows: [PriceParser.CatalogRow]) {
     var hosts: [HostKey: Int] = [:]
+    var attachable: [ZoneKey: [Int]] = [:]
     for (position, row) in catalogRows.enumerated()
     where row.accelerator.isEmpty && !row.instance.isEmpty {
       let key = HostKey(instance: row.instance, zone: row.zone)
       if hosts[key] == nil { hosts[key] = position }
+      if GCPAcceleratorHost.isAttachableHost(row.instance), row.price != nil {
+        attachable[ZoneKey(region: row.region, zone: row.zone), default: []].append(position)
+      }
     }
     var usedHosts: Set<Int> = []
     var combined = 0
@@ -171,26 +193,41 @@ struct SkyPilotPriceBuilder {
         emit(row, instance: row.instance, gpuModel: row.accelerator, count: count)
         continue
       }
-      guard
-        let host = GCPAcceleratorHost.hostMachineType(accelerator: row.accelerator, count: count)
-      else {
+      guard let rule = GCPAcceleratorHost.rule(accelerator: row.accelerator, count: count) else {
         summary.skip(
           row.accelerator.lowercased().hasPrefix("tpu")
             ? "TPU row (capsim prices GPUs)" : "accelerator row with no known host machine type")
         continue
       }
-      guard let hostPosition = hosts[HostKey(instance: host, zone: row.zone)] else {
-        summary.skip("accelerator row whose host VM type has no row in its zone")
+      let hostPosition: Int?
+      switch rule {
+      case .fixed(let host):
+        hostPosition = hosts[HostKey(instance: host, zone: row.zone)]
+      case .attached(let vCPUs, let memory):
+        hostPosition = Self.cheapestHost(
+          among: attachable[ZoneKey(region: row.region, zone: row.zone)] ?? [], in: catalogRows,
+          vCPUs: vCPUs, memoryGiB: memory)
+      }
+      guard let hostPosition else {
+        if case .attached = rule {
+          summary.skip("accelerator row with no N1 host row large enough in its zone")
+        } else {
+          summary.skip("accelerator row whose host VM type has no row in its zone")
+        }
         continue
       }
       let hostRow = catalogRows[hostPosition]
+      let host = hostRow.instance
       var merged = row
       merged.price = sum(hostRow.price, row.price)
       merged.spot = sum(hostRow.spot, row.spot)
       let gpus = Self.countText(count)
-      let instance =
-        GCPAcceleratorHost.namesAttachedGPUs(host: host)
-        ? "\(host)-\(gpus)x-\(row.accelerator)" : host
+      let instance: String
+      if case .attached = rule {
+        instance = "\(host)-\(gpus)x-\(row.accelerator)"
+      } else {
+        instance = host
+      }
       if emit(merged, instance: instance, gpuModel: row.accelerator, count: count) {
         combined += 1
         pricedRows -= 1
@@ -225,6 +262,22 @@ struct SkyPilotPriceBuilder {
         "\(spotAboveOnDemand.count) spot price\(spotAboveOnDemand.count == 1 ? " is" : "s are") "
           + "above the on-demand price of the same instance (first: \(first)); kept as given")
     }
+  }
+
+  /// SkyPilot's N1 host choice: among `positions` (N1 rows of one zone with a price, in file
+  /// order), the cheapest on-demand row with at least `vCPUs` and `memoryGiB`; the first on a tie.
+  static func cheapestHost(
+    among positions: [Int], in rows: [PriceParser.CatalogRow], vCPUs: Double, memoryGiB: Double
+  ) -> Int? {
+    var best: (position: Int, price: Double)?
+    for position in positions {
+      let row = rows[position]
+      guard let price = row.price, let cpus = row.vCPUs, let memory = row.memoryGiB,
+        cpus >= vCPUs, memory >= memoryGiB
+      else { continue }
+      if best == nil || price < best?.price ?? .infinity { best = (position, price) }
+    }
+    return best?.position
   }
 
   private func sum(_ host: Double?, _ accelerator: Double?) -> Double? {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapsimCore
 import CapsimReports
 import CapsimScenarioLoader
 import CapsimStore
@@ -29,8 +30,12 @@ struct BreakEvenCommand: AsyncParsableCommand {
       let engine = scenario.engine
       let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
       let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
-      let analysis = try await BreakEven(engine: engine).analyse(
+      var analysis = try await BreakEven(engine: engine).analyse(
         resolved, payPerUse: sharedName, committed: dedicatedName)
+      let age = try scenario.priceAgeCheck(resolved)
+      PriceAgeCheck.annotate(
+        &analysis, options: resolved.options, uncertain: loaded.uncertainty.inputs,
+        on: age.runDate, maximumAgeDays: age.maximumAgeDays)
       try output.write(
         BreakEvenDocument(
           analysis: analysis, currency: resolved.currency, trials: resolved.scenario.trials,

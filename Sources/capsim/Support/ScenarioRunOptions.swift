@@ -141,17 +141,27 @@ struct ScenarioRunOptions: ParsableArguments {
     let engine = try engine(for: loaded, resolved: resolved)
     var outcome = try await runInterruptibly(resolved, engine: engine)
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
+    let age = try priceAgeCheck(resolved)
     PriceAgeCheck.annotate(
       &outcome, options: resolved.options, uncertain: loaded.uncertainty.inputs,
-      on: try Self.runDate(),
-      maximumAgeDays: maxPriceAge ?? resolved.scenario.maxPriceAgeDays
-        ?? PriceAgeCheck.defaultMaximumAgeDays
-    )
+      on: age.runDate, maximumAgeDays: age.maximumAgeDays)
     outcome.overrides = loaded.overrides
     outcome.uncertainInputs = loaded.uncertainty.inputs
     outcome.inputCorrelations =
       (engine.variation as? UncertainVariation)?.plan.achievedCorrelations ?? []
     return (loaded, store, resolved, outcome)
+  }
+
+  /// What ``PriceAgeCheck`` needs for `resolved`: the run date (today in UTC, or
+  /// `CAPSIM_RUN_DATE`) and the threshold (`--max-price-age`, else the scenario's
+  /// `max_price_age_days`, else 90 days). `run`, `recommend` and `break-even` all take it from here.
+  func priceAgeCheck(_ resolved: ResolvedScenario) throws -> (
+    runDate: CalendarDay, maximumAgeDays: Int
+  ) {
+    (
+      try Self.runDate(),
+      maxPriceAge ?? resolved.scenario.maxPriceAgeDays ?? PriceAgeCheck.defaultMaximumAgeDays
+    )
   }
 
   /// Stores a simulated run (scenario text, overrides, seed, trials, metrics and `resultJSON`) made by

@@ -1,0 +1,143 @@
+// MARK: - A trial's jobs, mechanism by mechanism
+
+extension OptionSimulator {
+  /// Every job's time of one trial, one mechanism at a time over all the jobs: the same values, bit for
+  /// bit, as ``simulateJob(jobKey:durations:)`` job by job (each pass is one step of that pipeline, with the
+  /// same operations in the same order), but each pass is a short loop whose jobs do not depend on each
+  /// other, so the processor overlaps many jobs instead of waiting on one job's chain of draws.
+  ///
+  /// Each buffer holds one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
+  /// shared by every option of the trial); all but `keys` and `times` are scratch space.
+  func simulateJobs(
+    keys: UnsafeBufferPointer<UInt64>,
+    times: UnsafeMutableBufferPointer<TimeBreakdown>,
+    stragglerFree: UnsafeMutableBufferPointer<Double>,
+    computeHours: UnsafeMutableBufferPointer<Double>, pending: UnsafeMutableBufferPointer<Int>,
+    durations: UnsafeBufferPointer<Double>
+  ) {
+    let count = times.count
+    precondition(
+      keys.count == count && stragglerFree.count == count && computeHours.count == count
+        && pending.count == count)
+    // 1. Compute hours (kept in `wall` until the interruptions pass) and their straggler-free part.
+    if let stragglerNormal {
+      for job in 0..<count {
+        var stream = RandomLayout.stream(jobKey: keys[job], .stragglers)
+        let seconds =
+          stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
+        let compute = Swift.max(0, seconds) * hoursPerSecond
+        times[job] = TimeBreakdown(wall: compute)
+        stragglerFree[job] = Swift.min(compute, stragglerFreeHours)
+      }
+    } else if sumsStragglersExactly {
+      for job in 0..<count {
+        let compute = exactStragglerHours(jobKey: keys[job])
+        times[job] = TimeBreakdown(wall: compute)
+        stragglerFree[job] = Swift.min(compute, stragglerFreeHours)
+      }
+    } else if durations.isEmpty {
+      for job in 0..<count {
+        var stream = RandomLayout.stream(jobKey: keys[job], .duration)
+        let compute = steps * duration.sample(using: &stream) * hoursPerSecond
+        times[job] = TimeBreakdown(wall: compute)
+        stragglerFree[job] = compute
+      }
+    } else {
+      for job in 0..<count {
+        var stream = RandomLayout.stream(jobKey: keys[job], .duration)
+        let compute =
+          steps * DurationDraws.inversion(durations, stream.nextUnitDouble()) * hoursPerSecond
+        times[job] = TimeBreakdown(wall: compute)
+        stragglerFree[job] = compute
+      }
+    }
+    // 2. Interruptions with checkpoint/restart, and fatal failures with full reruns; a job that exhausted
+    //    its reruns did no useful work (all its time is in the rerun line). Most jobs draw no fatal
+    //    failure and a first clock beyond their failure-free schedule: their outcome is that schedule,
+    //    taken here without branching on it; the others are listed and walked in full afterwards, from
+    //    the start of their streams (keyed, so the walk sees the same draws).
+    if hasInterruptions {
+      let model = interruptions
+      var listed = 0
+      for job in 0..<count {
+        let compute = times[job].wall
+        computeHours[job] = compute
+        var reruns = RandomLayout.stream(jobKey: keys[job], .reruns)
+        let fatal =
+          model.fatalFailureProbability > 0
+          && reruns.nextUnitDouble() < model.fatalFailureProbability
+        let schedule = model.attemptSchedule(solveHours: compute, finalCheckpoint: true)
+        var clocks = RandomLayout.stream(jobKey: keys[job], .interruptions)
+        let interrupted =
+          model.interruptionsPerHour > 0
+          && clocks.nextStandardExponential() * model.meanHoursBetweenInterruptions
+            < schedule.remaining
+        // As InterruptionModel.simulate: wall = T_s + checkpoints + lost + restarts + rerun waste, the
+        // last three +0 here, which leaves a positive sum unchanged (a job with T_s ≤ 0 is listed).
+        times[job].wall = compute + schedule.checkpointHours
+        times[job].checkpoint = schedule.checkpointHours
+        times[job].useful = stragglerFree[job]
+        times[job].straggler = compute - stragglerFree[job]
+        pending[listed] = job
+        listed += fatal || interrupted || !(compute > 0) ? 1 : 0
+      }
+      for index in 0..<listed {
+        let job = pending[index]
+        let compute = computeHours[job]
+        var clocks = RandomLayout.stream(jobKey: keys[job], .interruptions)
+        var reruns = RandomLayout.stream(jobKey: keys[job], .reruns)
+        let outcome = model.simulate(solveHours: compute, interruptions: &clocks, reruns: &reruns)
+        var time = TimeBreakdown(wall: outcome.wallHours)
+        time.checkpoint = outcome.checkpointHours
+        time.lost = outcome.lostHours
+        time.restart = outcome.restartHours
+        time.rerun = outcome.rerunWasteHours
+        time.reruns = outcome.reruns
+        time.interruptions = outcome.interruptions
+        if outcome.completed {
+          time.useful = stragglerFree[job]
+          time.straggler = compute - stragglerFree[job]
+        } else {
+          time.failedJobs = 1
+        }
+        times[job] = time
+      }
+    } else {
+      for job in 0..<count {
+        times[job].useful = stragglerFree[job]
+        times[job].straggler = times[job].wall - stragglerFree[job]
+      }
+    }
+    // 3. Contention episodes stretching the wall time.
+    if let contention {
+      // Most jobs start uncontended and finish before the first episode: their times stay as they are
+      // (the walk would return work + 0 and no slowdown). The others are listed and walked in full.
+      var listed = 0
+      let meanGap = contention.meanGapHours
+      let startContended = contention.startContendedProbability
+      let walks = contention.episodesPerHour > 0
+      for job in 0..<count {
+        let work = times[job].wall
+        var stream = RandomLayout.stream(jobKey: keys[job], .contention)
+        let contended = startContended > 0 && stream.nextUnitDouble() < startContended
+        let episode = stream.nextStandardExponential() * meanGap < work
+        pending[listed] = job
+        listed += walks && work > 0 && (contended || episode) ? 1 : 0
+      }
+      for index in 0..<listed {
+        let job = pending[index]
+        var stream = RandomLayout.stream(jobKey: keys[job], .contention)
+        let stretched = contention.wallHours(work: times[job].wall, using: &stream)
+        times[job].wall = stretched.wall
+        times[job].contention = stretched.slowdownHours
+      }
+    } else if hasGeneralContention, let model = mechanisms.contention {
+      for job in 0..<count {
+        var stream = RandomLayout.stream(jobKey: keys[job], .contention)
+        let stretched = model.wallHours(work: times[job].wall, using: &stream)
+        times[job].wall = stretched.wall
+        times[job].contention = stretched.slowdownHours
+      }
+    }
+  }
+}
