@@ -4,11 +4,12 @@ import _CapsimTestSupport
 @testable import CapsimCore
 
 /// The engine simulates a trial's jobs mechanism by mechanism (`OptionSimulator.simulateJobs`), with
-/// fast paths for jobs that no interruption, fatal failure or contention episode touches; a job diverted
-/// to another option is simulated alone (`simulateJob`). Both must give every job the same time breakdown,
-/// bit for bit, or a diverted job would not be "the same job" on its overflow option. The rates here are
-/// high so that every rare path (interruptions with restarts, fatal failures and exhausted reruns,
-/// jobs starting contended, several episodes) is taken by many jobs.
+/// fast paths for jobs that no interruption, fatal failure or contention episode touches. Every job's time
+/// breakdown must equal, bit for bit, the model's pipeline written job by job (`referenceJob` below, the
+/// engine's own code before the batch rework), and a job simulated alone (`simulateJob`, for a job diverted
+/// to an overflow option) must get the same time as among a trial's jobs. The rates here are high so that
+/// every rare path (interruptions with restarts, fatal failures and exhausted reruns, jobs starting
+/// contended, several episodes) is taken by many jobs.
 @Suite("Batch pipeline equals the per-job pipeline")
 struct BatchPipelineTests {
   static let seconds = (0..<80).map { 0.5 + 0.02 * Double($0) }
@@ -72,12 +73,14 @@ struct BatchPipelineTests {
         }
         var slowPaths = 0
         for job in 0..<count {
+          let key = RandomLayout.jobKey(trialKey: trialKey, job: job)
           let alone = simulator.withDurations {
-            simulator.simulateJob(
-              jobKey: RandomLayout.jobKey(trialKey: trialKey, job: job), durations: $0)
+            simulator.referenceJob(jobKey: key, durations: $0)
           }
           #expect(times[job] == alone, "option \(option.option.name), trial \(trial), job \(job)")
           #expect(times[job].wall.bitPattern == alone.wall.bitPattern)
+          let single = simulator.withDurations { simulator.simulateJob(jobKey: key, durations: $0) }
+          #expect(single == alone)
           if alone.interruptions > 0 || alone.reruns > 0 || alone.contention > 0 { slowPaths += 1 }
         }
         if rarePaths && option.option.name != "quiet" {
@@ -103,5 +106,70 @@ struct BatchPipelineTests {
     option.option.durationScale = 2_000  // jobs of about a day, so that interruptions strike
     option.option.interruptions = Self.interruptions(preemptions: 0.05, rerun: 0.3)
     try Self.check([option], workload: workload, rarePaths: true)
+  }
+}
+
+extension OptionSimulator {
+  /// The model's per-job pipeline written job by job, as docs/model.md states it (the engine's code before
+  /// it ran the steps over all of a trial's jobs): the reference the engine must equal bit for bit.
+  func referenceJob(jobKey: UInt64, durations: UnsafeBufferPointer<Double>) -> TimeBreakdown {
+    var time = TimeBreakdown()
+    let compute: Double
+    let stragglerFree: Double
+    if let stragglerNormal {
+      // Same draw as StragglerModel.sampleJobSeconds above its exact step limit.
+      var stream = RandomLayout.stream(jobKey: jobKey, .stragglers)
+      let seconds =
+        stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
+      compute = Swift.max(0, seconds) * hoursPerSecond
+      stragglerFree = Swift.min(compute, stragglerFreeHours)
+    } else if sumsStragglersExactly {
+      compute = exactStragglerHours(jobKey: jobKey)
+      stragglerFree = Swift.min(compute, stragglerFreeHours)
+    } else {
+      var stream = RandomLayout.stream(jobKey: jobKey, .duration)
+      let seconds =
+        durations.isEmpty
+        ? duration.sample(using: &stream)
+        : DurationDraws.inversion(durations, stream.nextUnitDouble())
+      compute = steps * seconds * hoursPerSecond
+      stragglerFree = compute
+    }
+    var wall = compute
+    var completed = true
+    if hasInterruptions {
+      var clocks = RandomLayout.stream(jobKey: jobKey, .interruptions)
+      var reruns = RandomLayout.stream(jobKey: jobKey, .reruns)
+      let outcome = interruptions.simulate(
+        solveHours: compute, interruptions: &clocks, reruns: &reruns)
+      wall = outcome.wallHours
+      time.checkpoint = outcome.checkpointHours
+      time.lost = outcome.lostHours
+      time.restart = outcome.restartHours
+      time.rerun = outcome.rerunWasteHours
+      time.reruns = outcome.reruns
+      time.interruptions = outcome.interruptions
+      completed = outcome.completed
+    }
+    // A job that exhausted its reruns did no useful work: all its time is in the rerun line.
+    if completed {
+      time.useful = stragglerFree
+      time.straggler = compute - stragglerFree
+    } else {
+      time.failedJobs = 1
+    }
+    if let contention {
+      var stream = RandomLayout.stream(jobKey: jobKey, .contention)
+      let stretched = contention.wallHours(work: wall, using: &stream)
+      wall = stretched.wall
+      time.contention = stretched.slowdownHours
+    } else if hasGeneralContention, let model = mechanisms.contention {
+      var stream = RandomLayout.stream(jobKey: jobKey, .contention)
+      let stretched = model.wallHours(work: wall, using: &stream)
+      wall = stretched.wall
+      time.contention = stretched.slowdownHours
+    }
+    time.wall = wall
+    return time
   }
 }

@@ -1,10 +1,25 @@
 // MARK: - A trial's jobs, mechanism by mechanism
 
 extension OptionSimulator {
-  /// Every job's time of one trial, one mechanism at a time over all the jobs: the same values, bit for
-  /// bit, as ``simulateJob(jobKey:durations:)`` job by job (each pass is one step of that pipeline, with the
-  /// same operations in the same order), but each pass is a short loop whose jobs do not depend on each
-  /// other, so the processor overlaps many jobs instead of waiting on one job's chain of draws.
+  /// Every job's time through the option's mechanisms: the per-job pipeline, run one step at a time over
+  /// all the jobs given.
+  ///
+  /// Each mechanism draws from its own stream of the job (``RandomLayout``), so the same job on another
+  /// option, or on this option with another setting, sees the same uniforms for every mechanism that is the
+  /// same. Steps, each a pass over the jobs:
+  /// 1. compute hours: the run-level duration draw × steps, or with stragglers the sum over steps of the
+  ///    slowest of G workers;
+  /// 2. interruptions with checkpoint/restart, and fatal failures with full reruns;
+  /// 3. contention episodes stretching the wall time.
+  ///
+  /// (The wait for capacity is the trial's business: drawn per job for pay-per-use options, simulated on the
+  /// committed nodes for dedicated ones.) A new mechanism adds its pass here, drawing from its own stream.
+  ///
+  /// Each pass is a short loop whose jobs do not depend on each other, so the processor overlaps many jobs
+  /// instead of waiting on one job's chain of draws; a pass gives the common outcome without branching on
+  /// it and lists the other jobs, which it then walks in full from the start of their keyed streams. A
+  /// job's time therefore does not depend on the other jobs given (``simulateJob(jobKey:durations:)`` is
+  /// this function for one job).
   ///
   /// Each buffer holds one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
   /// shared by every option of the trial); all but `keys` and `times` are scratch space.

@@ -1,77 +1,31 @@
 // MARK: - One job
 
 extension OptionSimulator {
-  /// One job's time through the option's mechanisms: the per-job pipeline.
-  ///
-  /// Each mechanism draws from its own stream of the job (``RandomLayout``), so the same job on another
-  /// option, or on this option with another setting, sees the same uniforms for every mechanism that is the
-  /// same. Steps:
-  /// 1. compute hours: the run-level duration draw × steps, or with stragglers the sum over steps of the
-  ///    slowest of G workers;
-  /// 2. interruptions with checkpoint/restart, and fatal failures with full reruns;
-  /// 3. contention episodes stretching the wall time.
-  ///
-  /// (The wait for capacity is the trial's business: drawn per job for pay-per-use options, simulated on the
-  /// committed nodes for dedicated ones.) A new mechanism adds its step here, drawing from its own stream.
-  @inline(__always)
+  /// One job's time through the option's mechanisms (a job the committed queue diverted to this option):
+  /// ``simulateJobs(keys:times:stragglerFree:computeHours:pending:durations:)`` for that job alone, so it
+  /// gets exactly the time it gets among a trial's jobs.
   func simulateJob(jobKey: UInt64, durations: UnsafeBufferPointer<Double>) -> TimeBreakdown {
+    var key = jobKey
     var time = TimeBreakdown()
-    let compute: Double
-    let stragglerFree: Double
-    if let stragglerNormal {
-      // Same draw as StragglerModel.sampleJobSeconds above its exact step limit.
-      var stream = RandomLayout.stream(jobKey: jobKey, .stragglers)
-      let seconds =
-        stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
-      compute = Swift.max(0, seconds) * hoursPerSecond
-      stragglerFree = Swift.min(compute, stragglerFreeHours)
-    } else if sumsStragglersExactly {
-      compute = exactStragglerHours(jobKey: jobKey)
-      stragglerFree = Swift.min(compute, stragglerFreeHours)
-    } else {
-      var stream = RandomLayout.stream(jobKey: jobKey, .duration)
-      let seconds =
-        durations.isEmpty
-        ? duration.sample(using: &stream)
-        : DurationDraws.inversion(durations, stream.nextUnitDouble())
-      compute = steps * seconds * hoursPerSecond
-      stragglerFree = compute
+    var free = 0.0
+    var compute = 0.0
+    var pending = 0
+    withUnsafeMutablePointer(to: &key) { key in
+      withUnsafeMutablePointer(to: &time) { time in
+        withUnsafeMutablePointer(to: &free) { free in
+          withUnsafeMutablePointer(to: &compute) { compute in
+            withUnsafeMutablePointer(to: &pending) { pending in
+              simulateJobs(
+                keys: UnsafeBufferPointer(start: key, count: 1),
+                times: UnsafeMutableBufferPointer(start: time, count: 1),
+                stragglerFree: UnsafeMutableBufferPointer(start: free, count: 1),
+                computeHours: UnsafeMutableBufferPointer(start: compute, count: 1),
+                pending: UnsafeMutableBufferPointer(start: pending, count: 1), durations: durations)
+            }
+          }
+        }
+      }
     }
-    var wall = compute
-    var completed = true
-    if hasInterruptions {
-      var clocks = RandomLayout.stream(jobKey: jobKey, .interruptions)
-      var reruns = RandomLayout.stream(jobKey: jobKey, .reruns)
-      let outcome = interruptions.simulate(
-        solveHours: compute, interruptions: &clocks, reruns: &reruns)
-      wall = outcome.wallHours
-      time.checkpoint = outcome.checkpointHours
-      time.lost = outcome.lostHours
-      time.restart = outcome.restartHours
-      time.rerun = outcome.rerunWasteHours
-      time.reruns = outcome.reruns
-      time.interruptions = outcome.interruptions
-      completed = outcome.completed
-    }
-    // A job that exhausted its reruns did no useful work: all its time is in the rerun line.
-    if completed {
-      time.useful = stragglerFree
-      time.straggler = compute - stragglerFree
-    } else {
-      time.failedJobs = 1
-    }
-    if let contention {
-      var stream = RandomLayout.stream(jobKey: jobKey, .contention)
-      let stretched = contention.wallHours(work: wall, using: &stream)
-      wall = stretched.wall
-      time.contention = stretched.slowdownHours
-    } else if hasGeneralContention, let model = mechanisms.contention {
-      var stream = RandomLayout.stream(jobKey: jobKey, .contention)
-      let stretched = model.wallHours(work: wall, using: &stream)
-      wall = stretched.wall
-      time.contention = stretched.slowdownHours
-    }
-    time.wall = wall
     return time
   }
 
