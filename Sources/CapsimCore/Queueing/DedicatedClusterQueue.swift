@@ -85,8 +85,8 @@ public struct DedicatedClusterQueue: Sendable {
       arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
       horizonEnd: horizonEnd)
     let jobCount = arrivals.count
-    Self.resize(&startTimes, to: jobCount)
-    Self.resize(&waits, to: jobCount)
+    startTimes.resize(to: jobCount, filling: 0)
+    waits.resize(to: jobCount, filling: 0)
     if diverted.count != jobCount { diverted = Array(repeating: false, count: jobCount) }
     for index in diverted.indices { diverted[index] = false }
     for index in heapStorage.indices { heapStorage[index] = 0 }
@@ -214,15 +214,6 @@ public struct DedicatedClusterQueue: Sendable {
     }
     for (index, nodes) in nodesNeeded.enumerated() where !(1...nodeCount).contains(nodes) {
       throw .invalidNodesNeeded(index: index, nodes: nodes, clusterNodes: nodeCount)
-    }
-  }
-
-  /// Sets `buffer.count` to `count` without releasing capacity.
-  private static func resize(_ buffer: inout [Double], to count: Int) {
-    if buffer.count > count {
-      buffer.removeLast(buffer.count - count)
-    } else if buffer.count < count {
-      buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
     }
   }
 }

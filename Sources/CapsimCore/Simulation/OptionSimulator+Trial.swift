@@ -38,8 +38,8 @@ extension OptionSimulator {
     var waitHours: [Double] = []
     swap(&completionHours, &scratch.completionHours)
     swap(&waitHours, &scratch.waitHours)
-    Self.resize(&completionHours, to: jobCount)
-    Self.resize(&waitHours, to: queues ? jobCount : 0)
+    completionHours.resize(to: jobCount, filling: 0)
+    waitHours.resize(to: queues ? jobCount : 0, filling: 0)
     // Every job was simulated above (and a pay-per-use job's wait drawn): account them in job order.
     var times: [TimeBreakdown] = []
     swap(&times, &scratch.times)
@@ -100,7 +100,7 @@ extension OptionSimulator {
   private func drawWaits(jobCount: Int, scratch: inout TrialScratch) {
     var waits: [Double] = []
     swap(&waits, &scratch.waits)
-    Self.resize(&waits, to: jobCount)
+    waits.resize(to: jobCount, filling: 0)
     withQueueWaits { waitValues in
       scratch.jobKeys.withUnsafeBufferPointer { keys in
         waits.withUnsafeMutableBufferPointer { waitBuffer in
@@ -125,16 +125,10 @@ extension OptionSimulator {
     swap(&free, &scratch.stragglerFree)
     swap(&compute, &scratch.computeHours)
     swap(&pending, &scratch.pending)
-    if times.count != jobCount {
-      times.removeAll(keepingCapacity: true)
-      times.append(contentsOf: repeatElement(TimeBreakdown(), count: jobCount))
-    }
-    if pending.count != jobCount {
-      pending.removeAll(keepingCapacity: true)
-      pending.append(contentsOf: repeatElement(0, count: jobCount))
-    }
-    Self.resize(&free, to: jobCount)
-    Self.resize(&compute, to: jobCount)
+    times.resize(to: jobCount, filling: TimeBreakdown())
+    pending.resize(to: jobCount, filling: 0)
+    free.resize(to: jobCount, filling: 0)
+    compute.resize(to: jobCount, filling: 0)
     withDurations { durations in
       scratch.jobKeys.withUnsafeBufferPointer { keyBuffer in
         times.withUnsafeMutableBufferPointer { timeBuffer in
@@ -162,10 +156,9 @@ extension OptionSimulator {
     trialKey: UInt64, jobCount: Int, arrivalHours: [Double], horizonHours: Double,
     scratch: inout TrialScratch, totals: inout TrialTotals
   ) {
-    scratch.walls.removeAll(keepingCapacity: true)
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.runners.removeAll(keepingCapacity: true)
-    scratch.walls.append(contentsOf: repeatElement(0, count: jobCount))
+    scratch.walls.resize(to: jobCount, filling: 0)
     simulateJobs(jobCount: jobCount, scratch: &scratch)
     var walls: [Double] = []
     swap(&walls, &scratch.walls)
@@ -189,15 +182,6 @@ extension OptionSimulator {
       }
     } catch {
       preconditionFailure("option '\(name)': \(error): a job's time is not finite")
-    }
-  }
-
-  /// Makes `array` hold `count` elements (their values are about to be overwritten), keeping its capacity.
-  static func resize(_ array: inout [Double], to count: Int) {
-    if array.count > count {
-      array.removeLast(array.count - count)
-    } else if array.count < count {
-      array.append(contentsOf: repeatElement(0, count: count - array.count))
     }
   }
 
