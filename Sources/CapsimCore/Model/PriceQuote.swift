@@ -108,17 +108,17 @@ public struct PriceQuote: Sendable, Hashable, Codable {
     var quote = self
     let divisor = gpusPerUnit * unit.hours
     var amount = value * divisor
-    if amount / divisor != value {
-      let candidates = (1...4).flatMap { steps -> [Double] in
-        var up = amount
-        var down = amount
-        for _ in 0..<steps {
-          up = up.nextUp
-          down = down.nextDown
-        }
-        return [up, down]
+    // The nearest amount within 4 ulps (above first) that divides back to `value`, if there is one.
+    var up = amount
+    var down = amount
+    for _ in 0..<4 where amount / divisor != value {
+      up = up.nextUp
+      down = down.nextDown
+      if up / divisor == value {
+        amount = up
+      } else if down / divisor == value {
+        amount = down
       }
-      amount = candidates.first { $0 / divisor == value } ?? amount
     }
     quote.amount = amount
     let quoted = self.amount.formatted(significantDigits: 6)
