@@ -95,6 +95,33 @@ struct PricingModelTests {
     }
   }
 
+  /// ⌊units⌋ is taken by integer conversion below 2⁵² and by `rounded(.down)` above: both sides of the switch,
+  /// and values just below and above whole units, give the hours that libm's floor gives (the formula written
+  /// with `rounded(.down)` everywhere is the reference).
+  @Test func billingWithoutLibmFloorMatchesRoundedDown() {
+    func reference(_ hours: Double, _ settings: BillingSettings) -> Double {
+      let unit = settings.granularity.hours
+      let units = hours / unit
+      let whole = units.rounded(.down)
+      let billed =
+        units - whole <= BillingSettings.roundingTolerance * Swift.max(1, units) ? whole : whole + 1
+      return Swift.max(settings.minimumHours, billed * unit)
+    }
+    var values: [Double] = [0, 0.5, 1, 7.25, 0x1p52 - 1, 0x1p52, 0x1p52 + 2, 0x1p60, 1e300]
+    for whole in [1.0, 2, 3_600, 1e6, 0x1p51, 0x1p52 - 1] {
+      values += [whole.nextDown, whole, whole.nextUp, whole * (1 + 2e-9), whole * (1 - 2e-9)]
+    }
+    for granularity in BillingSettings.Granularity.allCases {
+      let settings = BillingSettings(granularity: granularity, minimumHours: 0.1)
+      for units in values {
+        let hours = units * granularity.hours
+        #expect(
+          settings.billedHours(hours).bitPattern == reference(hours, settings).bitPattern,
+          "\(units) \(granularity)s")
+      }
+    }
+  }
+
   /// Half the attempts fail in a way that needs a rerun and none is allowed: a failed job wastes a uniform
   /// share of its 10 h (mean 5 h) and does no useful work. Per job: E[rerun line] = 0.5 × 5 h × 8 × $3 = $60,
   /// E[useful line] = 0.5 × 10 h × 8 × $3 = $120.

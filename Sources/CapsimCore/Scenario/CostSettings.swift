@@ -90,7 +90,9 @@ public struct BillingSettings: Sendable, Hashable, Codable {
   public func billedHours(_ hours: Double) -> Double {
     let unit = granularity.hours
     let units = hours / unit
-    let whole = units.rounded(.down)
+    // ⌊units⌋ by integer conversion where that is exact (x86-64's baseline has no rounding instruction, and
+    // a call to libm's floor makes the caller save every floating-point register around it).
+    let whole = units >= 0 && units < 0x1p52 ? Double(Int64(units)) : units.rounded(.down)
     let billedUnits =
       units - whole <= Self.roundingTolerance * Swift.max(1, units) ? whole : whole + 1
     return Swift.max(minimumHours, billedUnits * unit)

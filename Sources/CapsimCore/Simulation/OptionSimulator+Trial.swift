@@ -30,50 +30,41 @@ extension OptionSimulator {
         (1 - totals.utilisation) * capacityGPUs * PriceQuote.hoursPerMonth * committedMonths
         * pricePerGPUHour
     }
-    var month = 0
-    var monthEnd = jobsPerMonth.first ?? 0
-    // Job times are recorded into the histograms after the loop, in job order (the same histograms as one
-    // record per job, without a call and a uniqueness check per job).
+    // Every job was simulated above (and a pay-per-use job's wait drawn): account them in job order, then
+    // record their times into the histograms (the same histograms as one record per job).
     var completionHours: [Double] = []
-    var waitHours: [Double] = []
+    var jobCosts: [Double] = []
     swap(&completionHours, &scratch.completionHours)
-    swap(&waitHours, &scratch.waitHours)
+    swap(&jobCosts, &scratch.jobCosts)
     completionHours.resize(to: jobCount, filling: 0)
-    waitHours.resize(to: queues ? jobCount : 0, filling: 0)
-    // Every job was simulated above (and a pay-per-use job's wait drawn): account them in job order.
-    var times: [TimeBreakdown] = []
-    swap(&times, &scratch.times)
-    monthly.withUnsafeMutableBufferPointer { monthlyCost in
-      completionHours.withUnsafeMutableBufferPointer { completionBuffer in
-        waitHours.withUnsafeMutableBufferPointer { waitBuffer in
-          times.withUnsafeBufferPointer { timeBuffer in
-            for index in 0..<jobCount {
-              while index >= monthEnd && month + 1 < jobsPerMonth.count {
-                month += 1
-                monthEnd += jobsPerMonth[month]
-              }
-              let time = timeBuffer[index]
-              let wait = scratch.waits[index]
-              let completion = wait + time.wall
-              let jobCost =
-                isCommitted
-                ? account(job: index, time: time, scratch: scratch, totals: &totals)
-                : account(
-                  time, wait: wait, billedPerUse: true, costs: costs, deadlineHours: deadlineHours,
-                  totals: &totals)
-              if !monthlyCost.isEmpty { monthlyCost[month] += jobCost }
-              completionBuffer[index] = completion
-              if queues { waitBuffer[index] = wait }
+    jobCosts.resize(to: jobCount, filling: 0)
+    completionHours.withUnsafeMutableBufferPointer { completionBuffer in
+      jobCosts.withUnsafeMutableBufferPointer { costBuffer in
+        scratch.times.withUnsafeBufferPointer { timeBuffer in
+          scratch.waits.withUnsafeBufferPointer { waitBuffer in
+            // Runners are set by a committed option (the scratch space is shared by every option).
+            (isCommitted ? scratch.runners : []).withUnsafeBufferPointer { runnerBuffer in
+              accountJobs(
+                times: timeBuffer, waits: waitBuffer, runners: runnerBuffer,
+                completions: completionBuffer, jobCosts: costBuffer, totals: &totals)
             }
           }
         }
       }
     }
-    swap(&times, &scratch.times)
+    // Each month's job costs, added in job order.
+    var first = 0
+    for month in monthly.indices {
+      let end = first + jobsPerMonth[month]
+      var sum = 0.0
+      for job in first..<end { sum += jobCosts[job] }
+      monthly[month] = sum
+      first = end
+    }
     record(completionHours, in: &completions)
-    if queues { record(waitHours, in: &waits) }
+    if queues { record(scratch.waits, in: &waits) }
     swap(&completionHours, &scratch.completionHours)
-    swap(&waitHours, &scratch.waitHours)
+    swap(&jobCosts, &scratch.jobCosts)
     totals.jobs = jobCount
     totals.lines.storageAndEgress =
       Double(jobCount) * (billing.storagePerJob + billing.egressPerJob)
@@ -185,25 +176,6 @@ extension OptionSimulator {
     }
   }
 
-  /// Accounts job `index` on the option that ran it (the overflow or interim option for a diverted job).
-  @inline(__always)
-  private func account(
-    job index: Int, time: TimeBreakdown, scratch: TrialScratch, totals: inout TrialTotals
-  ) -> Double {
-    let runner: OptionSimulator
-    switch scratch.runners[index] {
-    case .own:
-      return account(
-        time, wait: scratch.waits[index], billedPerUse: !isCommitted, costs: costs,
-        deadlineHours: deadlineHours, totals: &totals)
-    case .overflow: runner = overflowTarget.simulator
-    case .interim: runner = interimTarget.simulator
-    }
-    return runner.account(
-      time, wait: scratch.waits[index], billedPerUse: !runner.isCommitted, costs: costs,
-      deadlineHours: deadlineHours, totals: &totals)
-  }
-
   private var overflowTarget: OverflowTarget {
     guard let overflow else {
       preconditionFailure("option '\(name)' diverted a job without overflow")
@@ -244,66 +216,6 @@ extension OptionSimulator {
         totals.overflowJobs += 1
       }
     }
-  }
-
-  /// Adds one job to the trial's totals and cost lines, and returns its cost (for the monthly series).
-  /// Called on the option that ran the job (the overflow option for a diverted job), with the scenario's
-  /// hidden-cost settings and deadline.
-  func account(
-    _ time: TimeBreakdown, wait: Double, billedPerUse: Bool, costs: HiddenCostSettings,
-    deadlineHours: Double,
-    totals: inout TrialTotals
-  ) -> Double {
-    let wall = time.wall
-    let completion = wait + wall
-    totals.gpuHours += wall * gpusPerJob
-    totals.time += time
-    totals.completionHours += completion
-    totals.completionHoursSquared += completion * completion
-    totals.waitHours += wait
-    if wait > 0 { totals.jobsThatWaited += 1 }
-    var jobCost = 0.0
-    let completed = time.failedJobs == 0
-    if completion <= deadlineHours && completed {
-      totals.deadlineMet += 1
-    } else if deadlineHours.isFinite || !completed {
-      totals.missedDeadlines += 1
-      var penalty = costs.penaltyPerMissedDeadline
-      if deadlineHours.isFinite {
-        let late = Swift.max(0, completion - deadlineHours)
-        totals.hoursLate += late
-        penalty += late * costs.penaltyPerHourLate
-      }
-      totals.lines.deadlinePenalties += penalty
-      jobCost += penalty
-    }
-    if wall > costs.investigationThreshold * expectedComputeHours {
-      totals.investigations += 1
-      let investigation = costs.investigationHours * costs.engineerHourlyRate
-      totals.lines.investigations += investigation
-      jobCost += investigation
-    }
-    let waiting = wait * costs.engineersBlockedPerWaitingJob * costs.engineerHourlyRate
-    totals.lines.waitingPeople += waiting
-    jobCost += waiting
-    if billedPerUse {
-      let rate = gpusPerJob * pricePerGPUHour
-      var booked = wall
-      if costs.overProvisioning && bookedHours > wall {
-        totals.lines.overProvisioning += (bookedHours - wall) * rate
-        booked = bookedHours
-      }
-      let billed = billing.billedHours(booked)
-      totals.lines.billingRounding += Swift.max(0, billed - booked) * rate
-      totals.lines.computeUseful += time.useful * rate
-      totals.lines.computeSlowdown += (time.straggler + time.contention) * rate
-      totals.lines.computeLostWork += time.lost * rate
-      totals.lines.computeCheckpoints += time.checkpoint * rate
-      totals.lines.computeRestarts += time.restart * rate
-      totals.lines.computeReruns += time.rerun * rate
-      jobCost += Swift.max(billed, booked) * rate
-    }
-    return jobCost
   }
 
   /// First-come-first-served queue of the trial's jobs on the committed nodes. A job needing a node or more

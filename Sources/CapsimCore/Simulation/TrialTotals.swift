@@ -49,8 +49,8 @@ struct TrialScratch {
   /// Each job's completion time (wait + wall, hours) of the option being simulated, recorded into its
   /// histogram once per trial.
   var completionHours: [Double] = []
-  /// Each job's wait (hours) of the option being simulated, recorded once per trial when it queues.
-  var waitHours: [Double] = []
+  /// Each job's cost of the option being simulated, added into the monthly series once per trial.
+  var jobCosts: [Double] = []
   /// Each job's key, and its compute hours without straggler overhead (``OptionSimulator/simulateJobs``).
   var jobKeys: [UInt64] = []
   var stragglerFree: [Double] = []

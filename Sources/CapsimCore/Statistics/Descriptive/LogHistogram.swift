@@ -116,13 +116,12 @@ public struct LogHistogram: Sendable, Hashable, Codable {
     let lower = lowerEdge
     let upper = upperEdge
     let first = firstKey
-    var underflow = storedUnderflowCount
-    var overflow = storedOverflowCount
-    var minimum = storedMinimum
-    var maximum = storedMaximum
-    var sum = storedSum
-    counts.withUnsafeMutableBufferPointer { bins in
-      guard let base = bins.baseAddress else { return }
+    // The running values are locals of the closure (not captured from outside it), so they stay in
+    // registers instead of being stored back to memory after every value.
+    let start = (storedUnderflowCount, storedOverflowCount, storedMinimum, storedMaximum, storedSum)
+    let end = counts.withUnsafeMutableBufferPointer { bins in
+      var (underflow, overflow, minimum, maximum, sum) = start
+      guard let base = bins.baseAddress else { return start }
       for value in values {
         if value < lower {
           underflow += 1
@@ -136,13 +135,10 @@ public struct LogHistogram: Sendable, Hashable, Codable {
         maximum = Swift.max(maximum, value)
         sum.add(value)
       }
+      return (underflow, overflow, minimum, maximum, sum)
     }
-    storedUnderflowCount = underflow
-    storedOverflowCount = overflow
+    (storedUnderflowCount, storedOverflowCount, storedMinimum, storedMaximum, storedSum) = end
     storedCount += values.count
-    storedMinimum = minimum
-    storedMaximum = maximum
-    storedSum = sum
   }
 
   /// Adds every count of `other` to this histogram.
