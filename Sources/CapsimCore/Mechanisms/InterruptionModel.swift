@@ -54,6 +54,8 @@ public struct InterruptionModel: Sendable {
   @usableFromInline let meanHoursBetweenInterruptions: Double
   /// τ + δ, a segment of work with its checkpoint.
   @usableFromInline let segmentHours: Double
+  /// 1/τ (0 when τ = +∞), for the segment count's fast path.
+  @usableFromInline let intervalsPerHour: Double
 
   /// M = 1/λ, the job's mean time between interruptions (+∞ when λ = 0).
   public var meanTimeBetweenInterruptions: Double { 1 / interruptionsPerHour }
@@ -119,6 +121,7 @@ public struct InterruptionModel: Sendable {
     intervalHours = tau
     meanHoursBetweenInterruptions = m
     segmentHours = tau + self.checkpointHours
+    intervalsPerHour = 1 / tau
   }
 
   /// A model that never interrupts a job and never checkpoints it (a job's wall time is its work).
