@@ -34,27 +34,27 @@ extension OptionSimulator {
     precondition(
       keys.count == count && stragglerFree.count == count && computeHours.count == count
         && pending.count == count)
-    // 1. Compute hours (kept in `wall` until the interruptions pass) and their straggler-free part.
+    // 1. Compute hours and their straggler-free part (each job's time breakdown is written once, in 2).
     if let stragglerNormal {
       for job in 0..<count {
         var stream = RandomLayout.stream(jobKey: keys[job], .stragglers)
         let seconds =
           stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
         let compute = Swift.max(0, seconds) * hoursPerSecond
-        times[job] = TimeBreakdown(wall: compute)
+        computeHours[job] = compute
         stragglerFree[job] = Swift.min(compute, stragglerFreeHours)
       }
     } else if sumsStragglersExactly {
       for job in 0..<count {
         let compute = exactStragglerHours(jobKey: keys[job])
-        times[job] = TimeBreakdown(wall: compute)
+        computeHours[job] = compute
         stragglerFree[job] = Swift.min(compute, stragglerFreeHours)
       }
     } else if durations.isEmpty {
       for job in 0..<count {
         var stream = RandomLayout.stream(jobKey: keys[job], .duration)
         let compute = steps * duration.sample(using: &stream) * hoursPerSecond
-        times[job] = TimeBreakdown(wall: compute)
+        computeHours[job] = compute
         stragglerFree[job] = compute
       }
     } else {
@@ -62,7 +62,7 @@ extension OptionSimulator {
         var stream = RandomLayout.stream(jobKey: keys[job], .duration)
         let compute =
           steps * DurationDraws.inversion(durations, stream.nextUnitDouble()) * hoursPerSecond
-        times[job] = TimeBreakdown(wall: compute)
+        computeHours[job] = compute
         stragglerFree[job] = compute
       }
     }
@@ -75,8 +75,7 @@ extension OptionSimulator {
       let model = interruptions
       var listed = 0
       for job in 0..<count {
-        let compute = times[job].wall
-        computeHours[job] = compute
+        let compute = computeHours[job]
         var reruns = RandomLayout.stream(jobKey: keys[job], .reruns)
         let fatal =
           model.fatalFailureProbability > 0
@@ -89,10 +88,11 @@ extension OptionSimulator {
             < schedule.remaining
         // As InterruptionModel.simulate: wall = T_s + checkpoints + lost + restarts + rerun waste, the
         // last three +0 here, which leaves a positive sum unchanged (a job with T_s ≤ 0 is listed).
-        times[job].wall = compute + schedule.checkpointHours
-        times[job].checkpoint = schedule.checkpointHours
-        times[job].useful = stragglerFree[job]
-        times[job].straggler = compute - stragglerFree[job]
+        var time = TimeBreakdown(wall: compute + schedule.checkpointHours)
+        time.checkpoint = schedule.checkpointHours
+        time.useful = stragglerFree[job]
+        time.straggler = compute - stragglerFree[job]
+        times[job] = time
         pending[listed] = job
         listed += fatal || interrupted || !(compute > 0) ? 1 : 0
       }
@@ -119,8 +119,10 @@ extension OptionSimulator {
       }
     } else {
       for job in 0..<count {
-        times[job].useful = stragglerFree[job]
-        times[job].straggler = times[job].wall - stragglerFree[job]
+        var time = TimeBreakdown(wall: computeHours[job])
+        time.useful = stragglerFree[job]
+        time.straggler = computeHours[job] - stragglerFree[job]
+        times[job] = time
       }
     }
     // 3. Contention episodes stretching the wall time.
