@@ -52,21 +52,12 @@ struct BatchPipelineTests {
         let count = 400
         let keys = (0..<count).map { RandomLayout.jobKey(trialKey: trialKey, job: $0) }
         var times = [TimeBreakdown](repeating: TimeBreakdown(), count: count)
-        var free = [Double](repeating: 0, count: count)
-        var compute = [Double](repeating: 0, count: count)
-        var pending = [Int](repeating: 0, count: count)
         keys.withUnsafeBufferPointer { keyBuffer in
           times.withUnsafeMutableBufferPointer { timeBuffer in
-            free.withUnsafeMutableBufferPointer { freeBuffer in
-              compute.withUnsafeMutableBufferPointer { computeBuffer in
-                pending.withUnsafeMutableBufferPointer { pendingBuffer in
-                  simulator.withDurations { durations in
-                    simulator.simulateJobs(
-                      keys: keyBuffer, times: timeBuffer,
-                      stragglerFree: freeBuffer, computeHours: computeBuffer,
-                      pending: pendingBuffer, durations: durations)
-                  }
-                }
+            JobScratch.withScratch(count: count) { scratch in
+              simulator.withDurations { durations in
+                simulator.simulateJobs(
+                  keys: keyBuffer, times: timeBuffer, scratch: scratch, durations: durations)
               }
             }
           }

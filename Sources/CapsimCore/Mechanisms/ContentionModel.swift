@@ -264,11 +264,20 @@ public struct ContentionModel: Sendable {
           fixedEpisodes
             ? episodeHours * $0.nextOpenUnitDouble() : episodeHours * $0.nextStandardExponential()
         },
-        episode: { fixedEpisodes ? episodeHours : episodeHours * $0.nextStandardExponential() },
-        slowdown: {
-          slowdownHigh > slowdownLow
-            ? slowdownLow + (slowdownHigh - slowdownLow) * $0.nextUnitDouble() : slowdownLow
-        })
+        episode: { drawEpisodeHours(using: &$0) }, slowdown: { drawSlowdown(using: &$0) })
+    }
+
+    /// One episode duration D.
+    @inlinable @inline(__always)
+    public func drawEpisodeHours<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+      fixedEpisodes ? episodeHours : episodeHours * generator.nextStandardExponential()
+    }
+
+    /// One slowdown factor s.
+    @inlinable @inline(__always)
+    public func drawSlowdown<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+      slowdownHigh > slowdownLow
+        ? slowdownLow + (slowdownHigh - slowdownLow) * generator.nextUnitDouble() : slowdownLow
     }
   }
 

@@ -21,19 +21,19 @@ extension OptionSimulator {
   /// job's time therefore does not depend on the other jobs given (``simulateJob(jobKey:durations:)`` is
   /// this function for one job).
   ///
-  /// Each buffer holds one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
-  /// shared by every option of the trial); all but `keys` and `times` are scratch space.
+  /// `keys` and `times` hold one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
+  /// shared by every option of the trial); `scratch` has room for at least as many.
   func simulateJobs(
-    keys: UnsafeBufferPointer<UInt64>,
-    times: UnsafeMutableBufferPointer<TimeBreakdown>,
-    stragglerFree: UnsafeMutableBufferPointer<Double>,
-    computeHours: UnsafeMutableBufferPointer<Double>, pending: UnsafeMutableBufferPointer<Int>,
-    durations: UnsafeBufferPointer<Double>
+    keys: UnsafeBufferPointer<UInt64>, times: UnsafeMutableBufferPointer<TimeBreakdown>,
+    scratch: JobScratch, durations: UnsafeBufferPointer<Double>
   ) {
     let count = times.count
+    let stragglerFree = scratch.stragglerFree
+    let computeHours = scratch.computeHours
+    let pending = scratch.pending
     precondition(
-      keys.count == count && stragglerFree.count == count && computeHours.count == count
-        && pending.count == count)
+      keys.count == count && stragglerFree.count >= count && computeHours.count >= count
+        && pending.count >= count && scratch.walks.count >= count)
     // 1. Compute hours and their straggler-free part (each job's time breakdown is written once, in 2).
     if let stragglerNormal {
       for job in 0..<count {
@@ -127,27 +127,7 @@ extension OptionSimulator {
     }
     // 3. Contention episodes stretching the wall time.
     if let contention {
-      // Most jobs start uncontended and finish before the first episode: their times stay as they are
-      // (the walk would return work + 0 and no slowdown). The others are listed and walked in full.
-      var listed = 0
-      let meanGap = contention.meanGapHours
-      let startContended = contention.startContendedProbability
-      let walks = contention.episodesPerHour > 0
-      for job in 0..<count {
-        let work = times[job].wall
-        var stream = RandomLayout.stream(jobKey: keys[job], .contention)
-        let contended = startContended > 0 && stream.nextUnitDouble() < startContended
-        let episode = stream.nextStandardExponential() * meanGap < work
-        pending[listed] = job
-        listed += walks && work > 0 && (contended || episode) ? 1 : 0
-      }
-      for index in 0..<listed {
-        let job = pending[index]
-        var stream = RandomLayout.stream(jobKey: keys[job], .contention)
-        let stretched = contention.wallHours(work: times[job].wall, using: &stream)
-        times[job].wall = stretched.wall
-        times[job].contention = stretched.slowdownHours
-      }
+      walkContention(contention, keys: keys, times: times, walks: scratch.walks)
     } else if hasGeneralContention, let model = mechanisms.contention {
       for job in 0..<count {
         var stream = RandomLayout.stream(jobKey: keys[job], .contention)
@@ -155,6 +135,79 @@ extension OptionSimulator {
         times[job].wall = stretched.wall
         times[job].contention = stretched.slowdownHours
       }
+    }
+  }
+}
+
+// MARK: - Contention episodes, in rounds over the jobs they reach
+
+extension OptionSimulator {
+  /// Stretches every job's wall time in `times` by the contention episodes that strike it: the episode walk
+  /// of ``ContentionModel/Plan/wallHours(work:using:)`` for each job, taken over all the jobs at once.
+  ///
+  /// A first pass draws each job's start (contended or not) and first gap: most jobs start uncontended and
+  /// finish before the first episode, and keep their time (the walk would return work + 0). Jobs that start
+  /// inside an episode (a few percent) are walked alone from the start of their stream. The others go on in
+  /// rounds: each round takes every job still going through one episode and the gap after it, without
+  /// branching on which jobs end (a job's loop would mispredict its end once per job); jobs that end write
+  /// their time, the others stay for the next round. Each job draws from its own stream in the walk's order,
+  /// so its time is the walk's to the last bit (a draw made after a job ended is discarded with its stream).
+  private func walkContention(
+    _ contention: ContentionModel.Plan, keys: UnsafeBufferPointer<UInt64>,
+    times: UnsafeMutableBufferPointer<TimeBreakdown>,
+    walks: UnsafeMutableBufferPointer<ContentionWalk>
+  ) {
+    guard contention.episodesPerHour > 0 else { return }
+    let meanGap = contention.meanGapHours
+    let startContended = contention.startContendedProbability
+    var active = 0
+    for job in 0..<times.count {
+      let work = times[job].wall
+      var stream = RandomLayout.stream(jobKey: keys[job], .contention)
+      let contended = startContended > 0 && stream.nextUnitDouble() < startContended
+      let gap = stream.nextStandardExponential() * meanGap
+      walks[active] = ContentionWalk(
+        job: job, stream: stream, remaining: work - gap, extra: 0, contended: contended)
+      active += work > 0 && (contended || gap < work) ? 1 : 0
+    }
+    // Contended starts, walked alone; the others have had their first gap and go on with an episode.
+    var going = 0
+    for index in 0..<active {
+      let walk = walks[index]
+      if walk.contended {
+        var stream = RandomLayout.stream(jobKey: keys[walk.job], .contention)
+        let stretched = contention.wallHours(work: times[walk.job].wall, using: &stream)
+        times[walk.job].wall = stretched.wall
+        times[walk.job].contention = stretched.slowdownHours
+      } else {
+        walks[going] = walk
+        going += 1
+      }
+    }
+    while going > 0 {
+      var next = 0
+      for index in 0..<going {
+        var walk = walks[index]
+        let work = times[walk.job].wall
+        // An episode: the job ends inside it if its remaining work fits in the episode at the slowdown.
+        let length = contention.drawEpisodeHours(using: &walk.stream)
+        let factor = contention.drawSlowdown(using: &walk.stream)
+        let progress = length / factor
+        let endsInEpisode = progress >= walk.remaining
+        let extraIfEnds = walk.extra + walk.remaining * (factor - 1)
+        walk.remaining -= progress
+        walk.extra += length - progress
+        // The gap to the next episode: the job ends in it if its remaining work fits.
+        let gap = walk.stream.nextStandardExponential() * meanGap
+        let ends = endsInEpisode || gap >= walk.remaining
+        let extra = endsInEpisode ? extraIfEnds : walk.extra
+        walk.remaining -= gap
+        times[walk.job].wall = ends ? work + extra : work
+        times[walk.job].contention = ends ? extra : 0
+        walks[next] = walk
+        next += ends ? 0 : 1
+      }
+      going = next
     }
   }
 }

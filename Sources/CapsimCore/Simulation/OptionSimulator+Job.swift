@@ -2,27 +2,18 @@
 
 extension OptionSimulator {
   /// One job's time through the option's mechanisms (a job the committed queue diverted to this option):
-  /// ``simulateJobs(keys:times:stragglerFree:computeHours:pending:durations:)`` for that job alone, so it
+  /// ``simulateJobs(keys:times:scratch:durations:)`` for that job alone, so it
   /// gets exactly the time it gets among a trial's jobs.
   func simulateJob(jobKey: UInt64, durations: UnsafeBufferPointer<Double>) -> TimeBreakdown {
     var key = jobKey
     var time = TimeBreakdown()
-    var free = 0.0
-    var compute = 0.0
-    var pending = 0
     withUnsafeMutablePointer(to: &key) { key in
       withUnsafeMutablePointer(to: &time) { time in
-        withUnsafeMutablePointer(to: &free) { free in
-          withUnsafeMutablePointer(to: &compute) { compute in
-            withUnsafeMutablePointer(to: &pending) { pending in
-              simulateJobs(
-                keys: UnsafeBufferPointer(start: key, count: 1),
-                times: UnsafeMutableBufferPointer(start: time, count: 1),
-                stragglerFree: UnsafeMutableBufferPointer(start: free, count: 1),
-                computeHours: UnsafeMutableBufferPointer(start: compute, count: 1),
-                pending: UnsafeMutableBufferPointer(start: pending, count: 1), durations: durations)
-            }
-          }
+        JobScratch.withScratch(count: 1) { scratch in
+          simulateJobs(
+            keys: UnsafeBufferPointer(start: key, count: 1),
+            times: UnsafeMutableBufferPointer(start: time, count: 1), scratch: scratch,
+            durations: durations)
         }
       }
     }

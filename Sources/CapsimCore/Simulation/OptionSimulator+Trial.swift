@@ -104,41 +104,24 @@ extension OptionSimulator {
     swap(&waits, &scratch.waits)
   }
 
-  /// Every job's time of the trial into `scratch.times`, from the keys in `scratch.jobKeys`, through
-  /// buffers moved out of the scratch space (so uniquely referenced): no per-job append.
+  /// Every job's time of the trial into `scratch.times`, from the keys in `scratch.jobKeys`, through a
+  /// buffer moved out of the scratch space (so uniquely referenced): no per-job append.
   private func simulateJobs(jobCount: Int, scratch: inout TrialScratch) {
     precondition(scratch.jobKeys.count == jobCount, "the trial's job keys are set for every job")
     var times: [TimeBreakdown] = []
-    var free: [Double] = []
-    var compute: [Double] = []
-    var pending: [Int] = []
     swap(&times, &scratch.times)
-    swap(&free, &scratch.stragglerFree)
-    swap(&compute, &scratch.computeHours)
-    swap(&pending, &scratch.pending)
     times.resize(to: jobCount, filling: TimeBreakdown())
-    pending.resize(to: jobCount, filling: 0)
-    free.resize(to: jobCount, filling: 0)
-    compute.resize(to: jobCount, filling: 0)
     withDurations { durations in
       scratch.jobKeys.withUnsafeBufferPointer { keyBuffer in
         times.withUnsafeMutableBufferPointer { timeBuffer in
-          free.withUnsafeMutableBufferPointer { freeBuffer in
-            compute.withUnsafeMutableBufferPointer { computeBuffer in
-              pending.withUnsafeMutableBufferPointer { pendingBuffer in
-                simulateJobs(
-                  keys: keyBuffer, times: timeBuffer, stragglerFree: freeBuffer,
-                  computeHours: computeBuffer, pending: pendingBuffer, durations: durations)
-              }
-            }
+          JobScratch.withScratch(count: jobCount) { jobScratch in
+            simulateJobs(
+              keys: keyBuffer, times: timeBuffer, scratch: jobScratch, durations: durations)
           }
         }
       }
     }
     swap(&times, &scratch.times)
-    swap(&free, &scratch.stragglerFree)
-    swap(&compute, &scratch.computeHours)
-    swap(&pending, &scratch.pending)
   }
 
   /// Simulates the trial's jobs on the committed nodes: every job's time, then the queue, then the jobs it

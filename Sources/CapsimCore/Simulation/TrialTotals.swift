@@ -51,12 +51,8 @@ struct TrialScratch {
   var completionHours: [Double] = []
   /// Each job's cost of the option being simulated, added into the monthly series once per trial.
   var jobCosts: [Double] = []
-  /// Each job's key, and its compute hours without straggler overhead (``OptionSimulator/simulateJobs``).
+  /// Each job's key (``RandomLayout/jobKey(trialKey:job:)``), shared by every option of the trial.
   var jobKeys: [UInt64] = []
-  var stragglerFree: [Double] = []
-  /// Each job's compute hours, and the jobs a mechanism's rare path must walk in full.
-  var computeHours: [Double] = []
-  var pending: [Int] = []
 }
 
 /// The pay-per-use option a hybrid option sends jobs to when its committed nodes would make them wait too
