@@ -45,14 +45,23 @@ extension OptionSimulator {
       waits.count == count && completions.count == count && jobCosts.count == count
         && (runners.isEmpty || runners.count == count))
     let own = AccountingTerms(self, costs: costs)
-    let overflowTerms = overflow.map { AccountingTerms($0.simulator, costs: costs) } ?? own
-    let interimTerms = interim.map { AccountingTerms($0.simulator, costs: costs) } ?? own
+    let overflowTerms = overflow.map { AccountingTerms($0.simulator, costs: costs) }
+    let interimTerms = interim.map { AccountingTerms($0.simulator, costs: costs) }
     @inline(__always) func terms(_ job: Int) -> AccountingTerms {
       if runners.isEmpty { return own }
       switch runners[job] {
       case .own: return own
-      case .overflow: return overflowTerms
-      case .interim: return interimTerms
+      case .overflow:
+        guard let overflowTerms else {
+          preconditionFailure("option '\(name)' diverted job \(job) without an overflow option")
+        }
+        return overflowTerms
+      case .interim:
+        guard let interimTerms else {
+          preconditionFailure(
+            "option '\(name)' ran job \(job) on an interim option it does not have")
+        }
+        return interimTerms
       }
     }
     // 1. Time by cause.

@@ -159,20 +159,6 @@ extension OptionSimulator {
     }
   }
 
-  private var overflowTarget: OverflowTarget {
-    guard let overflow else {
-      preconditionFailure("option '\(name)' diverted a job without overflow")
-    }
-    return overflow
-  }
-
-  private var interimTarget: OverflowTarget {
-    guard let interim else {
-      preconditionFailure("option '\(name)' ran a job on an interim option it does not have")
-    }
-    return interim
-  }
-
   /// Jobs the committed queue diverted: before the nodes exist they run on the interim option, afterwards
   /// on the overflow option, each as the same job (same streams) on that option.
   private func divertJobs(
