@@ -17,9 +17,10 @@ extension OptionSimulator {
   ///
   /// Each pass is a short loop whose jobs do not depend on each other, so the processor overlaps many jobs
   /// instead of waiting on one job's chain of draws; a pass gives the common outcome without branching on
-  /// it and lists the other jobs, which it then walks in full from the start of their keyed streams. A
-  /// job's time therefore does not depend on the other jobs given (``simulateJob(jobKey:durations:)`` is
-  /// this function for one job).
+  /// it and lists the other jobs, which it then finishes (interruptions walked in full from the start of
+  /// their keyed streams, contention in rounds from where the first pass left each job's stream). Every job
+  /// draws from its own streams in the model's order, so its time does not depend on the other jobs given
+  /// (``simulateJob(jobKey:durations:)`` is this function for one job).
   ///
   /// `keys` and `times` hold one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
   /// shared by every option of the trial); `scratch` has room for at least as many.
