@@ -9,12 +9,11 @@
 ///
 /// Storage is a dense array over the configured range (default 10⁻³ to 10⁷, 34 octaves, 34 816 bins,
 /// 272 KiB), widened to whole bins; values below the first bin (including 0 and negatives) are counted
-/// in `underflowCount`, values at or above the last bin's end in `overflowCount`. The exact minimum,
-/// maximum and a compensated sum are kept separately.
+/// in `underflowCount`, values at or above the last bin's end in `overflowCount`. The exact minimum and
+/// maximum are kept separately. It keeps no sum: the engine takes its means from its own running sums, and a
+/// sum here would cost every recorded value a compensated addition that no report reads.
 ///
-/// Counts are integers, so ``merge(_:)`` is exact and order-independent for the counts, minimum and
-/// maximum; the floating-point `sum` is compensated (Neumaier) and its last bits depend on the merge
-/// order, which is deterministic when chunks are merged in index order.
+/// Counts are integers, so ``merge(_:)`` is exact and order-independent, as are the minimum and maximum.
 ///
 /// - Complexity: O(1) per ``record(_:)``; O(bins) per quantile and per merge; O(bins) memory.
 /// - Reference: G. Tene, HdrHistogram, http://hdrhistogram.org (log-linear bucketing).
@@ -44,7 +43,6 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   @usableFromInline var storedOverflowCount = 0
   @usableFromInline var storedMinimum = Double.infinity
   @usableFromInline var storedMaximum = -Double.infinity
-  @usableFromInline var storedSum = NeumaierSum()
 
   /// An empty histogram whose bins cover at least [lowerBound, upperBound].
   ///
@@ -96,10 +94,9 @@ public struct LogHistogram: Sendable, Hashable, Codable {
     storedCount += 1
     storedMinimum = Swift.min(storedMinimum, value)
     storedMaximum = Swift.max(storedMaximum, value)
-    storedSum.add(value)
   }
 
-  /// Counts every value of `values` in order: the same histogram, to the last bit of the sum, as calling
+  /// Counts every value of `values` in order: the same histogram as calling
   /// ``record(_:)`` on each, in one pass that checks uniqueness of the bin storage once (the engine records a
   /// trial's job times this way rather than one call per job).
   ///
@@ -118,9 +115,9 @@ public struct LogHistogram: Sendable, Hashable, Codable {
     let first = firstKey
     // The running values are locals of the closure (not captured from outside it), so they stay in
     // registers instead of being stored back to memory after every value.
-    let start = (storedUnderflowCount, storedOverflowCount, storedMinimum, storedMaximum, storedSum)
+    let start = (storedUnderflowCount, storedOverflowCount, storedMinimum, storedMaximum)
     let end = counts.withUnsafeMutableBufferPointer { bins in
-      var (underflow, overflow, minimum, maximum, sum) = start
+      var (underflow, overflow, minimum, maximum) = start
       guard let base = bins.baseAddress else { return start }
       for value in values {
         if value < lower {
@@ -133,11 +130,10 @@ public struct LogHistogram: Sendable, Hashable, Codable {
         }
         minimum = Swift.min(minimum, value)
         maximum = Swift.max(maximum, value)
-        sum.add(value)
       }
-      return (underflow, overflow, minimum, maximum, sum)
+      return (underflow, overflow, minimum, maximum)
     }
-    (storedUnderflowCount, storedOverflowCount, storedMinimum, storedMaximum, storedSum) = end
+    (storedUnderflowCount, storedOverflowCount, storedMinimum, storedMaximum) = end
     storedCount += values.count
   }
 
@@ -155,7 +151,6 @@ public struct LogHistogram: Sendable, Hashable, Codable {
     storedOverflowCount += other.storedOverflowCount
     storedMinimum = Swift.min(storedMinimum, other.storedMinimum)
     storedMaximum = Swift.max(storedMaximum, other.storedMaximum)
-    storedSum.add(other.storedSum)
   }
 
   // MARK: - Totals
@@ -170,10 +165,6 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   public var minimum: Double? { storedCount > 0 ? storedMinimum : nil }
   /// The exact largest value recorded; `nil` when empty.
   public var maximum: Double? { storedCount > 0 ? storedMaximum : nil }
-  /// Compensated sum of all values (0 when empty).
-  public var sum: Double { storedSum.value }
-  /// Mean of all values, sum/count; `nil` when empty.
-  public var mean: Double? { storedCount > 0 ? sum / Double(storedCount) : nil }
   /// Number of bins (depends only on the range).
   public var binCount: Int { counts.count }
   /// The smallest value counted in a bin rather than in underflow.
