@@ -12,7 +12,7 @@ import PackageDescription
 ///   HTML renderings of results.
 /// - `capsim`: the command-line executable, which only wires the others.
 /// Release builds of the engine are compiled for the processor they are built on (`-target-cpu native`): on
-/// the reference workload this is about 7% faster than the x86-64 baseline, and it changes no result, because
+/// the reference workload this is about 6% faster than the x86-64 baseline, and it changes no result, because
 /// Swift never fuses or reorders floating-point operations (no FMA contraction, no fast-math), so every
 /// scenario gives the same bytes either way (docs/benchmarks.md). A binary built this way may not run on an
 /// older processor than the one it was built on: set `CAPSIM_PORTABLE_BUILD=1` when building one to copy
