@@ -42,11 +42,12 @@ public enum CapsimExecutable {
     }
   }
 
-  /// Runs `capsim arguments…` in the package root with `CAPSIM_DB` and `XDG_DATA_HOME` removed from
-  /// the environment and `extraEnvironment` added.
-  public static func run(
+  /// Starts `capsim arguments…` in the package root with `CAPSIM_DB` and `XDG_DATA_HOME` removed from
+  /// the environment and `extraEnvironment` added, its standard output and error going to the pipes
+  /// returned.
+  public static func launch(
     _ arguments: [String], environment extraEnvironment: [String: String] = [:]
-  ) throws -> Result {
+  ) throws -> (process: Process, output: Pipe, error: Pipe) {
     let process = Process()
     process.executableURL = try binary
     process.arguments = arguments
@@ -61,6 +62,14 @@ public enum CapsimExecutable {
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    return (process, output, error)
+  }
+
+  /// Runs `capsim arguments…` as ``launch(_:environment:)`` starts it, and waits for it.
+  public static func run(
+    _ arguments: [String], environment extraEnvironment: [String: String] = [:]
+  ) throws -> Result {
+    let (process, output, error) = try launch(arguments, environment: extraEnvironment)
     // Read both pipes to the end before waiting, so a large output cannot block the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var outputData = Data()

@@ -21,22 +21,10 @@ struct InterruptTests {
 
     // 10⁷ trials on one thread take hours (hence --force past the work budget): the run is still
     // simulating when the signal arrives.
-    let process = Process()
-    process.executableURL = try CapsimExecutable.binary
-    process.arguments = [
+    let (process, output, error) = try CapsimExecutable.launch([
       "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "10000000",
       "--threads", "1", "--force",
-    ]
-    process.currentDirectoryURL = CapsimExecutable.packageRoot
-    var environment = ProcessInfo.processInfo.environment
-    environment["CAPSIM_DB"] = nil
-    environment["XDG_DATA_HOME"] = nil
-    process.environment = environment
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
+    ])
     let pid = process.processIdentifier
 
     // Send SIGINT only once capsim handles it (it ignores the signal and libdispatch then catches it for
