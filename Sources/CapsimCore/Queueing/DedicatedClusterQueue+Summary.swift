@@ -51,8 +51,19 @@ extension DedicatedClusterQueue {
     /// ``utilisation`` does) understates it for a short horizon or long jobs: the cluster starts idle
     /// and late jobs spill past H.
     public func utilisation(existingFrom start: Double) -> Double {
+      Self.utilisation(
+        workNodeHours: horizonWorkNodeHours, nodeCount: nodeCount, horizonEnd: horizonEnd,
+        existingFrom: start)
+    }
+
+    /// min(1, `workNodeHours` / (N·(H − start))), 0 when no capacity existed: ``utilisation(existingFrom:)``
+    /// from the work alone (``DedicatedClusterQueue/workNodeHours(arrivals:serviceTimes:nodesNeeded:arrivedBefore:)``),
+    /// for a caller that needs no other total.
+    public static func utilisation(
+      workNodeHours: Double, nodeCount: Int, horizonEnd: Double, existingFrom start: Double
+    ) -> Double {
       let capacity = Double(nodeCount) * (horizonEnd - start)
-      return capacity > 0 ? Swift.min(1, horizonWorkNodeHours / capacity) : 0
+      return capacity > 0 ? Swift.min(1, workNodeHours / capacity) : 0
     }
 
     /// Mean wait in hours, total / n; NaN with no jobs.

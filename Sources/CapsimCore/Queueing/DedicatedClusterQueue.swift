@@ -68,6 +68,9 @@ public struct DedicatedClusterQueue: Sendable {
 
   /// Simulates the jobs from an idle cluster; fills ``startTimes`` and ``waits`` and returns totals.
   ///
+  /// ``schedule(arrivals:serviceTimes:nodesNeeded:horizonEnd:maximumWait:availableFrom:)`` followed by
+  /// ``summary(arrivals:serviceTimes:nodesNeeded:horizonEnd:)``.
+  ///
   /// - Parameters:
   ///   - arrivals: arrival times aᵢ in hours, finite, ≥ 0 and nondecreasing.
   ///   - serviceTimes: sᵢ in hours, finite and ≥ 0.
@@ -81,6 +84,23 @@ public struct DedicatedClusterQueue: Sendable {
     arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double,
     maximumWait: Double = .infinity, availableFrom: Double = 0
   ) throws(QueueingError) -> Summary {
+    try schedule(
+      arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
+      horizonEnd: horizonEnd, maximumWait: maximumWait, availableFrom: availableFrom)
+    return summary(
+      arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
+      horizonEnd: horizonEnd)
+  }
+
+  /// Runs the jobs from an idle cluster: fills ``startTimes``, ``waits`` and ``diverted`` and nothing else
+  /// (the event loop alone; ``summary(arrivals:serviceTimes:nodesNeeded:horizonEnd:)`` adds up the totals).
+  ///
+  /// Parameters and errors as ``simulate(arrivals:serviceTimes:nodesNeeded:horizonEnd:maximumWait:availableFrom:)``.
+  /// - Complexity: O(N + Σᵢ kᵢ·log N); no allocation once the buffers hold n jobs.
+  public mutating func schedule(
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double,
+    maximumWait: Double = .infinity, availableFrom: Double = 0
+  ) throws(QueueingError) {
     try validate(
       arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
       horizonEnd: horizonEnd)
@@ -92,19 +112,19 @@ public struct DedicatedClusterQueue: Sendable {
     for index in heapStorage.indices { heapStorage[index] = 0 }
     let limit = maximumWait
     let opening = availableFrom
-    var divertedFlags = diverted
-    defer { diverted = divertedFlags }
     let nodes = nodeCount
-    return arrivals.withUnsafeBufferPointer { arrival in
+    arrivals.withUnsafeBufferPointer { arrival in
       serviceTimes.withUnsafeBufferPointer { service in
         nodesNeeded.withUnsafeBufferPointer { needed in
           startTimes.withUnsafeMutableBufferPointer { start in
             waits.withUnsafeMutableBufferPointer { wait in
-              heapStorage.withUnsafeMutableBufferPointer { heap in
-                Self.run(
-                  arrival: arrival, service: service, needed: needed, start: start, wait: wait,
-                  heap: heap, nodeCount: nodes, horizonEnd: horizonEnd, maximumWait: limit,
-                  availableFrom: opening, diverted: &divertedFlags)
+              diverted.withUnsafeMutableBufferPointer { divertedFlags in
+                heapStorage.withUnsafeMutableBufferPointer { heap in
+                  Self.run(
+                    arrival: arrival, service: service, needed: needed, start: start, wait: wait,
+                    diverted: divertedFlags, heap: heap, nodeCount: nodes, maximumWait: limit,
+                    availableFrom: opening)
+                }
               }
             }
           }
@@ -113,18 +133,73 @@ public struct DedicatedClusterQueue: Sendable {
     }
   }
 
+  /// The totals of the last ``schedule(arrivals:serviceTimes:nodesNeeded:horizonEnd:maximumWait:availableFrom:)``,
+  /// whose inputs these must be.
+  /// - Complexity: O(n).
+  public func summary(
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double
+  ) -> Summary {
+    precondition(
+      arrivals.count == startTimes.count && serviceTimes.count == startTimes.count
+        && nodesNeeded.count == startTimes.count,
+      "the summary's inputs are those of the last schedule")
+    var summary = Summary(nodeCount: nodeCount, horizonEnd: horizonEnd)
+    var startedBy = 0  // jobs among 0...i that have started by aᵢ (start times are sorted)
+    for i in arrivals.indices {
+      if diverted[i] {
+        summary.divertedJobs += 1
+        continue
+      }
+      let k = nodesNeeded[i]
+      let startTime = startTimes[i]
+      let endTime = startTime + serviceTimes[i]
+      let jobWait = waits[i]
+      summary.totalWaitHours += jobWait
+      if jobWait > 0 { summary.jobsThatWaited += 1 }
+      summary.maximumWaitHours = Swift.max(summary.maximumWaitHours, jobWait)
+      if startTime < horizonEnd {
+        summary.busyNodeHours += Double(k) * (Swift.min(endTime, horizonEnd) - startTime)
+      }
+      if endTime > horizonEnd { summary.jobsUnfinishedAtHorizonEnd += 1 }
+      summary.lastCompletionTime = Swift.max(summary.lastCompletionTime, endTime)
+      while startedBy <= i && startTimes[startedBy] <= arrivals[i] { startedBy += 1 }
+      summary.maximumQueueLength = Swift.max(summary.maximumQueueLength, i + 1 - startedBy)
+    }
+    summary.horizonWorkNodeHours = workNodeHours(
+      arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
+      arrivedBefore: horizonEnd)
+    summary.jobCount = arrivals.count
+    return summary
+  }
+
+  /// Σᵢ kᵢ·sᵢ over the jobs of the last schedule that arrived before `end` and ran here (not diverted),
+  /// added in job order: ``Summary/horizonWorkNodeHours`` for `end` = H.
+  /// - Complexity: O(n).
+  public func workNodeHours(
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], arrivedBefore end: Double
+  ) -> Double {
+    precondition(
+      arrivals.count == diverted.count && serviceTimes.count == diverted.count
+        && nodesNeeded.count == diverted.count,
+      "the inputs are those of the last schedule")
+    var total = 0.0
+    for i in arrivals.indices where !diverted[i] && arrivals[i] < end {
+      total += Double(nodesNeeded[i]) * serviceTimes[i]
+    }
+    return total
+  }
+
   // MARK: - Event loop
 
+  /// The FCFS recursion over the jobs, writing each one's start, wait and whether it was diverted.
   private static func run(
     arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
     needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,
-    wait: UnsafeMutableBufferPointer<Double>, heap: UnsafeMutableBufferPointer<Double>,
-    nodeCount: Int, horizonEnd: Double, maximumWait: Double, availableFrom: Double,
-    diverted: inout [Bool]
-  ) -> Summary {
-    var summary = Summary(nodeCount: nodeCount, horizonEnd: horizonEnd)
+    wait: UnsafeMutableBufferPointer<Double>, diverted: UnsafeMutableBufferPointer<Bool>,
+    heap: UnsafeMutableBufferPointer<Double>, nodeCount: Int, maximumWait: Double,
+    availableFrom: Double
+  ) {
     var previousStart = 0.0
-    var startedBy = 0  // jobs among 0...i that have started by aᵢ (start times are sorted)
     var probe: [Double] = maximumWait.isFinite ? Array(repeating: 0, count: nodeCount) : []
     for i in 0..<arrival.count {
       let k = needed[i]
@@ -134,7 +209,6 @@ public struct DedicatedClusterQueue: Sendable {
         diverted[i] = true
         start[i] = Swift.max(arrivalTime, previousStart)
         wait[i] = 0
-        summary.divertedJobs += 1
         continue
       }
       if maximumWait.isFinite {
@@ -152,7 +226,6 @@ public struct DedicatedClusterQueue: Sendable {
           diverted[i] = true
           start[i] = Swift.max(arrivalTime, previousStart)
           wait[i] = 0
-          summary.divertedJobs += 1
           continue
         }
       }
@@ -173,23 +246,8 @@ public struct DedicatedClusterQueue: Sendable {
       }
       previousStart = startTime
       start[i] = startTime
-      let jobWait = startTime - arrivalTime
-      wait[i] = jobWait
-
-      summary.totalWaitHours += jobWait
-      if jobWait > 0 { summary.jobsThatWaited += 1 }
-      summary.maximumWaitHours = Swift.max(summary.maximumWaitHours, jobWait)
-      if startTime < horizonEnd {
-        summary.busyNodeHours += Double(k) * (Swift.min(endTime, horizonEnd) - startTime)
-      }
-      if arrivalTime < horizonEnd { summary.horizonWorkNodeHours += Double(k) * service[i] }
-      if endTime > horizonEnd { summary.jobsUnfinishedAtHorizonEnd += 1 }
-      summary.lastCompletionTime = Swift.max(summary.lastCompletionTime, endTime)
-      while startedBy <= i && start[startedBy] <= arrivalTime { startedBy += 1 }
-      summary.maximumQueueLength = Swift.max(summary.maximumQueueLength, i + 1 - startedBy)
+      wait[i] = startTime - arrivalTime
     }
-    summary.jobCount = arrival.count
-    return summary
   }
 
   // MARK: - Validation and buffers
@@ -204,6 +262,13 @@ public struct DedicatedClusterQueue: Sendable {
     guard horizonEnd.isFinite, horizonEnd > 0 else {
       throw .invalidParameter(name: "horizonEnd", value: horizonEnd, requirement: "finite and > 0")
     }
+    if Self.allValid(
+      arrivals: arrivals, serviceTimes: serviceTimes, nodesNeeded: nodesNeeded,
+      nodeCount: nodeCount)
+    {
+      return
+    }
+    // Something is wrong: name the first bad value.
     var previous = 0.0
     for (index, time) in arrivals.enumerated() {
       guard time.isFinite, time >= previous else { throw .invalidArrival(index: index, time: time) }
@@ -216,4 +281,30 @@ public struct DedicatedClusterQueue: Sendable {
       throw .invalidNodesNeeded(index: index, nodes: nodes, clusterNodes: nodeCount)
     }
   }
+  /// Whether every input is valid, in one pass with no early exit (so it vectorises): the common case
+  /// costs a fraction of finding the first bad value.
+  private static func allValid(
+    arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], nodeCount: Int
+  ) -> Bool {
+    arrivals.withUnsafeBufferPointer { arrival in
+      serviceTimes.withUnsafeBufferPointer { service in
+        nodesNeeded.withUnsafeBufferPointer { needed in
+          var bad: UInt8 = 0
+          var previous = 0.0
+          for i in 0..<arrival.count {
+            let time = arrival[i]
+            let hours = service[i]
+            let nodes = needed[i]
+            let valid =
+              time >= previous && time < .infinity && hours >= 0 && hours < .infinity && nodes >= 1
+              && nodes <= nodeCount
+            bad |= valid ? 0 : 1
+            previous = time
+          }
+          return bad == 0
+        }
+      }
+    }
+  }
+
 }

@@ -209,21 +209,25 @@ extension OptionSimulator {
     // Move the queue out of the scratch space so that it is uniquely referenced and its buffers are reused.
     guard var queue = scratch.queue else { preconditionFailure("queue set just above") }
     scratch.queue = nil
-    let summary: DedicatedClusterQueue.Summary
+    let opening = Double(leadTimeMonths) * PriceQuote.hoursPerMonth
     do {
-      summary = try queue.simulate(
+      // The event loop alone: the engine needs the waits and the horizon's work, none of the other totals.
+      try queue.schedule(
         arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
         horizonEnd: horizonHours, maximumWait: overflow?.maximumWaitHours ?? .infinity,
-        availableFrom: Double(leadTimeMonths) * PriceQuote.hoursPerMonth)
+        availableFrom: opening)
     } catch {
       preconditionFailure(
         "option '\(name)': queue of \(arrivalHours.count) arrivals and \(scratch.walls.count) jobs on "
           + "\(queueServers) servers rejected its inputs: \(error)")
     }
     scratch.waits.append(contentsOf: queue.waits)
-    scratch.queue = queue
     // Share of the capacity that existed (from the end of the lead time) used by the horizon's jobs.
-    totals.utilisation = summary.utilisation(
-      existingFrom: Double(leadTimeMonths) * PriceQuote.hoursPerMonth)
+    totals.utilisation = DedicatedClusterQueue.Summary.utilisation(
+      workNodeHours: queue.workNodeHours(
+        arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
+        arrivedBefore: horizonHours),
+      nodeCount: queueServers, horizonEnd: horizonHours, existingFrom: opening)
+    scratch.queue = queue
   }
 }
