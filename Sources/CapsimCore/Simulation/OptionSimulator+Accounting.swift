@@ -34,7 +34,8 @@ extension OptionSimulator {
   /// The sums run in three passes over the jobs (time by cause; time, deadlines and people; billing), each
   /// adding into few enough locals that they stay in registers; every sum still adds its terms in job
   /// order, so the totals are those of adding one job at a time. A term that does not apply to a job is
-  /// added as +0, which leaves a sum of non-negative terms unchanged.
+  /// added as +0, which leaves a sum of non-negative terms unchanged. Counts of jobs cannot reach 2⁶³ and
+  /// add without overflow checks (`&+=`).
   func accountJobs(
     times: UnsafeBufferPointer<TimeBreakdown>, waits: UnsafeBufferPointer<Double>,
     runners: UnsafeBufferPointer<JobRunner>, completions: UnsafeMutableBufferPointer<Double>,
@@ -95,12 +96,12 @@ extension OptionSimulator {
       completionSum += completion
       completionSquares += completion * completion
       waitSum += wait
-      waited += wait > 0 ? 1 : 0
+      waited &+= wait > 0 ? 1 : 0
       let completed = times[job].failedJobs == 0
       let onTime = completion <= deadline && completed
       let late = !onTime && (deadline.isFinite || !completed)
-      met += onTime ? 1 : 0
-      missed += late ? 1 : 0
+      met &+= onTime ? 1 : 0
+      missed &+= late ? 1 : 0
       // With no finite deadline the job missed it only by failing: the penalty is the fixed one alone.
       let hours = late && deadline.isFinite ? Swift.max(0, completion - deadline) : 0
       hoursLate += hours
@@ -109,7 +110,7 @@ extension OptionSimulator {
         ? (deadline.isFinite ? penaltyPerMissed + hours * penaltyPerHourLate : penaltyPerMissed) : 0
       penalties += penalty
       let investigated = wall > terms.investigationLimit
-      investigations += investigated ? 1 : 0
+      investigations &+= investigated ? 1 : 0
       let investigation = investigated ? investigationCost : 0
       investigationCosts += investigation
       let waiting = wait * waitingRate

@@ -95,7 +95,7 @@ extension OptionSimulator {
         time.straggler = compute - stragglerFree[job]
         times[job] = time
         pending[listed] = job
-        listed += fatal || interrupted || !(compute > 0) ? 1 : 0
+        listed &+= fatal || interrupted || !(compute > 0) ? 1 : 0
       }
       for index in 0..<listed {
         let job = pending[index]
@@ -169,7 +169,7 @@ extension OptionSimulator {
       let gap = stream.nextStandardExponential() * meanGap
       walks[active] = ContentionWalk(
         job: job, stream: stream, remaining: work - gap, extra: 0, contended: contended)
-      active += work > 0 && (contended || gap < work) ? 1 : 0
+      active &+= work > 0 && (contended || gap < work) ? 1 : 0
     }
     // Contended starts, walked alone; the others have had their first gap and go on with an episode.
     var going = 0
@@ -182,7 +182,7 @@ extension OptionSimulator {
         times[walk.job].contention = stretched.slowdownHours
       } else {
         walks[going] = walk
-        going += 1
+        going &+= 1
       }
     }
     while going > 0 {
@@ -206,7 +206,7 @@ extension OptionSimulator {
         times[walk.job].wall = ends ? work + extra : work
         times[walk.job].contention = ends ? extra : 0
         walks[next] = walk
-        next += ends ? 0 : 1
+        next &+= ends ? 0 : 1
       }
       going = next
     }

@@ -40,14 +40,15 @@ extension OptionSimulator {
   func drawnWait(jobKey: UInt64, waits: UnsafeBufferPointer<Double>) -> Double {
     guard queues else { return 0 }
     var stream = RandomLayout.stream(jobKey: jobKey, .queueWait)
-    if !waits.isEmpty { return DurationDraws.inversion(waits, stream.nextUnitDouble()) / 3600 }
+    if !waits.isEmpty { return DurationDraws.inversion(waits, stream.nextUnitDouble()) }
     guard let queueWait else { return 0 }
     return queueWait.sample(using: &stream) / 3600
   }
 
-  /// Calls `body` with the sorted queue-wait values (empty for a distribution or none), valid for the call.
+  /// Calls `body` with the sorted queue-wait values in hours (empty for a distribution or none), valid for
+  /// the call.
   @inline(__always)
   func withQueueWaits<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
-    queueWaitSorted.withUnsafeBufferPointer(body)
+    queueWaitSortedHours.withUnsafeBufferPointer(body)
   }
 }

@@ -31,8 +31,8 @@ final class OptionSimulator: Sendable {
   let hasGeneralContention: Bool
   /// Waits for capacity of a pay-per-use option (seconds), if it configures them.
   let queueWait: DurationDraws?
-  /// The queue-wait sample values, ascending (empty without them).
-  let queueWaitSorted: [Double]
+  /// The queue-wait sample values in hours (each second count ÷ 3600), ascending (empty without them).
+  let queueWaitSortedHours: [Double]
   let steps: Double
   let stepCount: Int
   /// Seconds → hours, with the option's duration scale.
@@ -80,7 +80,8 @@ final class OptionSimulator: Sendable {
     contention = resolved.mechanisms.contention?.plan
     let queueWait = resolved.queueWait.map(DurationDraws.init)
     self.queueWait = queueWait
-    queueWaitSorted = queueWait?.sorted ?? []
+    // Each value divided once here rather than per draw: the same quotients, so the same waits.
+    queueWaitSortedHours = (queueWait?.sorted ?? []).map { $0 / 3600 }
     queues = resolved.isCommitted || resolved.queueWait != nil
     steps = workload.stepsPerJob
     // Steps are capped where a job's time would be absurd anyway, so the conversion cannot trap.

@@ -38,8 +38,9 @@ struct TimeBreakdown: Sendable, Hashable {
     total.checkpoint += other.checkpoint
     total.restart += other.restart
     total.rerun += other.rerun
-    total.reruns += other.reruns
-    total.interruptions += other.interruptions
-    total.failedJobs += other.failedJobs
+    // Event counts cannot reach 2⁶³: they add without overflow checks.
+    total.reruns &+= other.reruns
+    total.interruptions &+= other.interruptions
+    total.failedJobs &+= other.failedJobs
   }
 }

@@ -29,6 +29,8 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   /// Largest ratio of a bin's ends minus one, 2⁻¹⁰ ≈ 0.000977.
   public static let relativeBinWidth = 0x1p-10
   @usableFromInline static let shift: UInt64 = UInt64(52 - significandBits)
+  /// The exponent bits of a `Double`: all set for NaN and ±∞ only.
+  @usableFromInline static let exponentMask: UInt64 = 0x7FF0_0000_0000_0000
 
   /// Bin key (bit pattern >> shift) of the first bin.
   @usableFromInline let firstKey: UInt64
@@ -106,9 +108,17 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   public mutating func record(contentsOf values: UnsafeBufferPointer<Double>)
     throws(DescriptiveStatisticsError)
   {
-    for index in values.indices where !values[index].isFinite {
-      throw .nonFiniteValue(
-        index: index, kind: DescriptiveStatisticsError.NonFiniteKind(values[index]) ?? .nan)
+    // Any NaN or ±∞ (all exponent bits set)? One pass with no early exit, so it vectorises; only then
+    // look for the first.
+    var exponentsAllOnes: UInt64 = 0
+    for value in values {
+      exponentsAllOnes |= (value.bitPattern & Self.exponentMask) == Self.exponentMask ? 1 : 0
+    }
+    if exponentsAllOnes != 0 {
+      for index in values.indices where !values[index].isFinite {
+        throw .nonFiniteValue(
+          index: index, kind: DescriptiveStatisticsError.NonFiniteKind(values[index]) ?? .nan)
+      }
     }
     let lower = lowerEdge
     let upper = upperEdge
@@ -120,13 +130,14 @@ public struct LogHistogram: Sendable, Hashable, Codable {
       var (underflow, overflow, minimum, maximum) = start
       guard let base = bins.baseAddress else { return start }
       for value in values {
+        // Counts cannot reach 2⁶³, so they add without overflow checks.
         if value < lower {
-          underflow += 1
+          underflow &+= 1
         } else if value >= upper {
-          overflow += 1
+          overflow &+= 1
         } else {
           // lower ≤ value < upper: the key lies in the bins' range by construction.
-          base[Int(truncatingIfNeeded: (value.bitPattern >> Self.shift) &- first)] += 1
+          base[Int(truncatingIfNeeded: (value.bitPattern >> Self.shift) &- first)] &+= 1
         }
         minimum = Swift.min(minimum, value)
         maximum = Swift.max(maximum, value)
