@@ -42,8 +42,8 @@ struct QueueingPoissonArrivalsTests {
       #expect(times.first == 5, "seed \(seed): existing elements kept")
       #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed): not sorted")
       #expect(times.dropFirst().allSatisfy { $0 >= 10 && $0 <= 30 }, "seed \(seed): out of range")
-      // Exactly count + 1 draws consumed.
-      for _ in 0..<301 { _ = second.next() }
+      // Exactly count + 1 exponentials drawn.
+      for _ in 0..<301 { _ = second.nextStandardExponential() }
       #expect(first == second, "seed \(seed): draws consumed")
       var again = Xoshiro256StarStar(seed: seed, stream: 4)
       var repeated: [Double] = [5]

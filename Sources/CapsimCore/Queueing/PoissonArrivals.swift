@@ -1,12 +1,11 @@
-import RealModule
-
 /// Arrival times of a Poisson process over an interval, given how many arrivals it has.
 ///
 /// Conditioned on n arrivals in [t₀, t₀ + L), the times of a homogeneous Poisson process are the
 /// order statistics of n independent uniforms on that interval. They are drawn already sorted by the
 /// exponential-spacings method: with E₁…Eₙ₊₁ independent Exp(1) and Sⱼ = E₁ + … + Eⱼ, the vector
 /// (S₁/Sₙ₊₁, …, Sₙ/Sₙ₊₁) has the law of n sorted uniforms (Devroye 1986, §V.2.2). This needs n + 1
-/// logarithms, no sort and no extra memory.
+/// exponential variates (the ziggurat of ``Swift/RandomNumberGenerator/nextStandardExponential()``, no
+/// logarithm on its fast path), no sort and no extra memory.
 ///
 /// The month's count comes from the caller (the engine draws it as Poisson(jobs per month)), so the
 /// count and the times together are a Poisson process on the month.
@@ -16,8 +15,8 @@ import RealModule
 public enum PoissonArrivals {
   /// Appends `count` sorted arrival times in [`start`, `start` + `length`] to `times`.
   ///
-  /// Deterministic given the generator's state: it consumes exactly `count` + 1 values of
-  /// `generator` (none when `count` is 0). Times are nondecreasing and, after the existing elements of
+  /// Deterministic given the generator's state: it draws exactly `count` + 1 standard exponentials from
+  /// `generator` (nothing when `count` is 0). Times are nondecreasing and, after the existing elements of
   /// `times`, continue them in order when `start` is at least the last existing time.
   /// - Parameters:
   ///   - count: n ≥ 0.
@@ -42,10 +41,10 @@ public enum PoissonArrivals {
     let first = times.count
     var sum = 0.0
     for _ in 0..<count {
-      sum -= Double.log(generator.nextOpenUnitDouble())
+      sum += generator.nextStandardExponential()
       times.append(sum)
     }
-    sum -= Double.log(generator.nextOpenUnitDouble())
+    sum += generator.nextStandardExponential()
     let scale = length / sum
     for index in first..<times.count {
       times[index] = Swift.min(start + times[index] * scale, start + length)

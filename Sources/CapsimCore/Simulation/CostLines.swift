@@ -66,3 +66,16 @@ public struct CostLines: Sendable, Hashable, Codable {
     return sum.value
   }
 }
+
+extension CostLines {
+  /// Adds the compute lines of `time` billed at `rate` per hour: each cause's hours × the rate (slowdown is
+  /// stragglers and contention together).
+  mutating func addCompute(_ time: TimeBreakdown, rate: Double) {
+    computeUseful += time.useful * rate
+    computeSlowdown += (time.straggler + time.contention) * rate
+    computeLostWork += time.lost * rate
+    computeCheckpoints += time.checkpoint * rate
+    computeRestarts += time.restart * rate
+    computeReruns += time.rerun * rate
+  }
+}

@@ -66,9 +66,9 @@ extension OptionSimulator {
       }
     }
     // 1. Time by cause.
-    var time = totals.time
-    for job in 0..<count { time += times[job] }
-    totals.time = time
+    var trialTime = TimeBreakdown()
+    for job in 0..<count { trialTime += times[job] }
+    totals.time += trialTime
     // 2. GPU-hours, completion times, deadlines, investigations and people waiting.
     let deadline = deadlineHours
     let penaltyPerMissed = costs.penaltyPerMissedDeadline
@@ -130,44 +130,41 @@ extension OptionSimulator {
     totals.investigations = investigations
     totals.lines.investigations = investigationCosts
     totals.lines.waitingPeople = waitingPeople
-    // 3. Pay-per-use billing: GPUs × the billed time, split by what the time was spent on.
+    // 3. Pay-per-use billing: GPUs × the billed time. Booking ahead and rounding up are added job by job;
+    //    the compute lines, linear in time, are each billing option's rate × its jobs' time by cause (the
+    //    trial's whole time from 1 when every job ran here), not a sum of per-job products.
     let overProvisions = costs.overProvisioning
     var lines = totals.lines
     var overProvisioning = lines.overProvisioning
     var rounding = lines.billingRounding
-    var useful = lines.computeUseful
-    var slowdown = lines.computeSlowdown
-    var lost = lines.computeLostWork
-    var checkpoints = lines.computeCheckpoints
-    var restarts = lines.computeRestarts
-    var reruns = lines.computeReruns
+    var divertedTime = (overflow: TimeBreakdown(), interim: TimeBreakdown())
     for job in 0..<count {
       let terms = terms(job)
       guard terms.billedPerUse else { continue }
-      let time = times[job]
       let rate = terms.rate
-      let wall = time.wall
+      let wall = times[job].wall
       let extraBooked = overProvisions && terms.bookedHours > wall
       let booked = extraBooked ? terms.bookedHours : wall
       overProvisioning += extraBooked ? (terms.bookedHours - wall) * rate : 0
       let billed = terms.billing.billedHours(booked)
       rounding += Swift.max(0, billed - booked) * rate
-      useful += time.useful * rate
-      slowdown += (time.straggler + time.contention) * rate
-      lost += time.lost * rate
-      checkpoints += time.checkpoint * rate
-      restarts += time.restart * rate
-      reruns += time.rerun * rate
       jobCosts[job] += Swift.max(billed, booked) * rate
+      if !runners.isEmpty {
+        switch runners[job] {
+        case .own: break
+        case .overflow: divertedTime.overflow += times[job]
+        case .interim: divertedTime.interim += times[job]
+        }
+      }
     }
     lines.overProvisioning = overProvisioning
     lines.billingRounding = rounding
-    lines.computeUseful = useful
-    lines.computeSlowdown = slowdown
-    lines.computeLostWork = lost
-    lines.computeCheckpoints = checkpoints
-    lines.computeRestarts = restarts
-    lines.computeReruns = reruns
+    if runners.isEmpty {
+      if own.billedPerUse { lines.addCompute(trialTime, rate: own.rate) }
+    } else {
+      if let overflowTerms { lines.addCompute(divertedTime.overflow, rate: overflowTerms.rate) }
+      if let interimTerms { lines.addCompute(divertedTime.interim, rate: interimTerms.rate) }
+    }
     totals.lines = lines
   }
 }
