@@ -101,7 +101,7 @@ struct PricingModelTests {
   @Test func billingWithoutLibmFloorMatchesRoundedDown() {
     func reference(_ hours: Double, _ settings: BillingSettings) -> Double {
       let unit = settings.granularity.hours
-      let units = hours / unit
+      let units = hours * settings.granularity.perHour
       let whole = units.rounded(.down)
       let billed =
         units - whole <= BillingSettings.roundingTolerance * Swift.max(1, units) ? whole : whole + 1

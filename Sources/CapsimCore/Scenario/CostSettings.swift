@@ -56,6 +56,15 @@ public struct BillingSettings: Sendable, Hashable, Codable {
       case .hour: return 1
       }
     }
+
+    /// Units in an hour: 3600, 60 or 1 (exact, so a time in units is one correctly rounded product).
+    public var perHour: Double {
+      switch self {
+      case .second: return 3600
+      case .minute: return 60
+      case .hour: return 1
+      }
+    }
   }
 
   /// Rounding of each job's billed time (pay-per-use options).
@@ -89,7 +98,7 @@ public struct BillingSettings: Sendable, Hashable, Codable {
   /// - Complexity: O(1).
   public func billedHours(_ hours: Double) -> Double {
     let unit = granularity.hours
-    let units = hours / unit
+    let units = hours * granularity.perHour
     // ⌊units⌋ by integer conversion where that is exact (x86-64's baseline has no rounding instruction, and
     // a call to libm's floor makes the caller save every floating-point register around it).
     let whole = units >= 0 && units < 0x1p52 ? Double(Int64(units)) : units.rounded(.down)
