@@ -41,6 +41,9 @@ enum TrialChunk {
     var arrivalHours: [Double] = []
     var scratch = TrialScratch()
     var series = [[Double]](repeating: [], count: plan.simulators.count)
+    // Each month mean's Poisson table, built once per chunk (a trial-varying mean is drawn directly
+    // once the chunk has seen more distinct means than a constant or growing workload has months).
+    var poissonTables: [Double: PoissonCount.Table] = [:]
     for trial in trials {
       let (simulators, workload) = plan.trialModels(trial)
       let trialKey = plan.layout.trialKey(trial)
@@ -49,8 +52,16 @@ enum TrialChunk {
       for month in 0..<horizon {
         switch workload.arrivals {
         case .poisson:
-          monthlyJobs[month] = PoissonCount.draw(
-            mean: workload.meanJobs(inMonth: month), using: &arrivals)
+          let mean = workload.meanJobs(inMonth: month)
+          if let table = poissonTables[mean] {
+            monthlyJobs[month] = table.draw(using: &arrivals)
+          } else if mean > 0 && poissonTables.count < horizon {
+            let table = PoissonCount.Table(mean: mean)
+            poissonTables[mean] = table
+            monthlyJobs[month] = table.draw(using: &arrivals)
+          } else {
+            monthlyJobs[month] = PoissonCount.draw(mean: mean, using: &arrivals)
+          }
         case .fixed: monthlyJobs[month] = Self.fixedCount(workload.meanJobs(inMonth: month))
         }
       }
