@@ -7,17 +7,26 @@
 /// exact when a bin holds one distinct value (a fixed monthly commitment). Zero and negative values are
 /// kept exactly. Memory is O(occupied bins), whatever the number of trials; merges add integer counts, so
 /// they are exact and order-independent.
-struct SparseQuantileHistogram: Sendable, Hashable {
+///
+/// Values are buffered and folded into the bins in sorted batches (at most ``batchSize`` values wait), so
+/// recording one is an append: no hashing per trial and month.
+struct SparseQuantileHistogram: Sendable {
   struct Bin: Sendable, Hashable {
+    var key: UInt64
     var count: Int
     var minimum: Double
     var maximum: Double
   }
 
   private static let shift: UInt64 = 42
-  /// Bins of positive values by bit pattern >> 42; non-positive values by their exact value.
-  private var positive: [UInt64: Bin] = [:]
+  /// Values recorded but not yet in the bins.
+  static let batchSize = 512
+  /// Bins of positive values by bit pattern >> 42, ascending by key.
+  private var positive: [Bin] = []
+  /// Non-positive values by their exact value.
   private var nonPositive: [Double: Int] = [:]
+  /// Values recorded since the last fold.
+  private var pending: [Double] = []
   /// Values recorded.
   private(set) var count = 0
 
@@ -25,46 +34,86 @@ struct SparseQuantileHistogram: Sendable, Hashable {
   mutating func record(_ value: Double) {
     precondition(value.isFinite, "a monthly cost is \(value), not finite")
     count += 1
-    if value > 0 {
-      let key = value.bitPattern >> Self.shift
-      if var bin = positive[key] {
-        bin.count += 1
-        bin.minimum = Swift.min(bin.minimum, value)
-        bin.maximum = Swift.max(bin.maximum, value)
-        positive[key] = bin
-      } else {
-        positive[key] = Bin(count: 1, minimum: value, maximum: value)
-      }
-    } else {
-      nonPositive[value, default: 0] += 1
-    }
+    pending.append(value)
+    if pending.count >= Self.batchSize { fold() }
   }
 
   /// Adds every value of `other`.
   mutating func merge(_ other: SparseQuantileHistogram) {
+    var other = other
+    other.fold()
+    fold()
     count += other.count
-    for (key, bin) in other.positive {
-      if var mine = positive[key] {
-        mine.count += bin.count
-        mine.minimum = Swift.min(mine.minimum, bin.minimum)
-        mine.maximum = Swift.max(mine.maximum, bin.maximum)
-        positive[key] = mine
+    positive = Self.merged(positive, other.positive)
+    for (value, count) in other.nonPositive { nonPositive[value, default: 0] += count }
+  }
+
+  /// Moves the pending values into the bins: sorted, each run of one key becomes a bin, and the bins are
+  /// merged with the existing ones by key.
+  private mutating func fold() {
+    guard !pending.isEmpty else { return }
+    pending.sort()
+    var incoming: [Bin] = []
+    for value in pending {
+      guard value > 0 else {
+        nonPositive[value, default: 0] += 1
+        continue
+      }
+      let key = value.bitPattern >> Self.shift
+      if incoming.last?.key == key {
+        // Sorted: the first value of a run is its minimum, the last its maximum.
+        incoming[incoming.count - 1].count += 1
+        incoming[incoming.count - 1].maximum = value
       } else {
-        positive[key] = bin
+        incoming.append(Bin(key: key, count: 1, minimum: value, maximum: value))
       }
     }
-    for (value, count) in other.nonPositive { nonPositive[value, default: 0] += count }
+    positive = Self.merged(positive, incoming)
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Two key-ascending bin lists as one, bins of the same key added together.
+  private static func merged(_ first: [Bin], _ second: [Bin]) -> [Bin] {
+    if second.isEmpty { return first }
+    if first.isEmpty { return second }
+    var result: [Bin] = []
+    result.reserveCapacity(first.count + second.count)
+    var i = 0
+    var j = 0
+    while i < first.count && j < second.count {
+      let a = first[i]
+      let b = second[j]
+      if a.key < b.key {
+        result.append(a)
+        i += 1
+      } else if b.key < a.key {
+        result.append(b)
+        j += 1
+      } else {
+        result.append(
+          Bin(
+            key: a.key, count: a.count + b.count, minimum: Swift.min(a.minimum, b.minimum),
+            maximum: Swift.max(a.maximum, b.maximum)))
+        i += 1
+        j += 1
+      }
+    }
+    result.append(contentsOf: first[i...])
+    result.append(contentsOf: second[j...])
+    return result
   }
 
   /// The type-7 quantiles at `probabilities` (each in [0, 1]); NaN when empty.
   func quantiles(_ probabilities: [Double]) -> [Double] {
     guard count > 0 else { return probabilities.map { _ in .nan } }
-    var values: [(value: Double, count: Int)] = nonPositive.sorted { $0.key < $1.key }.map {
+    var folded = self
+    folded.fold()
+    var values: [(value: Double, count: Int)] = folded.nonPositive.sorted { $0.key < $1.key }.map {
       ($0.key, $0.value)
     }
-    for (key, bin) in positive.sorted(by: { $0.key < $1.key }) {
-      let low = Double(bitPattern: key << Self.shift)
-      let high = Double(bitPattern: (key + 1) << Self.shift)
+    for bin in folded.positive {
+      let low = Double(bitPattern: bin.key << Self.shift)
+      let high = Double(bitPattern: (bin.key + 1) << Self.shift)
       let midpoint = (low * high).squareRoot()
       values.append((Swift.min(Swift.max(midpoint, bin.minimum), bin.maximum), bin.count))
     }
