@@ -64,7 +64,8 @@ extension LogHistogram {
       return side == .lowerBound ? Swift.max(upperEdge, storedMinimum) : storedMaximum
     }
     var remaining = rank - storedUnderflowCount
-    var bin = 0
+    // Bins below the minimum's are empty.
+    var bin = occupiedBins.lowerBound
     while remaining > counts[bin] {
       remaining -= counts[bin]
       bin += 1

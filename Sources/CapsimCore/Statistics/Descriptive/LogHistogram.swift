@@ -156,12 +156,28 @@ public struct LogHistogram: Sendable, Hashable, Codable {
     guard firstKey == other.firstKey, counts.count == other.counts.count else {
       throw .incompatibleHistograms
     }
-    for index in counts.indices { counts[index] += other.counts[index] }
+    // Only the bins between the other's minimum and maximum can hold counts.
+    for index in other.occupiedBins { counts[index] += other.counts[index] }
     storedCount += other.storedCount
     storedUnderflowCount += other.storedUnderflowCount
     storedOverflowCount += other.storedOverflowCount
     storedMinimum = Swift.min(storedMinimum, other.storedMinimum)
     storedMaximum = Swift.max(storedMaximum, other.storedMaximum)
+  }
+
+  /// The bins that can hold counts: those from the minimum's to the maximum's (empty when no value was
+  /// binned).
+  var occupiedBins: Range<Int> {
+    guard storedCount > storedUnderflowCount + storedOverflowCount else { return 0..<0 }
+    // Some value was binned, so the minimum is below the upper edge and the maximum at or above the lower.
+    let low = storedMinimum < lowerEdge ? 0 : bin(of: storedMinimum)
+    let high = storedMaximum >= upperEdge ? counts.count - 1 : bin(of: storedMaximum)
+    return low..<(high + 1)
+  }
+
+  /// The bin of a value in [lowerEdge, upperEdge).
+  private func bin(of value: Double) -> Int {
+    Int(truncatingIfNeeded: (value.bitPattern >> Self.shift) &- firstKey)
   }
 
   // MARK: - Totals
