@@ -31,6 +31,8 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   @usableFromInline static let shift: UInt64 = UInt64(52 - significandBits)
   /// The exponent bits of a `Double`: all set for NaN and ±∞ only.
   @usableFromInline static let exponentMask: UInt64 = 0x7FF0_0000_0000_0000
+  /// One in the exponent's lowest bit.
+  @usableFromInline static let exponentOne: UInt64 = 1 << 52
 
   /// Bin key (bit pattern >> shift) of the first bin.
   @usableFromInline let firstKey: UInt64
@@ -108,13 +110,14 @@ public struct LogHistogram: Sendable, Hashable, Codable {
   public mutating func record(contentsOf values: UnsafeBufferPointer<Double>)
     throws(DescriptiveStatisticsError)
   {
-    // Any NaN or ±∞ (all exponent bits set)? One pass with no early exit, so it vectorises; only then
-    // look for the first.
-    var exponentsAllOnes: UInt64 = 0
+    // Any NaN or ±∞? Their exponent bits are all set, and only then does adding 1 to the exponent carry
+    // into the sign bit. One pass of integer and, add and or, with no compare or early exit, so it
+    // vectorises; only then look for the first.
+    var carries: UInt64 = 0
     for value in values {
-      exponentsAllOnes |= (value.bitPattern & Self.exponentMask) == Self.exponentMask ? 1 : 0
+      carries |= (value.bitPattern & Self.exponentMask) &+ Self.exponentOne
     }
-    if exponentsAllOnes != 0 {
+    if carries >> 63 != 0 {
       for index in values.indices where !values[index].isFinite {
         throw .nonFiniteValue(
           index: index, kind: DescriptiveStatisticsError.NonFiniteKind(values[index]) ?? .nan)
