@@ -281,30 +281,40 @@ public struct DedicatedClusterQueue: Sendable {
       throw .invalidNodesNeeded(index: index, nodes: nodes, clusterNodes: nodeCount)
     }
   }
-  /// Whether every input is valid, in one pass with no early exit (so it vectorises): the common case
-  /// costs a fraction of finding the first bad value.
+  /// Whether every input is certainly valid, in one pass of integer and, add, subtract and or over the bit
+  /// patterns, with no compare or early exit, so it vectorises (the common case then costs a fraction of
+  /// finding the first bad value). A sign bit collects every problem:
+  /// - a time t is finite and non-negative when its bits b are below 0x7FF0…: `b | (b + 2⁵²)` has the sign
+  ///   bit set otherwise (negative: b's own; ∞ and NaN: the carry out of the exponent);
+  /// - for such times, bits order as values, so aᵢ₋₁ ≤ aᵢ exactly when `bᵢ − bᵢ₋₁` has no sign bit;
+  /// - k is in 1…N when x = k − 1 is below N, that is when x has no sign bit and `x − N` has it.
+  /// It may call −0 invalid (its sign bit is set), which only sends it to the exact search.
   private static func allValid(
     arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], nodeCount: Int
   ) -> Bool {
     arrivals.withUnsafeBufferPointer { arrival in
       serviceTimes.withUnsafeBufferPointer { service in
         nodesNeeded.withUnsafeBufferPointer { needed in
-          var bad: UInt8 = 0
-          var previous = 0.0
-          for i in 0..<arrival.count {
-            let time = arrival[i]
-            let hours = service[i]
-            let nodes = needed[i]
-            let valid =
-              time >= previous && time < .infinity && hours >= 0 && hours < .infinity && nodes >= 1
-              && nodes <= nodeCount
-            bad |= valid ? 0 : 1
-            previous = time
+          let count = arrival.count
+          guard count > 0 else { return true }
+          let carry: UInt64 = 1 << 52
+          let nodes = UInt64(truncatingIfNeeded: nodeCount)
+          let firstTime = arrival[0].bitPattern
+          var signs = firstTime | (firstTime &+ carry)
+          for i in 1..<count {
+            let time = arrival[i].bitPattern
+            signs |= time | (time &+ carry) | (time &- arrival[i - 1].bitPattern)
           }
-          return bad == 0
+          for i in 0..<count {
+            let hours = service[i].bitPattern
+            let index = UInt64(bitPattern: Int64(needed[i] &- 1))
+            signs |= hours | (hours &+ carry) | index | ~(index &- nodes)
+          }
+          return signs >> 63 == 0
         }
       }
     }
   }
+
 
 }
