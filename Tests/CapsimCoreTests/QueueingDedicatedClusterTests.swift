@@ -142,6 +142,35 @@ struct QueueingDedicatedClusterTests {
 
   // MARK: - Multi-node invariants against a naive reference
 
+  /// Jobs of one node each run on the sorted ring of free times rather than the heap: start times equal
+  /// the naive quadratic FCFS scheduler's exactly, for cluster sizes that are and are not powers of two, with
+  /// tied arrivals, zero and widely varying service times (so a job's end often lands between other free
+  /// times and the insertion moves several of them).
+  @Test(arguments: [1, 3, 8, 13])
+  func oneNodeJobsMatchNaiveReference(nodeCount: Int) throws {
+    var generator = Xoshiro256StarStar(seed: UInt64(nodeCount), stream: 1)
+    let jobCount = 1_200
+    var arrivals: [Double] = []
+    var services: [Double] = []
+    var clock = 0.0
+    for _ in 0..<jobCount {
+      clock += -Double.log(generator.nextOpenUnitDouble()) * 1.2 / Double(nodeCount)
+      if generator.nextIndex(below: 6) == 0, let last = arrivals.last { clock = last }
+      arrivals.append(clock)
+      let scale = [0, 0.1, 1, 5][generator.nextIndex(below: 4)]
+      services.append(scale * -Double.log(generator.nextOpenUnitDouble()))
+    }
+    let nodes = [Int](repeating: 1, count: jobCount)
+    var queue = try DedicatedClusterQueue(nodeCount: nodeCount)
+    _ = try queue.simulate(
+      arrivals: arrivals, serviceTimes: services, nodesNeeded: nodes, horizonEnd: clock)
+    let reference = NaiveFCFS.startTimes(
+      arrivals: arrivals, services: services, nodes: nodes, nodeCount: nodeCount)
+    let firstDifference = (0..<jobCount).first { queue.startTimes[$0] != reference[$0] }
+    #expect(firstDifference == nil, "\(nodeCount) nodes: job \(firstDifference ?? -1) differs")
+    #expect(queue.waits.contains { $0 > 0 }, "\(nodeCount) nodes: no job waited (too easy)")
+  }
+
   /// Random multi-node workloads: the heap simulation equals a naive quadratic FCFS scheduler, never
   /// uses more than N nodes (event sweep), starts jobs in order, and its totals equal brute-force sums.
   @Test(arguments: [11, 12, 13, 14, 15] as [UInt64])

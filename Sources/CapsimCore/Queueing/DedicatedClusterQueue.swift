@@ -19,7 +19,7 @@
 /// of each job inside [0, H], so utilisation = busy / (N·H) is at most 1. Arrivals after H are
 /// allowed; they add waits but no busy time.
 ///
-/// **Use on the hot path.** A value keeps its buffers: the node heap and the per-job ``startTimes``
+/// **Use on the hot path.** A value keeps its buffers: the node free times and the per-job ``startTimes``
 /// and ``waits``. Calling ``simulate(arrivals:serviceTimes:nodesNeeded:horizonEnd:)`` again with no
 /// more jobs than before allocates nothing. Keep one value per worker (it is `Sendable`, not shared).
 ///
@@ -39,7 +39,8 @@ public struct DedicatedClusterQueue: Sendable {
   public private(set) var waits: [Double] = []
   /// Whether each job of the last run was diverted (its wait would have exceeded the maximum wait).
   public private(set) var diverted: [Bool] = []
-  private var heapStorage: [Double]
+  /// The node free times of the event loop: room for a heap and its probe (2N) or a ring.
+  private var freeTimeStorage: [Double]
 
   /// Creates a cluster of `nodeCount` nodes with empty buffers.
   /// - Throws: ``QueueingError/invalidParameter(name:value:requirement:)`` when `nodeCount` < 1.
@@ -48,7 +49,9 @@ public struct DedicatedClusterQueue: Sendable {
       throw .invalidParameter(name: "nodeCount", value: Double(nodeCount), requirement: "≥ 1")
     }
     self.nodeCount = nodeCount
-    heapStorage = Array(repeating: 0, count: nodeCount)
+    freeTimeStorage = Array(
+      repeating: 0,
+      count: Swift.max(2 * nodeCount, NodeFreeTimeRing.capacity(nodeCount: nodeCount)))
   }
 
   /// Nodes a job needs, ⌈G / g⌉ for G GPUs per job and g GPUs per node.
@@ -109,21 +112,38 @@ public struct DedicatedClusterQueue: Sendable {
     waits.resize(to: jobCount, filling: 0)
     if diverted.count != jobCount { diverted = Array(repeating: false, count: jobCount) }
     for index in diverted.indices { diverted[index] = false }
-    for index in heapStorage.indices { heapStorage[index] = 0 }
     let limit = maximumWait
     let opening = availableFrom
     let nodes = nodeCount
+    // Jobs of one node each keep the free times in a sorted ring, others in a heap (the same start times).
+    let oneNodeEach = nodesNeeded.allSatisfy { $0 == 1 }
     arrivals.withUnsafeBufferPointer { arrival in
       serviceTimes.withUnsafeBufferPointer { service in
         nodesNeeded.withUnsafeBufferPointer { needed in
           startTimes.withUnsafeMutableBufferPointer { start in
             waits.withUnsafeMutableBufferPointer { wait in
               diverted.withUnsafeMutableBufferPointer { divertedFlags in
-                heapStorage.withUnsafeMutableBufferPointer { heap in
-                  Self.run(
-                    arrival: arrival, service: service, needed: needed, start: start, wait: wait,
-                    diverted: divertedFlags, heap: heap, nodeCount: nodes, maximumWait: limit,
-                    availableFrom: opening)
+                freeTimeStorage.withUnsafeMutableBufferPointer { storage in
+                  func run(_ free: inout some NodeFreeTimes) {
+                    Self.run(
+                      arrival: arrival, service: service, needed: needed, start: start,
+                      wait: wait, diverted: divertedFlags, free: &free, maximumWait: limit,
+                      availableFrom: opening)
+                  }
+                  if oneNodeEach {
+                    let capacity = NodeFreeTimeRing.capacity(nodeCount: nodes)
+                    var ring = NodeFreeTimeRing(
+                      slots: UnsafeMutableBufferPointer(rebasing: storage[0..<capacity]),
+                      nodeCount: nodes)
+                    run(&ring)
+                  } else {
+                    let heap = UnsafeMutableBufferPointer(rebasing: storage[0..<nodes])
+                    for index in heap.indices { heap[index] = 0 }
+                    var store = NodeFreeTimeHeap.Store(
+                      heap: heap,
+                      probe: UnsafeMutableBufferPointer(rebasing: storage[nodes..<(2 * nodes)]))
+                    run(&store)
+                  }
                 }
               }
             }
@@ -196,11 +216,9 @@ public struct DedicatedClusterQueue: Sendable {
     arrival: UnsafeBufferPointer<Double>, service: UnsafeBufferPointer<Double>,
     needed: UnsafeBufferPointer<Int>, start: UnsafeMutableBufferPointer<Double>,
     wait: UnsafeMutableBufferPointer<Double>, diverted: UnsafeMutableBufferPointer<Bool>,
-    heap: UnsafeMutableBufferPointer<Double>, nodeCount: Int, maximumWait: Double,
-    availableFrom: Double
+    free: inout some NodeFreeTimes, maximumWait: Double, availableFrom: Double
   ) {
     var previousStart = 0.0
-    var probe: [Double] = maximumWait.isFinite ? Array(repeating: 0, count: nodeCount) : []
     for i in 0..<arrival.count {
       let k = needed[i]
       let arrivalTime = arrival[i]
@@ -211,44 +229,24 @@ public struct DedicatedClusterQueue: Sendable {
         wait[i] = 0
         continue
       }
-      if maximumWait.isFinite {
-        // Where would this job start? The k-th earliest free node, FCFS behind the previous start.
-        let kth: Double
-        if k == 1 {
-          kth = heap[0]
-        } else {
-          for index in 0..<nodeCount { probe[index] = heap[index] }
-          probe.sort()
-          kth = probe[k - 1]
-        }
-        if Swift.max(arrivalTime, previousStart, kth) - arrivalTime > maximumWait {
-          // Diverted: it takes no nodes and does not hold up the jobs behind it.
-          diverted[i] = true
-          start[i] = Swift.max(arrivalTime, previousStart)
-          wait[i] = 0
-          continue
-        }
+      // Where would this job start? The k-th earliest free node, FCFS behind the previous start.
+      if maximumWait.isFinite
+        && Swift.max(arrivalTime, previousStart, free.kthEarliest(k)) - arrivalTime > maximumWait
+      {
+        // Diverted: it takes no nodes and does not hold up the jobs behind it.
+        diverted[i] = true
+        start[i] = Swift.max(arrivalTime, previousStart)
+        wait[i] = 0
+        continue
       }
-      // Take the k earliest-free nodes: remove k − 1, the k-th smallest is then the minimum.
-      var size = nodeCount
-      var taken = 1
-      while taken < k {
-        NodeFreeTimeHeap.removeMinimum(heap, count: size)
-        size -= 1
-        taken += 1
-      }
-      let startTime = Swift.max(arrivalTime, previousStart, heap[0])
-      let endTime = startTime + service[i]
-      NodeFreeTimeHeap.replaceMinimum(heap, count: size, with: endTime)
-      while size < nodeCount {
-        NodeFreeTimeHeap.insert(heap, count: size, endTime)
-        size += 1
-      }
+      let startTime = free.startJob(
+        nodes: k, notBefore: Swift.max(arrivalTime, previousStart), hours: service[i])
       previousStart = startTime
       start[i] = startTime
       wait[i] = startTime - arrivalTime
     }
   }
+
 
   // MARK: - Validation and buffers
 
