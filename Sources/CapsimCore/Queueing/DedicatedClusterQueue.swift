@@ -23,8 +23,9 @@
 /// and ``waits``. Calling ``simulate(arrivals:serviceTimes:nodesNeeded:horizonEnd:)`` again with no
 /// more jobs than before allocates nothing. Keep one value per worker (it is `Sendable`, not shared).
 ///
-/// - Complexity: O(N + Σᵢ kᵢ·log N) time per call (O(n log N) when every job needs one node) and
-///   O(N + n) memory, reused across calls.
+/// - Complexity: O(N + Σᵢ kᵢ·log N) time per call on a heap of free times; when every job needs one
+///   node, a sorted ring instead (``NodeFreeTimeRing``): O(N + n + moves), where a job's end moves the free
+///   times later than it (usually none, at most N − 1). O(N + n) memory, reused across calls.
 ///
 /// Reference for the FCFS multi-server recursion: J. Kiefer, J. Wolfowitz, "On the theory of queues
 /// with many servers", Trans. AMS 78(1), 1955, doi:10.1090/S0002-9947-1955-0066587-1 (the
