@@ -37,7 +37,8 @@ struct SparseQuantileHistogramTests {
       #expect(merged.count == count)
       #expect(merged.quantiles(probabilities) == whole.quantiles(probabilities), "split \(split)")
     }
-    for (p, (estimate, reference)) in zip(probabilities, zip(whole.quantiles(probabilities), exact)) {
+    for (p, (estimate, reference)) in zip(probabilities, zip(whole.quantiles(probabilities), exact))
+    {
       #expect(
         abs(estimate - reference) <= 5e-4 * abs(reference), "p \(p): \(estimate) vs \(reference)")
     }

@@ -248,7 +248,6 @@ public struct DedicatedClusterQueue: Sendable {
     }
   }
 
-
   // MARK: - Validation and buffers
 
   private func validate(
@@ -314,6 +313,5 @@ public struct DedicatedClusterQueue: Sendable {
       }
     }
   }
-
 
 }
