@@ -34,8 +34,9 @@ extension OptionSimulator {
   /// The sums run in three passes over the jobs (time by cause; time, deadlines and people; billing), each
   /// adding into few enough locals that they stay in registers; every sum still adds its terms in job
   /// order, so the totals are those of adding one job at a time. A term that does not apply to a job is
-  /// added as +0, which leaves a sum of non-negative terms unchanged. Counts of jobs cannot reach 2⁶³ and
-  /// add without overflow checks (`&+=`).
+  /// added as +0, which leaves a sum of non-negative terms unchanged. The compute cost lines are linear in
+  /// time: each is a billing option's rate × the summed hours of its jobs (``CostLines/addCompute(_:rate:)``).
+  /// Counts of jobs cannot reach 2⁶³ and add without overflow checks (`&+=`).
   func accountJobs(
     times: UnsafeBufferPointer<TimeBreakdown>, waits: UnsafeBufferPointer<Double>,
     runners: UnsafeBufferPointer<JobRunner>, completions: UnsafeMutableBufferPointer<Double>,

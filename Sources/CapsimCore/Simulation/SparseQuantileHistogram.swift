@@ -5,8 +5,8 @@
 /// A quantile is Hyndman–Fan type 7 (Excel PERCENTILE.INC) on order statistics represented by their bin's
 /// geometric midpoint, clamped to the bin's observed range: within 0.05% of the exact sample quantile, and
 /// exact when a bin holds one distinct value (a fixed monthly commitment). Zero and negative values are
-/// kept exactly. Memory is O(occupied bins), whatever the number of trials; merges add integer counts, so
-/// they are exact and order-independent.
+/// kept exactly. Memory is O(occupied bins) plus at most ``batchSize`` waiting values, whatever the number of
+/// trials; merges add integer counts, so they are exact and order-independent.
 ///
 /// Values are buffered and folded into the bins in sorted batches (at most ``batchSize`` values wait), so
 /// recording one is an append: no hashing per trial and month.
@@ -19,7 +19,7 @@ struct SparseQuantileHistogram: Sendable {
   }
 
   private static let shift: UInt64 = 42
-  /// Values recorded but not yet in the bins.
+  /// How many recorded values may wait before they are folded into the bins.
   static let batchSize = 512
   /// Bins of positive values by bit pattern >> 42, ascending by key.
   private var positive: [Bin] = []
