@@ -80,7 +80,8 @@ public enum ThroughputBenchmark {
   }
 
   /// The draws the model needs and nothing else, over the same trials, jobs and keys as the engine: per
-  /// trial the monthly counts (and arrival times when an option is committed) and every job's key; per job
+  /// trial the monthly counts (from each mean's Poisson table, as the engine draws them) and, when an option
+  /// is committed, the arrival times' N + 1 exponential spacings per month, and every job's key; per job
   /// of each option one uniform or normal for compute time, one exponential (and a uniform with reruns) for
   /// interruptions, a uniform and an exponential for contention, and a uniform for a drawn queue wait.
   /// Returns a checksum of the draws.
@@ -92,15 +93,25 @@ public enum ThroughputBenchmark {
     let committed = scenario.options.contains(where: \.isCommitted)
     var sum = 0.0
     var keys: [UInt64] = []
+    var poissonTables: [Double: PoissonCount.Table] = [:]
     for trial in 0..<scenario.scenario.trials {
       let trialKey = layout.trialKey(trial)
       var arrivals = RandomLayout.stream(
         jobKey: RandomLayout.jobKey(trialKey: trialKey, job: -1), .arrivals)
       var jobs = 0
       for month in 0..<horizon {
-        let count = PoissonCount.draw(mean: workload.meanJobs(inMonth: month), using: &arrivals)
+        let mean = workload.meanJobs(inMonth: month)
+        let count: Int
+        if mean > 0 {
+          if poissonTables[mean] == nil { poissonTables[mean] = PoissonCount.Table(mean: mean) }
+          count = poissonTables[mean]?.draw(using: &arrivals) ?? 0
+        } else {
+          count = 0
+        }
         jobs += count
-        if committed { for _ in 0..<count { sum += arrivals.nextUnitDouble() } }
+        if committed && count > 0 {
+          for _ in 0...count { sum += arrivals.nextStandardExponential() }
+        }
       }
       // Job keys once per trial, as the engine derives them for every option.
       keys.removeAll(keepingCapacity: true)
