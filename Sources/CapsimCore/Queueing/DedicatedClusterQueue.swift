@@ -83,7 +83,8 @@ public struct DedicatedClusterQueue: Sendable {
   /// - Returns: the totals; with no jobs, all zero.
   /// - Throws: a ``QueueingError`` naming the first bad job or argument; nothing is simulated then
   ///   (the previous ``startTimes`` and ``waits`` are kept).
-  /// - Complexity: O(N + Σᵢ kᵢ·log N); no allocation once the buffers hold n jobs.
+  /// - Complexity: that of the event loop (see the type: a heap, or a ring for one-node jobs) plus O(n)
+  ///   for the totals; no allocation once the buffers hold n jobs.
   public mutating func simulate(
     arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double,
     maximumWait: Double = .infinity, availableFrom: Double = 0
@@ -100,7 +101,8 @@ public struct DedicatedClusterQueue: Sendable {
   /// (the event loop alone; ``summary(arrivals:serviceTimes:nodesNeeded:horizonEnd:)`` adds up the totals).
   ///
   /// Parameters and errors as ``simulate(arrivals:serviceTimes:nodesNeeded:horizonEnd:maximumWait:availableFrom:)``.
-  /// - Complexity: O(N + Σᵢ kᵢ·log N); no allocation once the buffers hold n jobs.
+  /// - Complexity: as the type says (a heap of free times, or a ring when every job needs one node); no
+  ///   allocation once the buffers hold n jobs.
   public mutating func schedule(
     arrivals: [Double], serviceTimes: [Double], nodesNeeded: [Int], horizonEnd: Double,
     maximumWait: Double = .infinity, availableFrom: Double = 0
