@@ -94,9 +94,9 @@ struct NodeFreeTimeRing: NodeFreeTimes {
     var position = (head &+ nodeCount &- 1) & mask
     while position != head {
       let before = (position &- 1) & mask
-      let time = slots[before]
-      if time <= end { break }
-      slots[position] = time
+      let free = slots[before]
+      if free <= end { break }
+      slots[position] = free
       position = before
     }
     slots[position] = end
