@@ -16,18 +16,33 @@ enum PoissonCount {
     while remaining > 0 {
       let lambda = Swift.min(remaining, chunkMean)
       remaining -= lambda
-      var probability = Double.exp(-lambda)
-      var cumulative = probability
+      var terms = Terms(lambda: lambda)
       let u = generator.nextUnitDouble()
-      var k = 0
-      while u > cumulative && probability > 0 {
-        k += 1
-        probability *= lambda / Double(k)
-        cumulative += probability
-      }
-      total += k
+      while u > terms.cumulative && terms.probability > 0 { terms.next() }
+      total += terms.k
     }
     return total
+  }
+
+  /// P(K = k) and P(K ≤ k) of a Poisson(λ) variable for k = 0, 1, 2, …, by the recurrence
+  /// P(k) = P(k − 1)·λ/k from e^(−λ): the one both the search and the table use, so they agree to the bit.
+  struct Terms {
+    let lambda: Double
+    private(set) var k = 0
+    private(set) var probability: Double
+    private(set) var cumulative: Double
+
+    init(lambda: Double) {
+      self.lambda = lambda
+      probability = Double.exp(-lambda)
+      cumulative = probability
+    }
+
+    mutating func next() {
+      k += 1
+      probability *= lambda / Double(k)
+      cumulative += probability
+    }
   }
 
   /// The sequential search of ``draw(mean:using:)`` for one mean, done once: each chunk's cumulative
@@ -46,15 +61,11 @@ enum PoissonCount {
       while remaining > 0 {
         let lambda = Swift.min(remaining, chunkMean)
         remaining -= lambda
-        var probability = Double.exp(-lambda)
-        var cumulative = probability
-        var values = [cumulative]
-        var k = 0
-        while probability > 0 {
-          k += 1
-          probability *= lambda / Double(k)
-          cumulative += probability
-          values.append(cumulative)
+        var terms = Terms(lambda: lambda)
+        var values = [terms.cumulative]
+        while terms.probability > 0 {
+          terms.next()
+          values.append(terms.cumulative)
         }
         chunks.append(values)
       }
