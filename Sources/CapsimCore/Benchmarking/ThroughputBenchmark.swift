@@ -93,21 +93,14 @@ public enum ThroughputBenchmark {
     let committed = scenario.options.contains(where: \.isCommitted)
     var sum = 0.0
     var keys: [UInt64] = []
-    var poissonTables: [Double: PoissonCount.Table] = [:]
+    var poissonTables = PoissonCount.TableCache(limit: horizon)
     for trial in 0..<scenario.scenario.trials {
       let trialKey = layout.trialKey(trial)
       var arrivals = RandomLayout.stream(
         jobKey: RandomLayout.jobKey(trialKey: trialKey, job: -1), .arrivals)
       var jobs = 0
       for month in 0..<horizon {
-        let mean = workload.meanJobs(inMonth: month)
-        let count: Int
-        if mean > 0 {
-          if poissonTables[mean] == nil { poissonTables[mean] = PoissonCount.Table(mean: mean) }
-          count = poissonTables[mean]?.draw(using: &arrivals) ?? 0
-        } else {
-          count = 0
-        }
+        let count = poissonTables.draw(mean: workload.meanJobs(inMonth: month), using: &arrivals)
         jobs += count
         if committed && count > 0 {
           for _ in 0...count { sum += arrivals.nextStandardExponential() }

@@ -89,4 +89,24 @@ enum PoissonCount {
       return total
     }
   }
+
+  /// Tables of the means met so far, built on first use; once it holds `limit` tables, a new mean is drawn
+  /// by the sequential search instead (so a mean that varies trial by trial costs no table per trial).
+  struct TableCache {
+    let limit: Int
+    private var tables: [Double: Table] = [:]
+
+    init(limit: Int) { self.limit = limit }
+
+    /// A Poisson(`mean`) draw: the same count as ``PoissonCount/draw(mean:using:)``.
+    mutating func draw<G: RandomNumberGenerator>(mean: Double, using generator: inout G) -> Int {
+      if let table = tables[mean] { return table.draw(using: &generator) }
+      guard mean > 0 && tables.count < limit else {
+        return PoissonCount.draw(mean: mean, using: &generator)
+      }
+      let table = Table(mean: mean)
+      tables[mean] = table
+      return table.draw(using: &generator)
+    }
+  }
 }

@@ -43,7 +43,7 @@ enum TrialChunk {
     var series = [[Double]](repeating: [], count: plan.simulators.count)
     // Each month mean's Poisson table, built once per chunk (a trial-varying mean is drawn directly
     // once the chunk has seen more distinct means than a constant or growing workload has months).
-    var poissonTables: [Double: PoissonCount.Table] = [:]
+    var poissonTables = PoissonCount.TableCache(limit: horizon)
     for trial in trials {
       let (simulators, workload) = plan.trialModels(trial)
       let trialKey = plan.layout.trialKey(trial)
@@ -52,16 +52,8 @@ enum TrialChunk {
       for month in 0..<horizon {
         switch workload.arrivals {
         case .poisson:
-          let mean = workload.meanJobs(inMonth: month)
-          if let table = poissonTables[mean] {
-            monthlyJobs[month] = table.draw(using: &arrivals)
-          } else if mean > 0 && poissonTables.count < horizon {
-            let table = PoissonCount.Table(mean: mean)
-            poissonTables[mean] = table
-            monthlyJobs[month] = table.draw(using: &arrivals)
-          } else {
-            monthlyJobs[month] = PoissonCount.draw(mean: mean, using: &arrivals)
-          }
+          monthlyJobs[month] = poissonTables.draw(
+            mean: workload.meanJobs(inMonth: month), using: &arrivals)
         case .fixed: monthlyJobs[month] = Self.fixedCount(workload.meanJobs(inMonth: month))
         }
       }
