@@ -27,6 +27,24 @@ public enum ThroughputBenchmark {
     public var keyedXoshiroNanoseconds: Double
     /// Checksum of the baselines' outputs (printed so they cannot be optimised away).
     public var checksum: UInt64
+
+    /// A measurement with the given figures.
+    public init(
+      jobs: Double, baselineNanosecondsPerOutput: Double, drawFloorSeconds: Double,
+      singleThreadSeconds: Double, parallelSeconds: Double, threads: Int, identical: Bool,
+      keyedCounterNanoseconds: Double, keyedXoshiroNanoseconds: Double, checksum: UInt64
+    ) {
+      self.jobs = jobs
+      self.baselineNanosecondsPerOutput = baselineNanosecondsPerOutput
+      self.drawFloorSeconds = drawFloorSeconds
+      self.singleThreadSeconds = singleThreadSeconds
+      self.parallelSeconds = parallelSeconds
+      self.threads = threads
+      self.identical = identical
+      self.keyedCounterNanoseconds = keyedCounterNanoseconds
+      self.keyedXoshiroNanoseconds = keyedXoshiroNanoseconds
+      self.checksum = checksum
+    }
   }
 
   /// Runs the benchmark on `scenario` with `threads` threads for the parallel run.

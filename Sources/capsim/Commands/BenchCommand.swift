@@ -39,26 +39,11 @@ struct BenchCommand: AsyncParsableCommand {
       let resolved = try database.open().resolve(loaded.scenario, sourceMap: loaded.sourceMap)
       let parallelism = threads ?? ProcessInfo.processInfo.activeProcessorCount
       let m = await ThroughputBenchmark.measure(resolved, threads: parallelism)
-      let perJob = { (seconds: Double) in seconds * 1e9 / m.jobs }
-      let lines = [
-        "scenario: \(loaded.scenario.name), \(loaded.scenario.trials) trials, \(resolved.options.count) options, "
-          + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
-        "baseline: xoshiro256** next(): \(NumberFormatting.fixed(m.baselineNanosecondsPerOutput, decimals: 2)) ns "
-          + "per output (checksum \(m.checksum & 0xFF))",
-        "keyed draw (job key + stream + 1 output): CounterStream \(NumberFormatting.fixed(m.keyedCounterNanoseconds, decimals: 2)) ns, "
-          + "xoshiro256** seeded per key \(NumberFormatting.fixed(m.keyedXoshiroNanoseconds, decimals: 2)) ns",
-        "draw floor (only the draws the model needs, 1 thread): \(NumberFormatting.fixed(m.drawFloorSeconds, decimals: 2)) s, "
-          + "\(NumberFormatting.fixed(perJob(m.drawFloorSeconds), decimals: 1)) ns per job",
-        "1 thread:  \(NumberFormatting.fixed(m.singleThreadSeconds, decimals: 2)) s, "
-          + "\(NumberFormatting.readable(m.jobs / m.singleThreadSeconds / 1e6, significant: 3)) million jobs/s, "
-          + "\(NumberFormatting.fixed(perJob(m.singleThreadSeconds), decimals: 1)) ns per job = "
-          + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor",
-        "\(m.threads) threads: \(NumberFormatting.fixed(m.parallelSeconds, decimals: 2)) s, "
-          + "\(NumberFormatting.readable(m.jobs / m.parallelSeconds / 1e6, significant: 3)) million jobs/s, "
-          + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))",
-        "results identical across thread counts: \(m.identical ? "yes" : "NO")",
-      ]
-      try OutputWriter.write(lines.joined(separator: "\n") + "\n", to: nil)
+      try OutputWriter.write(
+        BenchReport.text(
+          m, scenario: loaded.scenario.name, trials: loaded.scenario.trials,
+          options: resolved.options.count),
+        to: nil)
       if !m.identical { throw ExitCode.failure }
     }
   }

@@ -1,0 +1,41 @@
+import CapsimCore
+
+/// The text `capsim bench` prints: the scenario timed, the two baselines, the engine on one thread and on
+/// several, and whether both runs gave identical results.
+///
+/// Times per job divide by every simulated job (all options, all trials), so the engine's line and the
+/// draw floor's are comparable; the ratio between them is what to read, since absolute times vary with the
+/// machine's load.
+public enum BenchReport {
+  /// The report's lines, each ending in a newline.
+  public static func text(
+    _ m: ThroughputBenchmark.Measurement, scenario: String, trials: Int, options: Int
+  ) -> String {
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    func seconds(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 2) + " s" }
+    func perJob(_ seconds: Double) -> String {
+      NumberFormatting.fixed(seconds * 1e9 / m.jobs, decimals: 1) + " ns per job"
+    }
+    func rate(_ seconds: Double) -> String {
+      NumberFormatting.readable(m.jobs / seconds / 1e6, significant: 3) + " million jobs/s"
+    }
+    let lines = [
+      "scenario: \(scenario), \(count(trials, "trial")), \(count(options, "option")), "
+        + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
+      "baseline: xoshiro256** next(): \(NumberFormatting.fixed(m.baselineNanosecondsPerOutput, decimals: 2)) ns "
+        + "per output (checksum \(m.checksum & 0xFF))",
+      "keyed draw (job key + stream + 1 output): CounterStream "
+        + "\(NumberFormatting.fixed(m.keyedCounterNanoseconds, decimals: 2)) ns, xoshiro256** seeded per key "
+        + "\(NumberFormatting.fixed(m.keyedXoshiroNanoseconds, decimals: 2)) ns",
+      "draw floor (only the draws the model needs, 1 thread): \(seconds(m.drawFloorSeconds)), "
+        + perJob(m.drawFloorSeconds),
+      "1 thread:  \(seconds(m.singleThreadSeconds)), \(rate(m.singleThreadSeconds)), "
+        + "\(perJob(m.singleThreadSeconds)) = "
+        + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor",
+      "\(count(m.threads, "thread")): \(seconds(m.parallelSeconds)), \(rate(m.parallelSeconds)), "
+        + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))",
+      "results identical across thread counts: \(m.identical ? "yes" : "NO")",
+    ]
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,40 @@
+import CapsimCore
+import CapsimReports
+import Testing
+
+@Suite("Bench report")
+struct BenchReportTests {
+  /// Figures chosen so that every derived number can be checked by hand: 2,000,000 jobs, floor 0.02 s
+  /// (10.0 ns per job), one thread 0.09 s (45.0 ns per job, 22.2 million jobs/s, 4.50 × the floor), two
+  /// threads 0.05 s (40.0 million jobs/s, speed-up × 1.80); checksum 0x1FF prints its low byte, 255.
+  static func measurement(threads: Int, identical: Bool) -> ThroughputBenchmark.Measurement {
+    ThroughputBenchmark.Measurement(
+      jobs: 2_000_000, baselineNanosecondsPerOutput: 1.234, drawFloorSeconds: 0.02,
+      singleThreadSeconds: 0.09, parallelSeconds: 0.05, threads: threads, identical: identical,
+      keyedCounterNanoseconds: 2.5, keyedXoshiroNanoseconds: 1.75, checksum: 0x1FF)
+  }
+
+  @Test func figuresAreDerivedAsWorkedByHand() {
+    let text = BenchReport.text(
+      Self.measurement(threads: 2, identical: true), scenario: "ref", trials: 300, options: 3)
+    #expect(
+      text == """
+        scenario: ref, 300 trials, 3 options, 2,000,000 simulated jobs
+        baseline: xoshiro256** next(): 1.23 ns per output (checksum 255)
+        keyed draw (job key + stream + 1 output): CounterStream 2.50 ns, xoshiro256** seeded per key 1.75 ns
+        draw floor (only the draws the model needs, 1 thread): 0.02 s, 10.0 ns per job
+        1 thread:  0.09 s, 22.2 million jobs/s, 45.0 ns per job = 4.50 × draw floor
+        2 threads: 0.05 s, 40.0 million jobs/s, speed-up ×1.80
+        results identical across thread counts: yes
+
+        """)
+  }
+
+  @Test func singularsAndAMismatchAreSpelledOut() {
+    let text = BenchReport.text(
+      Self.measurement(threads: 1, identical: false), scenario: "one", trials: 1, options: 1)
+    #expect(text.hasPrefix("scenario: one, 1 trial, 1 option, "))
+    #expect(text.contains("\n1 thread: 0.05 s"))
+    #expect(text.hasSuffix("results identical across thread counts: NO\n"))
+  }
+}
