@@ -38,7 +38,13 @@ struct BatchPipelineTests {
     distribution.option.interruptions = interruptions(preemptions: 0.05, rerun: 0.4)
     var quiet = Fixtures.option("quiet", seconds: seconds, price: price)
     quiet.option.interruptions = interruptions(preemptions: 0, rerun: 0)
-    return [stragglersNormal, spot, distribution, quiet]
+    // No checkpoints: an interruption restarts the job from the beginning (τ = ∞, one segment).
+    var restarts = Fixtures.option("no-checkpoints", seconds: seconds, price: price)
+    restarts.option.interruptions = InterruptionSettings(
+      preemptionsPerGPUHour: 0.005, failuresPerGPUHour: 0.0005,
+      checkpointInterval: .fixed(hours: .infinity), checkpointHours: 0, restartHours: 0.25,
+      rerunProbability: 0.2, maximumReruns: 2)
+    return [stragglersNormal, spot, distribution, quiet, restarts]
   }
 
   static func check(_ options: [ResolvedOption], workload: Workload, rarePaths: Bool) throws {

@@ -115,6 +115,34 @@ struct MechanismInterruptionTests {
       "\(wall.mean) ± \(wall.standardError) vs \(expected)")
   }
 
+  /// No checkpoints (τ = ∞, δ = 0): an interruption restarts the job from the beginning, the single-segment
+  /// case of the formula above with L = T_s: E[wall] = M·e^{R/M}·(e^{T_s/M} − 1), and E[interruptions] =
+  /// E[wall]/M. Every job's time must be finite (0·∞ once made the lost time NaN).
+  @Test func withoutCheckpointsAnInterruptionRestartsTheJob() throws {
+    let (m, restart, solve) = (4.0, 0.3, 5.0)
+    let model = try InterruptionModel(
+      gpus: 2, preemptionsPerGPUHour: 1 / (2 * m), failuresPerGPUHour: 0,
+      checkpointInterval: .fixed(hours: .infinity), checkpointHours: 0, restartHours: restart)
+    let expected = m * exp(restart / m) * expm1(solve / m)
+    var generator = Xoshiro256StarStar(seed: 73)
+    var wall = MechanismMoments()
+    var count = MechanismMoments()
+    var finite = true
+    for _ in 0..<100_000 {
+      let job = model.simulate(solveHours: solve, using: &generator)
+      finite = finite && job.wallHours.isFinite && job.lostHours.isFinite
+      wall.add(job.wallHours)
+      count.add(Double(job.interruptions))
+    }
+    #expect(finite)
+    #expect(
+      abs(wall.mean - expected) < 4 * wall.standardError,
+      "\(wall.mean) ± \(wall.standardError) vs \(expected)")
+    #expect(
+      abs(count.mean - expected / m) < 4 * count.standardError,
+      "\(count.mean) interruptions vs \(expected / m)")
+  }
+
   @Test func noInterruptionsGiveExactCheckpointOverhead() throws {
     for interval in [InterruptionModel.CheckpointInterval.fixed(hours: 0.5), .fixed(hours: 0.25)] {
       let model = try InterruptionModel(

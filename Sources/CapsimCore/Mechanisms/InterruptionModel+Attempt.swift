@@ -97,7 +97,8 @@ extension InterruptionModel {
       if clock >= remaining { return time }
       time.interruptions += 1
       let skipped = ahead == 0 ? 0 : Swift.min(Int(clock / segmentLength), ahead)
-      time.lost += clock - Double(skipped) * segmentLength
+      // Without checkpoints a segment is the whole job (τ = ∞) and none is ever skipped: 0·∞ would be NaN.
+      time.lost += skipped == 0 ? clock : clock - Double(skipped) * segmentLength
       completed += skipped
       while true {
         let next = generator.nextStandardExponential() * mean
