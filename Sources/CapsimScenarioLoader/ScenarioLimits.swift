@@ -90,11 +90,12 @@ public enum ScenarioLimits {
       1, 10_000_000, "Monte Carlo trials; 2,000 give about 2% relative error on a mean",
       whole: true),
     "workload.jobs_per_month": .closed(
-      0.1, 1_000_000,
+      0.1, Workload.maximumJobsPerMonth,
       "mean jobs submitted per month: at least one job in ten months, at most a million (about one every 3 s)"
     ),
     "workload.monthly_jobs": .closed(
-      0, 1_000_000, "each month's mean job count: at most a million (about one every 3 s)"),
+      0, Workload.maximumJobsPerMonth,
+      "each month's mean job count: at most a million (about one every 3 s)"),
     "workload.gpus_per_job": .closed(
       1, 100_000, "GPUs one job holds at once (the largest clusters have about 100,000)",
       whole: true),

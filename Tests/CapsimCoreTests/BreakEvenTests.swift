@@ -93,6 +93,46 @@ struct BreakEvenTests {
     #expect(se > 0 && se < 0.02 * found, "seed \(seed): SE(J*) = \(se)")
   }
 
+  /// A committed option that never breaks even (the pay-per-use price is 0): the search doubles the volume
+  /// from 80 (168, 336, 672, then 1,344) and must stop at the volume limit instead of going on to 2²⁰ × 80
+  /// jobs a month, saying where and why.
+  @Test func searchStopsAtTheVolumeLimit() async throws {
+    let analysis = try await BreakEven(
+      engine: MonteCarloEngine(threadCount: 1), maximumJobsPerMonth: 1_000
+    ).analyse(try Self.freeSharedScenario(trials: 5), payPerUse: "cloud", committed: "metal")
+    #expect(analysis.breakEvenJobsPerMonth == nil && analysis.jobsForNinetyPercent == nil)
+    #expect(analysis.curve.allSatisfy { $0.jobsPerMonth <= 1_000 })
+    #expect(analysis.curve.map(\.jobsPerMonth).max() == 840)  // J90's last step: 672 × 1.25
+    #expect(analysis.notes.count == 1)
+    #expect(analysis.notes.first?.hasPrefix("metal: no volume above 1000 jobs a month") == true)
+  }
+
+  /// The same search under a work budget: an evaluation at J simulates 5 trials × 12 months × J jobs on two
+  /// options (no interruptions), 120·J jobs, so a budget of 36,000 admits J ≤ 300 and refuses 336.
+  @Test func searchStopsAtTheWorkBudget() async throws {
+    let analysis = try await BreakEven(
+      engine: MonteCarloEngine(threadCount: 1), workBudget: 36_000
+    ).analyse(try Self.freeSharedScenario(trials: 5), payPerUse: "cloud", committed: "metal")
+    #expect(analysis.breakEvenJobsPerMonth == nil)
+    #expect(analysis.curve.map(\.jobsPerMonth).max() ?? 0 <= 300)
+    let note = try #require(analysis.notes.first)
+    #expect(note.hasPrefix("metal: the search stopped before 336 jobs a month"))
+    #expect(note.contains("about 40320 jobs, above the budget of 36000"))
+  }
+
+  static func freeSharedScenario(trials: Int) throws -> ResolvedScenario {
+    let workload = Workload(
+      jobsPerMonth: 80, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("free", perGPUHour: 0))
+    let dedicated = Fixtures.option(
+      "metal", seconds: [1.0],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, setupFee: 0),
+      nodes: 2, kind: .dedicated)
+    return try Fixtures.resolved(
+      horizonMonths: 12, trials: trials, seed: 3, workload: workload, options: [shared, dedicated])
+  }
+
   @Test func rejectsUnknownAndMiscategorisedOptions() async throws {
     let scenario = try Self.scenario(trials: 10)
     let breakEven = BreakEven(engine: MonteCarloEngine(threadCount: 1))

@@ -1,31 +1,70 @@
 // MARK: - Evaluating one job volume
 
 extension BreakEven {
+  /// A volume the evaluator would not simulate, and why.
+  struct Refusal: Sendable, Hashable {
+    /// The volume refused (jobs per month).
+    var jobsPerMonth: Double
+    /// The volume limit it is above, or `nil`.
+    var volumeLimit: Double?
+    /// The simulated jobs its evaluation would take (``WorkEstimate``), when that exceeds `workBudget`.
+    var workEstimate: Double?
+    /// The work budget exceeded.
+    var workBudget: Double?
+
+    /// Where the search stopped and why, for the report's notes.
+    var sentence: String {
+      let volume = OptionChecker.significant(jobsPerMonth)
+      if let volumeLimit {
+        let limit = OptionChecker.significant(volumeLimit)
+        return "no volume above \(limit) jobs a month, the most a scenario may have, was tried "
+          + "(the search would have gone to \(volume)): what is not found here may lie above"
+      }
+      let estimate = workEstimate.map(OptionChecker.significant) ?? "?"
+      let budget = workBudget.map(OptionChecker.significant) ?? "?"
+      return "the search stopped before \(volume) jobs a month: simulating that volume would take "
+        + "about \(estimate) jobs, above the budget of \(budget) (with fewer --trials, or --force, it "
+        + "goes further)"
+    }
+  }
+
   /// Runs the engine for the two options at a given volume and keeps every evaluated point.
   struct Evaluator {
     let base: ResolvedScenario
     let payPerUse: ResolvedOption
     var committed: ResolvedOption
     let engine: MonteCarloEngine
+    let maximumJobsPerMonth: Double
+    let workBudget: Double?
     /// D's node count, fixed after the first run (which sizes `nodes: auto`).
     var nodes: Int?
     private(set) var curve: [BreakEvenPoint] = []
     private(set) var evaluations = 0
+    /// The first volume refused, if any.
+    private(set) var refusal: Refusal?
 
     init(
       base: ResolvedScenario, payPerUse: ResolvedOption, committed: ResolvedOption,
-      engine: MonteCarloEngine
+      engine: MonteCarloEngine, maximumJobsPerMonth: Double, workBudget: Double?
     ) {
       self.base = base
       self.payPerUse = payPerUse
       self.committed = committed
       self.engine = engine
+      self.maximumJobsPerMonth = maximumJobsPerMonth
+      self.workBudget = workBudget
       if case .fixed(let count) = committed.option.nodes { nodes = count }
     }
 
-    /// The point at `jobsPerMonth`, simulated (or taken from the curve if that volume was evaluated).
-    mutating func point(at jobsPerMonth: Double) async -> BreakEvenPoint {
+    /// The point at `jobsPerMonth`, simulated (or taken from the curve if that volume was evaluated);
+    /// `nil`, with the reason kept in ``refusal``, for a volume above the limit or whose simulation would
+    /// exceed the work budget.
+    mutating func point(at jobsPerMonth: Double) async -> BreakEvenPoint? {
       if let known = curve.first(where: { $0.jobsPerMonth == jobsPerMonth }) { return known }
+      guard jobsPerMonth <= maximumJobsPerMonth else {
+        refusal = refusal ?? Refusal(jobsPerMonth: jobsPerMonth, volumeLimit: maximumJobsPerMonth)
+        return nil
+      }
       var scenario = base
       scenario.scenario.workload = Self.workload(base.scenario.workload, jobsPerMonth: jobsPerMonth)
       var d = committed
@@ -39,6 +78,15 @@ extension BreakEven {
       }
       scenario.options = [payPerUse, d] + extra
       scenario.scenario.options = scenario.options.map(\.option)
+      if let workBudget {
+        let work = WorkEstimate(scenario).simulatedJobs
+        guard work <= workBudget else {
+          refusal =
+            refusal
+            ?? Refusal(jobsPerMonth: jobsPerMonth, workEstimate: work, workBudget: workBudget)
+          return nil
+        }
+      }
       let outcome = await engine.run(scenario)
       evaluations += 1
       let s = outcome.options[0]

@@ -27,7 +27,9 @@
 /// 1 + log₂(bracket/tolerance) ≈ 10 for J90 (``BreakEvenAnalysis/evaluations`` reports the count).
 ///
 /// Assumes g increases with J (true when D's cost grows more slowly with volume than S's). A search that
-/// finds no sign change within 2⁻³⁰…2²⁰ × J₀ reports `nil`.
+/// finds no sign change within 2⁻³⁰…2²⁰ × J₀ reports `nil`. No search evaluates a volume above
+/// ``maximumJobsPerMonth`` or one whose simulation would exceed ``workBudget`` (``WorkEstimate``): it stops
+/// there, reports `nil`, and says where and why in a note on the committed option.
 public struct BreakEven: Sendable {
   /// The engine that runs every evaluation.
   public var engine: MonteCarloEngine
@@ -39,17 +41,26 @@ public struct BreakEven: Sendable {
   public var confidenceTarget: Double
   /// Most engine runs for each of the two searches (default 40).
   public var maximumEvaluations: Int
+  /// The highest volume evaluated (default ``Workload/maximumJobsPerMonth``).
+  public var maximumJobsPerMonth: Double
+  /// Most simulated jobs one evaluation may take, as ``WorkEstimate`` counts them (default
+  /// ``WorkEstimate/defaultBudget``); `nil` for no limit.
+  public var workBudget: Double?
 
-  /// Creates an analysis with the given engine and tolerances.
+  /// Creates an analysis with the given engine, tolerances and limits.
   public init(
     engine: MonteCarloEngine, relativeTolerance: Double = 1e-4, confidenceTolerance: Double = 1e-3,
-    confidenceTarget: Double = 0.9, maximumEvaluations: Int = 40
+    confidenceTarget: Double = 0.9, maximumEvaluations: Int = 40,
+    maximumJobsPerMonth: Double = Workload.maximumJobsPerMonth,
+    workBudget: Double? = WorkEstimate.defaultBudget
   ) {
     self.engine = engine
     self.relativeTolerance = relativeTolerance
     self.confidenceTolerance = confidenceTolerance
     self.confidenceTarget = confidenceTarget
     self.maximumEvaluations = maximumEvaluations
+    self.maximumJobsPerMonth = maximumJobsPerMonth
+    self.workBudget = workBudget
   }
 
   /// Runs the analysis for `payPerUse` (S) against `committed` (D). A committed option with `nodes: auto` is
@@ -73,30 +84,36 @@ public struct BreakEven: Sendable {
       let outcome = await engine.run(scenario)
       if let nodes = outcome.options[index].nodes { d.option.nodes = .fixed(nodes) }
     }
-    var evaluator = Evaluator(base: scenario, payPerUse: s, committed: d, engine: engine)
+    var evaluator = Evaluator(
+      base: scenario, payPerUse: s, committed: d, engine: engine,
+      maximumJobsPerMonth: maximumJobsPerMonth, workBudget: workBudget)
     let j0 =
       scenario.scenario.workload.jobsPerMonth > 0 ? scenario.scenario.workload.jobsPerMonth : 1
-    let first = await evaluator.point(at: j0)
-    let root = await findBreakEven(from: first, evaluator: &evaluator)
+    var root: (jobs: Double, slope: Double)?
     var utilisation: Double?
     var standardError: Double?
-    if let root {
-      let at = await evaluator.point(at: root.jobs)
-      utilisation = at.committedUtilisation
-      let se =
-        ((at.payPerUseCost.standardError ?? 0) * (at.payPerUseCost.standardError ?? 0)
-        + (at.committedCost.standardError ?? 0) * (at.committedCost.standardError ?? 0))
-        .squareRoot()
-      standardError = root.slope > 0 ? se / root.slope : nil
+    var j90: Double?
+    if let first = await evaluator.point(at: j0) {
+      root = await findBreakEven(from: first, evaluator: &evaluator)
+      if let root, let at = await evaluator.point(at: root.jobs) {
+        utilisation = at.committedUtilisation
+        let se =
+          ((at.payPerUseCost.standardError ?? 0) * (at.payPerUseCost.standardError ?? 0)
+          + (at.committedCost.standardError ?? 0) * (at.committedCost.standardError ?? 0))
+          .squareRoot()
+        standardError = root.slope > 0 ? se / root.slope : nil
+      }
+      j90 = await findNinetyPercent(evaluator: &evaluator)
     }
-    let j90 = await findNinetyPercent(evaluator: &evaluator)
+    let stopped = root == nil || j90 == nil
     return BreakEvenAnalysis(
       payPerUse: payPerUse, committed: committed, committedNodes: evaluator.nodes ?? 0,
       scenarioJobsPerMonth: j0,
       breakEvenJobsPerMonth: root?.jobs, breakEvenStandardError: standardError,
       utilisationAtBreakEven: utilisation,
       jobsForNinetyPercent: j90, curve: evaluator.curve, evaluations: evaluator.evaluations,
-      relativeTolerance: relativeTolerance)
+      relativeTolerance: relativeTolerance,
+      notes: stopped ? evaluator.refusal.map { ["\(committed): \($0.sentence)"] } ?? [] : [])
   }
 
   // MARK: - J*
@@ -111,26 +128,35 @@ public struct BreakEven: Sendable {
     var guess =
       perJob > 0 ? first.jobsPerMonth - first.costDifference / perJob : first.jobsPerMonth * 2
     if !(guess > 0) || !guess.isFinite { guess = first.jobsPerMonth / 2 }
+    // A volume the evaluator refuses (above the limits) ends the search without a root.
     if first.costDifference < 0 {
       low = first
-      var next = await evaluator.point(at: Swift.max(guess * 1.05, first.jobsPerMonth * 1.01))
+      guard
+        var next = await evaluator.point(
+          at: Swift.max(guess * 1.05, first.jobsPerMonth * 1.01))
+      else { return nil }
       while next.costDifference < 0 {
         guard next.jobsPerMonth < first.jobsPerMonth * 1_048_576,
           evaluator.evaluations < maximumEvaluations
         else { return nil }
         low = next
-        next = await evaluator.point(at: next.jobsPerMonth * 2)
+        guard let doubled = await evaluator.point(at: next.jobsPerMonth * 2) else { return nil }
+        next = doubled
       }
       high = next
     } else {
       high = first
-      var next = await evaluator.point(at: Swift.min(guess * 0.95, first.jobsPerMonth * 0.99))
+      guard
+        var next = await evaluator.point(
+          at: Swift.min(guess * 0.95, first.jobsPerMonth * 0.99))
+      else { return nil }
       while next.costDifference >= 0 {
         guard next.jobsPerMonth > first.jobsPerMonth / 1_073_741_824,
           evaluator.evaluations < maximumEvaluations
         else { return nil }
         high = next
-        next = await evaluator.point(at: next.jobsPerMonth / 2)
+        guard let halved = await evaluator.point(at: next.jobsPerMonth / 2) else { return nil }
+        next = halved
       }
       low = next
     }
@@ -142,7 +168,8 @@ public struct BreakEven: Sendable {
     while b - a > relativeTolerance * b && gb != 0 && evaluator.evaluations < maximumEvaluations {
       var c = b - gb * (b - a) / (gb - ga)
       if !(c > a && c < b) { c = (a + b) / 2 }
-      let gc = await evaluator.point(at: c).costDifference
+      // Inside a bracket of evaluated volumes, so within the limits.
+      guard let gc = await evaluator.point(at: c)?.costDifference else { return nil }
       if gc < 0 {
         (a, ga, trueA) = (c, gc, gc)
         if side == -1 { gb /= 2 }
@@ -173,9 +200,10 @@ public struct BreakEven: Sendable {
     if high == nil {
       var next = top
       while next.committedCheaperShare < target {
-        guard evaluator.evaluations < budget, next.jobsPerMonth < top.jobsPerMonth * 1_048_576
+        guard evaluator.evaluations < budget, next.jobsPerMonth < top.jobsPerMonth * 1_048_576,
+          let larger = await evaluator.point(at: next.jobsPerMonth * 1.25)
         else { return nil }
-        next = await evaluator.point(at: next.jobsPerMonth * 1.25)
+        next = larger
       }
       high = next
     }
@@ -185,7 +213,8 @@ public struct BreakEven: Sendable {
       .jobsPerMonth ?? b / 2
     while b - a > confidenceTolerance * b && evaluator.evaluations < budget {
       let c = (a + b) / 2
-      if await evaluator.point(at: c).committedCheaperShare >= target { b = c } else { a = c }
+      guard let point = await evaluator.point(at: c) else { return nil }
+      if point.committedCheaperShare >= target { b = c } else { a = c }
     }
     return b
   }

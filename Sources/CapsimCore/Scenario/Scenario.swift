@@ -81,6 +81,10 @@ public struct Workload: Sendable, Hashable, Codable {
 
   /// Mean number of jobs submitted per month (in the first month, when the volume grows).
   public var jobsPerMonth: Double
+
+  /// The most jobs a month a scenario may ask for (about one every 3 s): the scenario loader's limit on
+  /// `jobs_per_month` and `monthly_jobs`, and the highest volume a break-even search evaluates.
+  public static let maximumJobsPerMonth = 1_000_000.0
   /// How that mean changes from month to month.
   public var growth: Growth = .constant
 

@@ -30,7 +30,8 @@ struct BreakEvenCommand: AsyncParsableCommand {
       let engine = scenario.engine
       let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
       let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
-      var analysis = try await BreakEven(engine: engine).analyse(
+      let budget = scenario.force ? nil : WorkEstimate.defaultBudget
+      var analysis = try await BreakEven(engine: engine, workBudget: budget).analyse(
         resolved, payPerUse: sharedName, committed: dedicatedName)
       let age = try scenario.priceAgeCheck(resolved)
       PriceAgeCheck.annotate(

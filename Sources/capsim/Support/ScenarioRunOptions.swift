@@ -24,7 +24,7 @@ struct ScenarioRunOptions: ParsableArguments {
 
   @Flag(
     help:
-      "Run even when the estimated work (trials × jobs × options, plus sizing evaluations) exceeds the budget of 2e8 simulated jobs."
+      "Run even when the estimated work (trials × jobs × options, plus sizing evaluations; for break-even, each volume its search evaluates) exceeds the budget of 2e8 simulated jobs."
   )
   var force = false
 
