@@ -170,6 +170,9 @@ extension ScenarioLoader {
             pairs.append((keyNode, value))
             continue
           }
+          // A distribution reaching outside the key's range is reported once; it is still recorded as an
+          // input, so that a correlation naming it is not reported as well.
+          var outOfRange = false
           if distribution.quantile(0.001) < minimum {
             problems.add(
               .invalidValue(
@@ -179,11 +182,26 @@ extension ScenarioLoader {
                   + "puts values below it (0.1th percentile "
                   + "\(String(format: "%g", distribution.quantile(0.001))))",
                 help: "use a lognormal or a 90% interval with positive ends for a rate or count"))
-            pairs.append((keyNode, value))
-            continue
+            outOfRange = true
+          } else if let limit = ScenarioLimits.limit(for: childKeyPath),
+            !(distribution.quantile(0.999) <= limit.upper)
+          {
+            problems.add(
+              .invalidValue(
+                location,
+                message:
+                  "'\(key)' must be ≤ \(NumericLimit.format(limit.upper)), but \(distribution.summary) "
+                  + "puts values above it (99.9th percentile "
+                  + "\(String(format: "%g", distribution.quantile(0.999))))",
+                help: "narrow the distribution: \(limit.reason)"))
+            outOfRange = true
           }
           inputs.append(
             UncertainInput(path: childInputPath, distribution: distribution, location: location))
+          if outOfRange {
+            pairs.append((keyNode, value))
+            continue
+          }
           var median = distribution.median
           if key == "lead_time_months" { median = median.rounded() }
           let text = key == "lead_time_months" ? String(Int(median)) : String(median)

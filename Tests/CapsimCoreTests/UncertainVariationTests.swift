@@ -77,6 +77,31 @@ struct UncertainVariationTests {
     #expect(results[0] == results[1])
   }
 
+  /// A draw beyond the volume limit (the loader allows a distribution whose 99.9th percentile is within it,
+  /// so the tail can pass it) is capped so that no month's mean exceeds 10⁶ jobs: with compound growth of
+  /// 100% a month over 12 months the peak is month 12's J·2¹¹, so J is capped at 10⁶/2,048 = 488.28125.
+  @Test func aDrawBeyondTheVolumeLimitIsCapped() throws {
+    var base = try Self.scenario(trials: 4)
+    base.scenario.workload.growth = .compound(ratePerMonth: 1)
+    let settings = UncertaintySettings(
+      inputs: [
+        UncertainInput(
+          path: "workload.jobs_per_month", distribution: .uniform(low: 400, high: 2_000_000))
+      ], correlations: [], sampling: .monteCarlo)
+    let variation = try UncertainVariation(settings: settings, scenario: base)
+    for trial in 0..<4 {
+      let drawn = variation.plan.value(trial: trial, input: 0)
+      let workload = variation.scenario(forTrial: trial, base: base).scenario.workload
+      #expect(workload.jobsPerMonth == Swift.min(drawn, 1_000_000.0 / 2_048))
+      #expect((0..<12).map(workload.meanJobs(inMonth:)).max() ?? 0 <= 1_000_000)
+    }
+    var listed = Workload(jobsPerMonth: 10, gpusPerJob: 8, stepsPerJob: 1)
+    listed.growth = .explicit([5e5, 4e6, 2e6])
+    let explicit = listed.limitingPeak(to: 1_000_000, months: 3)
+    #expect(explicit.growth == .explicit([125_000, 1_000_000, 500_000]))
+    #expect(explicit.jobsPerMonth == 2.5)
+  }
+
   @Test func importanceRanksTheInputThatMovesTheSavingMost() async throws {
     let base = try Self.scenario(trials: 1_000)
     let variation = try UncertainVariation(settings: Self.settings, scenario: base)

@@ -89,6 +89,13 @@ struct UncertainScenarioTests {
       with: "{p5: -0.001, p95: 0.002}",
       message: "'preemptions_per_gpu_hour' must be ≥ 0", line: 16),
     BadCase(
+      name: "a volume beyond the limit", replace: "{lognormal: {median: 100, p95: 180}}",
+      with: "{lognormal: {median: 20, p95: 1e300}}",
+      message: "'jobs_per_month' must be ≤ 1000000, but lognormal", line: 7),
+    BadCase(
+      name: "a rate whose tail passes the limit", replace: "{p5: 0.0005, p95: 0.002}",
+      with: "{p5: 0.0005, p95: 5}", message: "'preemptions_per_gpu_hour' must be ≤ 10", line: 16),
+    BadCase(
       name: "low above high", replace: "{uniform: [1000, 5000]}", with: "{uniform: [5000, 1000]}",
       message: "low (5000.0) must be below its high (1000.0)", line: 22),
     BadCase(

@@ -98,6 +98,30 @@ public struct Workload: Sendable, Hashable, Codable {
       return values.isEmpty ? jobsPerMonth : values[Swift.min(month, values.count - 1)]
     }
   }
+
+  /// The workload with its volume scaled down, if needed, so that no month of the first `months` has a mean
+  /// above `limit` (explicit monthly means scaled alike); unchanged when it is within the limit.
+  public func limitingPeak(to limit: Double, months: Int) -> Workload {
+    func peak(_ workload: Workload) -> Double {
+      (0..<Swift.max(1, months)).map(workload.meanJobs(inMonth:)).max() ?? 0
+    }
+    let highest = peak(self)
+    guard highest > limit else { return self }
+    var workload = self
+    workload.jobsPerMonth = jobsPerMonth / highest * limit
+    if case .explicit(let values) = growth {
+      workload.growth = .explicit(values.map { $0 / highest * limit })
+    }
+    // Rounding can leave the peak an ulp or two above the limit.
+    while peak(workload) > limit {
+      workload.jobsPerMonth = workload.jobsPerMonth.nextDown
+      if case .explicit(let values) = workload.growth {
+        workload.growth = .explicit(values.map(\.nextDown))
+      }
+    }
+    return workload
+  }
+
   /// Whether the monthly count is Poisson or fixed.
   public var arrivals: Arrivals
   /// GPUs each job uses at once.

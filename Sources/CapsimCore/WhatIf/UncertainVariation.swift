@@ -132,11 +132,17 @@ public struct UncertainVariation: TrialScenarioVariation {
   }
 
   /// `base` with row `trial` of the plan applied.
+  ///
+  /// A draw far in a distribution's tail could ask for more jobs than a scenario may have (the loader
+  /// checks only that the 99.9th percentile is within the limit): the trial's volume is then capped so that
+  /// no month's mean exceeds ``Workload/maximumJobsPerMonth``, as a scenario's own volume must.
   public func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario {
     var scenario = base
     for (index, target) in targets.enumerated() {
       target.apply(plan.value(trial: trial, input: index), to: &scenario)
     }
+    scenario.scenario.workload = scenario.scenario.workload.limitingPeak(
+      to: Workload.maximumJobsPerMonth, months: scenario.scenario.horizonMonths)
     return scenario
   }
 }
