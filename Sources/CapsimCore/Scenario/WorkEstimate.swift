@@ -68,6 +68,39 @@ public struct WorkEstimate: Sendable, Hashable {
     }
   }
 
+  /// Working memory one simulated job of a trial takes while its trial runs: the engine's per-job buffers
+  /// (times by cause, keys, arrival times, waits, completions, costs and scratch). Measured as the growth
+  /// of peak RSS between 6 and 12 million jobs in one trial of two options, 156 bytes a job, and rounded up.
+  public static let bytesPerJobInATrial = 200.0
+
+  /// Working memory the run's concurrent trials take: jobs per trial × ``bytesPerJobInATrial`` × the
+  /// trials that run at once (one per thread, at most the trials there are).
+  public func workingMemory(threads: Int) -> Double {
+    jobsPerTrial * Self.bytesPerJobInATrial * Double(Swift.max(1, Swift.min(threads, trials)))
+  }
+
+  /// Throws when the run's working memory (``workingMemory(threads:)``) exceeds `available` bytes, with a
+  /// diagnostic located at `workload.jobs_per_month`. Unlike the work budget, no flag lifts it: a trial
+  /// must fit in memory.
+  public func checkMemory(available: Double, threads: Int, sourceMap: ScenarioSourceMap)
+    throws(ScenarioError)
+  {
+    let needed = workingMemory(threads: threads)
+    guard needed > available else { return }
+    let concurrent = Swift.max(1, Swift.min(threads, trials))
+    let gigabytes = { (bytes: Double) in OptionChecker.significant(bytes / 1e9) + " GB" }
+    throw ScenarioError([
+      .invalidValue(
+        sourceMap.location(of: "workload.jobs_per_month"),
+        message:
+          "one trial holds about \(OptionChecker.significant(jobsPerTrial)) jobs over the horizon, about "
+          + "\(gigabytes(needed / Double(concurrent))) of working memory, × \(concurrent) trial"
+          + (concurrent == 1 ? "" : "s") + " at once: more than this machine's "
+          + "\(gigabytes(available))",
+        help: "lower jobs_per_month or horizon_months (or --threads, when several trials run at once)")
+    ])
+  }
+
   /// Throws when the estimate exceeds `budget`, with a diagnostic located at the scenario's `trials`.
   public func check(budget: Double, sourceMap: ScenarioSourceMap) throws(ScenarioError) {
     guard simulatedJobs > budget else { return }

@@ -108,10 +108,13 @@ struct ScenarioRunOptions: ParsableArguments {
     if let maxTrials { loaded.scenario.precision?.maximumTrials = maxTrials }
     let store = try database.open()
     let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
+    let work = WorkEstimate(resolved)
     if !force {
-      try WorkEstimate(resolved).check(
-        budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
+      try work.check(budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
     }
+    try work.checkMemory(
+      available: Double(ProcessInfo.processInfo.physicalMemory), threads: engine.threadCount,
+      sourceMap: loaded.sourceMap)
     return (loaded, store, resolved)
   }
 
