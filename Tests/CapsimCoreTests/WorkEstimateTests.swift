@@ -8,7 +8,8 @@ struct WorkEstimateTests {
   /// run at once: 960 × 200 bytes × 2 = 384,000 bytes of working memory.
   static func estimate(trials: Int = 10) throws -> WorkEstimate {
     let workload = Workload(jobsPerMonth: 80, gpusPerJob: 8, stepsPerJob: 36_000)
-    let option = Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    let option = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
     return WorkEstimate(
       try Fixtures.resolved(
         horizonMonths: 12, trials: trials, seed: 1, workload: workload, options: [option]))

@@ -97,7 +97,8 @@ public struct WorkEstimate: Sendable, Hashable {
           + "\(gigabytes(needed / Double(concurrent))) of working memory, × \(concurrent) trial"
           + (concurrent == 1 ? "" : "s") + " at once: more than this machine's "
           + "\(gigabytes(available))",
-        help: "lower jobs_per_month or horizon_months (or --threads, when several trials run at once)")
+        help:
+          "lower jobs_per_month or horizon_months (or --threads, when several trials run at once)")
     ])
   }
 
