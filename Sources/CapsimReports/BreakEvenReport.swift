@@ -9,17 +9,17 @@ public enum BreakEvenReport {
     inputsAtMedian: [UncertainInput] = []
   ) -> String {
     let jobs = { (x: Double?) in
-      x.map { NumberFormatting.readable($0, significant: 5) } ?? "not found"
+      x.map { NumberFormatting.readable($0, significant: 5) + " jobs a month" } ?? "not found"
     }
     var lines = [
       "Break-even of \(analysis.committed) (\(analysis.committedNodes) nodes) against \(analysis.payPerUse)",
       "",
-      "Equal expected cost at   \(jobs(analysis.breakEvenJobsPerMonth)) jobs a month"
+      "Equal expected cost at   \(jobs(analysis.breakEvenJobsPerMonth))"
         + (analysis.breakEvenStandardError.map {
           " (± \(NumberFormatting.readable(1.96 * $0, significant: 2)), 95%)"
         } ?? ""),
       "Utilisation there        \(analysis.utilisationAtBreakEven.map { NumberFormatting.percent($0) } ?? "n/a") of the committed capacity",
-      "Cheaper in 90% of trials from \(jobs(analysis.jobsForNinetyPercent)) jobs a month",
+      "Cheaper in 90% of trials from \(jobs(analysis.jobsForNinetyPercent))",
       "The scenario's volume    \(NumberFormatting.readable(analysis.scenarioJobsPerMonth, significant: 5)) jobs a month",
     ]
     if let sentence = UncertaintyText.mediansSentence(inputsAtMedian) {

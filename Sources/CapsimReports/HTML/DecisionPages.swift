@@ -75,13 +75,18 @@ struct BreakEvenPage {
       + "\(SVG.escape(settings.capsimVersion))</p>\n</header>\n"
     body += "<section class=\"answer\" aria-label=\"Answer\">\n"
     body +=
-      "<p class=\"headline\">Equal expected cost at \(jobs(a.breakEvenJobsPerMonth)) jobs a month"
+      "<p class=\"headline\">"
+      + (a.breakEvenJobsPerMonth.map { "Equal expected cost at \(jobs($0)) jobs a month" }
+        ?? "No volume of equal expected cost was found")
       + (a.breakEvenStandardError.map {
         " (± \(NumberFormatting.readable(1.96 * $0, significant: 2)), 95%)"
       } ?? "") + ".</p>\n"
     body +=
-      "<p>\(SVG.escape(a.committed)) is cheaper in 90% of trials from "
-      + "\(jobs(a.jobsForNinetyPercent)) jobs a month; its utilisation at the break-even is "
+      "<p>"
+      + (a.jobsForNinetyPercent.map {
+        "\(SVG.escape(a.committed)) is cheaper in 90% of trials from \(jobs($0)) jobs a month"
+      } ?? "No volume was found at which \(SVG.escape(a.committed)) is cheaper in 90% of trials")
+      + "; its utilisation at the break-even is "
       + "\(a.utilisationAtBreakEven.map { NumberFormatting.percent($0) } ?? "n/a"). The scenario runs "
       + "\(jobs(a.scenarioJobsPerMonth)) jobs a month.</p>\n"
     if let sentence = UncertaintyText.mediansSentence(document.inputsAtMedian) {
@@ -113,7 +118,9 @@ struct BreakEvenPage {
       title: "Expected total cost against monthly volume",
       description:
         "Lines of the expected total cost of \(a.payPerUse) and \(a.committed) at each evaluated volume, "
-        + "with 95% interval bands; they cross at \(jobs(a.breakEvenJobsPerMonth)) jobs a month.",
+        + "with 95% interval bands; "
+        + (a.breakEvenJobsPerMonth.map { "they cross at \(jobs($0)) jobs a month." }
+          ?? "they do not cross within the volumes evaluated."),
       xLabel: "jobs per month", yLabel: "expected total cost (\(document.currency))")
     body +=
       "<h2>Cost against volume</h2>\n"
