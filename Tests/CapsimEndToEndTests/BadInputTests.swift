@@ -135,6 +135,27 @@ struct BadInputTests {
       arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--trials", "0"],
       expected: "Error: --trials must be between 1 and 10,000,000 (got 0)\n" + runUsage),
     BadInput(
+      "--width -5 (a negative number is a value, not an option)", scenario: base,
+      arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--width", "-5"],
+      expected:
+        "Error: --width must be between 60 and 1000 columns (got -5); 100 suits a standard terminal\n"
+        + runUsage),
+    BadInput(
+      "--trials -3", scenario: base,
+      arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--trials", "-3"],
+      expected: "Error: --trials must be between 1 and 10,000,000 (got -3)\n" + runUsage),
+    BadInput(
+      "--precision 150%", scenario: base,
+      arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--precision", "150%"],
+      expected:
+        "Error: --precision must be above 0% and below 100% (got 150%); 1% (or 0.01) is typical\n"
+        + runUsage),
+    BadInput(
+      "-o ''", scenario: base, arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "-o", ""],
+      expected:
+        "Error: -o/--output needs a file name (got an empty one): give -o FILE, or leave it out to "
+        + "write to standard output\n" + runUsage),
+    BadInput(
       "--threads 0", scenario: base,
       arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--threads", "0"],
       expected: "Error: --threads must be at least 1 (got 0)\n" + runUsage),

@@ -28,7 +28,7 @@ struct OutputOptions<Document: ReportDocument>: ParsableArguments {
       "Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Terminal width in columns (table format).")
+  @Option(parsing: .unconditional, help: "Terminal width in columns (table format).")
   var width: Int = 100
 
   @Option(
@@ -39,6 +39,11 @@ struct OutputOptions<Document: ReportDocument>: ParsableArguments {
 
   func validate() throws {
     try TerminalWidth.validate(width)
+    if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError(
+        "-o/--output needs a file name (got an empty one): give -o FILE, or leave it out to write "
+          + "to standard output")
+    }
     if format.isBinary, output == nil || output == "-", isatty(STDOUT_FILENO) != 0 {
       throw ValidationError(
         "--format \(format.rawValue) writes a binary file; give it a name with -o FILE")

@@ -11,13 +11,16 @@ struct ScenarioRunOptions: ParsableArguments {
     help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
   var scenarioPath: String
 
-  @Option(help: "Override the scenario's trial count (1 to 10,000,000).")
+  // Numeric options parse their value unconditionally, so that `--trials -5` reaches the range check
+  // below (a clear message) instead of being read as an unknown option "-5".
+  @Option(parsing: .unconditional, help: "Override the scenario's trial count (1 to 10,000,000).")
   var trials: Int?
 
-  @Option(help: "Override the scenario's seed.")
+  @Option(parsing: .unconditional, help: "Override the scenario's seed.")
   var seed: UInt64?
 
   @Option(
+    parsing: .unconditional,
     help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it."
   )
   var threads: Int?
@@ -29,6 +32,7 @@ struct ScenarioRunOptions: ParsableArguments {
   var force = false
 
   @Option(
+    parsing: .unconditional,
     help:
       "Note every used price older than this many days on the run date (default: the scenario's max_price_age_days, else 90)."
   )
@@ -42,13 +46,16 @@ struct ScenarioRunOptions: ParsableArguments {
   var overrides: [String] = []
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Run trials in batches of 1,024 until every total cost and the leading paired difference are known "
         + "to this relative 95% half-width (e.g. 1% or 0.01); --trials is then ignored.",
       valueName: "share"))
   var precision: PrecisionArgument?
 
-  @Option(help: "With a precision target: the most trials to run (default 1,000,000).")
+  @Option(
+    parsing: .unconditional,
+    help: "With a precision target: the most trials to run (default 1,000,000).")
   var maxTrials: Int?
 
   @Flag(help: "Do not show progress on standard error.")
@@ -68,6 +75,10 @@ struct ScenarioRunOptions: ParsableArguments {
     }
     if let threads, threads < 1 {
       throw ValidationError("--threads must be at least 1 (got \(threads))")
+    }
+    if let precision, !(precision.value > 0 && precision.value < 1) {
+      throw ValidationError(
+        "--precision must be above 0% and below 100% (got \(precision.text)); 1% (or 0.01) is typical")
     }
   }
 
@@ -222,14 +233,19 @@ struct ScenarioRunOptions: ParsableArguments {
   }
 }
 
-/// A relative precision written as a percentage (`1%`) or a share (`0.01`), in (0, 1).
+/// A relative precision written as a percentage (`1%`) or a share (`0.01`); any finite number parses, and
+/// ``ScenarioRunOptions/validate()`` checks that it lies in (0, 1), so that an out-of-range value gets a message
+/// with the range.
 struct PrecisionArgument: ExpressibleByArgument {
   let value: Double
+  /// The value as written.
+  let text: String
 
   init?(argument: String) {
     let text = argument.trimmingCharacters(in: .whitespaces)
     let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
-    guard let number, number > 0, number < 1 else { return nil }
+    guard let number, number.isFinite else { return nil }
     value = number
+    self.text = text
   }
 }
