@@ -78,7 +78,8 @@ struct ScenarioRunOptions: ParsableArguments {
     }
     if let precision, !(precision.value > 0 && precision.value < 1) {
       throw ValidationError(
-        "--precision must be above 0% and below 100% (got \(precision.text)); 1% (or 0.01) is typical")
+        "--precision must be above 0% and below 100% (got \(precision.text)); 1% (or 0.01) is typical"
+      )
     }
   }
 
