@@ -183,4 +183,47 @@ struct FitCommandTests {
     let report = try jsonReport("with-zero")
     #expect(report["saved_fit"] is NSNull, "\(bad.name): a failed --save stored a fit")
   }
+
+  /// A set whose values are all equal can be neither fitted nor smoothed: each says so with a way out.
+  @Test func anEqualValuedSetSaysWhatStillWorks() throws {
+    let csv = directory.appendingPathComponent("equal.csv")
+    try """
+    sample_set,platform,metric,unit,value,gpu_count,recorded_at,run_id
+    equal,cloud-h100-shared,step_time,s,2,8,,
+    equal,cloud-h100-shared,step_time,s,2,8,,
+    equal,cloud-h100-shared,step_time,s,2,8,,
+
+    """.write(to: csv, atomically: true, encoding: .utf8)
+    let imported = try CapsimExecutable.run(["import", "samples", csv.path, "--db", database])
+    #expect(imported.exitCode == 0, "\(imported.standardError)")
+    let fit = try CapsimExecutable.run(["fit", "equal", "--db", database])
+    #expect(fit.exitCode == 64)
+    #expect(
+      fit.standardError
+        == "error: cannot fit sample set 'equal': all values equal 2.0; a distribution needs values "
+        + "that vary\nhelp: a scenario can still use the set with 'sampling: bootstrap' (every job "
+        + "takes that value); to fit, collect measurements that show the run-to-run spread\n")
+    let scenario = directory.appendingPathComponent("smoothed.yaml")
+    try """
+    version: 1
+    name: smoothed-equal
+    horizon_months: 3
+    trials: 20
+    workload: {jobs_per_month: 20, gpus_per_job: 8, steps_per_job: 1000}
+    options:
+      - name: cloud
+        samples: equal
+        sampling: smoothed
+        price: lambda-h100-sxm5-8x-on-demand
+
+    """.write(to: scenario, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run(["run", scenario.path, "--db", database, "--no-save"])
+    #expect(run.exitCode == 64)
+    #expect(
+      run.standardError
+        == "\(scenario.path):9:15: error: field 'options[0].sampling': sample set 'equal' has only "
+        + "equal values: a smoothed bootstrap needs two distinct values to choose its kernel's width "
+        + "(Silverman's rule)\nhelp: use 'sampling: bootstrap' (every job then takes that value), or "
+        + "import more measurements into 'equal'\n")
+  }
 }

@@ -99,6 +99,19 @@ extension CapsimDatabase {
         case .bootstrap:
           return (.empirical(set.seconds), set.metric)
         case .smoothed:
+          guard let first = set.seconds.first, set.seconds.contains(where: { $0 != first }) else {
+            problems.append(
+              .invalidValue(
+                location,
+                message:
+                  "sample set '\(name)' has \(set.seconds.count == 1 ? "one value" : "only equal values"): "
+                  + "a smoothed bootstrap needs two distinct values to choose its kernel's width "
+                  + "(Silverman's rule)",
+                help:
+                  "use 'sampling: bootstrap' (every job then takes that value), or import more "
+                  + "measurements into '\(name)'"))
+            return nil
+          }
           return (
             .distribution(
               try EmpiricalDistribution(

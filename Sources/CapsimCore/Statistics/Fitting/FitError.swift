@@ -41,8 +41,19 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible, Diagn
         help: "fit the normal family, or remove or shift the values ≤ 0")
     case .tooFewValues, .emptyValues:
       return Diagnostic(location: nil, message: description, help: "collect more samples")
-    default:
-      return Diagnostic(location: nil, message: description)
+    case .allValuesEqual:
+      return Diagnostic(
+        location: nil, message: description,
+        help:
+          "a scenario can still use the set with 'sampling: bootstrap' (every job takes that value); "
+          + "to fit, collect measurements that show the run-to-run spread")
+    case .nonFiniteValue:
+      return Diagnostic(
+        location: nil, message: description, help: "remove the value, or re-import the set")
+    case .numericalFailure:
+      return Diagnostic(
+        location: nil, message: description,
+        help: "try another family (capsim fit ranks them all), or use 'sampling: bootstrap'")
     }
   }
 }
