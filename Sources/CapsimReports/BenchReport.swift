@@ -11,7 +11,6 @@ public enum BenchReport {
   public static func text(
     _ m: ThroughputBenchmark.Measurement, scenario: String, trials: Int, options: Int
   ) -> String {
-    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
     func seconds(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 2) + " s" }
     func perJob(_ seconds: Double) -> String {
       NumberFormatting.fixed(seconds * 1e9 / m.jobs, decimals: 1) + " ns per job"
@@ -20,7 +19,7 @@ public enum BenchReport {
       NumberFormatting.readable(m.jobs / seconds / 1e6, significant: 3) + " million jobs/s"
     }
     let lines = [
-      "scenario: \(scenario), \(count(trials, "trial")), \(count(options, "option")), "
+      "scenario: \(scenario), \(NumberFormatting.count(trials, "trial")), \(NumberFormatting.count(options, "option")), "
         + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
       "baseline: xoshiro256** next(): \(NumberFormatting.fixed(m.baselineNanosecondsPerOutput, decimals: 2)) ns "
         + "per output (checksum \(m.checksum & 0xFF))",
@@ -32,7 +31,7 @@ public enum BenchReport {
       "1 thread:  \(seconds(m.singleThreadSeconds)), \(rate(m.singleThreadSeconds)), "
         + "\(perJob(m.singleThreadSeconds)) = "
         + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor",
-      "\(count(m.threads, "thread")): \(seconds(m.parallelSeconds)), \(rate(m.parallelSeconds)), "
+      "\(NumberFormatting.count(m.threads, "thread")): \(seconds(m.parallelSeconds)), \(rate(m.parallelSeconds)), "
         + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))",
       "results identical across thread counts: \(m.identical ? "yes" : "NO")",
     ]

@@ -27,7 +27,7 @@ public enum BreakEvenReport {
     }
     lines += [
       "",
-      "Evaluated points (\(analysis.evaluations) simulations of \(trials) trials, seed \(seed); costs in \(currency)):",
+      "Evaluated points (\(NumberFormatting.count(analysis.evaluations, "simulation")) of \(NumberFormatting.count(trials, "trial")), seed \(seed); costs in \(currency)):",
     ]
     let rows = analysis.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }.map { point in
       [

@@ -14,7 +14,7 @@ public enum MarkdownReport {
       lines.append("")
     }
     lines.append(
-      "\(outcome.horizonMonths) months, \(outcome.trials) Monte Carlo trials, seed \(outcome.seed). "
+      "\(outcome.horizonMonths) months, \(NumberFormatting.count(outcome.trials, "Monte Carlo trial")), seed \(outcome.seed). "
         + "Each cell is the mean over trials ± the half-width of its 95% confidence interval; "
         + "job-time quantiles are pooled over all simulated jobs, with their 95% interval in brackets."
     )

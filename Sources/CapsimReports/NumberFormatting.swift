@@ -2,6 +2,12 @@ import Foundation
 
 /// Locale-independent number formatting for reports: the same bytes on every machine.
 public enum NumberFormatting {
+  /// `count` with thousands grouped and `noun` made plural unless it is one: `count(1, "trial")` →
+  /// "1 trial", `count(2000, "trial")` → "2,000 trials".
+  public static func count(_ count: Int, _ noun: String) -> String {
+    fixed(Double(count), decimals: 0) + " " + noun + (count == 1 ? "" : "s")
+  }
+
   /// `value` with `significant` significant digits, thousands grouped by commas, no exponent below 1e15.
   ///
   /// Examples: 1234567.8 → "1,234,568"; 0.0123456 → "0.01235"; NaN → "n/a".

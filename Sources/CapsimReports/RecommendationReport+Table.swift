@@ -12,7 +12,7 @@ extension RecommendationReport {
     var lines: [String] = []
     lines.append(
       "Recommendation for \(r.scenario): \(r.horizonMonths) months, "
-        + "\(NumberFormatting.fixed(Double(r.trials), decimals: 0)) trials, seed \(r.seed)")
+        + "\(NumberFormatting.count(r.trials, "trial")), seed \(r.seed)")
     if !r.overrides.isEmpty {
       lines.append(
         contentsOf: wrap(

@@ -97,7 +97,7 @@ public enum RecommendationReport {
 
   /// "Trials and seed" line.
   static func methodLine(_ r: Recommendation) -> String {
-    "Monte Carlo estimates over \(NumberFormatting.fixed(Double(r.trials), decimals: 0)) trials, seed \(r.seed), "
+    "Monte Carlo estimates over \(NumberFormatting.count(r.trials, "trial")), seed \(r.seed), "
       + "\(r.horizonMonths)-month horizon; options compared trial by trial on the same jobs."
   }
 

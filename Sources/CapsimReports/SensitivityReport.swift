@@ -4,7 +4,7 @@ import Foundation
 public enum SensitivityReport {
   static func heading(_ result: TornadoResult) -> String {
     "Sensitivity of \(result.scenario): \(result.metric), each input moved to its low and high value "
-      + "with the others at base; \(NumberFormatting.fixed(Double(result.trials), decimals: 0)) trials, "
+      + "with the others at base; \(NumberFormatting.count(result.trials, "trial")), "
       + "seed \(result.seed) in every run (common random numbers); costs in \(result.currency)."
   }
 

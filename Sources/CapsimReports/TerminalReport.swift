@@ -28,7 +28,7 @@ public struct TerminalReport: Sendable {
   public func render(_ outcome: SimulationOutcome) -> String {
     var lines: [String] = []
     lines.append(
-      "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(group(outcome.trials)) trials, seed \(outcome.seed)"
+      "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(NumberFormatting.count(outcome.trials, "trial")), seed \(outcome.seed)"
     )
     if !outcome.overrides.isEmpty {
       lines.append(
@@ -150,10 +150,6 @@ public struct TerminalReport: Sendable {
     var text = text
     while text.last == " " { text.removeLast() }
     return text
-  }
-
-  private func group(_ value: Int) -> String {
-    NumberFormatting.fixed(Double(value), decimals: 0)
   }
 
   private func wrap(_ text: String, indent: String) -> [String] {

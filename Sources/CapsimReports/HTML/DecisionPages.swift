@@ -71,7 +71,7 @@ struct BreakEvenPage {
     var body =
       "<header>\n<h1>capsim break-even: \(SVG.escape(a.committed)) against "
       + "\(SVG.escape(a.payPerUse))</h1>\n<p class=\"meta\">\(a.committedNodes) committed nodes · "
-      + "\(a.evaluations) simulations of \(document.trials) trials · seed \(document.seed) · capsim "
+      + "\(NumberFormatting.count(a.evaluations, "simulation")) of \(NumberFormatting.count(document.trials, "trial")) · seed \(document.seed) · capsim "
       + "\(SVG.escape(settings.capsimVersion))</p>\n</header>\n"
     body += "<section class=\"answer\" aria-label=\"Answer\">\n"
     body +=

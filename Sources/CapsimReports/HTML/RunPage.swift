@@ -15,7 +15,7 @@ struct RunPage {
     var body = "<header>\n<h1>capsim run: \(SVG.escape(outcome.scenario))</h1>\n"
     body +=
       "<p class=\"meta\">\(outcome.horizonMonths) months · "
-      + "\(NumberFormatting.fixed(Double(outcome.trials), decimals: 0)) Monte Carlo trials · seed "
+      + "\(NumberFormatting.count(outcome.trials, "Monte Carlo trial")) · seed "
       + "\(outcome.seed) · capsim \(SVG.escape(settings.capsimVersion))</p>\n</header>\n"
     body += answer()
     body += totalCost()
@@ -52,7 +52,7 @@ struct RunPage {
     let text = ChartText(
       title: "Expected total cost per option",
       description:
-        "Bar chart of the mean total cost over \(outcome.trials) trials for each option, with the 95% "
+        "Bar chart of the mean total cost over \(NumberFormatting.count(outcome.trials, "trial")) for each option, with the 95% "
         + "confidence interval of the mean as whiskers. "
         + bars.map { "\($0.label): \(NumberFormatting.compact($0.value)) \(outcome.currency)" }
         .joined(separator: "; ") + ".",

@@ -1,0 +1,18 @@
+import CapsimCore
+
+extension PrecisionOutcome {
+  /// One line for reports, e.g. `precision: 95% half-width 0.93% of every total cost and of the leading
+  /// paired difference (target 1%), reached after 5,120 trials`.
+  public func summary(trials: Int) -> String {
+    func percent(_ share: Double) -> String {
+      share.isFinite ? "\((share * 10_000).rounded() / 100)%" : "not estimable"
+    }
+    let outcome =
+      met
+      ? "reached after \(NumberFormatting.count(trials, "trial"))"
+      : "NOT reached: stopped at the limit of \(NumberFormatting.count(maximumTrials, "trial"))"
+    return
+      "precision: 95% half-width \(percent(reached)) of every total cost and of the leading paired "
+      + "difference (target \(percent(target))), \(outcome)"
+  }
+}
