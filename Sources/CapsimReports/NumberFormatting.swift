@@ -26,11 +26,12 @@ public enum NumberFormatting {
     return group(String(format: "%.\(decimals)f", value))
   }
 
-  /// A compact amount for narrow tables: 2,942,839 → "2.94M", 244,610 → "245k", 9,876 → "9,876".
+  /// A compact amount for narrow tables: 2,942,839 → "2.94M", 244,610 → "245k", 9,876 → "9,876";
+  /// billions as "B" (14.3B), as money is written, not the SI "G".
   public static func compact(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
     let magnitude = Swift.abs(value)
-    if magnitude >= 1e9 { return readable(value / 1e9, significant: 3) + "G" }
+    if magnitude >= 1e9 { return readable(value / 1e9, significant: 3) + "B" }
     if magnitude >= 1e6 { return readable(value / 1e6, significant: 3) + "M" }
     if magnitude >= 1e4 { return fixed(value / 1e3, decimals: 0) + "k" }
     return fixed(value, decimals: 0)
