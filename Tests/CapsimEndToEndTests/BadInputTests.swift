@@ -269,6 +269,12 @@ struct BadInputTests {
         "$FILE:3:17: error: 'horizon_months' is 12.5; it must be a whole number between 1 and 600\nhelp: months to simulate; 600 (50 years) is far beyond any hardware's life\n"
     ),
     BadInput(
+      "an escape sequence in the name",
+      scenario: base.replacing("name: bad-input", with: #"name: "bad\x1b[31m-input""#),
+      expected:
+        "$FILE:2:7: error: 'name' contains the control character U+001B\nhelp: remove it: 'name' is one line of printable text\n"
+    ),
+    BadInput(
       "horizon_months negative",
       scenario: base.replacing("horizon_months: 12", with: "horizon_months: -3"),
       expected:
