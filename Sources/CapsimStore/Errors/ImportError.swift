@@ -43,6 +43,8 @@ public indirect enum ImportError: Error, Equatable, Sendable {
   case strayByteOrderMark(SourceLocation)
   /// A NUL byte in a text file (it would cut a stored name or run id short).
   case nulByte(SourceLocation)
+  /// A byte that is not valid UTF-8 (it would be stored as U+FFFD); `byte` is the first bad one.
+  case invalidUTF8(SourceLocation, byte: UInt8)
   /// Several rows are bad: the first ``RowErrors/limit`` errors in file order, and how many more
   /// there were. Rendered one diagnostic after another, then `and N more errors`.
   case several([ImportError], omitted: Int)
@@ -58,7 +60,7 @@ public indirect enum ImportError: Error, Equatable, Sendable {
       .duplicateInFile(let location, _, _, _), .invalidJSON(let location, _),
       .unrecognisedFormat(let location, _), .invalidOption(let location, _, _),
       .unreadable(let location, _), .strayByteOrderMark(let location),
-      .nulByte(let location):
+      .nulByte(let location), .invalidUTF8(let location, _):
       return location
     case .several(let errors, _):
       return errors.first?.location ?? SourceLocation(file: "")
@@ -148,6 +150,15 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         location: location, message: "a NUL byte (\\0) in the data; a CSV or JSON file is text",
         help:
           "the file is binary or damaged here; re-export it as UTF-8 text (a NUL would cut a name or run id short)"
+      )
+    case .invalidUTF8(let location, let byte):
+      let hex = String(byte, radix: 16, uppercase: true)
+      return Diagnostic(
+        location: location,
+        message:
+          "byte 0x\(hex.count == 1 ? "0" + hex : hex) is not UTF-8; capsim reads text files as UTF-8",
+        help:
+          "re-save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8 FILE > NEW); nothing was imported"
       )
     case .several(let errors, let omitted):
       var first = errors.first?.diagnostic ?? Diagnostic(location: nil, message: "no errors")
