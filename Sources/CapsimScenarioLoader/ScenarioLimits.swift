@@ -12,7 +12,7 @@ public enum ScenarioLimits {
   /// Hours in ten years: the longest wait, deadline or mechanism duration that is worth modelling.
   static let tenYearsOfHours = 87_600.0
   /// Seconds in ten years: the longest step or job time a distribution may describe.
-  static let tenYearsOfSeconds = 315_360_000.0
+  static let tenYearsOfSeconds = DurationLimits.tenYearsOfSeconds
 
   /// The table, keyed by normalised key path.
   public static let table: [String: NumericLimit] = [

@@ -36,6 +36,31 @@ import Testing
         at(3, 26, "value"), value: "-2.5", reason: "durations must be ≥ 0",
         help: "remove the row or correct the value")),
     Case(
+      name: "more than ten years", text: header + good + "ok,cloud-a100,job_time,s,1e308\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1e308",
+        reason: "a duration must be at most 315360000 s (ten years)",
+        help: "check the unit (s, ms, us, ns, min, h); no job, step or wait lasts longer")),
+    Case(
+      name: "more than ten years once converted",
+      text: header + good + "ok,cloud-a100,job_time,h,1e6\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1e6",
+        reason: "that is 3600000000.0 s; a duration must be at most 315360000 s (ten years)",
+        help: "check the unit (s, ms, us, ns, min, h); no job, step or wait lasts longer")),
+    Case(
+      name: "below a nanosecond", text: header + good + "ok,cloud-a100,job_time,s,1e-12\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1e-12",
+        reason: "a duration above 0 must be at least 1 ns",
+        help: "check the unit (s, ms, us, ns, min, h), or write 0 for no time at all")),
+    Case(
+      name: "0 s once converted", text: header + good + "ok,cloud-a100,job_time,ns,1e-320\n",
+      expected: .invalidValue(
+        at(3, 27, "value"), value: "1e-320",
+        reason: "that is 0.0 s; a duration above 0 must be at least 1 ns",
+        help: "check the unit (s, ms, us, ns, min, h), or write 0 for no time at all")),
+    Case(
       name: "not a number", text: header + good + "ok,cloud-a100,job_time,s,fast\n",
       expected: .invalidValue(
         at(3, 26, "value"), value: "fast", reason: "a duration must be a number",
