@@ -21,6 +21,11 @@ extension CapsimDatabase {
     if replacesEmptyFile, !isEmptyDatabaseFile(path) {
       return (try CapsimDatabase(path: path), false)
     }
+    let directory = (path as NSString).deletingLastPathComponent
+    guard access(directory.isEmpty ? "." : directory, W_OK) == 0 else {
+      throw StoreError.directoryNotWritable(
+        path: path, directory: directory.isEmpty ? "." : directory)
+    }
     let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
     func removeTemporary() {
       for suffix in ["", "-journal", "-wal", "-shm"] {
@@ -34,7 +39,16 @@ extension CapsimDatabase {
       try database.dbQueue.close()
     } catch {
       removeTemporary()
-      if let error = error as? StoreError { throw error }
+      // Errors about the temporary file are about the database the user named.
+      switch error as? StoreError {
+      case .readOnly(temporary)?:
+        throw StoreError.directoryNotWritable(
+          path: path, directory: directory.isEmpty ? "." : directory)
+      case .cannotOpen(temporary, let reason)?:
+        throw StoreError.cannotOpen(path: path, reason: reason)
+      case let error?: throw error
+      case nil: break
+      }
       if let error = error as? ImportError { throw StoreError.defaultDataRejected(error) }
       throw StoreError.database(reason: reason(error))
     }
