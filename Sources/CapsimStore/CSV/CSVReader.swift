@@ -189,6 +189,15 @@ struct CSVReader {
     return text.trimmingSpaces()
   }
 
+  /// The field as ``double(_:)`` reads it: only spaces removed at either end, so that a line break or
+  /// tab that makes it unreadable as a number stays in the text a diagnostic shows (escaped there).
+  func numberText(_ field: Field) -> String {
+    var text = Substring(string(field))
+    while text.first == " " { text.removeFirst() }
+    while text.last == " " { text.removeLast() }
+    return String(text)
+  }
+
   /// Whether the field is empty or only spaces.
   func isBlank(_ field: Field) -> Bool {
     var index = field.start

@@ -173,9 +173,27 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
   public var description: String { diagnostic.description }
 }
 
-/// A value as shown in a message: numbers bare, text in quotes, empty as `empty`.
+/// A value as shown in a message: numbers bare, text in quotes with control characters escaped (so a
+/// line break that makes `1.0` unreadable shows as `'1.0\n'`), empty as `empty`.
 private func quoted(_ value: String) -> String {
   if value.isEmpty { return "empty" }
   if Double(value) != nil { return value }
-  return "'\(value)'"
+  return "'\(escapingControlCharacters(value))'"
+}
+
+/// `text` with line breaks, tabs and other control characters written as Swift escapes (`\n`, `\r`,
+/// `\t`, `\u{1B}`), so that invisible characters are visible in a one-line diagnostic.
+func escapingControlCharacters(_ text: String) -> String {
+  var result = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\n": result += "\\n"
+    case "\r": result += "\\r"
+    case "\t": result += "\\t"
+    case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+      result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+    default: result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
 }
