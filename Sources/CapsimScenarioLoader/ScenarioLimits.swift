@@ -1,53 +1,3 @@
-/// The valid range of a numeric scenario key, and why: one row of ``ScenarioLimits/table``.
-public struct NumericLimit: Sendable, Hashable {
-  /// The smallest allowed value.
-  public var lower: Double
-  /// Whether `lower` itself is allowed.
-  public var includesLower: Bool
-  /// The largest allowed value.
-  public var upper: Double
-  /// Whether only whole numbers are allowed.
-  public var isWholeNumber: Bool
-  /// What the limits mean physically, shown as the diagnostic's help line.
-  public var reason: String
-
-  /// A closed range `lower...upper`.
-  static func closed(_ lower: Double, _ upper: Double, _ reason: String, whole: Bool = false)
-    -> NumericLimit
-  {
-    NumericLimit(
-      lower: lower, includesLower: true, upper: upper, isWholeNumber: whole, reason: reason)
-  }
-
-  /// A half-open range `lower < x ≤ upper`.
-  static func above(_ lower: Double, upTo upper: Double, _ reason: String) -> NumericLimit {
-    NumericLimit(
-      lower: lower, includesLower: false, upper: upper, isWholeNumber: false, reason: reason)
-  }
-
-  /// Whether `value` is allowed (NaN and ±∞ never are).
-  public func contains(_ value: Double) -> Bool {
-    guard value.isFinite, value <= upper else { return false }
-    if isWholeNumber && value.rounded(.towardZero) != value { return false }
-    return includesLower ? value >= lower : value > lower
-  }
-
-  /// The range in words, e.g. "between 1 and 600" or "> 0 and ≤ 1000000".
-  public var rule: String {
-    let low = Self.format(lower)
-    let high = Self.format(upper)
-    if includesLower {
-      return (isWholeNumber ? "a whole number " : "") + "between \(low) and \(high)"
-    }
-    return "> \(low) and ≤ \(high)"
-  }
-
-  static func format(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-  }
-}
-
 /// Every numeric scenario key's valid range, in one table (documented in docs/scenarios.md, "Valid
 /// ranges"). The loader looks each number up here by its key path with list indices removed
 /// (`options[2].interruptions.restart_hours` → `options.interruptions.restart_hours`); distribution
@@ -62,13 +12,14 @@ public enum ScenarioLimits {
   /// Hours in ten years: the longest wait, deadline or mechanism duration that is worth modelling.
   static let tenYearsOfHours = 87_600.0
   /// Seconds in ten years: the longest step or job time a distribution may describe.
-  static let tenYearsOfSeconds = 315_360_000.0
+  static let tenYearsOfSeconds = DurationLimits.tenYearsOfSeconds
 
   /// The table, keyed by normalised key path.
   public static let table: [String: NumericLimit] = [
     "version": .closed(1, 1_000, "the format version; 1 is current", whole: true),
     "horizon_months": .closed(
-      1, 600, "months to simulate; 600 (50 years) is far beyond any hardware's life", whole: true),
+      1, PriceLimits.longestHorizonMonths,
+      "months to simulate; 600 (50 years) is far beyond any hardware's life", whole: true),
     "max_price_age_days": .closed(
       0, 36_500, "the age in days above which reports flag a price as stale (default 90)",
       whole: true),
@@ -97,7 +48,8 @@ public enum ScenarioLimits {
       0, Workload.maximumJobsPerMonth,
       "each month's mean job count: at most a million (about one every 3 s)"),
     "workload.gpus_per_job": .closed(
-      1, 100_000, "GPUs one job holds at once (the largest clusters have about 100,000)",
+      1, PriceLimits.mostGPUs,
+      "GPUs one job holds at once (the largest clusters have about 100,000)",
       whole: true),
     "workload.steps_per_job": .above(
       0, upTo: 1_000_000_000,
@@ -110,9 +62,9 @@ public enum ScenarioLimits {
     "options.duration_scale": .closed(
       0.001, 1_000, "a factor on every duration, from 1/1000 to 1000 (e.g. 1.2 for 20% slower)"),
     "options.nodes": .closed(1, 100_000, "committed nodes, at most 100,000", whole: true),
-    "options.price_per_gpu_hour": .closed(
-      0, 1_000_000,
-      "the price of one GPU for one hour in the price's currency, replacing the quoted amount; at most 10^6"
+    "options.price_per_gpu_hour": PriceLimits.perGPUHour.with(
+      reason:
+        "the price of one GPU for one hour in the price's currency, replacing the quoted amount; at most 10^6"
     ),
     "options.sizing.max_nodes": .closed(
       1, 100_000, "the largest node count the sizing search tries, at most 100,000", whole: true),
@@ -155,7 +107,8 @@ public enum ScenarioLimits {
     "options.overflow.max_wait_hours": .closed(
       0, tenYearsOfHours, "hours a job may wait before it overflows, from 0 to ten years"),
     "options.provisioning.lead_time_months": .closed(
-      0, 600, "months until committed nodes exist, from 0 to 600", whole: true),
+      0, PriceLimits.longestHorizonMonths, "months until committed nodes exist, from 0 to 600",
+      whole: true),
     "costs.engineer_hourly_rate": .closed(
       0, 10_000, "what an engineer-hour costs, at most 10,000"),
     "costs.penalty_per_missed_deadline": .closed(

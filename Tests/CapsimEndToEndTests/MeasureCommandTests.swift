@@ -46,4 +46,67 @@ struct MeasureCommandTests {
     let list = try CapsimExecutable.run(["data", "list", "--db", database])
     #expect(!list.standardOutput.contains("broken"))
   }
+
+  /// Options that would refuse the values are checked before the first run: the command is never run
+  /// (its marker file stays absent), nothing is stored, and the error names the option. An export to a
+  /// missing directory used to fail only after the set (and the platform) were stored, so a retry
+  /// conflicted; a bad --platform or an empty --set failed after every run, located at
+  /// "capsim measure:1:1".
+  @Test(arguments: [
+    (
+      "export directory missing",
+      [
+        "--set", "m", "--platform", "laptop", "--create-platform", "shared", "--export-json",
+        "/nonexistent-capsim-dir/x.json",
+      ],
+      "/nonexistent-capsim-dir/x.json: error: cannot write the output: the directory '/nonexistent-capsim-dir' does not exist\n"
+        + "help: create it first (mkdir -p '/nonexistent-capsim-dir') or choose another path\n"
+    ),
+    (
+      "unknown platform", ["--set", "m", "--platform", "cloud-h100-sharde"],
+      "--platform: error: unknown platform 'cloud-h100-sharde'\n"
+        + "help: did you mean 'cloud-h100-shared' or 'cloud-a100-shared'? Or add --create-platform shared (or dedicated) to create it\n"
+    ),
+    (
+      "empty set name", ["--set", "", "--platform", "cloud-h100-shared"],
+      "--set: error: the sample-set name is empty\nhelp: name the set the values are stored as, e.g. --set sleep-1\n"
+    ),
+    (
+      "bad metric", ["--set", "m", "--platform", "cloud-h100-shared", "--metric", "Job"],
+      "--metric: error: 'Job' is not a metric name (lower-case letters and underscores)\n"
+        + "help: use job_time, step_time, queue_wait or another snake_case name\n"
+    ),
+  ])
+  func refusedBeforeRunningAndNothingStored(name: String, options: [String], message: String)
+    throws
+  {
+    #expect(try CapsimExecutable.run(["data", "list", "--db", database]).exitCode == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: database))
+    let marker = directory.appendingPathComponent("ran").path
+    let run = try CapsimExecutable.run(
+      ["measure"] + options + ["--runs", "2", "--db", database, "--", "touch", marker])
+    #expect(run.exitCode == 64)
+    #expect(run.standardError == message)
+    #expect(!FileManager.default.fileExists(atPath: marker), "the command ran")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+  }
+
+  @Test func anExistingSetIsRefusedBeforeRunningUnlessReplaced() throws {
+    let first = try CapsimExecutable.run([
+      "measure", "--set", "again", "--platform", "cloud-h100-shared", "--runs", "1", "--db",
+      database, "--", "true",
+    ])
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    let marker = directory.appendingPathComponent("ran").path
+    let second = try CapsimExecutable.run([
+      "measure", "--set", "again", "--platform", "cloud-h100-shared", "--runs", "1", "--db",
+      database, "--", "touch", marker,
+    ])
+    #expect(second.exitCode == 64)
+    #expect(
+      second.standardError
+        == "--set: error: sample set 'again' already exists with different content\n"
+        + "help: use --replace to overwrite it, or import under another name\n")
+    #expect(!FileManager.default.fileExists(atPath: marker))
+  }
 }

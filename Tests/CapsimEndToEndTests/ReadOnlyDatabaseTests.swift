@@ -34,4 +34,31 @@ struct ReadOnlyDatabaseTests {
         + "it somewhere writable\n")
     #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
   }
+
+  /// A new database (or an empty file to fill) in a directory the user cannot write: the error used to
+  /// name the temporary file ("capsim.sqlite.partial-PID") and suggest the file was not a database.
+  @Test(arguments: ["missing", "zero bytes"])
+  func aNewDatabaseInAReadOnlyDirectoryNamesTheRealPathAndCause(_ kind: String) throws {
+    guard CapsimExecutable.canRunUnprivileged else { return }
+    let directory = try Fixtures.temporaryDirectory()
+    let database = directory.appendingPathComponent("capsim.sqlite").path
+    if kind == "zero bytes" {
+      #expect(FileManager.default.createFile(atPath: database, contents: Data()))
+      #expect(chmod(database, 0o666) == 0)
+    }
+    #expect(chmod(directory.path, 0o555) == 0)
+    defer { _ = chmod(directory.path, 0o755) }
+
+    let (message, status) = try CapsimExecutable.runUnprivileged(
+      ["data", "list", "--db", database], home: directory.path)
+
+    #expect(status == 64, "\(message)")
+    #expect(
+      message
+        == "\(database): error: cannot create the database: directory '\(directory.path)' is not "
+        + "writable\nhelp: capsim builds a new database beside it and renames it into place: make the "
+        + "directory writable for this user, or give --db a path in a writable directory\n")
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    #expect(left == (kind == "missing" ? [] : ["capsim.sqlite"]))
+  }
 }

@@ -42,6 +42,49 @@ import Testing
     #expect(siblings == ["foreign.sqlite"])
   }
 
+  /// A zero-byte file (`: > capsim.sqlite`) and an SQLite file with no tables hold nothing, so they start
+  /// with the bundled data like a missing file, and no temporary file is left beside them.
+  @Test(arguments: ["zero bytes", "no tables"])
+  func anEmptyFileIsFilledWithTheBundledData(_ kind: String) throws {
+    let file = path("empty.sqlite")
+    if kind == "zero bytes" {
+      #expect(FileManager.default.createFile(atPath: file, contents: Data()))
+    } else {
+      let blank = try DatabaseQueue(path: file)
+      try blank.write { db in
+        try db.execute(sql: "CREATE TABLE scratch (x); DROP TABLE scratch")
+      }
+      try blank.close()
+      #expect(try Data(contentsOf: URL(fileURLWithPath: file)).count > 0)
+    }
+    let (database, created) = try CapsimDatabase.openDefault(path: file)
+    #expect(created)
+    #expect(try !database.prices().isEmpty && !database.platforms().isEmpty)
+    let (bundled, _) = try CapsimDatabase.openDefault(path: path("missing.sqlite"))
+    for table in ["platform", "sample_set", "sample", "price"] {
+      #expect(try rowCount(database, table) == rowCount(bundled, table), "\(table)")
+    }
+    #expect(try database.prices() == bundled.prices())
+    try FileManager.default.removeItem(atPath: path("missing.sqlite"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["empty.sqlite"])
+    // Opened again, it is a capsim database like any other.
+    #expect(try CapsimDatabase.openDefault(path: file).createdFromDefaults == false)
+  }
+
+  /// An empty table is still a table someone made: such a file is refused, not replaced.
+  @Test func aForeignDatabaseWithOnlyAnEmptyTableIsNotReplaced() throws {
+    let file = path("foreign-empty.sqlite")
+    let foreign = try DatabaseQueue(path: file)
+    try foreign.write { db in try db.execute(sql: "CREATE TABLE notes (x)") }
+    try foreign.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: file))
+    #expect(
+      throws: StoreError.notCapsimDatabase(
+        path: file, reason: "it holds tables capsim did not create (notes)")
+    ) { _ = try CapsimDatabase.openDefault(path: file) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+  }
+
   @Test func anotherApplicationIDIsRefused() throws {
     let file = path("other.sqlite")
     let other = try DatabaseQueue(path: file)

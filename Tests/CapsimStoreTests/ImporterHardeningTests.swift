@@ -106,6 +106,44 @@ import Testing
     #expect(try database.sampleSetNames().isEmpty)
   }
 
+  /// A Latin-1 é (0xE9) used to be decoded as U+FFFD and stored so; now the file is refused where the
+  /// byte stands, in CSV (quoted or not) and JSON Lines alike.
+  @Test func bytesThatAreNotUTF8AreRejectedWhereTheyStand() throws {
+    let database = try databaseWithPlatforms()
+    let header = Array("sample_set,platform,metric,unit,value,recorded_at\n".utf8)
+    let row = Array("x,cloud-a100,job_time,s,1,caf".utf8) + [0xE9] + Array(",\n".utf8)
+    let error = try expectRejected(database) {
+      try database.importSamples(ImportSource(fileName: "l.csv", bytes: header + row))
+    }
+    #expect(error == .invalidUTF8(SourceLocation(file: "l.csv", line: 2, column: 30), byte: 0xE9))
+    #expect(
+      error?.description
+        == """
+        l.csv:2:30: error: byte 0xE9 is not UTF-8; capsim reads text files as UTF-8
+        help: re-save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8 FILE > NEW); nothing was imported
+        """)
+    // Valid multi-byte text before the bad byte counts as one column per character.
+    let quoted =
+      header + Array("x,cloud-a100,job_time,s,1,\"é\u{2014}".utf8) + [0xC3, 0x28]
+      + Array("\"\n".utf8)
+    let quotedError = try expectRejected(database) {
+      try database.importSamples(ImportSource(fileName: "q.csv", bytes: quoted))
+    }
+    #expect(
+      quotedError == .invalidUTF8(SourceLocation(file: "q.csv", line: 2, column: 30), byte: 0xC3))
+    let json =
+      Array(
+        #"{"sample_set":"x","platform":"cloud-a100","metric":"job_time","unit":"s","value":1,"run_id":"a"#
+          .utf8)
+      + [0xFF] + Array(#""}"#.utf8)
+    let jsonError = try expectRejected(database) {
+      try database.importSamples(ImportSource(fileName: "n.jsonl", bytes: json))
+    }
+    #expect(
+      jsonError == .invalidUTF8(SourceLocation(file: "n.jsonl", line: 1, column: 95), byte: 0xFF))
+    #expect(try database.sampleSetNames().isEmpty)
+  }
+
   @Test func everyBadRowIsReportedUpToTheLimit() throws {
     let database = try databaseWithPlatforms()
     var csv = "sample_set,platform,metric,unit,value\nx,cloud-a100,job_time,s,1\n"

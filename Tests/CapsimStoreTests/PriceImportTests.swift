@@ -86,6 +86,42 @@ import Testing
       message:
         "prices.csv:3:33: error: field 'gpus_per_unit' is 0; a unit must hold more than 0 GPUs"),
     Case(
+      name: "amount above 10^6 per GPU-hour",
+      row: row.replacingOccurrences(of: "2.5", with: "1e308"),
+      message:
+        "prices.csv:3:20: error: field 'amount' is 1e308; that is 1e+308 per GPU-hour, which must be between 0 and 1000000\nhelp: correct the value: the price of one GPU for one hour in the price's currency, at most 10^6 (the same limit as a scenario's price_per_gpu_hour)"
+    ),
+    Case(
+      name: "amount per node-month above 10^6 per GPU-hour",
+      row: "x,p,H100,bare_metal,5840000001,node_month,8,0,0,USD,2025-01-01,src,",
+      message:
+        "prices.csv:3:21: error: field 'amount' is 5840000001; that is 1000000.0001712329 per GPU-hour, which must be between 0 and 1000000"
+    ),
+    Case(
+      name: "gpus per unit below 0.01",
+      row: row.replacingOccurrences(of: "gpu_hour,1,", with: "gpu_hour,1e-300,"),
+      message:
+        "prices.csv:3:33: error: field 'gpus_per_unit' is 1e-300; it must be between 0.01 and 100000\nhelp: correct the value: GPUs in one unit, from 0.01"
+    ),
+    Case(
+      name: "part of a GPU in a committed node",
+      row: "x,p,H100,bare_metal,2.5,node_month,0.5,0,0,USD,2025-01-01,src,",
+      message:
+        "prices.csv:3:36: error: field 'gpus_per_unit' is 0.5; it must be a whole number between 1 and 100000\nhelp: correct the value: GPUs in one committed node; jobs run on whole GPUs"
+    ),
+    Case(
+      name: "minimum term of 10^11 months",
+      row: row.replacingOccurrences(of: "gpu_hour,1,0,", with: "gpu_hour,1,100000000000,"),
+      message:
+        "prices.csv:3:35: error: field 'minimum_term_months' is 100000000000; a term is a whole number between 0 and 600 months\nhelp: use 0 for pay-as-you-go; the shortest commitment in months, from 0 to 600 (50 years)"
+    ),
+    Case(
+      name: "set-up fee above 10^9",
+      row: row.replacingOccurrences(of: ",0,0,USD", with: ",0,1e308,USD"),
+      message:
+        "prices.csv:3:37: error: field 'setup_fee' is 1e308; it must be between 0 and 1000000000"
+    ),
+    Case(
       name: "duplicate name", row: "lambda-h100-8x-on-demand" + row.dropFirst(),
       message:
         "prices.csv:3:1: error: field 'name': price 'lambda-h100-8x-on-demand' is defined twice in this file (first on line 2)"
@@ -106,6 +142,52 @@ import Testing
     }
     #expect(error?.description.hasPrefix(example.message) == true, "\(error?.description ?? "nil")")
     #expect(try database.prices().map(\.name) == ["kept"])
+  }
+
+  @Test func dateMoreThanTheLatestIsRejected() throws {
+    let database = try CapsimDatabase.inMemory()
+    var options = PriceImportOptions()
+    options.latestEffectiveDate = CalendarDay("2026-06-01")
+    let far = Self.header + Self.row.replacingOccurrences(of: "2025-01-01", with: "9999-12-31")
+    let error = try expectRejected(database) {
+      try database.importPrices(source("prices.csv", far), options: options)
+    }
+    #expect(
+      error?.description
+        == """
+        prices.csv:2:43: error: field 'effective_date' is '9999-12-31'; a price cannot take effect after 2026-06-01, a year from today
+        help: check the year; a price dated in the future is never flagged as stale (give the day it was observed or takes effect)
+        """)
+    let onTheDay = Self.header + Self.row.replacingOccurrences(of: "2025-01-01", with: "2026-06-01")
+    #expect(
+      try database.importPrices(source("prices.csv", onTheDay), options: options).count(
+        "price", .added) == 1)
+  }
+
+  @Test func skyPilotCountsAndPricesAreBounded() throws {
+    let header =
+      "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,Price,SpotPrice,Region\n"
+    var options = PriceImportOptions()
+    options.effectiveDate = "2025-06-01"
+    options.provider = "aws"
+    let database = try CapsimDatabase.inMemory()
+    let tiny = try expectRejected(database) {
+      try database.importPrices(
+        source("vms.csv", header + "g.x,A10G,1e-300,4,16,1.0,,us-east-1\n"), options: options)
+    }
+    #expect(
+      tiny?.description.hasPrefix(
+        "vms.csv:2:10: error: field 'AcceleratorCount' is 1e-300; it must be between 0.01 and 100000"
+      )
+        == true, "\(tiny?.description ?? "nil")")
+    let huge = try expectRejected(database) {
+      try database.importPrices(
+        source("vms.csv", header + "g.x,A10G,1,4,16,1.0,1e308,us-east-1\n"), options: options)
+    }
+    #expect(
+      huge?.description.hasPrefix(
+        "vms.csv:2:21: error: field 'SpotPrice' is 1e+308; that is 1e+308 per GPU-hour, which must be between 0 and 1000000"
+      ) == true, "\(huge?.description ?? "nil")")
   }
 
   @Test func skyPilotCatalog() throws {

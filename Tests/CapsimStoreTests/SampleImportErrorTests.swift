@@ -36,6 +36,37 @@ import Testing
         at(3, 26, "value"), value: "-2.5", reason: "durations must be ≥ 0",
         help: "remove the row or correct the value")),
     Case(
+      name: "more than ten years", text: header + good + "ok,cloud-a100,job_time,s,1e308\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1e308",
+        reason: "a duration must be at most 315360000 s (ten years)",
+        help: "check the unit (s, ms, us, ns, min, h); no job, step or wait lasts longer")),
+    Case(
+      name: "more than ten years once converted",
+      text: header + good + "ok,cloud-a100,job_time,h,1e6\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1e6",
+        reason: "that is 3600000000.0 s; a duration must be at most 315360000 s (ten years)",
+        help: "check the unit (s, ms, us, ns, min, h); no job, step or wait lasts longer")),
+    Case(
+      name: "below a nanosecond", text: header + good + "ok,cloud-a100,job_time,s,1e-12\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1e-12",
+        reason: "a duration above 0 must be at least 1 ns",
+        help: "check the unit (s, ms, us, ns, min, h), or write 0 for no time at all")),
+    Case(
+      name: "0 s once converted", text: header + good + "ok,cloud-a100,job_time,ns,1e-320\n",
+      expected: .invalidValue(
+        at(3, 27, "value"), value: "1e-320",
+        reason: "that is 0.0 s; a duration above 0 must be at least 1 ns",
+        help: "check the unit (s, ms, us, ns, min, h), or write 0 for no time at all")),
+    Case(
+      name: "line break inside quotes",
+      text: header + good + "ok,cloud-a100,job_time,s,\"1.0\n\"\n",
+      expected: .invalidValue(
+        at(3, 26, "value"), value: "1.0\n", reason: "a duration must be a number",
+        help: "remove the row or correct the value")),
+    Case(
       name: "not a number", text: header + good + "ok,cloud-a100,job_time,s,fast\n",
       expected: .invalidValue(
         at(3, 26, "value"), value: "fast", reason: "a duration must be a number",
@@ -80,6 +111,19 @@ import Testing
     }
     #expect(error == example.expected)
     #expect(try database.sampleSetNames() == ["first"])
+  }
+
+  /// A line break or other control character that makes a value unreadable is shown escaped: it used
+  /// to print as "field 'value' is 1.0; a duration must be a number", the line break invisible.
+  @Test func invisibleCharactersAreShownEscaped() {
+    let error = ImportError.invalidValue(
+      SourceLocation(file: "bad.csv", line: 2, column: 34, field: "value"),
+      value: "1.0\n\t\u{1B}", reason: "a duration must be a number",
+      help: "remove the row or correct the value")
+    #expect(
+      error.description
+        == #"bad.csv:2:34: error: field 'value' is '1.0\n\t\u{1B}'; a duration must be a number"#
+        + "\nhelp: remove the row or correct the value")
   }
 
   @Test func renderedDiagnostic() {

@@ -14,6 +14,9 @@ struct OptionChecker {
   }
 
   mutating func check() -> OptionMechanisms {
+    // A price outside its limits (stored by a capsim that did not check them) would overflow the costs
+    // and node counts below, so nothing else is checked or built for this option.
+    guard checkPrice() else { return .none }
     checkNodes()
     checkDurationSources()
     let interruptions = buildInterruptions()
@@ -21,6 +24,27 @@ struct OptionChecker {
     return OptionMechanisms(
       stragglers: buildStragglers(), contention: buildContention(),
       interruptions: interruptions)
+  }
+
+  // MARK: - Price
+
+  /// Whether the price that bills the option is within ``PriceLimits``; records a problem for each
+  /// field that is not.
+  private mutating func checkPrice() -> Bool {
+    let price = resolved.price
+    let violations = PriceLimits.violations(of: price)
+    for violation in violations {
+      problems.append(
+        .invalidValue(
+          sourceMap.location(of: "\(path).price"),
+          message:
+            "price '\(price.name)' in the database has \(violation.field) "
+            + "\(NumericLimit.format(violation.value)); \(violation.message)",
+          help:
+            "\(violation.help). An older capsim stored it unchecked: correct it in the price file and "
+            + "re-import it with 'capsim import prices FILE --replace'"))
+    }
+    return violations.isEmpty
   }
 
   // MARK: - Capacity

@@ -39,6 +39,14 @@ public enum OutputFile {
     try write(data, to: path, failingAfterTemporaryWrite: false)
   }
 
+  /// Throws the error a write to `path` would meet before any byte is written (a missing directory, a
+  /// directory or socket in the way, a link loop), so that a command can refuse a bad destination
+  /// before doing its work. `-` (standard output) always passes.
+  public static func checkDestination(_ path: String) throws(OutputFileError) {
+    guard path != "-" else { return }
+    _ = try resolve(path)
+  }
+
   /// The same as ``write(_:to:)-(Data,String?)``, with a fault injected after the temporary file is
   /// written and before it is renamed (for tests of the failure path).
   static func write(_ data: Data, to path: String, failingAfterTemporaryWrite: Bool)

@@ -93,7 +93,10 @@ struct CSVReader {
         fields.append(Field(start: fieldStart, end: position, escaped: false))
       }
       // After a field: comma, line end or end of file.
-      if position >= count { return start }
+      if position >= count {
+        try checkUTF8(record: start)
+        return start
+      }
       let byte = bytes[position]
       if byte == Self.comma {
         position += 1
@@ -106,8 +109,19 @@ struct CSVReader {
         position += 1
       }
       line += 1
+      try checkUTF8(record: start)
       return start
     }
+  }
+
+  /// Rejects a record that is not valid UTF-8 where it stops being so (decoding would replace the byte
+  /// with U+FFFD and store the value changed).
+  private func checkUTF8(record: RecordStart) throws(ImportError) {
+    guard let offset = UTF8Text.firstInvalidByte(in: bytes[record.offset..<position]) else {
+      return
+    }
+    throw ImportError.invalidUTF8(
+      location(ofOffset: offset, record: record, field: nil), byte: bytes[offset])
   }
 
   /// A NUL byte in a text file: C strings (and SQLite's text functions) would cut the value short there,
@@ -173,6 +187,15 @@ struct CSVReader {
   func trimmedString(_ field: Field) -> String {
     let text = string(field)
     return text.trimmingSpaces()
+  }
+
+  /// The field as ``double(_:)`` reads it: only spaces removed at either end, so that a line break or
+  /// tab that makes it unreadable as a number stays in the text a diagnostic shows (escaped there).
+  func numberText(_ field: Field) -> String {
+    var text = Substring(string(field))
+    while text.first == " " { text.removeFirst() }
+    while text.last == " " { text.removeLast() }
+    return String(text)
   }
 
   /// Whether the field is empty or only spaces.

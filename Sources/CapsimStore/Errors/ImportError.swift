@@ -43,6 +43,8 @@ public indirect enum ImportError: Error, Equatable, Sendable {
   case strayByteOrderMark(SourceLocation)
   /// A NUL byte in a text file (it would cut a stored name or run id short).
   case nulByte(SourceLocation)
+  /// A byte that is not valid UTF-8 (it would be stored as U+FFFD); `byte` is the first bad one.
+  case invalidUTF8(SourceLocation, byte: UInt8)
   /// Several rows are bad: the first ``RowErrors/limit`` errors in file order, and how many more
   /// there were. Rendered one diagnostic after another, then `and N more errors`.
   case several([ImportError], omitted: Int)
@@ -58,7 +60,7 @@ public indirect enum ImportError: Error, Equatable, Sendable {
       .duplicateInFile(let location, _, _, _), .invalidJSON(let location, _),
       .unrecognisedFormat(let location, _), .invalidOption(let location, _, _),
       .unreadable(let location, _), .strayByteOrderMark(let location),
-      .nulByte(let location):
+      .nulByte(let location), .invalidUTF8(let location, _):
       return location
     case .several(let errors, _):
       return errors.first?.location ?? SourceLocation(file: "")
@@ -149,6 +151,15 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
         help:
           "the file is binary or damaged here; re-export it as UTF-8 text (a NUL would cut a name or run id short)"
       )
+    case .invalidUTF8(let location, let byte):
+      let hex = String(byte, radix: 16, uppercase: true)
+      return Diagnostic(
+        location: location,
+        message:
+          "byte 0x\(hex.count == 1 ? "0" + hex : hex) is not UTF-8; capsim reads text files as UTF-8",
+        help:
+          "re-save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8 FILE > NEW); nothing was imported"
+      )
     case .several(let errors, let omitted):
       var first = errors.first?.diagnostic ?? Diagnostic(location: nil, message: "no errors")
       var rest = errors.dropFirst().map(\.diagnostic.description)
@@ -162,9 +173,27 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
   public var description: String { diagnostic.description }
 }
 
-/// A value as shown in a message: numbers bare, text in quotes, empty as `empty`.
+/// A value as shown in a message: numbers bare, text in quotes with control characters escaped (so a
+/// line break that makes `1.0` unreadable shows as `'1.0\n'`), empty as `empty`.
 private func quoted(_ value: String) -> String {
   if value.isEmpty { return "empty" }
   if Double(value) != nil { return value }
-  return "'\(value)'"
+  return "'\(escapingControlCharacters(value))'"
+}
+
+/// `text` with line breaks, tabs and other control characters written as Swift escapes (`\n`, `\r`,
+/// `\t`, `\u{1B}`), so that invisible characters are visible in a one-line diagnostic.
+func escapingControlCharacters(_ text: String) -> String {
+  var result = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\n": result += "\\n"
+    case "\r": result += "\\r"
+    case "\t": result += "\\t"
+    case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+      result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+    default: result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
 }

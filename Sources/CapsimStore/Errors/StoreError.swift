@@ -3,6 +3,9 @@
 public enum StoreError: Error, Equatable, Sendable {
   /// The directory that should hold the database file does not exist.
   case directoryNotFound(path: String, directory: String)
+  /// A new database cannot be created because its directory cannot be written (capsim builds it in a
+  /// temporary file there and renames it into place).
+  case directoryNotWritable(path: String, directory: String)
   /// `--db ''`: an empty path, which SQLite would take for a temporary database.
   case emptyPath
   /// The file is not a capsim database (another application's SQLite file, or not SQLite at all); nothing
@@ -35,6 +38,14 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
         location: SourceLocation(file: path), message: "directory '\(directory)' does not exist",
         help:
           "create it first (mkdir -p '\(directory)') or give --db a path in an existing directory")
+    case .directoryNotWritable(let path, let directory):
+      return Diagnostic(
+        location: SourceLocation(file: path),
+        message:
+          "cannot create the database: directory '\(directory)' is not writable",
+        help:
+          "capsim builds a new database beside it and renames it into place: make the directory "
+          + "writable for this user, or give --db a path in a writable directory")
     case .emptyPath:
       return Diagnostic(
         location: SourceLocation(file: "--db"), message: "the database path is empty",

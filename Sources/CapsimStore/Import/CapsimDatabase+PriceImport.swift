@@ -33,7 +33,10 @@ extension CapsimDatabase {
   ) {
     switch try detectPriceFormat(source, options: options) {
     case .csv:
-      return (try PriceParser.parseDocumentedCSV(source), ImportSummary(file: source.fileName))
+      return (
+        try PriceParser.parseDocumentedCSV(source, options: options),
+        ImportSummary(file: source.fileName)
+      )
     case .skypilot: return try PriceParser.parseSkyPilot(source, options: options)
     }
   }

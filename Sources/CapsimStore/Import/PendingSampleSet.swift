@@ -88,7 +88,9 @@ struct SampleSetCollector {
   }
 }
 
-/// Checks a converted value: finite and ≥ 0.
+/// Checks a converted value: finite, ≥ 0, at most ten years, and 0 or at least 1 ns
+/// (``DurationLimits``). `text` is the value as written: a positive number that became 0 s when
+/// converted from its unit (1e-320 ns) is rejected rather than stored as 0.
 func validateSeconds(_ seconds: Double, text: String, at location: SourceLocation)
   throws(ImportError)
 {
@@ -106,6 +108,21 @@ func validateSeconds(_ seconds: Double, text: String, at location: SourceLocatio
     throw ImportError.invalidValue(
       location, value: text, reason: "durations must be ≥ 0",
       help: "remove the row or correct the value")
+  }
+  let written = DecimalNumber.parse(text) ?? seconds
+  let converted = written == seconds ? "" : "that is \(seconds) s; "
+  if seconds > DurationLimits.tenYearsOfSeconds {
+    throw ImportError.invalidValue(
+      location, value: text,
+      reason: converted + "a duration must be at most "
+        + "\(NumericLimit.format(DurationLimits.tenYearsOfSeconds)) s (ten years)",
+      help: "check the unit (s, ms, us, ns, min, h); no job, step or wait lasts longer")
+  }
+  if seconds < DurationLimits.shortestSeconds, seconds > 0 || written != 0 {
+    throw ImportError.invalidValue(
+      location, value: text,
+      reason: converted + "a duration above 0 must be at least 1 ns",
+      help: "check the unit (s, ms, us, ns, min, h), or write 0 for no time at all")
   }
 }
 

@@ -21,6 +21,10 @@ public struct PriceImportOptions: Sendable, Hashable {
   public var source: String?
   /// SkyPilot: ISO 4217 currency of the catalog; default `USD`.
   public var currency: String = "USD"
+  /// The latest `effective_date` accepted (the `capsim` command passes a year from today); `nil`
+  /// accepts any. A date far ahead is almost always a mistyped year, and a price dated in the future is
+  /// never flagged as stale.
+  public var latestEffectiveDate: CalendarDay?
 
   /// Options with every field at its default.
   public init() {}

@@ -52,7 +52,8 @@ extension PriceParser {
         SourceLocation(file: "--effective-date"), reason: "a SkyPilot catalog carries no date",
         help: "pass --effective-date YYYY-MM-DD, the day the catalog was fetched")
     }
-    let date = try validatedDate(dateText, at: SourceLocation(file: "--effective-date"))
+    let date = try validatedDate(
+      dateText, latest: options.latestEffectiveDate, at: SourceLocation(file: "--effective-date"))
     let currency = try validatedCurrency(options.currency, at: SourceLocation(file: "--currency"))
     let (catalogRows, recovered) = try readCatalogRows(source)
     let provider = try catalogProvider(source, rows: catalogRows, options: options)
@@ -67,6 +68,14 @@ extension PriceParser {
           + "(Azure's Generation values such as V1,V2); the extra fields were joined back into it")
     }
     builder.build(catalogRows)
+    // Counts were checked row by row; a price (a GCP host plus its GPUs, summed) is checked per GPU-hour.
+    for (quote, location) in builder.rows {
+      if let violation = PriceLimits.violations(of: quote).first {
+        throw ImportError.invalidValue(
+          location, value: NumericLimit.format(violation.value), reason: violation.message,
+          help: "correct the value: " + violation.help)
+      }
+    }
     return (builder.rows, builder.summary)
   }
 
@@ -103,9 +112,18 @@ extension PriceParser {
       var count: Double?
       if !accelerator.isEmpty {
         let countColumn = index["AcceleratorCount"] ?? 0
-        count = try validatedNumber(
-          text("AcceleratorCount"), reason: "an instance must have more than 0 accelerators",
-          allowZero: false, at: location(countColumn, "AcceleratorCount"))
+        let countText = text("AcceleratorCount")
+        let countLocation = location(countColumn, "AcceleratorCount")
+        let value = try validatedNumber(
+          countText, reason: "an instance must have more than 0 accelerators",
+          allowZero: false, at: countLocation)
+        guard PriceLimits.gpusPerUnit.contains(value) else {
+          throw ImportError.invalidValue(
+            countLocation, value: countText,
+            reason: "it must be \(PriceLimits.gpusPerUnit.rule)",
+            help: "correct the value: " + PriceLimits.gpusPerUnit.reason)
+        }
+        count = value
       }
       let priceColumn = index["Price"] ?? 0
       rows.append(

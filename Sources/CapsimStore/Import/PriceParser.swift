@@ -10,8 +10,11 @@ enum PriceParser {
     "setup_fee", "currency", "effective_date", "source", "region",
   ]
 
-  /// capsim's price CSV; every field is validated. `minimum_term_months` and `setup_fee` may be empty (0).
-  static func parseDocumentedCSV(_ source: ImportSource) throws -> [Row] {
+  /// capsim's price CSV; every field is validated, the numbers against ``PriceLimits`` and the date
+  /// against `options.latestEffectiveDate`. `minimum_term_months` and `setup_fee` may be empty (0).
+  static func parseDocumentedCSV(_ source: ImportSource, options: PriceImportOptions) throws
+    -> [Row]
+  {
     var table = try CSVTable(source)
     try table.rejectUnknownColumns(known: documentedColumns)
     var index: [String: Int] = [:]
@@ -63,17 +66,20 @@ enum PriceParser {
       let termText = try text("minimum_term_months", required: false)
       var term = 0
       if !termText.isEmpty {
-        guard let parsed = Int(termText), parsed >= 0 else {
+        guard let parsed = Int(termText), PriceLimits.minimumTermMonths.contains(Double(parsed))
+        else {
           throw ImportError.invalidValue(
             location("minimum_term_months"), value: termText,
-            reason: "a term is a whole number of months ≥ 0",
-            help: "use 0 for pay-as-you-go")
+            reason: "a term is \(PriceLimits.minimumTermMonths.rule) months",
+            help: "use 0 for pay-as-you-go; " + PriceLimits.minimumTermMonths.reason)
         }
         term = parsed
       }
       let fee = try number("setup_fee", reason: "a set-up fee must be ≥ 0", emptyDefault: 0)
       let currency = try validatedCurrency(try text("currency"), at: location("currency"))
-      let date = try validatedDate(try text("effective_date"), at: location("effective_date"))
+      let date = try validatedDate(
+        try text("effective_date"), latest: options.latestEffectiveDate,
+        at: location("effective_date"))
       let quote = PriceQuote(
         name: name, provider: try text("provider"), gpuModel: try text("gpu_model"),
         pricingModel: model,
@@ -81,6 +87,12 @@ enum PriceParser {
         currency: currency,
         effectiveDate: date, source: try text("source"),
         region: regionColumn.map { reader.trimmedString(fields[$0]) } ?? "")
+      if let violation = PriceLimits.violations(of: quote).first {
+        let field = violation.field
+        throw ImportError.invalidValue(
+          location(field), value: reader.trimmedString(fields[index[field] ?? 0]),
+          reason: violation.message, help: "correct the value: " + violation.help)
+      }
       rows.append((quote, location("name")))
     }
     return rows
@@ -117,10 +129,18 @@ enum PriceParser {
     return text
   }
 
-  /// A real calendar date written `YYYY-MM-DD`.
-  static func validatedDate(_ text: String, at location: SourceLocation) throws(ImportError)
-    -> String
-  {
+  /// A real calendar date written `YYYY-MM-DD`, no later than `latest` when it is given.
+  static func validatedDate(
+    _ text: String, latest: CalendarDay? = nil, at location: SourceLocation
+  ) throws(ImportError) -> String {
+    if let day = CalendarDay(text), let latest, day > latest {
+      throw ImportError.invalidValue(
+        location, value: text,
+        reason: "a price cannot take effect after \(latest), a year from today",
+        help:
+          "check the year; a price dated in the future is never flagged as stale (give the day it was observed or takes effect)"
+      )
+    }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     let lengths = parts.map(\.count)
     if lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]),

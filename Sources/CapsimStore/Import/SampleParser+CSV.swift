@@ -65,7 +65,7 @@ enum SampleParser {
           location(valueColumn), help: "every row needs a value; remove rows without one")
       }
       let seconds = try parseSeconds(
-        reader.double(valueField), text: reader.trimmedString(valueField), scale: lastScale,
+        reader.double(valueField), text: reader.numberText(valueField), scale: lastScale,
         at: location(valueColumn))
       collector.append(
         seconds, to: lastIndex,

@@ -23,6 +23,14 @@ extension SampleParser {
         }
         line = line.dropFirst(3)
       }
+      if let offset = UTF8Text.firstInvalidByte(in: line) {
+        let (_, column) = JSONSyntax.lineAndColumn(of: offset - line.startIndex, in: line)
+        rowErrors.record(
+          .invalidUTF8(
+            SourceLocation(file: source.fileName, line: lineNumber, column: column),
+            byte: line[offset]))
+        continue
+      }
       try rowErrors.collecting {
         try parseJSONLine(
           line, number: lineNumber, file: source.fileName, into: &collector, scales: &scales)

@@ -153,7 +153,10 @@ struct ImportPricesCommand: AsyncParsableCommand {
       "Provider (SkyPilot; default: the cloud named by catalogs/v7/<cloud>/ or by the instance names)."
   )
   var provider: String?
-  @Option(help: "Date the prices were observed, YYYY-MM-DD (required for SkyPilot catalogs).")
+  @Option(
+    help:
+      "Date the prices were observed, YYYY-MM-DD, at most a year from today (required for SkyPilot catalogs)."
+  )
   var effectiveDate: String?
   @Option(help: "Where the prices come from (SkyPilot; default: the catalog path).") var source:
     String?
@@ -169,6 +172,9 @@ struct ImportPricesCommand: AsyncParsableCommand {
       options.effectiveDate = effectiveDate
       options.source = source
       options.currency = currency
+      // A year from today (or from CAPSIM_RUN_DATE): a later date is almost always a mistyped year.
+      options.latestEffectiveDate = CalendarDay(
+        daysSinceEpoch: try ScenarioRunOptions.runDate().daysSinceEpoch + 366)
       let input = try ImportSource(contentsOfFile: file)
       report(try database.open().importPrices(input, options: options))
     }

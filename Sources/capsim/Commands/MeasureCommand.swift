@@ -15,7 +15,8 @@ struct MeasureCommand: AsyncParsableCommand {
       Each recorded run's wall time is stored with the run's start time and this host. With --parse, \
       every match of the pattern in the command's standard output is recorded instead (for example a \
       training script's per-step times). A run that fails stops the measurement with the command's \
-      exit status, and nothing is stored.
+      exit status, and nothing is stored. The set name, platform, metric and --export-json path are \
+      checked before the first run, and the export is written before the values are stored.
 
         capsim measure --set sleep-1 --platform laptop --create-platform shared --runs 5 -- sleep 1
         capsim measure --set steps --platform a100 --parse 'step time: ([0-9.]+) s' -- python train.py
@@ -53,7 +54,13 @@ struct MeasureCommand: AsyncParsableCommand {
       let measurement = CommandMeasurement(
         command: command, runs: runs, warmupRuns: warmup, pattern: parse,
         unit: unit)
+      // Everything that could refuse the values is checked before the first run, so that a failed
+      // command has run nothing in vain and stored nothing.
+      if let exportJson { try OutputFile.checkDestination(exportJson) }
       let store = try database.open()
+      try store.checkMeasurementTarget(
+        set: sampleSetName, platform: platform, metric: metric,
+        createsPlatform: createPlatform != nil, replace: replace)
       let values: [CommandMeasurement.Value]
       do {
         values = try measurement.run { index, total, seconds, isWarmup in
@@ -75,15 +82,16 @@ struct MeasureCommand: AsyncParsableCommand {
       }
       let lines = CommandMeasurement.jsonLines(
         values, set: sampleSetName, platform: platform, metric: metric, host: host)
-      report(
-        try store.importSamples(
-          ImportSource(fileName: "capsim measure", text: lines), options: options))
       let seconds = values.map(\.seconds)
-      let summary = try SampleSummary(seconds)
-      Diagnostics.note(MeasureSummary.line(summary, count: seconds.count))
+      // The export is written before the values are stored: if it fails, nothing is stored.
       if let exportJson {
         try OutputWriter.write(measurement.hyperfineJSON(seconds), to: exportJson)
       }
+      report(
+        try store.importSamples(
+          ImportSource(fileName: "capsim measure", text: lines), options: options))
+      let summary = try SampleSummary(seconds)
+      Diagnostics.note(MeasureSummary.line(summary, count: seconds.count))
     }
   }
 }

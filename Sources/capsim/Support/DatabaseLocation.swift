@@ -7,7 +7,7 @@ struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
     help: ArgumentHelp(
-      "SQLite database file (default: $CAPSIM_DB, else \(DatabaseLocation.defaultPathDescription)); a new file starts with the bundled data.",
+      "SQLite database file (default: $CAPSIM_DB, else \(DatabaseLocation.defaultPathDescription)); a new or empty file starts with the bundled data.",
       valueName: "path"))
   var path: String?
 
@@ -22,8 +22,8 @@ enum DatabaseLocation {
   static let defaultPathDescription =
     "$XDG_DATA_HOME/capsim/capsim.sqlite (~/.local/share/capsim/capsim.sqlite)"
 
-  /// `--db`, then `CAPSIM_DB`, then the default path. A database file that does not exist yet is
-  /// created from the bundled default data set (the default path's directory is created too).
+  /// `--db`, then `CAPSIM_DB`, then the default path. A database file that does not exist yet, or is
+  /// empty, is created from the bundled default data set (the default path's directory is created too).
   static func open(explicitPath: String?) throws -> CapsimDatabase {
     let environment = ProcessInfo.processInfo.environment
     let chosen = explicitPath ?? environment["CAPSIM_DB"].flatMap { $0.isEmpty ? nil : $0 }
