@@ -21,8 +21,9 @@ public struct SweepAxis: Sendable, Hashable, Codable {
   /// Parses `PATH=FROM:TO:STEP` or `PATH=a,b,c`; `label` (for example `--vary 1`) names it in errors.
   ///
   /// A range needs finite numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values;
-  /// its values are FROM + k·STEP rounded to the decimals written in FROM and STEP, so `0.1:0.3:0.1`
-  /// gives exactly 0.1, 0.2, 0.3.
+  /// its values are FROM + k·STEP worked out in decimal, exactly as written, whether with decimals or
+  /// an exponent: `0.1:0.3:0.1` gives 0.1, 0.2, 0.3 and `1e-5:3e-5:1e-5` (or `0.00001:3e-5:1e-5`) gives
+  /// 1e-5, 2e-5, 3e-5. Values print as plain decimals from 10^-4 to 10^15 and with an exponent outside.
   /// - Throws: ``ScenarioError`` naming `label`.
   public init(parsing text: String, label: String) throws(ScenarioError) {
     let assignment = try ScenarioOverride(parsing: text, number: 0, label: label)
@@ -46,16 +47,23 @@ public struct SweepAxis: Sendable, Hashable, Codable {
           "the range \(body) is empty or its step is not positive",
           "write FROM ≤ TO and a step > 0, e.g. 60:120:10")
       }
-      let count = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
-      guard count <= Double(Self.maximumValues) else {
-        throw problem(
-          "the range \(body) has \(Int(count)) values; at most \(Self.maximumValues) are allowed",
-          "use a larger step")
-      }
-      let decimals = Swift.max(Self.decimals(parts[0]), Self.decimals(parts[2]))
-      let scale = Self.powerOfTen(decimals)
-      values = (0..<Int(count)).map { k in
-        Self.format(((from + Double(k) * step) * scale).rounded() / scale)
+      if let exact = Self.decimalRange(parts[0], parts[1], parts[2]) {
+        guard exact.count <= Int64(Self.maximumValues) else {
+          throw problem(
+            "the range \(body) has \(exact.count) values; at most \(Self.maximumValues) are allowed",
+            "use a larger step")
+        }
+        values = (0..<exact.count).map { k in
+          WrittenDecimal(mantissa: exact.from + k * exact.step, exponent: exact.exponent).text
+        }
+      } else {
+        let count = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
+        guard count <= Double(Self.maximumValues) else {
+          throw problem(
+            "the range \(body) has \(Int(count)) values; at most \(Self.maximumValues) are allowed",
+            "use a larger step")
+        }
+        values = (0..<Int(count)).map { k in Self.format(from + Double(k) * step) }
       }
     } else {
       values = body.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -74,16 +82,25 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     path = assignment.path
   }
 
-  /// Digits after the decimal point in a number written as `text` (0 for exponent notation).
-  static func decimals(_ text: String) -> Int {
-    guard !text.contains("e"), !text.contains("E"), let dot = text.firstIndex(of: ".") else {
-      return 0
-    }
-    return Swift.min(12, text.distance(from: dot, to: text.endIndex) - 1)
-  }
-
-  static func powerOfTen(_ exponent: Int) -> Double {
-    (0..<exponent).reduce(1.0) { result, _ in result * 10 }
+  /// The range FROM:TO:STEP in exact decimal arithmetic: the values are (`from` + k·`step`) × 10^`exponent`
+  /// for k in 0..<`count`. `nil` when a bound is not a plain decimal number or the common scale does
+  /// not fit in 64 bits (the caller then steps in `Double`).
+  static func decimalRange(_ fromText: String, _ toText: String, _ stepText: String) -> (
+    from: Int64, step: Int64, count: Int64, exponent: Int
+  )? {
+    guard let from = WrittenDecimal(fromText), let to = WrittenDecimal(toText),
+      let step = WrittenDecimal(stepText)
+    else { return nil }
+    let exponent = Swift.min(from.exponent, to.exponent, step.exponent)
+    guard let first = from.mantissa(atExponent: exponent),
+      let last = to.mantissa(atExponent: exponent),
+      let increment = step.mantissa(atExponent: exponent), increment > 0, first <= last
+    else { return nil }
+    let (span, overflow) = last.subtractingReportingOverflow(first)
+    guard !overflow else { return nil }
+    let count = span / increment + 1
+    // The last value, first + (count − 1)·step ≤ last, fits because last does.
+    return (first, increment, count, exponent)
   }
 
   /// A whole number without a decimal point (so integer keys accept it), others in Swift's shortest form.
