@@ -116,6 +116,22 @@ struct SweepTests {
         + "help: use a larger step")
   }
 
+  /// The points share one seed and trial count (the report's header says so), and the name is a title:
+  /// varying them is refused with the reason and what to do instead, not run with a header that lies.
+  @Test(arguments: [
+    ("seed=1,2", "'seed' cannot be varied", "--seed"),
+    ("trials=10:30:10", "'trials' cannot be varied", "--trials"),
+    (" name =a,b", "'name' cannot be varied: it is the scenario's title", "--set name="),
+  ])
+  func seedTrialsAndNameCannotBeVaried(text: String, message: String, help: String) {
+    let error = #expect(throws: ScenarioError.self) {
+      try SweepAxis(parsing: text, label: "--vary 2")
+    }
+    let description = error?.description ?? ""
+    #expect(description.hasPrefix("--vary 2: error: \(message)"), "\(description)")
+    #expect(description.contains("\nhelp: ") && description.contains(help), "\(description)")
+  }
+
   /// Ties share the win: k options tied in a trial get 1/k each.
   @Test func cheapestSharesSplitTies() {
     let shares = Sweep.cheapestShares([[1, 2, 3, 5], [2, 2, 1, 5]])

@@ -20,8 +20,8 @@ public struct SweepAxis: Sendable, Hashable, Codable {
 
   /// Parses `PATH=FROM:TO:STEP` or `PATH=a,b,c`; `label` (for example `--vary 1`) names it in errors.
   ///
-  /// A range needs finite numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values;
-  /// its values are FROM + k·STEP worked out in decimal, exactly as written, whether with decimals or
+  /// `seed`, `trials` and `name` cannot be varied (``fixedKeys`` says why). A range needs finite
+  /// numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values; its values are FROM + k·STEP worked out in decimal, exactly as written, whether with decimals or
   /// an exponent: `0.1:0.3:0.1` gives 0.1, 0.2, 0.3 and `1e-5:3e-5:1e-5` (or `0.00001:3e-5:1e-5`) gives
   /// 1e-5, 2e-5, 3e-5. Values print as plain decimals from 10^-4 to 10^15 and with an exponent outside.
   /// - Throws: ``ScenarioError`` naming `label`.
@@ -29,6 +29,9 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     let assignment = try ScenarioOverride(parsing: text, number: 0, label: label)
     func problem(_ message: String, _ help: String) -> ScenarioError {
       ScenarioError([.invalidValue(SourceLocation(file: label), message: message, help: help)])
+    }
+    if let reason = Self.fixedKeys[assignment.path] {
+      throw problem("'\(assignment.path)' cannot be varied: \(reason.why)", reason.help)
     }
     let body = assignment.value.trimmingSpaces
     let parts = body.split(separator: ":", omittingEmptySubsequences: false).map {
@@ -81,6 +84,25 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     }
     path = assignment.path
   }
+
+  /// Top-level keys that are the same at every point, with why and what to do instead. A sweep's or
+  /// tornado's points share one trial count and one seed (common random numbers): varying either
+  /// would make the points differ by sampling noise (and the report's "each N trials with seed S"
+  /// untrue), and the name is a title, not an input.
+  static let fixedKeys: [String: (why: String, help: String)] = [
+    "seed": (
+      "every point runs with one seed, so the points share their random numbers and differ only by the model",
+      "give the seed for every point with --seed; to see how much the seed matters, run 'capsim run --seed N' once per seed"
+    ),
+    "trials": (
+      "every point runs the same number of trials with one seed (common random numbers)",
+      "give the trial count for every point with --trials"
+    ),
+    "name": (
+      "it is the scenario's title, not an input of the model",
+      "rename the scenario with --set name=…"
+    ),
+  ]
 
   /// The range FROM:TO:STEP in exact decimal arithmetic: the values are (`from` + k·`step`) × 10^`exponent`
   /// for k in 0..<`count`. `nil` when a bound is not a plain decimal number or the common scale does
