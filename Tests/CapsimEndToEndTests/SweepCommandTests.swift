@@ -105,6 +105,16 @@ struct SweepCommandTests {
         + "help: rename the scenario with --set name=…\n"
     ),
     BadSweep(
+      name: "a value that conflicts with the file",
+      arguments: [
+        "--vary", "options.bare-metal.price=baremetal-h100-8x-commit-12m,aws-p5-h100-on-demand",
+      ],
+      expected:
+        "--vary 1: error: options.bare-metal.price=aws-p5-h100-on-demand conflicts with scenarios/production-training.yaml:54:12: "
+        + "field 'options[2].nodes': 'nodes' applies only to committed prices, but 'aws-p5-h100-on-demand' is billed per use (on_demand)\n"
+        + "help: remove 'nodes', or choose a reserved or bare_metal price\n"
+    ),
+    BadSweep(
       name: "nothing to vary", arguments: [],
       expected:
         "--vary: error: nothing to vary\nhelp: give --vary PATH=FROM:TO:STEP (or PATH=a,b,c) once or twice, or a 'sweep:' section in the scenario\n"
