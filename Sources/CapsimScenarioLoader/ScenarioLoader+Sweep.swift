@@ -7,11 +7,23 @@ extension ScenarioLoader {
   /// `sweep: [{vary: PATH, values: [a, b, c]}, {vary: PATH, from: F, to: T, step: S}]`: the inputs
   /// `capsim sweep` varies when no `--vary` is given (one or two).
   static func readSweep(_ node: Node, problems: ProblemCollector) -> [SweepAxis] {
-    guard case .sequence(let sequence) = node, (1...2).contains(sequence.count) else {
+    guard case .sequence(let sequence) = node else {
       problems.add(
         .wrongType(
           problems.location(node, "sweep"), expected: "a list of one or two inputs to vary",
           found: YAMLMappingReader.describe(node)))
+      return []
+    }
+    guard (1...2).contains(sequence.count) else {
+      problems.add(
+        .invalidValue(
+          problems.location(node, "sweep"),
+          message: sequence.isEmpty
+            ? "'sweep' is an empty list"
+            : "'sweep' lists \(sequence.count) inputs; a sweep varies one or two",
+          help: sequence.isEmpty
+            ? "list one or two inputs to vary, e.g. '- {vary: workload.jobs_per_month, values: [60, 80]}', or remove 'sweep'"
+            : "keep two of them here and give the others with --set, or run one sweep per pair"))
       return []
     }
     var axes: [SweepAxis] = []
@@ -24,15 +36,38 @@ extension ScenarioLoader {
           "vary", required: true, help: "name the key to vary, e.g. 'vary: workload.jobs_per_month'"
         )
       else { continue }
+      let rangeKeys = ["from", "to", "step"].filter { reader.value($0) != nil }
+      if reader.value("values") != nil, let first = rangeKeys.first {
+        problems.add(
+          .invalidValue(
+            reader.location(first),
+            message: "give either 'values' or 'from', 'to' and 'step', not both",
+            help: "remove 'values' to sweep the range, or remove "
+              + rangeKeys.map { "'\($0)'" }.joined(separator: ", ") + " to sweep the list"))
+        continue
+      }
       let text: String
       if let values = reader.value("values") {
-        guard case .sequence(let list) = values, !list.isEmpty,
-          list.allSatisfy({ $0.scalar != nil })
-        else {
+        guard case .sequence(let list) = values else {
           problems.add(
             .wrongType(
-              reader.location("values"), expected: "a non-empty list of values",
+              reader.location("values"), expected: "a list of values",
               found: YAMLMappingReader.describe(values)))
+          continue
+        }
+        guard !list.isEmpty else {
+          problems.add(
+            .invalidValue(
+              reader.location("values"), message: "'values' is an empty list",
+              help: "list at least one value, e.g. 'values: [60, 80, 100]'"))
+          continue
+        }
+        if let item = list.first(where: { $0.scalar == nil }) {
+          problems.add(
+            .wrongType(
+              problems.location(item, "\(path).values"),
+              expected: "a plain value (a number or a name)",
+              found: YAMLMappingReader.describe(item)))
           continue
         }
         text = list.compactMap(\.string).joined(separator: ",")

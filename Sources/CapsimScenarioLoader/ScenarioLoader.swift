@@ -80,16 +80,13 @@ public enum ScenarioLoader {
       Array(problems.problems[..<checked])
       + problems.problems[checked...].filter { !reported.contains($0.location.field ?? "") }
     for entry in applied {
-      problems.sourceMap.recordOverride(
-        entry.keyPath, at: SourceLocation(file: entry.override.label, field: entry.override.path))
+      problems.sourceMap.recordOverride(entry.override, at: entry.keyPath)
     }
     guard problems.problems.isEmpty, let scenario else {
       throw ScenarioError(
         problems.problems.map { problem in
-          guard let field = problem.location.field,
-            let location = problems.sourceMap.overrideLocation(of: field)
-          else { return problem }
-          return problem.relocated(to: location)
+          let location = problems.sourceMap.attributed(problem.location)
+          return location == problem.location ? problem : problem.relocated(to: location)
         })
     }
     var loaded = LoadedScenario(

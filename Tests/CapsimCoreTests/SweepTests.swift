@@ -85,6 +85,53 @@ struct SweepTests {
     }
   }
 
+  /// Grids worked by hand: FROM + k·STEP in decimal, whatever notation the bounds are written in.
+  /// Before exponents were read, `1e-5` counted as "0 decimals" and every value rounded to 0.
+  @Test(arguments: [
+    ("1e-5:5e-5:1e-5", ["1e-5", "2e-5", "3e-5", "4e-5", "5e-5"]),
+    ("0.00001:5e-5:1e-5", ["1e-5", "2e-5", "3e-5", "4e-5", "5e-5"]),
+    ("1E-5:0.00003:0.00001", ["1e-5", "2e-5", "3e-5"]),
+    ("2.5e-4:1e-3:2.5e-4", ["0.00025", "0.0005", "0.00075", "0.001"]),
+    ("1e-300:1.3e-300:1e-301", ["1e-300", "1.1e-300", "1.2e-300", "1.3e-300"]),
+    ("1e3:3e3:1e3", ["1000", "2000", "3000"]),
+    ("6E1:1.2e2:2e1", ["60", "80", "100", "120"]),
+    ("-1e-2:1e-2:5e-3", ["-0.01", "-0.005", "0", "0.005", "0.01"]),
+    ("0.1:0.35:0.1", ["0.1", "0.2", "0.3"]),
+    ("1e15:3e15:1e15", ["1e15", "2e15", "3e15"]),
+  ])
+  func rangesInAnyNotationGiveTheWrittenGrid(range: String, expected: [String]) throws {
+    let axis = try SweepAxis(parsing: "x=\(range)", label: "--vary 1")
+    #expect(axis.values == expected)
+    // Each value reads back as the nearest double to the decimal intended (k · 1e-5, not 0).
+    #expect(axis.values.map { Double($0) } == expected.map { Double($0) })
+  }
+
+  @Test func anExponentRangeCountsItsValuesExactly() {
+    let error = #expect(throws: ScenarioError.self) {
+      try SweepAxis(parsing: "x=1e-9:1e-5:1e-9", label: "--vary 2")
+    }
+    #expect(
+      error?.description
+        == "--vary 2: error: the range 1e-9:1e-5:1e-9 has 10000 values; at most 1000 are allowed\n"
+        + "help: use a larger step")
+  }
+
+  /// The points share one seed and trial count (the report's header says so), and the name is a title:
+  /// varying them is refused with the reason and what to do instead, not run with a header that lies.
+  @Test(arguments: [
+    ("seed=1,2", "'seed' cannot be varied", "--seed"),
+    ("trials=10:30:10", "'trials' cannot be varied", "--trials"),
+    (" name =a,b", "'name' cannot be varied: it is the scenario's title", "--set name="),
+  ])
+  func seedTrialsAndNameCannotBeVaried(text: String, message: String, help: String) {
+    let error = #expect(throws: ScenarioError.self) {
+      try SweepAxis(parsing: text, label: "--vary 2")
+    }
+    let description = error?.description ?? ""
+    #expect(description.hasPrefix("--vary 2: error: \(message)"), "\(description)")
+    #expect(description.contains("\nhelp: ") && description.contains(help), "\(description)")
+  }
+
   /// Ties share the win: k options tied in a trial get 1/k each.
   @Test func cheapestSharesSplitTies() {
     let shares = Sweep.cheapestShares([[1, 2, 3, 5], [2, 2, 1, 5]])

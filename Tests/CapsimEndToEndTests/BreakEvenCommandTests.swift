@@ -33,4 +33,51 @@ struct BreakEvenCommandTests {
     #expect(run.exitCode == 64)
     #expect(run.standardError.contains("neocloud-on-demand"))
   }
+
+  /// Without a committed (or a pay-per-use) option there is nothing to break even against: one error
+  /// naming the file and what kind of option is missing, as 'capsim recommend' gives, instead of
+  /// "no option named ''".
+  @Test(arguments: [
+    (
+      "lambda-h100-sxm5-8x-on-demand", "",
+      "$FILE:6:3: error: field 'options': break-even compares a pay-per-use option with a committed "
+        + "one, but no option is committed (reserved or bare_metal) (options: 'only')\n"
+        + "help: add a committed (reserved or bare_metal) option to the scenario, with 'nodes'; "
+        + "'capsim run' compares options of one kind\n"
+    ),
+    (
+      "baremetal-h100-8x-commit-12m", "\n    nodes: 1",
+      "$FILE:6:3: error: field 'options': break-even compares a pay-per-use option with a committed "
+        + "one, but no option is pay-per-use (on_demand or spot) (options: 'only')\n"
+        + "help: add a pay-per-use (on_demand or spot) option to the scenario; "
+        + "'capsim run' compares options of one kind\n"
+    ),
+  ])
+  func aScenarioWithoutBothKindsIsOneClearError(price: String, extra: String, expected: String)
+    throws
+  {
+    let directory = try Fixtures.temporaryDirectory()
+    let file = directory.appendingPathComponent("one-kind.yaml")
+    let scenario = """
+      version: 1
+      name: one-kind
+      horizon_months: 3
+      workload: {jobs_per_month: 20, gpus_per_job: 8, steps_per_job: 72000}
+      options:
+        - name: only
+          samples: h100-8gpu-step-time-shared
+          price: \(price)\(extra)
+
+      """
+    try scenario.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run([
+      "break-even", file.path, "--db", directory.appendingPathComponent("c.sqlite").path,
+      "--trials", "20",
+    ])
+    #expect(run.exitCode == 64)
+    #expect(run.standardOutput.isEmpty)
+    let stderr = run.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("capsim: created") }.joined(separator: "\n")
+    #expect(stderr == expected.replacingOccurrences(of: "$FILE", with: file.path), "\(stderr)")
+  }
 }

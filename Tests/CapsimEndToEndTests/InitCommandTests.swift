@@ -49,4 +49,92 @@ struct InitCommandTests {
     #expect(bad.exitCode == 64)
     #expect(bad.standardError.contains("did you mean 'lambda-h100-sxm5-8x-on-demand'"))
   }
+
+  struct BadInit: CustomTestStringConvertible, Sendable {
+    let name: String
+    let arguments: [String]
+    let expected: String
+    var testDescription: String { name }
+  }
+
+  /// Names that exist but do not fit their role: before, init wrote them and the file's run failed.
+  static let badInits: [BadInit] = [
+    BadInit(
+      name: "on-demand price for the committed option",
+      arguments: ["--dedicated", "lambda-h100-sxm5-8x-on-demand"],
+      expected: """
+        --dedicated: error: 'lambda-h100-sxm5-8x-on-demand' is an on_demand price; the committed \
+        option needs a committed price (reserved or bare_metal)
+        help: use a committed price such as 'baremetal-h100-8x-commit-12m' or \
+        'aws-p5-h100-reserved-1y' or 'baremetal-a100-8x-commit-12m'; \
+        'lambda-h100-sxm5-8x-on-demand' fits --shared
+
+        """),
+    BadInit(
+      name: "committed price for the pay-per-use option",
+      arguments: ["--shared", "baremetal-h100-8x-commit-12m"],
+      expected: """
+        --shared: error: 'baremetal-h100-8x-commit-12m' is a bare_metal price; the pay-per-use \
+        option needs a pay-per-use price (on_demand or spot)
+        help: use a pay-per-use price such as 'aws-p5-h100-spot' or 'lambda-h100-sxm5-8x-on-demand' \
+        or 'lambda-h100-sxm5-1x-on-demand' ('capsim data list' shows all 8); \
+        'baremetal-h100-8x-commit-12m' fits --dedicated
+
+        """),
+    BadInit(
+      name: "queue-wait samples as durations",
+      arguments: ["--samples", "h100-queue-wait-shared"],
+      expected: """
+        --samples: error: 'h100-queue-wait-shared' holds queue_wait samples; an option's durations \
+        need step_time or job_time samples
+        help: use a step_time or job_time sample set such as 'h100-1gpu-step-time-shared' or \
+        'h100-8gpu-step-time-shared' or 'h100-8gpu-step-time-spot' ('capsim data list' shows all 8); \
+        queue_wait samples go under an option's 'queue_wait: {samples: …}' (docs/scenarios.md)
+
+        """),
+    BadInit(
+      name: "step times for one option and job times for the other",
+      arguments: [
+        "--samples", "h100-8gpu-step-time-shared", "--dedicated-samples",
+        "a100-1gpu-job-time-baremetal",
+      ],
+      expected: """
+        --dedicated-samples: error: 'a100-1gpu-job-time-baremetal' holds job_time samples but \
+        --samples 'h100-8gpu-step-time-shared' holds step_time; both options share one \
+        steps_per_job, so they need the same kind
+        help: use a step_time sample set such as 'h100-8gpu-step-time-baremetal' or \
+        'h100-1gpu-step-time-shared' or 'h100-8gpu-step-time-shared' ('capsim data list' shows all 4)
+
+        """),
+  ]
+
+  @Test(arguments: badInits)
+  func aNameThatDoesNotFitItsRoleIsOneClearError(_ bad: BadInit) throws {
+    let run = try CapsimExecutable.run(["init", "--db", database] + bad.arguments)
+    #expect(run.exitCode == 64)
+    #expect(run.standardOutput.isEmpty)
+    let stderr = run.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("capsim: created") }.joined(separator: "\n")
+    #expect(stderr == bad.expected, "\(bad.name): got\n\(stderr)")
+  }
+
+  /// Choices that fit their roles but are not the defaults: what init writes resolves and runs. With
+  /// only --dedicated-samples of job times, the pay-per-use option gets job times too.
+  @Test(arguments: [
+    ["--shared", "aws-p5-h100-spot", "--dedicated", "aws-p5-h100-reserved-1y"],
+    ["--dedicated-samples", "a100-1gpu-job-time-baremetal"],
+  ])
+  func fittingChoicesLoadAndRun(_ arguments: [String]) throws {
+    let written = try CapsimExecutable.run(["init", "--db", database] + arguments)
+    #expect(written.exitCode == 0, "\(written.standardError)")
+    let file = directory.appendingPathComponent("choice.yaml")
+    try written.standardOutput.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run([
+      "run", file.path, "--db", database, "--trials", "20", "--no-save",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    if arguments.contains("--dedicated-samples") {
+      #expect(!written.standardOutput.contains("step-time"), "\(written.standardOutput)")
+    }
+  }
 }

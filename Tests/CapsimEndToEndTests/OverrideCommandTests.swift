@@ -104,6 +104,22 @@ struct OverrideCommandTests {
         "--set 1: error: field 'workload.jobs_per_month': 'jobs_per_month' is -1; it must be between 0.1 and 1000000\n"
         + "help: mean jobs submitted per month: at least one job in ten months, at most a million (about one every 3 s)\n"
     ),
+    BadOverride(
+      name: "a price that conflicts with the file's nodes",
+      arguments: ["--set", "options.bare-metal.price=aws-p5-h100-on-demand"],
+      expected:
+        "--set 1: error: options.bare-metal.price=aws-p5-h100-on-demand conflicts with scenarios/borderline-growing-team.yaml:42:12: "
+        + "field 'options[1].nodes': 'nodes' applies only to committed prices, but 'aws-p5-h100-on-demand' is billed per use (on_demand)\n"
+        + "help: remove 'nodes', or choose a reserved or bare_metal price\n"
+    ),
+    BadOverride(
+      name: "a sizing metric that conflicts with the file's target",
+      arguments: ["--set", "seed=3", "--set", "options.bare-metal.sizing.metric=p95_wait_hours"],
+      expected:
+        "--set 2: error: options.bare-metal.sizing.metric=p95_wait_hours conflicts with scenarios/borderline-growing-team.yaml:43:51: "
+        + "field 'options[1].sizing.at_least': 'p95_wait_hours' takes 'at_most', not 'at_least'\n"
+        + "help: a wait must be at most a number of hours, e.g. 'at_most: 2'\n"
+    ),
   ]
 
   @Test(arguments: badOverrides)
@@ -111,7 +127,7 @@ struct OverrideCommandTests {
     for command in ["run", "recommend", "break-even", "sweep"] {
       let run = try CapsimExecutable.run(
         [command, "scenarios/borderline-growing-team.yaml", "--db", database] + bad.arguments
-          + (command == "sweep" ? ["--vary", "seed=1,2"] : []))
+          + (command == "sweep" ? ["--vary", "workload.jobs_per_month=70,80"] : []))
       #expect(run.exitCode == 64, "\(command)")
       #expect(run.standardOutput.isEmpty)
       let stderr = run.standardError.split(separator: "\n", omittingEmptySubsequences: false)

@@ -39,4 +39,21 @@ struct SensitivityCommandTests {
         "--vary 1: error: workload.jobs_per_month has 3 values; a tornado input needs a low and a high value\nhelp: write PATH=LOW,HIGH, e.g. workload.jobs_per_month=70,110\n"
       ), "\(bad.standardError)")
   }
+
+  /// A tornado's runs share one seed and trial count (its header says "seed S in every run"), so
+  /// varying either is refused, as in a sweep.
+  @Test(arguments: ["seed=1,2", "trials=10,20"])
+  func seedAndTrialsCannotBeVaried(input: String) throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let run = try CapsimExecutable.run([
+      "sensitivity", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "20",
+      "--vary", "workload.jobs_per_month=70,110", "--vary", input,
+    ])
+    let key = input.prefix { $0 != "=" }
+    #expect(run.exitCode == 64)
+    #expect(run.standardOutput.isEmpty)
+    #expect(
+      run.standardError.contains("--vary 2: error: '\(key)' cannot be varied: "),
+      "\(run.standardError)")
+  }
 }

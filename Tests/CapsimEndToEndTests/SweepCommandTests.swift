@@ -86,6 +86,35 @@ struct SweepCommandTests {
         + "help: mean jobs submitted per month: at least one job in ten months, at most a million (about one every 3 s)\n"
     ),
     BadSweep(
+      name: "varying the seed",
+      arguments: ["--vary", "workload.jobs_per_month=80,90", "--vary", "seed=1,2"],
+      expected:
+        "--vary 2: error: 'seed' cannot be varied: every point runs with one seed, so the points share their random numbers and differ only by the model\n"
+        + "help: give the seed for every point with --seed; to see how much the seed matters, run 'capsim run --seed N' once per seed\n"
+    ),
+    BadSweep(
+      name: "varying the trials", arguments: ["--vary", "trials=1,2"],
+      expected:
+        "--vary 1: error: 'trials' cannot be varied: every point runs the same number of trials with one seed (common random numbers)\n"
+        + "help: give the trial count for every point with --trials\n"
+    ),
+    BadSweep(
+      name: "varying the name", arguments: ["--vary", "name=a,b"],
+      expected:
+        "--vary 1: error: 'name' cannot be varied: it is the scenario's title, not an input of the model\n"
+        + "help: rename the scenario with --set name=…\n"
+    ),
+    BadSweep(
+      name: "a value that conflicts with the file",
+      arguments: [
+        "--vary", "options.bare-metal.price=baremetal-h100-8x-commit-12m,aws-p5-h100-on-demand",
+      ],
+      expected:
+        "--vary 1: error: options.bare-metal.price=aws-p5-h100-on-demand conflicts with scenarios/production-training.yaml:54:12: "
+        + "field 'options[2].nodes': 'nodes' applies only to committed prices, but 'aws-p5-h100-on-demand' is billed per use (on_demand)\n"
+        + "help: remove 'nodes', or choose a reserved or bare_metal price\n"
+    ),
+    BadSweep(
       name: "nothing to vary", arguments: [],
       expected:
         "--vary: error: nothing to vary\nhelp: give --vary PATH=FROM:TO:STEP (or PATH=a,b,c) once or twice, or a 'sweep:' section in the scenario\n"

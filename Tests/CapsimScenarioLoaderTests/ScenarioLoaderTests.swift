@@ -111,6 +111,39 @@ struct ScenarioLoaderTests {
       yaml: valid.replacingOccurrences(of: "trials: 500", with: "trials: 0").replacingOccurrences(
         of: "gpus_per_job: 8", with: "gpus: 8"),
       expected: ["'trials' is 0", "unknown key 'gpus'", "2 problems found"]),
+    BadCase(
+      name: "sweep item with both values and a range",
+      yaml: valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: [1]\n    from: 1\n"
+        + "    to: 2\n    step: 1\n",
+      expected: [
+        "bad.yaml:25:11: error: field 'sweep[0].from': give either 'values' or 'from', 'to' and 'step', not both",
+        "help: remove 'values' to sweep the range, or remove 'from', 'to', 'step' to sweep the list",
+      ]),
+    BadCase(
+      name: "empty sweep",
+      yaml: valid + "\nsweep: []\n",
+      expected: [
+        "bad.yaml:22:8: error: 'sweep' is an empty list",
+        "help: list one or two inputs to vary",
+      ]),
+    BadCase(
+      name: "three sweep inputs",
+      yaml: valid + "\nsweep: [{vary: a, values: [1]}, {vary: b, values: [1]},"
+        + " {vary: c, values: [1]}]\n",
+      expected: ["bad.yaml:22:8: error: 'sweep' lists 3 inputs; a sweep varies one or two"]),
+    BadCase(
+      name: "empty sweep values",
+      yaml: valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: []\n",
+      expected: [
+        "bad.yaml:24:13: error: field 'sweep[0].values': 'values' is an empty list",
+        "help: list at least one value, e.g. 'values: [60, 80, 100]'",
+      ]),
+    BadCase(
+      name: "a section among sweep values",
+      yaml: valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: [1, {a: 2}]\n",
+      expected: [
+        "bad.yaml:24:17: error: field 'sweep[0].values': expected a plain value (a number or a name), found a mapping"
+      ]),
   ]
 
   @Test(arguments: badCases)
@@ -122,6 +155,15 @@ struct ScenarioLoaderTests {
     for fragment in bad.expected {
       #expect(text.contains(fragment), "\(bad.name): missing «\(fragment)» in:\n\(text)")
     }
+  }
+
+  /// A `sweep:` range shares `--vary`'s grid: written with exponents, it is still FROM + k·STEP.
+  @Test func sweepRangeWithExponentsGivesTheWrittenGrid() throws {
+    let yaml =
+      Self.valid + "\nsweep:\n  - vary: options.cloud.interruptions.failures_per_gpu_hour\n"
+      + "    from: 1e-5\n    to: 0.00005\n    step: 1e-5\n"
+    let sweep = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml").scenario.sweep
+    #expect(sweep.map(\.values) == [["1e-5", "2e-5", "3e-5", "4e-5", "5e-5"]])
   }
 
   @Test func missingFileIsOneClearError() {

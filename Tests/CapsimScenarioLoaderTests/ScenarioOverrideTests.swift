@@ -118,6 +118,44 @@ struct ScenarioOverrideTests {
   }
 
   /// A later check (name resolution) locates an overridden key at its override.
+  /// A problem in the file that an override caused (here a missing `sizing` once `nodes` is `auto`)
+  /// names the override and its value, and keeps the file position it conflicts with.
+  @Test func aProblemAnOverrideCausesInTheFileNamesTheOverride() throws {
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(
+        yaml: Self.valid, file: "s.yaml",
+        overrides: try Self.overrides("seed=1", "options.metal.nodes=auto"))
+    }
+    let text = error?.description ?? ""
+    #expect(
+      text.hasPrefix(
+        "--set 2: error: options.metal.nodes=auto conflicts with s.yaml:"),
+      "\(text)")
+    #expect(text.contains(": field 'options[1].sizing': missing required key 'sizing'"), "\(text)")
+  }
+
+  /// Only the overridden option's (or section's) own problems are attributed: `options[1]` is not
+  /// `options[10]`, and a top-level key is no section of `seed`.
+  @Test func attributionStaysWithinTheOverriddenSection() {
+    var map = ScenarioSourceMap(file: "f.yaml")
+    map.record("options[1].nodes", line: 3, column: 5)
+    map.record("options[10].nodes", line: 30, column: 5)
+    map.record("trials", line: 2, column: 9)
+    map.recordOverride(
+      ScenarioOverride(number: 1, path: "options.a.price", value: "p"), at: "options[1].price")
+    map.recordOverride(ScenarioOverride(number: 2, path: "seed", value: "3"), at: "seed")
+    var expected = SourceLocation(file: "--set 1", field: "options[1].nodes")
+    expected.context = "options.a.price=p conflicts with f.yaml:3:5"
+    #expect(map.location(of: "options[1].nodes") == expected)
+    #expect(
+      map.location(of: "options[1].price")
+        == SourceLocation(file: "--set 1", field: "options.a.price"))
+    #expect(map.location(of: "options[10].nodes").description == "f.yaml:30:5")
+    #expect(map.location(of: "options[10].nodes").context == nil)
+    #expect(map.location(of: "trials").description == "f.yaml:2:9")
+    #expect(map.location(of: "seed").file == "--set 2")
+  }
+
   @Test func sourceMapPointsAtTheOverride() throws {
     let loaded = try ScenarioLoader.parse(
       yaml: Self.valid, file: "s.yaml",

@@ -22,11 +22,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.help = help
   }
 
-  /// The rendered text: `file:line:column: error: [field 'x': ]message` and, if any, a `help:` line.
+  /// The rendered text: `file:line:column: error: [context: ][field 'x': ]message` and, if any, a
+  /// `help:` line.
   public var description: String {
     var text = ""
     if let location { text += "\(location): " }
     text += "error: "
+    if let context = location?.context { text += "\(context): " }
     if let field = location?.field, !message.contains("'\(field)'") {
       text += "field '\(field)': "
     }

@@ -11,6 +11,9 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
   public var column: Int?
   /// The field: a CSV column name, a YAML key path such as `options[1].price`, or a flag.
   public var field: String?
+  /// What else the problem arises from, said before the field: for a problem where a command-line
+  /// override meets the file, `options.metal.price=aws-p5-h100-on-demand conflicts with base.yaml:19:12`.
+  public var context: String?
 
   /// Creates a location.
   public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil) {

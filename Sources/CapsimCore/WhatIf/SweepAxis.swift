@@ -20,14 +20,18 @@ public struct SweepAxis: Sendable, Hashable, Codable {
 
   /// Parses `PATH=FROM:TO:STEP` or `PATH=a,b,c`; `label` (for example `--vary 1`) names it in errors.
   ///
-  /// A range needs finite numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values;
-  /// its values are FROM + k·STEP rounded to the decimals written in FROM and STEP, so `0.1:0.3:0.1`
-  /// gives exactly 0.1, 0.2, 0.3.
+  /// `seed`, `trials` and `name` cannot be varied (``fixedKeys`` says why). A range needs finite
+  /// numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values; its values are FROM + k·STEP worked out in decimal, exactly as written, whether with decimals or
+  /// an exponent: `0.1:0.3:0.1` gives 0.1, 0.2, 0.3 and `1e-5:3e-5:1e-5` (or `0.00001:3e-5:1e-5`) gives
+  /// 1e-5, 2e-5, 3e-5. Values print as plain decimals from 10^-4 to 10^15 and with an exponent outside.
   /// - Throws: ``ScenarioError`` naming `label`.
   public init(parsing text: String, label: String) throws(ScenarioError) {
     let assignment = try ScenarioOverride(parsing: text, number: 0, label: label)
     func problem(_ message: String, _ help: String) -> ScenarioError {
       ScenarioError([.invalidValue(SourceLocation(file: label), message: message, help: help)])
+    }
+    if let reason = Self.fixedKeys[assignment.path] {
+      throw problem("'\(assignment.path)' cannot be varied: \(reason.why)", reason.help)
     }
     let body = assignment.value.trimmingSpaces
     let parts = body.split(separator: ":", omittingEmptySubsequences: false).map {
@@ -46,16 +50,23 @@ public struct SweepAxis: Sendable, Hashable, Codable {
           "the range \(body) is empty or its step is not positive",
           "write FROM ≤ TO and a step > 0, e.g. 60:120:10")
       }
-      let count = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
-      guard count <= Double(Self.maximumValues) else {
-        throw problem(
-          "the range \(body) has \(Int(count)) values; at most \(Self.maximumValues) are allowed",
-          "use a larger step")
-      }
-      let decimals = Swift.max(Self.decimals(parts[0]), Self.decimals(parts[2]))
-      let scale = Self.powerOfTen(decimals)
-      values = (0..<Int(count)).map { k in
-        Self.format(((from + Double(k) * step) * scale).rounded() / scale)
+      if let exact = Self.decimalRange(parts[0], parts[1], parts[2]) {
+        guard exact.count <= Int64(Self.maximumValues) else {
+          throw problem(
+            "the range \(body) has \(exact.count) values; at most \(Self.maximumValues) are allowed",
+            "use a larger step")
+        }
+        values = (0..<exact.count).map { k in
+          WrittenDecimal(mantissa: exact.from + k * exact.step, exponent: exact.exponent).text
+        }
+      } else {
+        let count = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
+        guard count <= Double(Self.maximumValues) else {
+          throw problem(
+            "the range \(body) has \(Int(count)) values; at most \(Self.maximumValues) are allowed",
+            "use a larger step")
+        }
+        values = (0..<Int(count)).map { k in Self.format(from + Double(k) * step) }
       }
     } else {
       values = body.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -74,16 +85,44 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     path = assignment.path
   }
 
-  /// Digits after the decimal point in a number written as `text` (0 for exponent notation).
-  static func decimals(_ text: String) -> Int {
-    guard !text.contains("e"), !text.contains("E"), let dot = text.firstIndex(of: ".") else {
-      return 0
-    }
-    return Swift.min(12, text.distance(from: dot, to: text.endIndex) - 1)
-  }
+  /// Top-level keys that are the same at every point, with why and what to do instead. A sweep's or
+  /// tornado's points share one trial count and one seed (common random numbers): varying either
+  /// would make the points differ by sampling noise (and the report's "each N trials with seed S"
+  /// untrue), and the name is a title, not an input.
+  static let fixedKeys: [String: (why: String, help: String)] = [
+    "seed": (
+      "every point runs with one seed, so the points share their random numbers and differ only by the model",
+      "give the seed for every point with --seed; to see how much the seed matters, run 'capsim run --seed N' once per seed"
+    ),
+    "trials": (
+      "every point runs the same number of trials with one seed (common random numbers)",
+      "give the trial count for every point with --trials"
+    ),
+    "name": (
+      "it is the scenario's title, not an input of the model",
+      "rename the scenario with --set name=…"
+    ),
+  ]
 
-  static func powerOfTen(_ exponent: Int) -> Double {
-    (0..<exponent).reduce(1.0) { result, _ in result * 10 }
+  /// The range FROM:TO:STEP in exact decimal arithmetic: the values are (`from` + k·`step`) × 10^`exponent`
+  /// for k in 0..<`count`. `nil` when a bound is not a plain decimal number or the common scale does
+  /// not fit in 64 bits (the caller then steps in `Double`).
+  static func decimalRange(_ fromText: String, _ toText: String, _ stepText: String) -> (
+    from: Int64, step: Int64, count: Int64, exponent: Int
+  )? {
+    guard let from = WrittenDecimal(fromText), let to = WrittenDecimal(toText),
+      let step = WrittenDecimal(stepText)
+    else { return nil }
+    let exponent = Swift.min(from.exponent, to.exponent, step.exponent)
+    guard let first = from.mantissa(atExponent: exponent),
+      let last = to.mantissa(atExponent: exponent),
+      let increment = step.mantissa(atExponent: exponent), increment > 0, first <= last
+    else { return nil }
+    let (span, overflow) = last.subtractingReportingOverflow(first)
+    guard !overflow else { return nil }
+    let count = span / increment + 1
+    // The last value, first + (count − 1)·step ≤ last, fits because last does.
+    return (first, increment, count, exponent)
   }
 
   /// A whole number without a decimal point (so integer keys accept it), others in Swift's shortest form.

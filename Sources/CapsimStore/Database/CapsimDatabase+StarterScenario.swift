@@ -21,34 +21,50 @@ public struct StarterScenarioChoice: Sendable, Hashable {
 extension CapsimDatabase {
   /// A commented starter scenario (YAML) comparing one pay-per-use and one committed option, built
   /// from what the database holds, so a user with only the binary can start. Every name it writes
-  /// exists in this database, so the file loads and runs as written.
+  /// exists in this database and fits its role (a pay-per-use price for `--shared`, a committed one for
+  /// `--dedicated`, `step_time` or `job_time` samples of one kind for both options), so the file loads
+  /// and runs as written.
   ///
-  /// - Throws: ``StoreError/unknownName(kind:name:known:)`` for a name that does not exist, or when
-  ///   the database has no suitable price or sample set.
+  /// - Throws: ``StoreError/invalidChoice(option:message:help:)`` naming the option for a name that
+  ///   does not exist or does not fit its role, suggesting names that do;
+  ///   ``StoreError/unknownName(kind:name:known:)`` when the database has no suitable price or sample
+  ///   set to choose.
   public func starterScenario(_ choice: StarterScenarioChoice) throws(StoreError) -> String {
     let prices = try prices()
-    let sets = try sampleSets().filter { $0.metric == "step_time" || $0.metric == "job_time" }
+    let allSets = try sampleSets()
+    let sets = allSets.filter(Self.holdsDurations)
     let platforms = Dictionary(
       try platforms().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    func price(_ name: String) throws(StoreError) -> PriceQuote {
+    let catalog = StarterCatalog(prices: prices, sets: allSets, platforms: platforms)
+    func price(_ name: String, option: String, committed: Bool) throws(StoreError) -> PriceQuote {
       guard let found = prices.first(where: { $0.name == name }) else {
-        throw .unknownName(kind: "price", name: name, known: prices.map(\.name))
+        throw .invalidChoice(
+          option: option, message: "no price named '\(name)' in the database",
+          help: NameSuggestions.help(for: name, kind: "price", known: prices.map(\.name)))
+      }
+      guard found.pricingModel.isCommitment == committed else {
+        throw catalog.wrongPriceKind(found, option: option, committed: committed)
       }
       return found
     }
-    func set(_ name: String) throws(StoreError) -> SampleSetInfo {
-      guard let found = try sampleSets().first(where: { $0.name == name }) else {
-        throw .unknownName(kind: "sample set", name: name, known: try sampleSetNames())
+    func set(_ name: String, option: String, dedicated: Bool) throws(StoreError) -> SampleSetInfo {
+      guard let found = allSets.first(where: { $0.name == name }) else {
+        throw .invalidChoice(
+          option: option, message: "no sample set named '\(name)' in the database",
+          help: NameSuggestions.help(for: name, kind: "sample set", known: allSets.map(\.name)))
+      }
+      guard Self.holdsDurations(found) else {
+        throw catalog.notDurations(found, option: option, dedicated: dedicated)
       }
       return found
     }
-    func gpuModel(_ info: SampleSetInfo) -> String { platforms[info.platform]?.gpuModel ?? "" }
+    func gpuModel(_ info: SampleSetInfo) -> String { catalog.gpuModel(info) }
     func isShared(_ info: SampleSetInfo) -> Bool { platforms[info.platform]?.kind == .shared }
 
     let gpuCounts = try typicalGPUCounts()
     let shared: PriceQuote
     if let name = choice.sharedPrice {
-      shared = try price(name)
+      shared = try price(name, option: "--shared", committed: false)
     } else {
       // The cheapest on-demand price per GPU-hour whose GPU model and GPUs per unit match a shared
       // sample set's platform and GPU count; else the cheapest with the model; else the cheapest.
@@ -70,7 +86,7 @@ extension CapsimDatabase {
     }
     let dedicated: PriceQuote
     if let name = choice.dedicatedPrice {
-      dedicated = try price(name)
+      dedicated = try price(name, option: "--dedicated", committed: true)
     } else {
       let committed = prices.filter(\.pricingModel.isCommitment)
         .sorted { ($0.perGPUHour, $0.name) < ($1.perGPUHour, $1.name) }
@@ -81,28 +97,57 @@ extension CapsimDatabase {
       }
       dedicated = first
     }
-    func samples(for quote: PriceQuote, shared wantShared: Bool, given: String?) throws(StoreError)
-      -> SampleSetInfo
+    /// The best fit for `quote` among the sets holding `metric` (any duration metric if nil).
+    func samples(for quote: PriceQuote, shared wantShared: Bool, metric: String?)
+      throws(StoreError) -> SampleSetInfo
     {
-      if let given { return try set(given) }
+      let sets = sets.filter { metric == nil || $0.metric == metric }
       func fits(_ info: SampleSetInfo) -> Bool {
         gpuCounts[info.name].map { Double($0) == quote.gpusPerUnit } ?? false
       }
       let sameModel = sets.filter { gpuModel($0) == quote.gpuModel && isShared($0) == wantShared }
       let ranked =
-        sameModel.filter(fits) + sameModel + sets.filter { gpuModel($0) == quote.gpuModel } + sets
+        sameModel.filter(fits) + sameModel + sets.filter { gpuModel($0) == quote.gpuModel }
+        + sets.filter { isShared($0) == wantShared } + sets
       guard let first = ranked.first else {
-        throw .unknownName(kind: "step_time or job_time sample set", name: "", known: [])
+        throw .unknownName(
+          kind: "\(metric ?? "step_time or job_time") sample set", name: "", known: [])
       }
       return first
     }
-    let sharedSamples = try samples(for: shared, shared: true, given: choice.samples)
-    let dedicatedSamples = try samples(
-      for: dedicated, shared: false, given: choice.dedicatedSamples ?? choice.samples)
+    var givenShared: SampleSetInfo?
+    if let name = choice.samples {
+      givenShared = try set(name, option: "--samples", dedicated: false)
+    }
+    var givenDedicated: SampleSetInfo?
+    if let name = choice.dedicatedSamples {
+      givenDedicated = try set(name, option: "--dedicated-samples", dedicated: true)
+    }
+    if let givenShared, let givenDedicated, givenShared.metric != givenDedicated.metric {
+      throw catalog.mixedMetrics(givenDedicated, shared: givenShared)
+    }
+    // One steps_per_job serves both options, so a chosen set's metric decides the other's.
+    let sharedSamples: SampleSetInfo
+    if let givenShared {
+      sharedSamples = givenShared
+    } else {
+      sharedSamples = try samples(for: shared, shared: true, metric: givenDedicated?.metric)
+    }
+    let dedicatedSamples: SampleSetInfo
+    if let given = givenDedicated ?? givenShared {
+      dedicatedSamples = given
+    } else {
+      dedicatedSamples = try samples(for: dedicated, shared: false, metric: sharedSamples.metric)
+    }
     return Self.starterText(
       shared: shared, dedicated: dedicated, sharedSamples: sharedSamples,
       dedicatedSamples: dedicatedSamples,
       gpusPerJob: gpuCounts[sharedSamples.name] ?? max(1, Int(shared.gpusPerUnit.rounded())))
+  }
+
+  /// Whether a sample set holds durations an option can run on (`step_time` or `job_time`).
+  static func holdsDurations(_ info: SampleSetInfo) -> Bool {
+    info.metric == "step_time" || info.metric == "job_time"
   }
 
   /// The most common GPU count of each sample set's values (sets without GPU counts are absent).

@@ -17,6 +17,9 @@ public enum StoreError: Error, Equatable, Sendable {
   case cannotOpen(path: String, reason: String)
   /// No platform, sample set or price has this name; `known` lists the names that do exist.
   case unknownName(kind: String, name: String, known: [String])
+  /// A name given to `capsim init` (named by its option, e.g. `--dedicated`) that does not exist or
+  /// does not fit its role; `help` suggests names that do.
+  case invalidChoice(option: String, message: String, help: String)
   /// No saved simulation run has this id.
   case unknownRun(id: Int64)
   /// A run could not be saved because a value is not storable (NaN or ±∞ where a number is required).
@@ -71,6 +74,8 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
       return Diagnostic(
         location: nil, message: "unknown \(kind) '\(name)'",
         help: NameSuggestions.help(for: name, kind: kind, known: known))
+    case .invalidChoice(let option, let message, let help):
+      return Diagnostic(location: SourceLocation(file: option), message: message, help: help)
     case .unknownRun(let id):
       return Diagnostic(
         location: nil, message: "no saved run has id \(id)",

@@ -20,19 +20,22 @@ struct BreakEvenCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var scenario: ScenarioRunOptions
-  @Option(help: "Pay-per-use option (default: the scenario's first).") var shared: String?
-  @Option(help: "Committed option (default: the scenario's first).") var dedicated: String?
+  @Option(help: "Pay-per-use option (default: the scenario's first pay-per-use option).")
+  var shared: String?
+  @Option(help: "Committed option (default: the scenario's first committed option).")
+  var dedicated: String?
   @OptionGroup var output: OutputOptions<BreakEvenDocument>
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (loaded, _, resolved) = try scenario.load()
       let engine = scenario.engine
-      let sharedName = shared ?? resolved.options.first { !$0.isCommitted }?.option.name ?? ""
-      let dedicatedName = dedicated ?? resolved.options.first { $0.isCommitted }?.option.name ?? ""
+      let pair = try OptionPair(
+        payPerUse: shared, committed: dedicated, in: resolved, analysis: "break-even",
+        location: loaded.sourceMap.location(of: "options"))
       let budget = scenario.force ? nil : WorkEstimate.defaultBudget
       var analysis = try await BreakEven(engine: engine, workBudget: budget).analyse(
-        resolved, payPerUse: sharedName, committed: dedicatedName)
+        resolved, payPerUse: pair.payPerUse, committed: pair.committed)
       let age = try scenario.priceAgeCheck(resolved)
       PriceAgeCheck.annotate(
         &analysis, options: resolved.options, uncertain: loaded.uncertainty.inputs,

@@ -15,10 +15,13 @@ struct InitCommand: AsyncParsableCommand {
         capsim init -o my-scenario.yaml && capsim run my-scenario.yaml
       """)
 
-  @Option(help: "Price of the pay-per-use option (see 'capsim data list').") var shared: String?
-  @Option(help: "Price of the committed option.") var dedicated: String?
-  @Option(help: "Sample set for the options' durations.") var samples: String?
-  @Option(help: "Sample set of the committed option, if different.") var dedicatedSamples: String?
+  @Option(help: "Price of the pay-per-use option: on_demand or spot (see 'capsim data list').")
+  var shared: String?
+  @Option(help: "Price of the committed option: reserved or bare_metal.") var dedicated: String?
+  @Option(help: "Sample set for the options' durations: step_time or job_time.") var samples:
+    String?
+  @Option(help: "Sample set of the committed option, if different (of the same metric).")
+  var dedicatedSamples: String?
   @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output:
     String?
   @Flag(help: "Overwrite the output file if it exists.") var force = false
