@@ -109,6 +109,8 @@ extension RecommendationReport {
     case .smallMargin:
       return "the expected saving is under the material share of the alternative's cost"
     case .lateCrossover: return "the committed option pays off only late in the horizon"
+    case .insufficientCapacity:
+      return "the committed option cannot keep up with the work offered to it"
     }
   }
 

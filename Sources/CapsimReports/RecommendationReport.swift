@@ -37,6 +37,14 @@ public enum RecommendationReport {
             + "(\(money(r.comparison.meanSaving)) \(r.currency)), within the uncertainty of the inputs"
         )
       }
+      if r.reevaluationReasons.contains(.insufficientCapacity) {
+        let load =
+          r.leadingOfferedLoad.map { NumberFormatting.readable($0, significant: 3) } ?? "over 1"
+        why.append(
+          "\(r.leading.name) cannot keep up: the work offered is \(load) × its capacity, so its queue "
+            + "grows without bound and the work running past the horizon, unbilled, makes it look cheap "
+            + "(add nodes, or size it with 'nodes: auto')")
+      }
       if r.reevaluationReasons.contains(.lateCrossover) {
         why.append(
           r.crossoverMedianMonth.map {

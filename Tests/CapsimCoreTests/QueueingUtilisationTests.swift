@@ -1,6 +1,7 @@
 import CapsimCore
 import Foundation
 import Testing
+import _CapsimTestSupport
 
 /// Utilisation of a dedicated cluster over a short horizon with long jobs, against the closed form.
 ///
@@ -60,5 +61,28 @@ struct QueueingUtilisationTests {
     #expect(summary.utilisation(existingFrom: 10) == 0)
     // 2 nodes × 10 h of capacity, 20 node-hours busy inside [0, 10], 100 node-hours of work.
     #expect(summary.busyNodeHours == 19)
+  }
+}
+
+@Suite("Offered load")
+struct OfferedLoadTests {
+  /// Exactly 120 jobs a month of exactly 10 h on one 8-GPU node for 12 months: the work offered is
+  /// 12 × 120 × 10 = 14,400 node-hours against 12 × 730 = 8,760, a load of 14,400 / 8,760 ≈ 1.64 in every
+  /// trial, while utilisation is capped at 1. The option says it cannot keep up.
+  @Test func overloadedNodesReportTheirLoadAndSaySo() async throws {
+    let workload = Workload(jobsPerMonth: 120, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 1)
+    let metal = Fixtures.option(
+      "metal", seconds: [36_000],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal), nodes: 1, kind: .dedicated)
+    let scenario = try Fixtures.resolved(
+      horizonMonths: 12, trials: 8, seed: 1, workload: workload, options: [metal])
+    let outcome = await MonteCarloEngine(threadCount: 2).run(scenario)
+    let option = try #require(outcome.options.first)
+    #expect(option.offeredLoad == 14_400.0 / 8_760)
+    #expect(option.metric("utilisation")?.estimate.value == 1)
+    #expect(
+      option.notes.contains {
+        $0.hasPrefix("the work offered is 1.64 × the capacity of its 1 node: its queue grows")
+      }, "\(option.notes)")
   }
 }

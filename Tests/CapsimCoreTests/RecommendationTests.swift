@@ -112,6 +112,21 @@ struct RecommendationTests {
     #expect(never.reevaluationReasons == [.lateCrossover])
   }
 
+  /// A committed option that is cheaper only because it cannot keep up (offered load above 1: its backlog
+  /// runs past the horizon, unbilled) is not recommended; at a load of exactly 1 it still is.
+  @Test func aCommittedOptionThatCannotKeepUpMeansReevaluate() throws {
+    var outcome = try Self.outcome(dedicatedTotal: 120, crossoverMonth: 2)
+    outcome.options[1].offeredLoad = 1.64
+    let overloaded = try Recommendation(outcome: outcome, workload: Self.workload)
+    #expect(overloaded.verdict == .reevaluate(atMonth: 3))
+    #expect(overloaded.reevaluationReasons == [.insufficientCapacity])
+    #expect(overloaded.leadingOfferedLoad == 1.64)
+    outcome.options[1].offeredLoad = 1
+    let full = try Recommendation(outcome: outcome, workload: Self.workload)
+    #expect(full.verdict == .migrateToDedicated(option: "metal", nodes: 2))
+    #expect(full.leadingOfferedLoad == nil)
+  }
+
   @Test func lowConfidenceMeansReevaluate() throws {
     // Dedicated 150: shared (mean 145) leads; it wins 100…140 (5) and ties at 150 (½): P = 0.55.
     let r = try Recommendation(

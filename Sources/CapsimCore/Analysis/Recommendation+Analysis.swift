@@ -10,8 +10,9 @@ extension Recommendation {
   ///    graded by `policy`: low below 0.75 or when the mean saving is under 5% of the alternative's cost.
   /// 3. The **verdict**: "re-evaluate" when the confidence is low (either cause), or when the leading option is committed
   ///    and its median crossover month against the best pay-per-use option is after
-  ///    `policy.lateCrossoverAfter` of the horizon (or not within it); otherwise stay on shared, migrate to
-  ///    dedicated, or go hybrid, by the leading option's category.
+  ///    `policy.lateCrossoverAfter` of the horizon (or not within it), or its offered load is above 1 (it
+  ///    cannot keep up: ``OptionOutcome/offeredLoad``); otherwise stay on shared, migrate to dedicated, or
+  ///    go hybrid, by the leading option's category.
   /// 4. **Reasons**: cost lines ranked by |mean difference| (``CostDriver``); **signals**: ``WorkloadSignal``.
   ///
   /// - Throws: ``RecommendationError`` when a category is missing or an option has no per-trial totals.
@@ -63,6 +64,9 @@ extension Recommendation {
       reasons.append(.lowConfidence)
     }
     if !policy.isMaterial(comparison) { reasons.append(.smallMargin) }
+    // A committed option that cannot keep up looks cheap only because its backlog is never billed.
+    let overloaded = leadingCategory == .committed && (leading.offeredLoad ?? 0) > 1
+    if overloaded { reasons.append(.insufficientCapacity) }
     let verdict: Verdict
     if !reasons.isEmpty {
       verdict = .reevaluate(atMonth: policy.reviewMonth(horizonMonths: outcome.horizonMonths))
@@ -88,6 +92,7 @@ extension Recommendation {
         bestCommitted: bestCommitted, policy: policy),
       policy: policy, overrides: outcome.overrides, uncertainInputs: outcome.uncertainInputs)
     inputCorrelations = outcome.inputCorrelations
+    leadingOfferedLoad = overloaded ? leading.offeredLoad : nil
   }
 
   /// The category of an option: an option with an overflow target is hybrid, other committed prices are

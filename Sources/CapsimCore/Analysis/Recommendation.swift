@@ -48,6 +48,9 @@ public struct Recommendation: Sendable, Hashable, Codable {
     case lowConfidence = "low_confidence"
     /// The expected saving is below the policy's material share of the alternative's cost.
     case smallMargin = "small_margin"
+    /// The cheapest option is committed but the work offered exceeds its capacity: its queue grows without
+    /// bound, and its cost looks low because work running past the horizon is not billed.
+    case insufficientCapacity = "insufficient_capacity"
   }
 
   /// One option as the decision sees it.
@@ -112,6 +115,9 @@ public struct Recommendation: Sendable, Hashable, Codable {
   public var uncertainInputs: [UncertainInput] = []
   /// The rank correlations requested between uncertain inputs and achieved (from the outcome).
   public var inputCorrelations: [AchievedCorrelation] = []
+  /// With ``ReevaluationReason/insufficientCapacity``: the leading option's offered load (work over
+  /// capacity, above 1).
+  public var leadingOfferedLoad: Double?
   /// What the verdict is most sensitive to, and where it flips (set by `recommend` with uncertain
   /// inputs; nil otherwise).
   public var verdictSensitivity: VerdictSensitivity?

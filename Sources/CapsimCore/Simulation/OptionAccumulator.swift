@@ -3,7 +3,7 @@ enum TrialField: Int, CaseIterable, Sendable {
   case cost, jobs, gpuHours, completionHours, completionHoursSquared, deadlineMet
   case usefulHours, stragglerHours, contentionHours, lostHours, checkpointHours, restartHours
   case rerunHours, interruptions, reruns, failedJobs, waitHours, jobsThatWaited, investigations
-  case overflowJobs, interimJobs, utilisation, idleCapacityCost
+  case overflowJobs, interimJobs, utilisation, idleCapacityCost, offeredLoad
 
   /// The field's value in one trial's totals.
   func value(in totals: TrialTotals) -> Double {
@@ -31,6 +31,7 @@ enum TrialField: Int, CaseIterable, Sendable {
     case .interimJobs: Double(totals.interimJobs)
     case .utilisation: totals.utilisation
     case .idleCapacityCost: totals.idleCapacityCost
+    case .offeredLoad: totals.offeredLoad
     }
   }
 }

@@ -222,12 +222,16 @@ extension OptionSimulator {
           + "\(queueServers) servers rejected its inputs: \(error)")
     }
     scratch.waits.append(contentsOf: queue.waits)
-    // Share of the capacity that existed (from the end of the lead time) used by the horizon's jobs.
+    // Share of the capacity that existed (from the end of the lead time) used by the horizon's jobs, and
+    // the same ratio uncapped: the load offered to the nodes.
+    let work = queue.workNodeHours(
+      arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
+      arrivedBefore: horizonHours)
     totals.utilisation = DedicatedClusterQueue.Summary.utilisation(
-      workNodeHours: queue.workNodeHours(
-        arrivals: arrivalHours, serviceTimes: scratch.walls, nodesNeeded: scratch.nodesNeeded,
-        arrivedBefore: horizonHours),
-      nodeCount: queueServers, horizonEnd: horizonHours, existingFrom: opening)
+      workNodeHours: work, nodeCount: queueServers, horizonEnd: horizonHours,
+      existingFrom: opening)
+    let capacity = Double(queueServers) * (horizonHours - opening)
+    totals.offeredLoad = capacity > 0 ? work / capacity : 0
     scratch.queue = queue
   }
 }

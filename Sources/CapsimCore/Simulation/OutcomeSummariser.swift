@@ -104,8 +104,18 @@ struct OutcomeSummariser {
         perJob("interim_rate", "Jobs run on interim", "share", .interimJobs))
     }
     var notes: [String] = []
+    var offeredLoad: Double?
     if option.isCommitted {
       metrics.append(perTrial("utilisation", "Utilisation", "share", .utilisation))
+      let load = accumulator[.offeredLoad].meanEstimate.value
+      offeredLoad = load
+      if load > 1 {
+        notes.append(
+          "the work offered is \(OptionChecker.significant(load)) × the capacity of its \(nodes) "
+            + "node\(nodes == 1 ? "" : "s"): its queue grows without bound, jobs finish ever later, and "
+            + "work running past the horizon is not billed; add nodes, or size it with 'nodes: auto'"
+        )
+      }
       metrics.append(
         perTrial("idle_capacity_cost", "Idle capacity", currency, .idleCapacityCost))
       // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon.
@@ -148,6 +158,7 @@ struct OutcomeSummariser {
       completions.quantile(share).map { JobTimeQuantile(share: share, hours: $0) }
     }
     outcome.totalCostByTrial = accumulator.totalCosts
+    outcome.offeredLoad = offeredLoad
     outcome.overflowTo = option.option.overflow?.option
     return outcome
   }

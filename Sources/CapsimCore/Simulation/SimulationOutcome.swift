@@ -31,6 +31,10 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
   public var jobTimeQuantiles: [JobTimeQuantile] = []
   /// For a hybrid option: the pay-per-use option its overflow runs on.
   public var overflowTo: String?
+  /// For a committed option: the mean over trials of the work offered to its nodes over their capacity
+  /// (node-hours of the horizon's jobs that ran there / node-hours that existed). Unlike utilisation it is
+  /// not capped at 1: above 1 the nodes cannot keep up and their queue grows without bound.
+  public var offeredLoad: Double?
 
   /// Creates an outcome.
   public init(

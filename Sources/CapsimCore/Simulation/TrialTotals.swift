@@ -10,6 +10,9 @@ struct TrialTotals: Sendable {
   var completionHoursSquared = 0.0
   var deadlineMet = 0
   var utilisation = 0.0
+  /// Work offered to the committed nodes over their capacity (node-hours of the horizon's jobs that ran
+  /// there / node-hours that existed), not capped at 1: above 1 the queue grows without bound.
+  var offeredLoad = 0.0
   var waitHours = 0.0
   var jobsThatWaited = 0
   var missedDeadlines = 0
