@@ -29,17 +29,29 @@ enum MetricFormatting {
     let above = upper - estimate.value
     let scale = metric.unit == "share" ? 100.0 : 1.0
     let symmetric = Swift.abs(below - above) <= 1e-9 * Swift.max(1, Swift.abs(estimate.value))
-    // Two significant digits of uncertainty; fewer decimals if the cell would not fit its column.
-    var decimals = decimalsForUncertainty(Swift.min(below, above) * scale)
-    while true {
-      let shown = { (x: Double) in formatted(metric, x, decimals: decimals) }
-      let text =
-        symmetric
-        ? shown(estimate.value) + " ± " + shown(below)
-        : shown(estimate.value) + " [" + shown(lower) + "–" + shown(upper) + "]"
-      if text.count <= maximumLength || decimals == 0 { return text }
-      decimals -= 1
+    // Two significant digits of uncertainty; fewer decimals if the cell would not fit its column. An
+    // asymmetric interval keeps its bracket only while rounding leaves its three numbers distinct (else a
+    // share of 99.9994% [99.9985%–100.0000%] would read "100.0% [100.0%–100.0%]"); failing that it is
+    // shown as ± its wider side, which still covers it.
+    let first = decimalsForUncertainty(Swift.min(below, above) * scale)
+    let shown = { (x: Double, decimals: Int) in formatted(metric, x, decimals: decimals) }
+    let plusMinus = { (decimals: Int) in
+      shown(estimate.value, decimals) + " ± " + shown(Swift.max(below, above), decimals)
     }
+    if !symmetric {
+      for decimals in stride(from: first, through: 0, by: -1) {
+        let (low, mid, high) = (
+          shown(lower, decimals), shown(estimate.value, decimals), shown(upper, decimals)
+        )
+        let text = mid + " [" + low + "–" + high + "]"
+        if text.count <= maximumLength && low != mid && mid != high { return text }
+      }
+    }
+    for decimals in stride(from: first, through: 0, by: -1)
+    where plusMinus(decimals).count <= maximumLength {
+      return plusMinus(decimals)
+    }
+    return plusMinus(0)
   }
 
   /// Label with unit, e.g. "Total cost (USD)", "Job time, p95 (h)".
