@@ -15,7 +15,8 @@ final class Workbook {
   private var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
   private var closed = false
   /// Per sheet: its handle, and per column the widest content written and the width asked for.
-  private var sheets: [(handle: UnsafeMutablePointer<lxw_worksheet>, columns: [Int: ColumnWidth])] = []
+  private var sheets: [(handle: UnsafeMutablePointer<lxw_worksheet>, columns: [Int: ColumnWidth])] =
+    []
 
   /// What a column holds: the widest cell (characters) and the width set with ``Sheet/width(_:_:_:)``.
   struct ColumnWidth {
@@ -58,7 +59,9 @@ final class Workbook {
 
   /// Notes the width asked for `columns` on sheet `index`.
   func noteRequested(sheet index: Int, columns: ClosedRange<Int>, width: Double) {
-    for column in columns { sheets[index].columns[column, default: ColumnWidth()].requested = width }
+    for column in columns {
+      sheets[index].columns[column, default: ColumnWidth()].requested = width
+    }
   }
 
   /// Sets every column that holds content as wide as its widest cell plus a margin (at least the width
