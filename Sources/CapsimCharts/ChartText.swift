@@ -89,7 +89,7 @@ struct ChartFrame {
       "<line x1=\"\(SVG.number(plotLeft))\" x2=\"\(SVG.number(plotLeft))\" "
       + "y1=\"\(SVG.number(plotTop))\" y2=\"\(SVG.number(plotBottom))\"/>\n"
     svg +=
-      "<text x=\"\(SVG.number((plotLeft + plotRight) / 2))\" y=\"\(SVG.number(height - 22))\" "
+      "<text x=\"\(SVG.number((plotLeft + plotRight) / 2))\" y=\"\(SVG.number(plotBottom + 36))\" "
       + "text-anchor=\"middle\" stroke=\"none\" font-weight=\"bold\">\(SVG.escape(text.xLabel))</text>\n"
     let midY = SVG.number((plotTop + plotBottom) / 2)
     svg +=
@@ -98,20 +98,57 @@ struct ChartFrame {
     return svg + "</g>\n"
   }
 
-  /// A one-line legend under the x-axis label: a swatch and a name per series.
-  func legend(_ entries: [(name: String, color: String, dashed: Bool)]) -> String {
+  /// A legend entry: a swatch (solid or dashed line) and a name.
+  typealias LegendEntry = (name: String, color: String, dashed: Bool)
+
+  /// The approximate width of a legend entry: an 18-pixel swatch, a gap, the name at about 6.5 pixels a
+  /// character (12-pixel sans-serif), and space before the next entry.
+  static func legendWidth(_ entry: LegendEntry) -> Double { 34 + Double(entry.name.count) * 6.5 }
+
+  /// `entries` split into rows that each fit between the plot's left edge and the frame's right edge,
+  /// in order; an entry wider than a row gets a row of its own.
+  func legendRows(_ entries: [LegendEntry]) -> [[LegendEntry]] {
+    let available = width - plotLeft - 8
+    var rows: [[LegendEntry]] = []
+    var used = 0.0
+    for entry in entries {
+      let entryWidth = Self.legendWidth(entry)
+      if rows.isEmpty || used + entryWidth > available {
+        rows.append([entry])
+        used = entryWidth
+      } else {
+        rows[rows.count - 1].append(entry)
+        used += entryWidth
+      }
+    }
+    return rows
+  }
+
+  /// Grows the frame downwards so the legend of `entries` fits under the x-axis label, one 16-pixel
+  /// row per extra legend row; call before drawing anything.
+  mutating func reserveLegend(_ entries: [LegendEntry]) {
+    let extra = 16 * Double(Swift.max(0, legendRows(entries).count - 1))
+    bottom += extra
+    height += extra
+  }
+
+  /// The legend under the x-axis label: a swatch and a name per series, wrapped into rows (reserve
+  /// them first with ``reserveLegend(_:)``), so it never runs into the axis label.
+  func legend(_ entries: [LegendEntry]) -> String {
     guard !entries.isEmpty else { return "" }
     var svg = "<g class=\"legend\">\n"
-    var x = plotLeft
-    let y = height - 6
-    for entry in entries {
-      svg +=
-        "<line x1=\"\(SVG.number(x))\" x2=\"\(SVG.number(x + 18))\" y1=\"\(SVG.number(y - 4))\" "
-        + "y2=\"\(SVG.number(y - 4))\" stroke=\"\(entry.color)\" stroke-width=\"4\""
-        + (entry.dashed ? " stroke-dasharray=\"4 3\"" : "") + "/>\n"
-      svg +=
-        "<text x=\"\(SVG.number(x + 22))\" y=\"\(SVG.number(y))\">\(SVG.escape(entry.name))</text>\n"
-      x += 34 + Double(entry.name.count) * 6.5
+    for (row, rowEntries) in legendRows(entries).enumerated() {
+      var x = plotLeft
+      let y = plotBottom + 52 + 16 * Double(row)
+      for entry in rowEntries {
+        svg +=
+          "<line x1=\"\(SVG.number(x))\" x2=\"\(SVG.number(x + 18))\" y1=\"\(SVG.number(y - 4))\" "
+          + "y2=\"\(SVG.number(y - 4))\" stroke=\"\(entry.color)\" stroke-width=\"4\""
+          + (entry.dashed ? " stroke-dasharray=\"4 3\"" : "") + "/>\n"
+        svg +=
+          "<text x=\"\(SVG.number(x + 22))\" y=\"\(SVG.number(y))\">\(SVG.escape(entry.name))</text>\n"
+        x += Self.legendWidth(entry)
+      }
     }
     return svg + "</g>\n"
   }

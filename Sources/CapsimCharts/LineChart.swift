@@ -62,30 +62,44 @@ public struct LineChart: Sendable, Hashable {
   public var yFromZero: Bool
   /// Whether y ticks are shown as percentages of 1 (for probabilities).
   public var yAsPercent: Bool
+  /// The x axis's exact span (for example month 0 to the horizon), with ticks on whole numbers only;
+  /// `nil` widens the data's span to nice ticks.
+  public var xDomain: ClosedRange<Double>?
+  /// The highest the y axis may run (1 for a share); `nil` for none.
+  public var yCeiling: Double?
 
   /// Creates a chart.
   public init(
     series: [Series], markers: [Marker] = [], text: ChartText, yFromZero: Bool = true,
-    yAsPercent: Bool = false
+    yAsPercent: Bool = false, xDomain: ClosedRange<Double>? = nil, yCeiling: Double? = nil
   ) {
     self.series = series
     self.markers = markers
     self.text = text
     self.yFromZero = yFromZero
     self.yAsPercent = yAsPercent
+    self.xDomain = xDomain
+    self.yCeiling = yCeiling
   }
 
   /// The chart as an `<svg>` element; `identifier` must be unique in the page.
   public func svg(identifier: String) -> String {
     var frame = ChartFrame(text: text, identifier: identifier)
-    frame.bottom += 16 * Double((series.count - 1) / 4)
-    frame.height += 16 * Double((series.count - 1) / 4)
     let points = series.flatMap(\.points)
-    let x = LinearScale(
-      covering: points.map(\.x) + markers.map(\.x), range: (frame.plotLeft, frame.plotRight))
-    let y = LinearScale(
+    let xRange = (frame.plotLeft, frame.plotRight)
+    let x =
+      xDomain.map { LinearScale(domain: $0, range: xRange, minimumStep: 1) }
+      ?? LinearScale(covering: points.map(\.x) + markers.map(\.x), range: xRange)
+    let placement = MarkerPlacement(markers: markers, scale: x, frame: frame)
+    var legend = series.enumerated().map {
+      (name: $0.element.name, color: SVG.color($0.offset), dashed: $0.element.dashed)
+    }
+    legend += placement.legendEntries
+    frame.reserveLegend(legend)
+    var y = LinearScale(
       covering: points.flatMap { [$0.y, $0.low ?? $0.y, $0.high ?? $0.y] },
       range: (frame.plotBottom, frame.plotTop), includeZero: yFromZero)
+    if let yCeiling { y = y.capped(at: yCeiling) }
     var svg = frame.open()
     svg += frame.axes(
       x: x, y: y,
@@ -115,23 +129,8 @@ public struct LineChart: Sendable, Hashable {
         }
       }
     }
-    for (index, marker) in markers.enumerated() {
-      let px = SVG.number(x(marker.x))
-      svg +=
-        "<line class=\"marker\" x1=\"\(px)\" x2=\"\(px)\" y1=\"\(SVG.number(frame.plotTop))\" "
-        + "y2=\"\(SVG.number(frame.plotBottom))\" stroke=\"#000\" stroke-dasharray=\"3 3\"/>\n"
-      svg +=
-        "<text x=\"\(SVG.number(x(marker.x) + 4))\" y=\"\(SVG.number(frame.plotTop + 14 + 14 * Double(index)))\">"
-        + "\(SVG.escape(marker.label))</text>\n"
-    }
-    for (row, start) in stride(from: 0, to: series.count, by: 4).enumerated() {
-      var rowFrame = frame
-      rowFrame.height = frame.height - 16 * Double((series.count - 1) / 4 - row)
-      svg += rowFrame.legend(
-        series[start..<Swift.min(series.count, start + 4)].enumerated().map {
-          ($0.element.name, SVG.color(start + $0.offset), $0.element.dashed)
-        })
-    }
+    svg += placement.svg(frame: frame)
+    svg += frame.legend(legend)
     return svg + "</svg>\n"
   }
 }

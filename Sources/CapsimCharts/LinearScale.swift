@@ -38,6 +38,45 @@ public struct LinearScale: Sendable {
     self.ticks = ticks
   }
 
+  /// A scale spanning exactly `domain` (for example month 0 to the horizon) on `range`, with about
+  /// `tickCount` nice ticks inside it; the ends are not widened, so the axis stops where the data does.
+  /// An empty domain (`a...a`) is widened to a unit-wide one, as in
+  /// ``init(covering:range:tickCount:includeZero:)``. `minimumStep` keeps ticks apart (1 puts them on
+  /// whole numbers only, for counts such as nodes or months).
+  public init(
+    domain: ClosedRange<Double>, range: (Double, Double), tickCount: Int = 5,
+    minimumStep: Double = 0
+  ) {
+    var low = domain.lowerBound
+    var high = domain.upperBound
+    if low == high {
+      low -= 0.5 * Swift.max(1, Swift.abs(low))
+      high += 0.5 * Swift.max(1, Swift.abs(high))
+    }
+    self.domain = low...high
+    self.range = range
+    let step = Swift.max(
+      minimumStep, Self.niceStep((high - low) / Double(Swift.max(1, tickCount))))
+    let first = (low / step - 1e-9).rounded(.up) * step
+    var ticks: [Double] = []
+    var index = 0.0
+    while first + index * step <= high + step * 1e-9 {
+      ticks.append(first + index * step)
+      index += 1
+    }
+    self.ticks = ticks
+  }
+
+  /// This scale with its domain cut at `ceiling` when it runs above it (a share's axis stops at 1),
+  /// keeping the ticks inside; unchanged otherwise.
+  public func capped(at ceiling: Double) -> LinearScale {
+    guard domain.upperBound > ceiling, domain.lowerBound < ceiling else { return self }
+    var scale = self
+    scale.domain = domain.lowerBound...ceiling
+    scale.ticks = ticks.filter { $0 <= ceiling + 1e-12 }
+    return scale
+  }
+
   /// The coordinate of `value`.
   public func callAsFunction(_ value: Double) -> Double {
     let span = domain.upperBound - domain.lowerBound

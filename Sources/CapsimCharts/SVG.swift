@@ -2,13 +2,18 @@ import Foundation
 
 /// Small helpers for writing SVG text.
 public enum SVG {
-  /// The Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), distinguishable with the common
-  /// forms of colour blindness; series take colours in this order.
+  /// Fifteen distinct colours, one per cost line (`CostLines.entries` has fifteen), so no two series of
+  /// a chart share one. The first eight are the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal
+  /// Design"), distinguishable with the common forms of colour blindness; the other seven are from Paul
+  /// Tol's muted and dark schemes (wine, indigo, olive, green, grey, brown, purple), chosen to stay apart
+  /// from the first eight. Series take colours in this order.
   public static let palette = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#882255", "#332288", "#999933", "#117733", "#999999", "#661100", "#AA4499",
   ]
 
-  /// The colour of series `index` (cycling through ``palette``).
+  /// The colour of series `index` (cycling through ``palette``, so distinct for up to
+  /// `palette.count` series).
   public static func color(_ index: Int) -> String { palette[index % palette.count] }
 
   /// `text` with `&`, `<`, `>`, `"` and `'` escaped for XML text and attributes.

@@ -8,11 +8,15 @@ public struct StackedBarChart: Sendable, Hashable {
     public var name: String
     /// One value per category.
     public var values: [Double]
+    /// Fill colour (`#RRGGBB`); `nil` takes the series' position in ``SVG/palette``. Give a fixed colour
+    /// when the same series appears in several charts (a cost line keeps its colour everywhere).
+    public var color: String?
 
     /// Creates a series.
-    public init(name: String, values: [Double]) {
+    public init(name: String, values: [Double], color: String? = nil) {
       self.name = name
       self.values = values
+      self.color = color
     }
   }
 
@@ -36,9 +40,8 @@ public struct StackedBarChart: Sendable, Hashable {
     let negative = series.contains { $0.values.contains { $0 < 0 } }
     if negative { text.description += " Negative values are not drawn." }
     var frame = ChartFrame(text: text, identifier: identifier)
-    // One legend row per four series.
-    frame.bottom += 16 * Double((series.count - 1) / 4)
-    frame.height += 16 * Double((series.count - 1) / 4)
+    let legend = series.indices.map { (series[$0].name, color($0), false) }
+    frame.reserveLegend(legend)
     let totals = categories.indices.map { index in
       series.reduce(0) {
         $0 + Swift.max(0, $1.values.indices.contains(index) ? $1.values[index] : 0)
@@ -63,7 +66,7 @@ public struct StackedBarChart: Sendable, Hashable {
         let top = y(base + value)
         svg +=
           "<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(slot * 0.6))\" "
-          + "height=\"\(SVG.number(y(base) - top))\" fill=\"\(SVG.color(seriesIndex))\">"
+          + "height=\"\(SVG.number(y(base) - top))\" fill=\"\(color(seriesIndex))\">"
           + "<title>\(SVG.escape(category)), \(SVG.escape(entry.name)): \(SVG.tickLabel(value))</title>"
           + "</rect>\n"
         base += value
@@ -72,20 +75,10 @@ public struct StackedBarChart: Sendable, Hashable {
         "<text x=\"\(SVG.number(x + slot * 0.3))\" y=\"\(SVG.number(y(base) - 6))\" "
         + "text-anchor=\"middle\">\(SVG.tickLabel(base))</text>\n"
     }
-    svg += legendRows(frame)
+    svg += frame.legend(legend)
     return svg + "</svg>\n"
   }
 
-  private func legendRows(_ frame: ChartFrame) -> String {
-    var svg = ""
-    for (row, start) in stride(from: 0, to: series.count, by: 4).enumerated() {
-      var rowFrame = frame
-      rowFrame.height = frame.height - 16 * Double((series.count - 1) / 4 - row)
-      svg += rowFrame.legend(
-        series[start..<Swift.min(series.count, start + 4)].enumerated().map {
-          ($0.element.name, SVG.color(start + $0.offset), false)
-        })
-    }
-    return svg
-  }
+  /// The colour of series `index`: its own, or its place in the palette.
+  private func color(_ index: Int) -> String { series[index].color ?? SVG.color(index) }
 }

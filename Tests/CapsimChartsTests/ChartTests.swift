@@ -107,4 +107,66 @@ struct ChartTests {
     let second = try #require(svg.range(of: ">rate &lt;h&gt;<"))
     #expect(first.lowerBound < second.lowerBound)
   }
+
+  /// Fifteen series (one per cost line) get fifteen different colours.
+  @Test func paletteHasAColourPerCostLine() {
+    let colours = (0..<15).map(SVG.color)
+    #expect(Set(colours).count == 15)
+  }
+
+  /// With more legend entries than fit on a row, the legend wraps into rows below the x-axis label,
+  /// and the frame grows to hold them.
+  @Test func legendWrapsBelowTheAxisLabel() throws {
+    let series = (0..<10).map {
+      StackedBarChart.Series(name: "Cost: line number \($0)", values: [1, 2])
+    }
+    let svg = StackedBarChart(
+      categories: ["a", "b"], series: series,
+      text: ChartText(title: "t", description: "d", xLabel: "option", yLabel: "USD")
+    ).svg(identifier: "s")
+    func ys(_ pattern: String) -> [Double] {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+      return regex.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap {
+        Range($0.range(at: 1), in: svg).flatMap { Double(svg[$0]) }
+      }
+    }
+    let axisLabel = try #require(ys("y=\"([0-9.]+)\"[^>]*font-weight=\"bold\">option<").first)
+    let legendRows = Set(ys("<text x=\"[0-9.]+\" y=\"([0-9.]+)\">Cost: line"))
+    #expect(legendRows.count >= 3)
+    #expect(legendRows.allSatisfy { $0 >= axisLabel + 16 })
+    let height = try #require(ys("height=\"([0-9.]+)\" role").first)
+    #expect(legendRows.allSatisfy { $0 <= height })
+  }
+
+  /// An exact domain keeps its ends (month 0 to a 12-month horizon) with whole-number ticks inside.
+  @Test func exactDomainStopsAtItsEnd() {
+    let months = LinearScale(domain: 0...12, range: (0, 600), minimumStep: 1)
+    #expect(months.domain == 0...12)
+    #expect(months.ticks == [0, 5, 10])
+    let nodes = LinearScale(domain: 3...5, range: (0, 600), minimumStep: 1)
+    #expect(nodes.ticks == [3, 4, 5])
+    let share = LinearScale(covering: [0.8, 1.01], range: (300, 0)).capped(at: 1)
+    #expect(share.domain.upperBound == 1)
+    #expect(share.ticks.allSatisfy { $0 <= 1 })
+  }
+
+  /// Marker labels that would run through another marker go to the legend behind letter tags; a lone
+  /// marker keeps its label beside it.
+  @Test func crowdedMarkerLabelsMoveToTheLegend() {
+    let line = LineChart.Series(name: "a", points: (0...12).map { .init(x: Double($0), y: 1) })
+    let text = ChartText(title: "t", description: "d", xLabel: "month", yLabel: "USD")
+    let crowded = LineChart(
+      series: [line],
+      markers: [
+        .init(x: 1, label: "bare-metal overtakes hyperscaler-on-demand: month 1"),
+        .init(x: 4, label: "bare-metal overtakes neocloud-on-demand: month 4"),
+      ], text: text, xDomain: 0...12
+    ).svg(identifier: "c")
+    #expect(crowded.contains(">A<") && crowded.contains(">B<"))
+    #expect(crowded.contains(">A: bare-metal overtakes hyperscaler-on-demand: month 1<"))
+    let lone = LineChart(
+      series: [line], markers: [.init(x: 4, label: "chosen: 4 nodes")], text: text
+    ).svg(identifier: "l")
+    #expect(lone.contains(">chosen: 4 nodes<"))
+  }
 }

@@ -28,6 +28,16 @@ public struct Estimate: Sendable, Hashable, Codable {
   public static func exact(_ value: Double) -> Estimate {
     Estimate(value: value, standardError: 0, lower: value, upper: value)
   }
+
+  /// This estimate of a share (a value in [0, 1]) with its interval clipped to [0, 1]: a
+  /// normal-approximation interval, value ± z·SE, can otherwise run past 1 for a share near 1 (or
+  /// below 0 near 0). The value and standard error are unchanged; NaN ends stay NaN.
+  public func clippedToShare() -> Estimate {
+    var clipped = self
+    clipped.lower = lower.map { $0.isNaN ? $0 : Swift.max(0, $0) }
+    clipped.upper = upper.map { $0.isNaN ? $0 : Swift.min(1, $0) }
+    return clipped
+  }
 }
 
 /// One named result for one option, for example the mean total cost with its interval.

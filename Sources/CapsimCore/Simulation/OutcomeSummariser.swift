@@ -139,8 +139,7 @@ struct OutcomeSummariser {
     }
     // Shares live in [0, 1]: clip their (normal-approximation) intervals to it.
     for index in metrics.indices where metrics[index].unit == "share" {
-      metrics[index].estimate.lower = metrics[index].estimate.lower.map { Swift.max(0, $0) }
-      metrics[index].estimate.upper = metrics[index].estimate.upper.map { Swift.min(1, $0) }
+      metrics[index].estimate = metrics[index].estimate.clippedToShare()
     }
     var outcome = OptionOutcome(
       name: option.option.name, platform: option.platform.name, platformKind: option.platform.kind,
@@ -168,7 +167,8 @@ struct OutcomeSummariser {
     switch metric {
     case .p95WaitHours: return pooledQuantile(waits, 0.95)
     case .meanWaitHours: return accumulator[.waitHours].ratioEstimate
-    case .deadlineHitRate: return accumulator[.deadlineMet].ratioEstimate
+    // A share, clipped like the share metrics so the sizing curve's interval never passes 1.
+    case .deadlineHitRate: return accumulator[.deadlineMet].ratioEstimate.clippedToShare()
     case .expectedCost: return accumulator[.cost].meanEstimate
     case .cvar95Cost:
       return Estimate(value: Self.conditionalValueAtRisk95(accumulator.totalCosts))

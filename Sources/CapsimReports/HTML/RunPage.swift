@@ -77,10 +77,13 @@ struct RunPage {
       outcome.options.contains { ($0.metric(key)?.estimate.value ?? 0) != 0 }
     }
     guard !keys.isEmpty else { return "" }
+    // Each cost line keeps its colour in every chart: its place in the report order.
+    let order = CostLines().entries.map(\.key)
     let series = keys.map { key in
       StackedBarChart.Series(
         name: outcome.options.lazy.compactMap { $0.metric(key)?.label }.first ?? key,
-        values: outcome.options.map { $0.metric(key)?.estimate.value ?? 0 })
+        values: outcome.options.map { $0.metric(key)?.estimate.value ?? 0 },
+        color: order.firstIndex(of: key).map(SVG.color))
     }
     let text = ChartText(
       title: "What each option's cost is made of",
@@ -124,7 +127,10 @@ struct RunPage {
       xLabel: "month", yLabel: "cumulative cost (\(outcome.currency))")
     return "<h2>Cost over time</h2>\n"
       + HTMLPage.figure(
-        LineChart(series: series, markers: markers, text: text).svg(identifier: "cumulative"),
+        LineChart(
+          series: series, markers: markers, text: text,
+          xDomain: 0...Double(outcome.horizonMonths)
+        ).svg(identifier: "cumulative"),
         caption: "Lines: median over trials. Bands: p10–p90. Dashed verticals: crossover months. "
           + crossoverText)
   }
@@ -166,6 +172,7 @@ struct RunPage {
         continue
       }
       let metric = target.metric.rawValue
+      let axis = target.metric.label(currency: outcome.currency)
       let series = LineChart.Series(
         name: option.name,
         points: sizing.curve.map {
@@ -183,10 +190,16 @@ struct RunPage {
           "Line chart of \(metric) with its 95% interval at each evaluated node count; "
           + (sizing.chosenNodes.map { "\($0) nodes were chosen." }
             ?? "no node count met the target."),
-        xLabel: "nodes", yLabel: metric)
+        xLabel: "nodes", yLabel: axis)
+      let nodes = sizing.curve.map { Double($0.nodes) }
       html += HTMLPage.figure(
-        LineChart(series: [series], markers: markers, text: text, yFromZero: false)
-          .svg(identifier: "sizing-\(index)"),
+        LineChart(
+          series: [series], markers: markers, text: text, yFromZero: false,
+          yAsPercent: target.metric.isShare,
+          xDomain: (nodes.min() ?? 0)...(nodes.max() ?? 0),
+          yCeiling: target.metric.isShare ? 1 : nil
+        )
+        .svg(identifier: "sizing-\(index)"),
         caption: "Band: 95% interval. Dashed vertical: the chosen node count.")
     }
     return html.isEmpty ? "" : "<h2>Sizing</h2>\n" + html

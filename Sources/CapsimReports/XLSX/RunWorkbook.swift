@@ -348,23 +348,21 @@ struct RunWorkbook {
 
   // MARK: - Sizing
 
-  /// Per sized option: node count against the target metric with its interval, and a chart.
+  /// Per sized option: node count against the target metric with its interval, and a chart of its own
+  /// beside its table (options can be sized on different metrics, a cost and a share).
   private func sizing(_ workbook: Workbook) {
     let sheet = workbook.addSheet("Sizing")
     var row = 0
-    let chart = workbook.addChart(LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS)
-    var metricName = ""
     for (index, option) in outcome.options.enumerated() {
       guard let sizing = option.sizing, let target = sizing.target else { continue }
-      metricName = target.metric.rawValue
+      let top = row
+      let axis = target.metric.label(currency: outcome.currency)
       sheet.text(
         row, 0,
         "\(option.name): \(target.metric.rawValue), limit \(NumberFormatting.readable(target.limit)); "
           + "chosen \(sizing.chosenNodes.map(String.init) ?? "none")", bold: true)
       row += 1
-      for (column, name) in ["nodes", target.metric.rawValue, "low", "high", "meets target"]
-        .enumerated()
-      {
+      for (column, name) in ["nodes", axis, "low", "high", "meets target"].enumerated() {
         sheet.text(row, column, name, bold: true)
       }
       let first = row + 1
@@ -377,6 +375,7 @@ struct RunWorkbook {
         sheet.text(row, 4, point.meetsTarget ? "yes" : "no")
       }
       if row >= first {
+        let chart = workbook.addChart(LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS)
         chart.addSeries(
           option.name,
           categories: .init(
@@ -384,11 +383,16 @@ struct RunWorkbook {
           values: .init(
             sheet: sheet.name, firstRow: first, firstColumn: 1, lastRow: row, lastColumn: 1),
           color: WorkbookFormats.color(index))
+        chart.label(
+          title: "Sizing \(option.name): \(target.metric.rawValue) against nodes", x: "nodes",
+          y: axis)
+        chart.wholeNumberXAxis()
+        if target.metric.isShare { chart.shareYAxis() }
+        sheet.insert(chart, row: top, column: 7)
       }
-      row += 2
+      // Leave room for the chart (about 23 rows at the default scale) before the next option.
+      row = Swift.max(row + 2, top + 24)
     }
-    chart.label(title: "Sizing curve: \(metricName) against nodes", x: "nodes", y: metricName)
-    sheet.insert(chart, row: 0, column: 7)
   }
 
   // MARK: - Scenario and prices

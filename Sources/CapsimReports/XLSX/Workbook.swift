@@ -14,6 +14,18 @@ final class Workbook {
   private let file: URL
   private var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
   private var closed = false
+  /// Per sheet: its handle, and per column the widest content written and the width asked for.
+  private var sheets: [(handle: UnsafeMutablePointer<lxw_worksheet>, columns: [Int: ColumnWidth])] =
+    []
+
+  /// What a column holds: the widest cell (characters) and the width set with ``Sheet/width(_:_:_:)``.
+  struct ColumnWidth {
+    var content = 0.0
+    var requested: Double?
+  }
+
+  /// The widest a column grows to fit its content, in characters (longer text is cut at the edge).
+  static let maximumColumnWidth = 50.0
 
   /// Starts a workbook in a temporary file (libxlsxwriter 1.1.4 writes only to files).
   init() throws {
@@ -32,7 +44,37 @@ final class Workbook {
 
   /// Adds a sheet named `name` (at most 31 characters, none of `[]:*?/\`).
   func addSheet(_ name: String) -> Sheet {
-    Sheet(handle: workbook_add_worksheet(handle, name), name: name, workbook: self)
+    guard let sheet = workbook_add_worksheet(handle, name) else {
+      preconditionFailure("libxlsxwriter refused sheet '\(name)' (duplicate or invalid name)")
+    }
+    sheets.append((sheet, [:]))
+    return Sheet(handle: sheet, name: name, workbook: self, index: sheets.count - 1)
+  }
+
+  /// Notes that a cell of `column` on sheet `index` needs `characters` of width.
+  func noteContent(sheet index: Int, column: Int, characters: Double) {
+    sheets[index].columns[column, default: ColumnWidth()].content = Swift.max(
+      sheets[index].columns[column, default: ColumnWidth()].content, characters)
+  }
+
+  /// Notes the width asked for `columns` on sheet `index`.
+  func noteRequested(sheet index: Int, columns: ClosedRange<Int>, width: Double) {
+    for column in columns {
+      sheets[index].columns[column, default: ColumnWidth()].requested = width
+    }
+  }
+
+  /// Sets every column that holds content as wide as its widest cell plus a margin (at least the width
+  /// asked for, at most ``maximumColumnWidth`` unless more was asked for), so no number shows as `###`
+  /// and no header or name is cut.
+  private func fitColumns() {
+    for sheet in sheets {
+      for (column, width) in sheet.columns {
+        let fitted = Swift.min(Self.maximumColumnWidth, width.content + 2)
+        let chosen = Swift.max(width.requested ?? 8.43, fitted)
+        worksheet_set_column(sheet.handle, lxw_col_t(column), lxw_col_t(column), chosen, nil)
+      }
+    }
   }
 
   /// A cell format with an Excel number format (`"#,##0"`, `"0.0%"`) and weight; cached per key.
@@ -56,6 +98,7 @@ final class Workbook {
 
   /// Closes the workbook and returns the file's bytes.
   func data() throws -> Data {
+    fitColumns()
     closed = true
     let result = workbook_close(handle)
     guard result == LXW_NO_ERROR else {
@@ -72,16 +115,27 @@ struct Sheet {
   /// The sheet's name, used by chart ranges.
   let name: String
   unowned let workbook: Workbook
+  /// The sheet's place in the workbook.
+  let index: Int
 
-  /// Writes a number; NaN or ±∞ leaves the cell empty.
+  /// Writes a number; NaN or ±∞ leaves the cell empty. A fixed-decimals format that would show a small
+  /// value with fewer than three significant digits (0.0034 as "0.00") gets more decimals for it.
   func number(_ row: Int, _ column: Int, _ value: Double?, format: String? = nil) {
     guard let value, value.isFinite else { return }
+    let format = format.map { WorkbookFormats.significant($0, for: value) }
     worksheet_write_number(
       handle, lxw_row_t(row), lxw_col_t(column), value, workbook.format(number: format))
+    workbook.noteContent(
+      sheet: index, column: column, characters: WorkbookFormats.displayWidth(value, format: format))
   }
 
   /// Writes text (kept as text even when it looks like a number, as a seed must).
   func text(_ row: Int, _ column: Int, _ value: String, bold: Bool = false, wrap: Bool = false) {
+    // A sentence (a title, a note) spills into the empty cells beside it and does not widen its column.
+    if !wrap, value.count <= 40 {
+      workbook.noteContent(
+        sheet: index, column: column, characters: Double(value.count) * (bold ? 1.1 : 1))
+    }
     worksheet_write_string(
       handle, lxw_row_t(row), lxw_col_t(column), value,
       bold || wrap ? workbook.format(bold: bold, wrap: wrap) : nil)
@@ -96,6 +150,7 @@ struct Sheet {
   /// Sets the width of columns `first...last` in characters.
   func width(_ first: Int, _ last: Int, _ width: Double) {
     worksheet_set_column(handle, lxw_col_t(first), lxw_col_t(last), width, nil)
+    workbook.noteRequested(sheet: index, columns: first...Swift.max(first, last), width: width)
   }
 
   /// Places `chart` with its top-left corner at the cell, scaled from Excel's default 480 × 288 pixels
@@ -160,6 +215,18 @@ struct Chart {
     for axis in [handle.pointee.x_axis, handle.pointee.y_axis] {
       chart_axis_set_label_position(axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
     }
+  }
+
+  /// Whole numbers only on the x axis (node counts): ticks one apart, no decimals.
+  func wholeNumberXAxis() {
+    chart_axis_set_major_unit(handle.pointee.x_axis, 1)
+    chart_axis_set_num_format(handle.pointee.x_axis, "0")
+  }
+
+  /// Caps the y axis at 1 (a share), shown as a percentage.
+  func shareYAxis() {
+    chart_axis_set_max(handle.pointee.y_axis, 1)
+    chart_axis_set_num_format(handle.pointee.y_axis, "0%")
   }
 
   /// Sets the title and the axis names (with units).

@@ -17,6 +17,36 @@ enum WorkbookFormats {
     }
   }
 
+  /// `format` for `value`: a fixed-decimals format (`0.00`, `#,##0.00`, `0.000`) that would show a
+  /// nonzero value with fewer than three significant digits gets just enough decimals for three
+  /// (0.0034 → `0.00340`, 0.00085 → `0.000850`); any other format, or a value it shows well, keeps it.
+  static func significant(_ format: String, for value: Double) -> String {
+    guard value != 0, value.isFinite,
+      let dot = format.firstIndex(of: "."),
+      format[..<dot] == "0" || format[..<dot] == "#,##0",
+      format[format.index(after: dot)...].allSatisfy({ $0 == "0" })
+    else { return format }
+    let decimals = format.distance(from: dot, to: format.endIndex) - 1
+    let leading = Int(Foundation.floor(Foundation.log10(Swift.abs(value))))
+    guard decimals + leading + 1 < 3 else { return format }
+    return format[..<dot] + "." + String(repeating: "0", count: Swift.min(10, 2 - leading))
+  }
+
+  /// About how many characters `value` takes in `format`: its whole digits with grouping, sign,
+  /// decimals and a percent sign.
+  static func displayWidth(_ value: Double, format: String?) -> Double {
+    let format = format ?? "General"
+    let shown = format.hasSuffix("%") ? value * 100 : value
+    let digits = Swift.max(
+      1, Foundation.floor(Foundation.log10(Swift.max(1, Swift.abs(shown)))) + 1)
+    let groups = format.contains(",") ? Foundation.floor((digits - 1) / 3) : 0
+    let decimals =
+      format.firstIndex(of: ".").map {
+        Double(format[format.index(after: $0)...].prefix { $0 == "0" || $0 == "#" }.count) + 1
+      } ?? (format == "General" ? 6 : 0)
+    return digits + groups + decimals + (shown < 0 ? 1 : 0) + (format.hasSuffix("%") ? 1 : 0)
+  }
+
   /// The Okabe–Ito colours of the HTML charts, as `0xRRGGBB`.
   static let colors: [UInt32] = [
     0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00, 0xF0E442, 0x000000,
