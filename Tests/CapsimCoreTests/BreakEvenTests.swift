@@ -1,7 +1,8 @@
-@testable import CapsimCore
 import Foundation
 import Testing
 import _CapsimTestSupport
+
+@testable import CapsimCore
 
 @Suite("Break-even analysis")
 struct BreakEvenTests {
