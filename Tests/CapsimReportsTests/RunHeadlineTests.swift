@@ -1,7 +1,8 @@
-import CapsimReports
 import Foundation
 import RealModule
 import Testing
+
+@testable import CapsimReports
 
 @Suite("Run headline")
 struct RunHeadlineTests {
@@ -108,5 +109,17 @@ struct RunHeadlineTests {
     #expect(header.contains("probability_cheapest_low"))
     let second = wide[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     #expect(second[column] == "")
+  }
+}
+
+/// The sweep's P(min) cell: the Wilson interval rounded outward, so it always contains the computed one.
+@Suite("Sweep P(cheapest) cell")
+struct SweepProbabilityCellTests {
+  @Test func intervalIsPrintedAndRoundedOutward() {
+    // 496 of 500: binomtest(496, 500).proportion_ci(method='wilson') → (0.97961…, 0.99688…)
+    #expect(SweepReport.probabilityCell(.proportion(0.992, trials: 500)) == "99.2% [97–100]")
+    // 0 of 40: → (0, 0.08762…)
+    #expect(SweepReport.probabilityCell(.proportion(0, trials: 40)) == "0.0% [0.0–8.8]")
+    #expect(SweepReport.probabilityCell(Estimate(value: 0.5)) == "50.0%")
   }
 }
