@@ -12,7 +12,7 @@ public enum BreakEvenReport {
       x.map { NumberFormatting.readable($0, significant: 5) + " jobs a month" } ?? "not found"
     }
     var lines = [
-      "Break-even of \(analysis.committed) (\(analysis.committedNodes) nodes) against \(analysis.payPerUse)",
+      "Break-even of \(analysis.committed) (\(NumberFormatting.count(analysis.committedNodes, "node"))) against \(analysis.payPerUse)",
       "",
       "Equal expected cost at   \(jobs(analysis.breakEvenJobsPerMonth))"
         + (analysis.breakEvenStandardError.map {
@@ -32,10 +32,14 @@ public enum BreakEvenReport {
     let rows = analysis.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }.map { point in
       [
         NumberFormatting.readable(point.jobsPerMonth, significant: 5),
-        NumberFormatting.fixed(point.payPerUseCost.value, decimals: 0),
-        NumberFormatting.fixed(point.committedCost.value, decimals: 0),
-        NumberFormatting.percent(point.committedCheaperShare),
-        NumberFormatting.percent(point.committedUtilisation),
+        MetricFormatting.cell(cost(point.payPerUseCost)),
+        MetricFormatting.cell(cost(point.committedCost)),
+        MetricFormatting.cell(
+          share(
+            Estimate(
+              value: point.committedCheaperShare, lower: point.committedCheaperLower,
+              upper: point.committedCheaperUpper))),
+        MetricFormatting.cell(share(utilisation(point))),
       ]
     }
     lines.append(
@@ -55,6 +59,27 @@ public enum BreakEvenReport {
     }
     return lines.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }.joined(separator: "\n")
       + "\n"
+  }
+
+  /// A cost as a metric, for ``MetricFormatting/cell(_:maximumLength:)``: "563,478 ± 1,200".
+  private static func cost(_ estimate: Estimate) -> MetricEstimate {
+    MetricEstimate(key: "cost", label: "", unit: "", estimate: estimate)
+  }
+
+  /// A share as a metric: "38.0% [25.9%–51.9%]", "62.9% ± 0.32%".
+  private static func share(_ estimate: Estimate) -> MetricEstimate {
+    MetricEstimate(key: "share", label: "", unit: "share", estimate: estimate)
+  }
+
+  /// The committed option's utilisation with its 95% interval, ± 1.96·SE.
+  static func utilisation(_ point: BreakEvenPoint) -> Estimate {
+    let value = point.committedUtilisation
+    guard let standardError = point.committedUtilisationStandardError else {
+      return Estimate(value: value)
+    }
+    return Estimate(
+      value: value, standardError: standardError, lower: value - 1.96 * standardError,
+      upper: value + 1.96 * standardError)
   }
 
   /// JSON through ``ReportJSONEncoder``: the analysis's own `Codable` layout under `break_even`, so a
@@ -84,8 +109,10 @@ public enum BreakEvenReport {
 
   /// The evaluated points as CSV, one row per volume: `jobs_per_month, pay_per_use_cost,
   /// pay_per_use_cost_low, pay_per_use_cost_high, committed_cost, committed_cost_low,
-  /// committed_cost_high, committed_cheaper_fraction, committed_utilisation, currency, trials, seed,
-  /// seed_text`; shares are fractions.
+  /// committed_cost_high, committed_cheaper_fraction, committed_cheaper_fraction_low,
+  /// committed_cheaper_fraction_high, committed_utilisation, committed_utilisation_low,
+  /// committed_utilisation_high, currency, trials, seed, seed_text`; shares are fractions, the
+  /// committed-cheaper interval is Wilson's and the utilisation's ± 1.96·SE.
   public static func csv(
     _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64
   ) -> String {
@@ -93,16 +120,19 @@ public enum BreakEvenReport {
       [
         "jobs_per_month", "pay_per_use_cost", "pay_per_use_cost_low", "pay_per_use_cost_high",
         "committed_cost", "committed_cost_low", "committed_cost_high",
-        "committed_cheaper_fraction", "committed_utilisation", "currency", "trials", "seed",
-        "seed_text",
+        "committed_cheaper_fraction", "committed_cheaper_fraction_low",
+        "committed_cheaper_fraction_high", "committed_utilisation", "committed_utilisation_low",
+        "committed_utilisation_high", "currency", "trials", "seed", "seed_text",
       ].joined(separator: ",")
     ]
     for point in analysis.curve.sorted(by: { $0.jobsPerMonth < $1.jobsPerMonth }) {
+      let utilisation = utilisation(point)
       let fields =
         [
           point.jobsPerMonth, point.payPerUseCost.value, point.payPerUseCost.lower,
           point.payPerUseCost.upper, point.committedCost.value, point.committedCost.lower,
-          point.committedCost.upper, point.committedCheaperShare, point.committedUtilisation,
+          point.committedCost.upper, point.committedCheaperShare, point.committedCheaperLower,
+          point.committedCheaperUpper, utilisation.value, utilisation.lower, utilisation.upper,
         ].map { NumberFormatting.exact($0) }
         + [currency, String(trials), String(seed), CSVReport.seedText(seed)]
       lines.append(fields.map(CSVReport.escape).joined(separator: ","))

@@ -9,6 +9,11 @@ import Foundation
 /// programs; `seed_text` is the same digits behind an apostrophe, which a spreadsheet keeps as text (a
 /// seed above 2^53 read as a number loses its last digits, and the run could no longer be reproduced).
 /// `overrides` holds the `--set PATH=VALUE` overrides joined by `; `, empty without any.
+///
+/// The answer of the text reports (``RunHeadline``) is in the same rows: every option has a row with
+/// the metric `probability_cheapest` (the share of trials it is cheapest, its binomial standard error
+/// and Wilson 95% interval), and the cheapest option a row `saving_vs_runner_up` (the paired mean
+/// saving against the runner-up, its standard error and 95% interval).
 public enum CSVReport {
   /// The header row's column names.
   public static let columns = [
@@ -20,8 +25,9 @@ public enum CSVReport {
   /// Renders `outcome` as RFC 4180 CSV with CRLF-free `\n` line ends.
   public static func render(_ outcome: SimulationOutcome) -> String {
     var lines = [columns.joined(separator: ",")]
-    for option in outcome.options {
-      for metric in option.metrics {
+    let headline = RunHeadline(outcome)
+    for (index, option) in outcome.options.enumerated() {
+      for metric in option.metrics + headlineMetrics(headline, option: index, outcome: outcome) {
         let fields = [
           outcome.scenario, option.name, option.platform, option.pricingModel.rawValue, metric.key,
           metric.label,
@@ -39,8 +45,38 @@ public enum CSVReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The headline's rows for option `index`: `probability_cheapest`, and for the cheapest option
+  /// `saving_vs_runner_up`.
+  static func headlineMetrics(
+    _ headline: RunHeadline?, option index: Int, outcome: SimulationOutcome
+  )
+    -> [MetricEstimate]
+  {
+    guard let headline else { return [] }
+    var metrics = [
+      MetricEstimate(
+        key: "probability_cheapest", label: "P(cheapest)", unit: "share",
+        estimate: headline.optionProbabilities[index])
+    ]
+    if outcome.options[index].name == headline.cheapest, let runnerUp = headline.runnerUp,
+      let comparison = headline.comparison
+    {
+      let interval = headline.savingInterval
+      metrics.append(
+        MetricEstimate(
+          key: "saving_vs_runner_up", label: "Saving vs runner-up \(runnerUp)",
+          unit: outcome.currency,
+          estimate: Estimate(
+            value: comparison.meanSaving, standardError: comparison.meanSavingStandardError,
+            lower: interval?.lower, upper: interval?.upper)))
+    }
+    return metrics
+  }
+
   /// Results as a wide CSV: one row per option; for each metric (in report order) a column with its
   /// key holding the estimate and `KEY_low`, `KEY_high` holding its confidence interval; then
+  /// `probability_cheapest` with `_low` and `_high`, `saving_vs_runner_up` with `_low` and `_high`
+  /// and `runner_up` (filled on the cheapest option's row only), then
   /// `confidence_level, trials, seed, seed_text, overrides`. Units are those of the long layout (shares as
   /// fractions). A chart of one metric across options needs no pivot table.
   public static func renderWide(_ outcome: SimulationOutcome) -> String {
@@ -50,10 +86,12 @@ public enum CSVReport {
     }
     let header =
       ["scenario", "option", "platform", "pricing_model", "nodes"]
-      + keys.flatMap { [$0, $0 + "_low", $0 + "_high"] }
+      + (keys + headlineKeys).flatMap { [$0, $0 + "_low", $0 + "_high"] } + ["runner_up"]
       + ["confidence_level", "trials", "seed", "seed_text", "overrides"]
     var lines = [header.joined(separator: ",")]
-    for option in outcome.options {
+    let headline = RunHeadline(outcome)
+    for (index, option) in outcome.options.enumerated() {
+      let extra = headlineMetrics(headline, option: index, outcome: outcome)
       var fields = [
         outcome.scenario, option.name, option.platform, option.pricingModel.rawValue,
         option.nodes.map(String.init) ?? "",
@@ -65,6 +103,14 @@ public enum CSVReport {
           NumberFormatting.exact(estimate?.upper),
         ]
       }
+      for key in headlineKeys {
+        let estimate = extra.first { $0.key == key }?.estimate
+        fields += [
+          NumberFormatting.exact(estimate?.value), NumberFormatting.exact(estimate?.lower),
+          NumberFormatting.exact(estimate?.upper),
+        ]
+      }
+      fields.append(extra.count > 1 ? headline?.runnerUp ?? "" : "")
       fields += [
         NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
         String(outcome.seed), seedText(outcome.seed),
@@ -74,6 +120,9 @@ public enum CSVReport {
     }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// The wide layout's headline columns, each with `_low` and `_high`.
+  static let headlineKeys = ["probability_cheapest", "saving_vs_runner_up"]
 
   /// A metric unit as the reports write it: `share` is written `fraction` (a value in [0, 1]).
   public static func unit(_ unit: String) -> String { unit == "share" ? "fraction" : unit }

@@ -21,15 +21,22 @@ public enum JSONReport {
     var crossovers: [CrossoverEntry]
     var overrides: [OverrideEntry]
     var precision: PrecisionOutcome?
+    var headline: Headline?
 
     init(_ outcome: SimulationOutcome) {
+      let headline = RunHeadline(outcome)
       scenario = outcome.scenario
       trials = outcome.trials
       seed = outcome.seed
       horizonMonths = outcome.horizonMonths
       confidenceLevel = outcome.confidenceLevel
       currency = outcome.currency
-      options = outcome.options.map(Option.init)
+      options = outcome.options.enumerated().map { index, option in
+        Option(
+          option,
+          probabilityCheapest: headline?.optionProbabilities[index] ?? Estimate(value: .nan))
+      }
+      self.headline = headline.map(Headline.init)
       crossovers = outcome.crossovers.map(CrossoverEntry.init)
       overrides = outcome.overrides.map(OverrideEntry.init)
       precision = outcome.precision
@@ -61,8 +68,9 @@ public enum JSONReport {
     var sizing: Sizing?
     var monthly: [Month]
     var jobTimeQuantiles: [JobTimeQuantile]
+    var probabilityCheapest: Interval
 
-    init(_ option: OptionOutcome) {
+    init(_ option: OptionOutcome, probabilityCheapest: Estimate) {
       name = option.name
       platform = option.platform
       platformKind = option.platformKind.rawValue
@@ -76,6 +84,7 @@ public enum JSONReport {
       sizing = option.sizing.map(Sizing.init)
       monthly = option.monthly.map(Month.init)
       jobTimeQuantiles = option.jobTimeQuantiles
+      self.probabilityCheapest = Interval(probabilityCheapest)
     }
   }
 

@@ -4,7 +4,8 @@ import Foundation
 /// cheapest, and what it saves against the runner-up.
 ///
 /// P(cheapest) is the share of trials in which the option's total is the lowest of all options (a tie
-/// of k options counts 1/k to each). The saving against the runner-up is the paired mean of the
+/// of k options counts 1/k to each), with its Wilson score 95% interval (``Estimate/proportion(_:trials:)``;
+/// a binomial standard error is 0 at a share of 0 or 1 and says nothing there). The saving against the runner-up is the paired mean of the
 /// per-trial differences with its 95% interval d̄ ± 1.96·s_d/√n (``PairedComparison``): every option
 /// saw the same jobs in trial t, so the difference is estimated far more tightly than the two totals.
 public struct RunHeadline: Sendable, Hashable {
@@ -14,8 +15,12 @@ public struct RunHeadline: Sendable, Hashable {
   public var cheapestCost: Double
   /// The option with the second-lowest mean total cost, if there are two options or more.
   public var runnerUp: String?
-  /// Share of trials in which `cheapest` has the lowest total (NaN without per-trial totals).
-  public var probabilityCheapest: Double
+  /// Share of trials in which `cheapest` has the lowest total, with its binomial standard error and
+  /// Wilson 95% interval (a NaN value without per-trial totals).
+  public var probabilityCheapest: Estimate
+  /// P(cheapest) of every option, in the order of the outcome's options (NaN values without per-trial
+  /// totals); the entry of `cheapest` is ``probabilityCheapest``.
+  public var optionProbabilities: [Estimate]
   /// Cheapest against runner-up, trial by trial.
   public var comparison: PairedComparison?
   /// Trials behind the numbers.
@@ -38,7 +43,11 @@ public struct RunHeadline: Sendable, Hashable {
     currency = outcome.currency
     let totals = outcome.options.map(\.totalCostByTrial)
     let index = outcome.options.firstIndex { $0.name == first.0.name }!
-    probabilityCheapest = Self.probabilityLowest(index, totals: totals, trials: outcome.trials)
+    optionProbabilities = totals.indices.map {
+      .proportion(
+        Self.probabilityLowest($0, totals: totals, trials: outcome.trials), trials: outcome.trials)
+    }
+    probabilityCheapest = optionProbabilities[index]
     if ranked.count > 1 {
       let second = ranked[1].0
       runnerUp = second.name
@@ -74,9 +83,17 @@ public struct RunHeadline: Sendable, Hashable {
   /// The headline as two or three sentences, for terminals and Markdown.
   public var sentences: [String] {
     var lines: [String] = []
-    let probability =
-      probabilityCheapest.isFinite
-      ? ", cheapest in \(NumberFormatting.percent(probabilityCheapest)) of trials" : ""
+    var probability = ""
+    if probabilityCheapest.value.isFinite {
+      let interval =
+        probabilityCheapest.lower.flatMap { lower in
+          probabilityCheapest.upper.map {
+            " [95% CI \(NumberFormatting.percent(lower))–\(NumberFormatting.percent($0))]"
+          }
+        } ?? ""
+      probability =
+        ", cheapest in \(NumberFormatting.percent(probabilityCheapest.value))\(interval) of trials"
+    }
     lines.append(
       "Cheapest: \(cheapest) at \(NumberFormatting.compact(cheapestCost)) \(currency) "
         + "expected total cost\(probability).")

@@ -3,7 +3,8 @@ import Foundation
 extension SweepReport {
   /// The wide CSV's columns: the axes' key paths, then for each option `OPTION.total_cost`,
   /// `OPTION.total_cost_se`, `OPTION.total_cost_ci_lower`, `OPTION.total_cost_ci_upper`,
-  /// `OPTION.p_cheapest`, `OPTION.p_cheapest_se`, `OPTION.nodes`, `OPTION.sizing_metric`,
+  /// `OPTION.p_cheapest`, `OPTION.p_cheapest_se`, `OPTION.p_cheapest_ci_lower`,
+  /// `OPTION.p_cheapest_ci_upper` (the Wilson score 95% interval), `OPTION.nodes`, `OPTION.sizing_metric`,
   /// `OPTION.sizing_value`; then `cheapest`, `verdict`, `verdict_option`, `verdict_nodes`,
   /// `p_leading_cheaper`, `trials`, `seed`, `overrides`.
   public static func csvColumns(_ result: SweepResult) -> [String] {
@@ -11,7 +12,8 @@ extension SweepReport {
     for name in result.optionNames {
       columns += [
         "total_cost", "total_cost_se", "total_cost_ci_lower", "total_cost_ci_upper", "p_cheapest",
-        "p_cheapest_se", "nodes", "sizing_metric", "sizing_value",
+        "p_cheapest_se", "p_cheapest_ci_lower", "p_cheapest_ci_upper", "nodes", "sizing_metric",
+        "sizing_value",
       ].map { "\(name).\($0)" }
     }
     return columns + [
@@ -32,6 +34,7 @@ extension SweepReport {
         row += [
           exact(cost.value), exact(cost.standardError), exact(cost.lower), exact(cost.upper),
           exact(option.probabilityCheapest.value), exact(option.probabilityCheapest.standardError),
+          exact(option.probabilityCheapest.lower), exact(option.probabilityCheapest.upper),
           option.nodes.map(String.init) ?? "", option.sizingMetric?.key ?? "",
           exact(option.sizingMetric?.estimate.value),
         ]

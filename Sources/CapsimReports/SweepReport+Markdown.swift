@@ -8,7 +8,8 @@ extension SweepReport {
     lines += [
       "",
       "Each cost is the mean total over the horizon ± the half-width of its 95% confidence interval; "
-        + "P(cheapest) is the share of trials in which the option costs least. The verdict is what "
+        + "P(cheapest) is the share of trials in which the option costs least, with its Wilson score "
+        + "95% interval in percent in brackets. The verdict is what "
         + "`capsim recommend` says at that point (docs/recommend.md).",
       "",
     ]
@@ -27,7 +28,7 @@ extension SweepReport {
       var row = point.settings.map(\.value)
       for option in point.options {
         row += [
-          costCell(option.totalCost), NumberFormatting.percent(option.probabilityCheapest.value),
+          costCell(option.totalCost), probabilityCell(option.probabilityCheapest),
         ]
       }
       for (index, option) in point.options.enumerated()

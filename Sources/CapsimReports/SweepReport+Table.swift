@@ -11,7 +11,8 @@ extension SweepReport {
     }
     lines += RecommendationReport.wrap(
       "Cells: mean total cost ± 95% CI half-width; P(min): share of trials in which the option is "
-        + "cheapest (ties shared); verdict: what 'capsim recommend' says there.", width: width,
+        + "cheapest (ties shared) [Wilson 95% CI, %, rounded outward]; verdict: what 'capsim recommend' says there.",
+      width: width,
       indent: "")
     lines.append("")
     let names = result.optionNames
@@ -26,7 +27,7 @@ extension SweepReport {
       var row = point.settings.map(\.value)
       for option in point.options {
         row += [
-          costCell(option.totalCost), NumberFormatting.percent(option.probabilityCheapest.value),
+          costCell(option.totalCost), probabilityCell(option.probabilityCheapest),
         ]
       }
       row += [shortVerdict(point)]

@@ -34,6 +34,27 @@ public enum SweepReport {
     return text
   }
 
+  /// `100.0% [91–100]`: P(cheapest) with its Wilson score 95% interval in percent, rounded outward
+  /// (the lower end down, the upper end up) to whole percent from 10% and to a tenth below, so the
+  /// printed interval always contains the computed one and the column stays narrow.
+  static func probabilityCell(_ estimate: Estimate) -> String {
+    var text = NumberFormatting.percent(estimate.value)
+    if let lower = estimate.lower, let upper = estimate.upper {
+      text += " [\(percentEnd(lower, roundingUp: false))–\(percentEnd(upper, roundingUp: true))]"
+    }
+    return text
+  }
+
+  /// One end of a share's interval in percent, rounded outward (see ``probabilityCell(_:)``).
+  static func percentEnd(_ share: Double, roundingUp: Bool) -> String {
+    let percent = share * 100
+    let rule: FloatingPointRoundingRule = roundingUp ? .up : .down
+    // Snap to 1e-9 first so that an exact 100% or 8.8% is not pushed a step by representation error.
+    let snapped = (percent * 1e9).rounded() / 1e9
+    if snapped >= 10 { return String(format: "%.0f", snapped.rounded(rule)) }
+    return String(format: "%.1f", (snapped * 10).rounded(rule) / 10)
+  }
+
   static func sizingCell(_ option: SweepResult.OptionResult) -> String? {
     guard let metric = option.sizingMetric else { return nil }
     let value =

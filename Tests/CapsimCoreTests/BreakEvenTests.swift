@@ -1,7 +1,8 @@
-import CapsimCore
 import Foundation
 import Testing
 import _CapsimTestSupport
+
+@testable import CapsimCore
 
 @Suite("Break-even analysis")
 struct BreakEvenTests {
@@ -172,5 +173,29 @@ struct BreakEvenHybridTests {
     let point = try #require(analysis.curve.first { $0.jobsPerMonth == 60 })
     let expected = try #require(full.options[1].metric("total_cost")?.estimate.value)
     #expect(point.committedCost.value == expected)
+  }
+}
+
+/// The pay-per-use cost of a break-even point carries its interval, not just its standard error.
+@Suite("Break-even pay-per-use cost")
+struct BreakEvenPayPerUseCostTests {
+  /// Cost per job 10 ± 2 (SE 1; a t interval 8–12), 100 jobs a trial, migration 50, E[N] = 40:
+  /// value 50 + (10 − 50/100)·40 = 430, SE 1·40 = 40, interval 430 ∓ 2·40 = [350, 510].
+  @Test func intervalIsTheCostPerJobIntervalScaled() {
+    let metric = { (key: String, estimate: Estimate) in
+      MetricEstimate(key: key, label: key, unit: "USD", estimate: estimate)
+    }
+    let option = OptionOutcome(
+      name: "cloud", platform: "p", platformKind: .shared, price: "q", pricingModel: .onDemand,
+      pricePerGPUHour: 1, nodes: nil,
+      metrics: [
+        metric("cost_per_job", Estimate(value: 10, standardError: 1, lower: 8, upper: 12)),
+        metric("jobs", .exact(100)), metric("cost_migration", .exact(50)),
+      ], notes: [])
+    let cost = BreakEven.Evaluator.payPerUseCost(option, expectedJobs: 40)
+    #expect(cost.value == 430)
+    #expect(cost.standardError == 40)
+    #expect(cost.lower == 350)
+    #expect(cost.upper == 510)
   }
 }

@@ -1,4 +1,5 @@
 import CapsimCore
+import RealModule
 import Testing
 import _CapsimTestSupport
 
@@ -17,6 +18,25 @@ struct SweepTests {
     ) { settings in
       try Self.scenario(jobsPerMonth: Double(settings[0].value)!, trials: trials)
     }
+  }
+
+  /// Far from J* one option is cheapest in every trial: P = 1 and 0 keep a Wilson interval instead of
+  /// a zero standard error and no interval. 200 trials: python3 -c "from scipy.stats import binomtest;
+  /// print(binomtest(200, 200).proportion_ci(method='wilson'))" → (0.9811546736227335, 1.0).
+  @Test func certainCheapestKeepsAWilsonInterval() async throws {
+    let result = try await Self.run(["20"], trials: 200)
+    let point = try #require(result.points.first)
+    let cloud = point.options[0].probabilityCheapest
+    let metal = point.options[1].probabilityCheapest
+    #expect(cloud.value == 1 && metal.value == 0)
+    #expect(
+      try #require(cloud.lower).isApproximatelyEqual(
+        to: 0.9811546736227335, relativeTolerance: 1e-12))
+    #expect(cloud.upper == 1)
+    #expect(metal.lower == 0)
+    #expect(
+      try #require(metal.upper).isApproximatelyEqual(
+        to: 1 - 0.9811546736227335, relativeTolerance: 1e-12))
   }
 
   /// Crossing J* = 97.33 changes the cheaper option there, and P(committed cheapest) at each point is

@@ -28,3 +28,30 @@ struct BreakEvenReportTests {
     #expect(!html.contains("not found jobs"))
   }
 }
+
+/// The evaluated points show their uncertainty, and one node is "1 node".
+@Suite("Break-even report uncertainty")
+struct BreakEvenReportUncertaintyTests {
+  @Test func evaluatedPointsCarryTheirIntervals() {
+    // 38% of 50 trials: python3 -c "from scipy.stats import binomtest;
+    //   print(binomtest(19, 50).proportion_ci(method='wilson'))" → (0.2581…, 0.5184…): 26%–52%
+    let point = BreakEvenPoint(
+      jobsPerMonth: 80,
+      payPerUseCost: Estimate(
+        value: 563_478, standardError: 240, lower: 563_008,
+        upper: 563_948), committedCost: .exact(570_640), committedCheaperShare: 0.38,
+      committedUtilisation: 0.6291, committedUtilisationStandardError: 0.00275, trials: 50)
+    let analysis = BreakEvenAnalysis(
+      payPerUse: "cloud", committed: "metal", committedNodes: 1, scenarioJobsPerMonth: 80,
+      breakEvenJobsPerMonth: nil, breakEvenStandardError: nil, utilisationAtBreakEven: nil,
+      jobsForNinetyPercent: nil, curve: [point], evaluations: 1, relativeTolerance: 1e-4,
+      notes: [])
+    let table = BreakEvenReport.table(analysis, currency: "USD", trials: 50, seed: 7)
+    #expect(table.hasPrefix("Break-even of metal (1 node) against cloud\n"))
+    #expect(table.contains("563,478 ± 470"))
+    #expect(table.contains("38% [26%–52%]"))
+    #expect(table.contains("62.91% ± 0.54%"))
+    let csv = BreakEvenReport.csv(analysis, currency: "USD", trials: 50, seed: 7)
+    #expect(csv.contains(",563478,563008,563948,570640,570640,570640,0.38,0.258"))
+  }
+}

@@ -102,22 +102,28 @@ extension BreakEven {
           option: dOutcome.totalCostByTrial, alternative: s.totalCostByTrial
         )
         .probabilityCheaper,
-        committedUtilisation: dOutcome.metric("utilisation")?.estimate.value ?? .nan)
+        committedUtilisation: dOutcome.metric("utilisation")?.estimate.value ?? .nan,
+        committedUtilisationStandardError: dOutcome.metric("utilisation")?.estimate.standardError,
+        trials: outcome.trials)
       let index = curve.firstIndex { $0.jobsPerMonth > jobsPerMonth } ?? curve.endIndex
       curve.insert(point, at: index)
       return point
     }
 
-    /// m + (c − m/n̄)·E[N], with standard error SE(c)·E[N] (see ``BreakEven``).
+    /// m + (c − m/n̄)·E[N], with standard error SE(c)·E[N] (see ``BreakEven``) and the 95% interval of
+    /// the cost per job (± t₀.₉₇₅,ₙ₋₁·SE, the ratio estimator's) scaled by E[N] the same way. Without
+    /// jobs the cost is the fixed lines alone, exact.
     static func payPerUseCost(_ option: OptionOutcome, expectedJobs: Double) -> Estimate {
       let fixed = option.metric("cost_migration")?.estimate.value ?? 0
       let meanJobs = option.metric("jobs")?.estimate.value ?? 0
       guard meanJobs > 0, let perJob = option.metric("cost_per_job")?.estimate else {
-        return Estimate(
-          value: option.metric("total_cost")?.estimate.value ?? fixed, standardError: 0)
+        return .exact(option.metric("total_cost")?.estimate.value ?? fixed)
       }
       let value = fixed + (perJob.value - fixed / meanJobs) * expectedJobs
-      return Estimate(value: value, standardError: perJob.standardError.map { $0 * expectedJobs })
+      return Estimate(
+        value: value, standardError: perJob.standardError.map { $0 * expectedJobs },
+        lower: perJob.lower.map { value - (perJob.value - $0) * expectedJobs },
+        upper: perJob.upper.map { value + ($0 - perJob.value) * expectedJobs })
     }
 
     /// The workload with `jobsPerMonth`; explicit monthly means are scaled in proportion.

@@ -9,20 +9,34 @@ public struct BreakEvenPoint: Sendable, Hashable, Codable {
   public var committedCost: Estimate
   /// Share of trials in which the committed option is cheaper (paired trials; ties count half).
   public var committedCheaperShare: Double
+  /// Wilson score 95% interval of ``committedCheaperShare`` (``Estimate/proportion(_:trials:)``); `nil`
+  /// when the trial count is unknown.
+  public var committedCheaperLower: Double?
+  /// Upper end of the Wilson score 95% interval of ``committedCheaperShare``.
+  public var committedCheaperUpper: Double?
   /// Mean utilisation of the committed option.
   public var committedUtilisation: Double
+  /// Standard error of ``committedUtilisation`` (s/√n over trials), if known.
+  public var committedUtilisationStandardError: Double?
 
-  /// Creates a point.
+  /// Creates a point; with `trials`, the share gets its Wilson 95% interval.
   public init(
     jobsPerMonth: Double, payPerUseCost: Estimate, committedCost: Estimate,
     committedCheaperShare: Double,
-    committedUtilisation: Double
+    committedUtilisation: Double, committedUtilisationStandardError: Double? = nil,
+    trials: Int? = nil
   ) {
     self.jobsPerMonth = jobsPerMonth
     self.payPerUseCost = payPerUseCost
     self.committedCost = committedCost
     self.committedCheaperShare = committedCheaperShare
     self.committedUtilisation = committedUtilisation
+    self.committedUtilisationStandardError = committedUtilisationStandardError
+    if let trials {
+      let share = Estimate.proportion(committedCheaperShare, trials: trials)
+      committedCheaperLower = share.lower
+      committedCheaperUpper = share.upper
+    }
   }
 
   /// E[cost pay-per-use] − E[cost committed]: negative where paying per use is cheaper.

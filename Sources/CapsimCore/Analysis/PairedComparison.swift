@@ -79,13 +79,9 @@ public struct PairedComparison: Sendable, Hashable, Codable {
     alternativeMean == 0 ? .nan : meanSaving / alternativeMean
   }
 
-  /// Wilson score interval at 95%: (p̂ + z²/2n ± z√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n), z = Φ⁻¹(0.975).
+  /// Wilson score interval at 95% (``Estimate/proportion(_:trials:)``).
   static func wilsonInterval(p: Double, n: Double) -> (Double, Double) {
-    let z = TrialStatistics.z95
-    let z2 = z * z
-    let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
-    let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / (1 + z2 / n)
-    // At p̂ = 0 or 1 the formula's end is exactly 0 or 1; rounding would miss it by an ulp.
-    return (p == 0 ? 0 : Swift.max(0, centre - half), p == 1 ? 1 : Swift.min(1, centre + half))
+    let interval = Estimate.wilsonInterval(p, trials: n)
+    return (interval.lower, interval.upper)
   }
 }

@@ -69,7 +69,6 @@ public struct Sweep: Sendable {
     -> SweepResult.Point
   {
     let shares = cheapestShares(outcome.options.map(\.totalCostByTrial))
-    let trials = Double(outcome.trials)
     let options = outcome.options.enumerated().map { index, option in
       let p = shares[index]
       var sizingMetric: MetricEstimate?
@@ -83,8 +82,7 @@ public struct Sweep: Sendable {
       return SweepResult.OptionResult(
         name: option.name,
         totalCost: option.metric("total_cost")?.estimate ?? Estimate(value: .nan),
-        probabilityCheapest: Estimate(
-          value: p, standardError: trials > 1 ? (p * (1 - p) / trials).squareRoot() : nil),
+        probabilityCheapest: .proportion(p, trials: outcome.trials),
         nodes: option.nodes, sizingMetric: sizingMetric)
     }
     let cheapest =

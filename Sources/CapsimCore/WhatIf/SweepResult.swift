@@ -8,7 +8,7 @@ public struct SweepResult: Sendable, Hashable, Codable {
     /// Mean total cost over the horizon, with its 95% confidence interval.
     public var totalCost: Estimate
     /// Share of trials in which this option has the lowest total cost (ties shared equally), with its
-    /// binomial standard error.
+    /// binomial standard error and Wilson score 95% interval (``Estimate/proportion(_:trials:)``).
     public var probabilityCheapest: Estimate
     /// Committed nodes (the sized count with `nodes: auto`).
     public var nodes: Int?
