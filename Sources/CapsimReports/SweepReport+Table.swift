@@ -16,24 +16,42 @@ extension SweepReport {
       indent: "")
     lines.append("")
     let names = result.optionNames
-    var header = result.axes.map { shortPath($0.path) }
-    for name in names { header += [name, "P(min)"] }
-    header += ["verdict"]
-    var table = TextTable(
-      header: header,
-      rightAligned: result.axes.map { _ in true } + names.flatMap { _ in [true, true] } + [false],
-      rows: [])
-    for point in result.points {
-      var row = point.settings.map(\.value)
-      for option in point.options {
-        row += [
-          costCell(option.totalCost), probabilityCell(option.probabilityCheapest),
-        ]
+    // The decision table, with the verdict as its last column; when that is wider than `width` (long option
+    // names), the verdicts follow in a table of their own instead.
+    func decisionTable(withVerdict: Bool) -> [String] {
+      var header = result.axes.map { shortPath($0.path) }
+      for name in names { header += [name, "P(min)"] }
+      if withVerdict { header += ["verdict"] }
+      var table = TextTable(
+        header: header,
+        rightAligned: result.axes.map { _ in true } + names.flatMap { _ in [true, true] }
+          + (withVerdict ? [false] : []),
+        rows: [])
+      for point in result.points {
+        var row = point.settings.map(\.value)
+        for option in point.options {
+          row += [costCell(option.totalCost), probabilityCell(option.probabilityCheapest)]
+        }
+        if withVerdict { row += [shortVerdict(point)] }
+        table.rows.append(row)
       }
-      row += [shortVerdict(point)]
-      table.rows.append(row)
+      return table.render().split(separator: "\n").map(String.init)
     }
-    lines += table.render().split(separator: "\n").map(String.init)
+    let combined = decisionTable(withVerdict: true)
+    if combined.allSatisfy({ $0.count <= width }) {
+      lines += combined
+    } else {
+      lines += decisionTable(withVerdict: false)
+      lines.append("")
+      lines.append("Verdict at each point (what 'capsim recommend' says there).")
+      var verdicts = TextTable(
+        header: result.axes.map { shortPath($0.path) } + ["verdict"],
+        rightAligned: result.axes.map { _ in true } + [false], rows: [])
+      for point in result.points {
+        verdicts.rows.append(point.settings.map(\.value) + [shortVerdict(point)])
+      }
+      lines += verdicts.render().split(separator: "\n").map(String.init)
+    }
     let sized = names.indices.filter { index in
       result.points.contains { $0.options[index].sizingMetric != nil }
     }
