@@ -43,6 +43,33 @@ struct RunDiffTests {
     #expect(diff.metrics[2].option == "metal" && diff.metrics[2].exceedsUncertainty == nil)
   }
 
+  /// Exact values (SE 0) that differ only by rounding (0.09999999999999608 against 0.09999999999999677, a
+  /// sum over other jobs in another order) are not a change; ones that differ by more are.
+  @Test func roundingIsNoChangeEvenBetweenExactValues() {
+    let diff = RunDiff(
+      keysA: [], keysB: [],
+      metricsA: [
+        (
+          "x",
+          [
+            Self.metric("checkpoint", 0.099_999_999_999_996_08, se: 0),
+            Self.metric("nodes", 8, se: 0),
+          ]
+        )
+      ],
+      metricsB: [
+        (
+          "x",
+          [
+            Self.metric("checkpoint", 0.099_999_999_999_996_77, se: 0),
+            Self.metric("nodes", 9, se: 0),
+          ]
+        )
+      ])
+    #expect(diff.metrics[0].exceedsUncertainty == false)
+    #expect(diff.metrics[1].exceedsUncertainty == true)
+  }
+
   @Test func aChangeInsideTheIntervalIsNotFlagged() {
     let diff = RunDiff(
       keysA: [], keysB: [], metricsA: [("x", [Self.metric("total_cost", 1_000, se: 30)])],

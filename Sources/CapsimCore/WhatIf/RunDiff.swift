@@ -7,7 +7,7 @@
 /// numbers, which makes their estimates positively correlated; the independent-runs interval is then
 /// wider than the true one, so the test is conservative (it flags fewer changes, never spurious ones
 /// more often than 5%). Without standard errors a nonzero change is left undecided (`nil`); exact values
-/// (standard error 0) differ significantly whenever they differ.
+/// (standard error 0) differ significantly whenever they differ by more than rounding (a relative 10⁻⁹).
 public struct RunDiff: Sendable, Hashable, Codable {
   /// One scenario key whose value differs (absent on one side: `nil`).
   public struct KeyChange: Sendable, Hashable, Codable {
@@ -81,7 +81,14 @@ public struct RunDiff: Sendable, Hashable, Codable {
       if let before, let after, before.value.isFinite, after.value.isFinite {
         let difference = after.value - before.value
         change.difference = difference
-        if difference == 0 { change.exceedsUncertainty = false }
+        // A difference within rounding of the values (a sum taken over other jobs, in another order) is
+        // no change, even between exact values.
+        if Swift.abs(difference)
+          <= Self.roundingTolerance * Swift.max(Swift.abs(before.value), Swift.abs(after.value))
+        {
+          change.exceedsUncertainty = false
+          return change
+        }
         if let halfA = Self.halfWidth(before), let halfB = Self.halfWidth(after) {
           let half = (halfA * halfA + halfB * halfB).squareRoot()
           change.combinedHalfWidth = half
@@ -91,6 +98,9 @@ public struct RunDiff: Sendable, Hashable, Codable {
       return change
     }
   }
+
+  /// Relative difference below which two values are the same up to floating-point rounding.
+  static let roundingTolerance = 1e-9
 
   /// z₀.₉₇₅ · SE, or the interval's half-width when there is no standard error; `nil` without either.
   static func halfWidth(_ estimate: Estimate) -> Double? {
