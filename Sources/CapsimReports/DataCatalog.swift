@@ -71,7 +71,8 @@ public struct DataCatalog: Sendable {
       rows: sampleSets.map { entry in
         let s = entry.summary
         return [
-          entry.name, entry.metric, String(s.count), NumberFormatting.readable(s.mean),
+          entry.name, entry.metric, NumberFormatting.fixed(Double(s.count), decimals: 0),
+          NumberFormatting.readable(s.mean),
           NumberFormatting.readable(s.median.value), NumberFormatting.readable(s.p95.value),
           NumberFormatting.readable(s.p99.value),
           s.coefficientOfVariation.map { NumberFormatting.percent($0) } ?? "n/a",
