@@ -17,25 +17,15 @@ public struct LinearScale: Sendable {
   ) {
     var finite = values.filter(\.isFinite)
     if includeZero { finite.append(0) }
-    var low = finite.min() ?? 0
-    var high = finite.max() ?? 1
-    if low == high {
-      low -= 0.5 * Swift.max(1, Swift.abs(low))
-      high += 0.5 * Swift.max(1, Swift.abs(high))
-      if includeZero, finite.allSatisfy({ $0 >= 0 }) { low = 0 }
-    }
+    let lowest = finite.min() ?? 0
+    var (low, high) = Self.widened(lowest, finite.max() ?? 1)
+    if lowest == finite.max(), includeZero, finite.allSatisfy({ $0 >= 0 }) { low = 0 }
     let step = Self.niceStep((high - low) / Double(Swift.max(1, tickCount)))
     let first = (low / step).rounded(.down) * step
     let last = (high / step).rounded(.up) * step
     domain = first...last
     self.range = range
-    var ticks: [Double] = []
-    var index = 0.0
-    while first + index * step <= last + step * 1e-9 {
-      ticks.append(first + index * step)
-      index += 1
-    }
-    self.ticks = ticks
+    ticks = Self.ticks(from: first, through: last, step: step)
   }
 
   /// A scale spanning exactly `domain` (for example month 0 to the horizon) on `range`, with about
@@ -47,24 +37,31 @@ public struct LinearScale: Sendable {
     domain: ClosedRange<Double>, range: (Double, Double), tickCount: Int = 5,
     minimumStep: Double = 0
   ) {
-    var low = domain.lowerBound
-    var high = domain.upperBound
-    if low == high {
-      low -= 0.5 * Swift.max(1, Swift.abs(low))
-      high += 0.5 * Swift.max(1, Swift.abs(high))
-    }
+    let (low, high) = Self.widened(domain.lowerBound, domain.upperBound)
     self.domain = low...high
     self.range = range
     let step = Swift.max(
       minimumStep, Self.niceStep((high - low) / Double(Swift.max(1, tickCount))))
     let first = (low / step - 1e-9).rounded(.up) * step
+    ticks = Self.ticks(from: first, through: high, step: step)
+  }
+
+  /// `low...high`, or around it a unit-wide interval (half a unit, or half its magnitude, each side) when
+  /// it is empty.
+  static func widened(_ low: Double, _ high: Double) -> (Double, Double) {
+    guard low == high else { return (low, high) }
+    return (low - 0.5 * Swift.max(1, Swift.abs(low)), high + 0.5 * Swift.max(1, Swift.abs(high)))
+  }
+
+  /// `first`, `first + step`, … up to `last` (within a billionth of a step), each as first + k·step.
+  static func ticks(from first: Double, through last: Double, step: Double) -> [Double] {
     var ticks: [Double] = []
     var index = 0.0
-    while first + index * step <= high + step * 1e-9 {
+    while first + index * step <= last + step * 1e-9 {
       ticks.append(first + index * step)
       index += 1
     }
-    self.ticks = ticks
+    return ticks
   }
 
   /// This scale with its domain cut at `ceiling` when it runs above it (a share's axis stops at 1),

@@ -61,12 +61,14 @@ public struct PairedComparison: Sendable, Hashable, Codable {
     }
     let count = Double(n)
     let p = wins / count
+    let probability = Estimate.proportion(p, trials: n)
     probabilityCheaper = p
-    (probabilityLower, probabilityUpper) = Self.wilsonInterval(p: p, n: count)
+    probabilityLower = probability.lower ?? .nan
+    probabilityUpper = probability.upper ?? .nan
+    probabilityStandardError = probability.standardError
     let mean = TrialStatistics.mean(savings)
     meanSaving = mean.value
     meanSavingStandardError = mean.standardError
-    probabilityStandardError = n > 1 ? (p * (1 - p) / count).squareRoot() : nil
     let sorted = savings.sorted()
     savingP05 = quantile(sorted: sorted, 0.05)
     savingP50 = quantile(sorted: sorted, 0.5)
@@ -77,11 +79,5 @@ public struct PairedComparison: Sendable, Hashable, Codable {
   /// Mean saving as a share of the alternative's mean total (NaN when that is 0).
   public var relativeSaving: Double {
     alternativeMean == 0 ? .nan : meanSaving / alternativeMean
-  }
-
-  /// Wilson score interval at 95% (``Estimate/proportion(_:trials:)``).
-  static func wilsonInterval(p: Double, n: Double) -> (Double, Double) {
-    let interval = Estimate.wilsonInterval(p, trials: n)
-    return (interval.lower, interval.upper)
   }
 }

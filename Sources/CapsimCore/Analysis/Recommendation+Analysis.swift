@@ -65,7 +65,7 @@ extension Recommendation {
     }
     if !policy.isMaterial(comparison) { reasons.append(.smallMargin) }
     // A committed option that cannot keep up looks cheap only because its backlog is never billed.
-    let overloaded = leadingCategory == .committed && (leading.offeredLoad ?? 0) > 1
+    let overloaded = leadingCategory == .committed && leading.cannotKeepUp
     if overloaded { reasons.append(.insufficientCapacity) }
     let verdict: Verdict
     if !reasons.isEmpty {

@@ -107,9 +107,8 @@ struct OutcomeSummariser {
     var offeredLoad: Double?
     if option.isCommitted {
       metrics.append(perTrial("utilisation", "Utilisation", "share", .utilisation))
-      let load = accumulator[.offeredLoad].meanEstimate.value
-      offeredLoad = load
-      if load > 1 {
+      offeredLoad = accumulator[.offeredLoad].meanEstimate.value
+      if let load = offeredLoad, OptionOutcome.cannotKeepUp(offeredLoad: load) {
         notes.append(
           "the work offered is \(OptionChecker.significant(load)) × the capacity of its \(nodes) "
             + "node\(nodes == 1 ? "" : "s"): its queue grows without bound, jobs finish ever later, and "

@@ -36,6 +36,14 @@ public struct OptionOutcome: Sendable, Hashable, Codable {
   /// not capped at 1: above 1 the nodes cannot keep up and their queue grows without bound.
   public var offeredLoad: Double?
 
+  /// Whether the option is committed and its nodes cannot keep up with the work offered to them
+  /// (``offeredLoad`` above 1).
+  public var cannotKeepUp: Bool { offeredLoad.map(Self.cannotKeepUp(offeredLoad:)) ?? false }
+
+  /// Whether nodes offered `offeredLoad` times their capacity cannot keep up: above 1 their queue grows
+  /// without bound.
+  public static func cannotKeepUp(offeredLoad: Double) -> Bool { offeredLoad > 1 }
+
   /// Creates an outcome.
   public init(
     name: String, platform: String, platformKind: InfrastructureKind, price: String,
