@@ -195,10 +195,10 @@ struct PriceOverrideTests {
     #expect(abs(achieved - 0.6) < 3 * 0.0152, "achieved \(achieved)")
     // The figure reports show is the plan's, and the model's agrees with it (they differ only by ties
     // among the whole-job GPU-hours).
-    let reported = variation.plan.achievedCorrelations
+    let reported = variation.plan.achievedCorrelations(trials: outcome.trials)
     #expect(reported.map(\.between) == [settings.correlations[0].between])
     #expect(reported.map(\.requested) == [0.6])
-    #expect(reported.first?.achieved == variation.plan.achievedSpearman[0][1])
+    #expect(reported.first?.achieved == variation.plan.achievedSpearman()[0][1])
     #expect(abs((reported.first?.achieved ?? .nan) - achieved) < 0.02, "reported \(reported)")
   }
 

@@ -119,7 +119,7 @@ struct UncertainInputTests {
       ],
       correlations: [(0, 1, 0.7), (0, 2, -0.4)], sampling: sampling)
     let plan = try UncertainInputPlan(settings: settings, trials: 2000, seed: 11)
-    let achieved = plan.achievedSpearman
+    let achieved = plan.achievedSpearman()
     #expect(abs(achieved[0][1] - 0.7) < 0.036, "achieved \(achieved[0][1])")
     #expect(abs(achieved[0][2] + 0.4) < 0.036, "achieved \(achieved[0][2])")
     #expect(abs(achieved[1][2]) < 0.036, "achieved \(achieved[1][2])")

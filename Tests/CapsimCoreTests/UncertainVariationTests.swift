@@ -1,4 +1,5 @@
 import CapsimCore
+import Foundation
 import Testing
 import _CapsimTestSupport
 
@@ -100,6 +101,81 @@ struct UncertainVariationTests {
     let explicit = listed.limitingPeak(to: 1_000_000, months: 3)
     #expect(explicit.growth == .explicit([125_000, 1_000_000, 500_000]))
     #expect(explicit.jobsPerMonth == 2.5)
+  }
+
+  /// Under a precision target the run may make more trials than the scenario's own count (up to the
+  /// maximum): the plan covers the maximum, and every trial's cost is still the closed form at that
+  /// trial's draws. (A plan of the scenario's trials alone ran out of rows: an index out of range.)
+  @Test func aPrecisionRunDrawsInputsForEveryTrialItMakes() async throws {
+    var base = try Self.scenario(trials: 100)
+    // A target this tight is never met: the run stops at the maximum, two batches of 1,024.
+    base.scenario.precision = PrecisionTarget(relativeHalfWidth: 1e-12, maximumTrials: 2_048)
+    var engine = MonteCarloEngine(threadCount: 2)
+    let variation = try UncertainVariation(settings: Self.settings, scenario: base)
+    #expect(variation.plan.trials == 2_048)
+    engine.variation = variation
+    let outcome = await engine.run(base)
+    #expect(outcome.trials == 2_048)
+    let metal = try #require(outcome.options.first { $0.name == "metal" })
+    for trial in [0, 99, 100, 1_500, 2_047] {
+      let expected =
+        280_320 + 4_000 * variation.plan.value(trial: trial, input: 0)
+        + variation.plan.value(trial: trial, input: 1)
+      #expect(abs(metal.totalCostByTrial[trial] - expected) < 1e-6 * expected)
+    }
+    // Importance and achieved correlations are taken over the trials run.
+    let ranked = try await Tornado(engine: MonteCarloEngine(threadCount: 2)).importance(
+      of: variation, scenario: base)
+    #expect(ranked.count == 2)
+  }
+
+  /// A rate drawn far in its tail can give a job that never finishes, although the distribution's 99.9th
+  /// percentile passed the loader: the trial with the highest rate is checked before anything runs.
+  /// Reference: Daly's expected wall time (Daly 2006, eq. 20, with τ the optimum for M),
+  /// T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ, worked here for the highest draw: beyond 100 × T_s it is
+  /// rejected; a distribution whose highest draw stays well below that is accepted.
+  @Test func aTrialWhoseDrawnRateCannotFinishIsRejectedBeforeTheRun() throws {
+    let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
+    var spot = Fixtures.option("spot", seconds: [2.0], price: Fixtures.price("spot", perGPUHour: 2))
+    spot.option.interruptions = InterruptionSettings(
+      preemptionsPerGPUHour: 0.001, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: 1),
+      checkpointHours: 0.1, restartHours: 0.25, rerunProbability: 0, maximumReruns: 0)
+    let base = try Fixtures.resolved(
+      horizonMonths: 1, trials: 5_000, seed: 11, workload: workload, options: [spot])
+    func settings(_ distribution: InputDistribution) -> UncertaintySettings {
+      UncertaintySettings(
+        inputs: [
+          UncertainInput(
+            path: "options.spot.interruptions.preemptions_per_gpu_hour", distribution: distribution)
+        ], correlations: [], sampling: .monteCarlo)
+    }
+    // T_s = 36,000 × 2 s = 20 h, τ = 1 h, δ = 0.1 h, R = 0.25 h, M = 1/(8λ).
+    func dalyFactor(_ rate: Double) -> Double {
+      let m = 1 / (8 * rate)
+      return m * Foundation.exp(0.25 / m) * (Foundation.exp(1.1 / m) - 1) * 20 / 1 / 20
+    }
+    // Uniform(0, 2): the highest of 5,000 draws is near 2, where M = 0.0625 h and the factor is ~10⁸.
+    let wide = settings(.uniform(low: 0, high: 2))
+    #expect(throws: UncertainVariationError.self) {
+      try UncertainVariation(settings: wide, scenario: base)
+    }
+    do {
+      _ = try UncertainVariation(settings: wide, scenario: base)
+    } catch let error as UncertainVariationError {
+      guard case .impossibleTrial(let trial, let trials, let drawn, _, _) = error else {
+        Issue.record("expected an impossible trial, got \(error)")
+        return
+      }
+      #expect(trials == 5_000)
+      let plan = try UncertainInputPlan(settings: wide, trials: 5_000, seed: 11)
+      #expect(drawn.first?.value == plan.column(0).max())
+      #expect(plan.value(trial: trial, input: 0) == plan.column(0).max())
+      #expect(dalyFactor(drawn[0].value) > 100)
+      #expect(error.description.contains("trial \(trial + 1) of 5000"))
+    }
+    // Uniform(0, 0.05): at most M = 2.5 h, factor ≈ 1.4: every trial can run.
+    #expect(dalyFactor(0.05) < 2)
+    _ = try UncertainVariation(settings: settings(.uniform(low: 0, high: 0.05)), scenario: base)
   }
 
   @Test func importanceRanksTheInputThatMovesTheSavingMost() async throws {

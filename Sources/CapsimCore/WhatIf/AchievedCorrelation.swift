@@ -20,17 +20,18 @@ public struct AchievedCorrelation: Sendable, Hashable, Codable {
 }
 
 extension UncertainInputPlan {
-  /// Every requested (non-zero) correlation with the one achieved, in input order.
-  public var achievedCorrelations: [AchievedCorrelation] {
-    var pairs: [AchievedCorrelation] = []
-    for a in inputs.indices {
-      for b in inputs.indices where b > a && targetCorrelation[a][b] != 0 {
-        pairs.append(
-          AchievedCorrelation(
-            between: [inputs[a].path, inputs[b].path], requested: targetCorrelation[a][b],
-            achieved: achievedSpearman[a][b]))
-      }
+  /// Every requested (non-zero) correlation with the one achieved over the first `trials` trials (the
+  /// trials a run made), in input order.
+  public func achievedCorrelations(trials: Int) -> [AchievedCorrelation] {
+    let requested = inputs.indices.flatMap { a in
+      inputs.indices.filter { b in b > a && targetCorrelation[a][b] != 0 }.map { (a, $0) }
     }
-    return pairs
+    guard !requested.isEmpty else { return [] }
+    let columns = inputs.indices.map { column($0, trials: trials) }
+    return requested.map { a, b in
+      AchievedCorrelation(
+        between: [inputs[a].path, inputs[b].path], requested: targetCorrelation[a][b],
+        achieved: Self.spearman(columns[a], columns[b]))
+    }
   }
 }

@@ -29,8 +29,11 @@ public struct InputImportance: Sendable, Hashable, Codable {
   /// The importance of each of `plan`'s inputs for `output` (one value per trial), largest share
   /// first (ties keep the plan's order).
   public static func ranked(plan: UncertainInputPlan, output: [Double]) -> [InputImportance] {
-    guard output.count == plan.trials else { return [] }
-    let rhos = plan.inputs.indices.map { UncertainInputPlan.spearman(plan.column($0), output) }
+    // A run under a precision target makes the plan's first trials only.
+    guard output.count > 1, output.count <= plan.trials else { return [] }
+    let rhos = plan.inputs.indices.map {
+      UncertainInputPlan.spearman(plan.column($0, trials: output.count), output)
+    }
     let total = rhos.reduce(0) { $0 + $1 * $1 }
     let entries = plan.inputs.enumerated().map { index, input in
       InputImportance(

@@ -9,7 +9,12 @@
 ///    scores Φ⁻¹(i/(N+1)) is randomly permuted, giving R with sample correlation T = QQᵀ; with the
 ///    target C = PPᵀ (Cholesky), R* = R (P Q⁻¹)ᵀ has correlation C; each input's values are then
 ///    reordered to have the ranks of R*'s column. The marginals (and LHS strata) are untouched.
-/// The achieved Spearman correlations are reported in ``achievedSpearman``.
+/// The achieved Spearman correlations over the trials a run made are given by ``achievedSpearman(trials:)``.
+///
+/// A run under a precision target may stop before its maximum: its plan covers the maximum and the trials run
+/// are the plan's first rows. Each row's values still follow the inputs' distributions exactly (a Latin
+/// hypercube's strata are assigned to rows by a random permutation), but only the whole plan is stratified,
+/// and the correlations the rows run achieve are measured over those rows.
 public struct UncertainInputPlan: Sendable, Hashable {
   /// The inputs, in column order.
   public let inputs: [UncertainInput]
@@ -19,8 +24,6 @@ public struct UncertainInputPlan: Sendable, Hashable {
   public let sampling: InputSampling
   /// The target rank correlation matrix (K × K, identity where none is requested).
   public let targetCorrelation: [[Double]]
-  /// The achieved Spearman rank correlation matrix of the values (K × K).
-  public let achievedSpearman: [[Double]]
   /// Row-major values: trial t, input k at `values[t * K + k]`.
   public let values: [Double]
 
@@ -64,8 +67,14 @@ public struct UncertainInputPlan: Sendable, Hashable {
     var values = [Double](repeating: 0, count: n * k)
     for t in 0..<n { for j in 0..<k { values[t * k + j] = columns[j][t] } }
     self.values = values
-    self.achievedSpearman = (0..<k).map { a in
-      (0..<k).map { b in a == b ? 1 : Self.spearman(columns[a], columns[b]) }
+  }
+
+  /// The Spearman rank correlation matrix (K × K) of the values of the first `trials` trials (all by
+  /// default): what a run of that many trials achieved.
+  public func achievedSpearman(trials: Int? = nil) -> [[Double]] {
+    let columns = inputs.indices.map { column($0, trials: trials) }
+    return inputs.indices.map { a in
+      inputs.indices.map { b in a == b ? 1 : Self.spearman(columns[a], columns[b]) }
     }
   }
 
@@ -78,9 +87,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
   /// Trial `trial`'s value of input `input`.
   public func value(trial: Int, input: Int) -> Double { values[trial * inputs.count + input] }
 
-  /// Input `input`'s values over all trials.
-  public func column(_ input: Int) -> [Double] {
-    (0..<trials).map { value(trial: $0, input: input) }
+  /// Input `input`'s values over the first `trials` trials (all by default).
+  public func column(_ input: Int, trials: Int? = nil) -> [Double] {
+    (0..<Swift.min(trials ?? self.trials, self.trials)).map { value(trial: $0, input: input) }
   }
 
   /// The stream purpose of an input path (never equal to an option's: a prefix no option name has).

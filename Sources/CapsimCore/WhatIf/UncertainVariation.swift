@@ -128,7 +128,47 @@ public struct UncertainVariation: TrialScenarioVariation {
       return target
     }
     plan = try UncertainInputPlan(
-      settings: settings, trials: scenario.scenario.trials, seed: scenario.scenario.seed)
+      settings: settings, trials: Self.plannedTrials(scenario.scenario),
+      seed: scenario.scenario.seed)
+    try checkHighestRates(base: scenario)
+  }
+
+  /// The most trials a run of `scenario` may make, one row of the plan each: its trials, or under a
+  /// precision target the maximum (the run makes the plan's first rows).
+  public static func plannedTrials(_ scenario: Scenario) -> Int {
+    scenario.precision.map { Swift.max(1, $0.maximumTrials) } ?? scenario.trials
+  }
+
+  /// Every trial's scenario must pass the checks the file passed at the inputs' medians. The inputs that
+  /// can fail them are interruption rates (the others are kept in range when applied): a rate drawn far in
+  /// its tail (the loader checks only the 99.9th percentile against the key's range) can give a job that
+  /// never finishes. A job's expected wall time grows with the rate, so each option is checked at the trial
+  /// with its highest drawn rate per GPU-hour (preemptions plus failures).
+  private func checkHighestRates(base: ResolvedScenario) throws(UncertainVariationError) {
+    for (index, option) in base.options.enumerated() {
+      let name = option.option.name
+      let columns = targets.indices.filter { column in
+        guard case .option(name, let field) = targets[column] else { return false }
+        return field == .preemptionsPerGPUHour || field == .failuresPerGPUHour
+      }
+      guard !columns.isEmpty, plan.trials > 0 else { continue }
+      var highest = (trial: 0, rate: -Double.infinity)
+      for trial in 0..<plan.trials {
+        var rate = 0.0
+        for column in columns { rate += Swift.max(0, plan.value(trial: trial, input: column)) }
+        if rate > highest.rate { highest = (trial, rate) }
+      }
+      let scenario = scenario(forTrial: highest.trial, base: base)
+      var checker = OptionChecker(
+        resolved: scenario.options[index], workload: scenario.scenario.workload,
+        path: "options[\(index)]", sourceMap: ScenarioSourceMap(file: "<trial>"))
+      _ = checker.check()
+      guard let problem = checker.problems.first else { continue }
+      throw .impossibleTrial(
+        trial: highest.trial, trials: plan.trials,
+        drawn: columns.map { (plan.inputs[$0].path, plan.value(trial: highest.trial, input: $0)) },
+        problem: problem.diagnostic.message, location: plan.inputs[columns[0]].location)
+    }
   }
 
   /// `base` with row `trial` of the plan applied.
@@ -169,24 +209,59 @@ extension UncertainInputError: DiagnosticConvertible {
 }
 
 extension UncertainVariationError: DiagnosticConvertible {
-  /// The error with a help line.
+  /// The error with its location, if known, and a help line.
   public var diagnostic: Diagnostic {
-    Diagnostic(
-      location: nil, message: description, help: "write a number at that key instead")
+    switch self {
+    case .unsupportedPath:
+      return Diagnostic(
+        location: nil, message: description, help: "write a number at that key instead")
+    case .impossibleTrial(_, let trials, _, _, let location):
+      return Diagnostic(
+        location: location, message: description,
+        help:
+          "narrow the distribution so that its highest draws keep jobs finishable, or run fewer "
+          + "than \(trials) trials (each trial draws once)")
+    }
   }
 }
 
-/// A path given a distribution that capsim cannot vary.
+/// A path given a distribution that capsim cannot vary, or a drawn value that makes a trial's scenario
+/// impossible to simulate.
 public enum UncertainVariationError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The path is not one of ``UncertainTarget/supportedPaths``.
   case unsupportedPath(String)
+  /// Trial `trial` (from 0) of the plan's `trials` draws values (`drawn`: path and value) with which the
+  /// scenario fails its checks (`problem`); `location` is where the first input was written.
+  case impossibleTrial(
+    trial: Int, trials: Int, drawn: [Drawn], problem: String, location: SourceLocation?)
 
-  /// What is wrong, with the supported paths.
+  /// An input's path and the value a trial drew for it.
+  public struct Drawn: Sendable, Hashable {
+    /// The input's key path.
+    public var path: String
+    /// The value drawn.
+    public var value: Double
+  }
+
+  static func impossibleTrial(
+    trial: Int, trials: Int, drawn: [(String, Double)], problem: String, location: SourceLocation?
+  ) -> Self {
+    .impossibleTrial(
+      trial: trial, trials: trials, drawn: drawn.map { Drawn(path: $0.0, value: $0.1) },
+      problem: problem, location: location)
+  }
+
+  /// What is wrong, with the supported paths or the values drawn.
   public var description: String {
     switch self {
     case .unsupportedPath(let path):
       return "'\(path)' cannot take a distribution; supported: "
         + UncertainTarget.supportedPaths.joined(separator: ", ")
+    case .impossibleTrial(let trial, let trials, let drawn, let problem, _):
+      let values = drawn.map { "\($0.path) = \($0.value.formatted(significantDigits: 4))" }
+      return "trial \(trial + 1) of \(trials) draws "
+        + values.joined(separator: " and ") + ", with which the scenario cannot be simulated: "
+        + problem
     }
   }
 }

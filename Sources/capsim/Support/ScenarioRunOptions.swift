@@ -163,7 +163,8 @@ struct ScenarioRunOptions: ParsableArguments {
     outcome.overrides = loaded.overrides
     outcome.uncertainInputs = loaded.uncertainty.inputs
     outcome.inputCorrelations =
-      (engine.variation as? UncertainVariation)?.plan.achievedCorrelations ?? []
+      (engine.variation as? UncertainVariation)?.plan.achievedCorrelations(trials: outcome.trials)
+      ?? []
     return (loaded, store, resolved, outcome)
   }
 
