@@ -8,7 +8,8 @@ import Foundation
 /// unknown values are empty. Shares are fractions (0.95, unit `fraction`). `seed` is the integer for
 /// programs; `seed_text` is the same digits behind an apostrophe, which a spreadsheet keeps as text (a
 /// seed above 2^53 read as a number loses its last digits, and the run could no longer be reproduced).
-/// `overrides` holds the `--set PATH=VALUE` overrides joined by `; `, empty without any.
+/// `overrides` holds the `--set PATH=VALUE` overrides joined by `; `, empty without any, and
+/// `uncertain_inputs` the inputs drawn per trial as `PATH ~ DISTRIBUTION` joined by `; ` (empty without any).
 ///
 /// The answer of the text reports (``RunHeadline``) is in the same rows: every option has a row with
 /// the metric `probability_cheapest` (the share of trials it is cheapest, its binomial standard error
@@ -20,6 +21,7 @@ public enum CSVReport {
     "scenario", "option", "platform", "pricing_model", "metric", "label", "unit", "value",
     "standard_error",
     "ci_lower", "ci_upper", "confidence_level", "trials", "seed", "seed_text", "overrides",
+    "uncertain_inputs",
   ]
 
   /// Renders `outcome` as RFC 4180 CSV with CRLF-free `\n` line ends.
@@ -38,11 +40,18 @@ public enum CSVReport {
           NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
           String(outcome.seed), seedText(outcome.seed),
           outcome.overrides.map(\.description).joined(separator: "; "),
+          uncertainInputs(outcome),
         ]
         lines.append(fields.map(escape).joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The `uncertain_inputs` column: `PATH ~ DISTRIBUTION` for each input drawn per trial, joined by `; `.
+  static func uncertainInputs(_ outcome: SimulationOutcome) -> String {
+    outcome.uncertainInputs.map { "\($0.path) ~ \($0.distribution.summary)" }
+      .joined(separator: "; ")
   }
 
   /// The headline's rows for option `index`: `probability_cheapest`, and for the cheapest option
@@ -77,7 +86,7 @@ public enum CSVReport {
   /// key holding the estimate and `KEY_low`, `KEY_high` holding its confidence interval; then
   /// `probability_cheapest` with `_low` and `_high`, `saving_vs_runner_up` with `_low` and `_high`
   /// and `runner_up` (filled on the cheapest option's row only), then
-  /// `confidence_level, trials, seed, seed_text, overrides`. Units are those of the long layout (shares as
+  /// `confidence_level, trials, seed, seed_text, overrides, uncertain_inputs`. Units are those of the long layout (shares as
   /// fractions). A chart of one metric across options needs no pivot table.
   public static func renderWide(_ outcome: SimulationOutcome) -> String {
     var keys: [String] = []
@@ -87,7 +96,7 @@ public enum CSVReport {
     let header =
       ["scenario", "option", "platform", "pricing_model", "nodes"]
       + (keys + headlineKeys).flatMap { [$0, $0 + "_low", $0 + "_high"] } + ["runner_up"]
-      + ["confidence_level", "trials", "seed", "seed_text", "overrides"]
+      + ["confidence_level", "trials", "seed", "seed_text", "overrides", "uncertain_inputs"]
     var lines = [header.joined(separator: ",")]
     let headline = RunHeadline(outcome)
     for (index, option) in outcome.options.enumerated() {
@@ -114,7 +123,7 @@ public enum CSVReport {
       fields += [
         NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
         String(outcome.seed), seedText(outcome.seed),
-        outcome.overrides.map(\.description).joined(separator: "; "),
+        outcome.overrides.map(\.description).joined(separator: "; "), uncertainInputs(outcome),
       ]
       lines.append(fields.map(escape).joined(separator: ","))
     }

@@ -22,6 +22,10 @@ public enum JSONReport {
     var overrides: [OverrideEntry]
     var precision: PrecisionOutcome?
     var headline: Headline?
+    /// The inputs written as distributions and drawn per trial (`[]` without any).
+    var uncertainInputs: [UncertainInput]
+    /// Each requested rank correlation between uncertain inputs with the one achieved over the trials.
+    var inputCorrelations: [AchievedCorrelation]
 
     init(_ outcome: SimulationOutcome) {
       let headline = RunHeadline(outcome)
@@ -40,6 +44,8 @@ public enum JSONReport {
       crossovers = outcome.crossovers.map(CrossoverEntry.init)
       overrides = outcome.overrides.map(OverrideEntry.init)
       precision = outcome.precision
+      uncertainInputs = outcome.uncertainInputs
+      inputCorrelations = outcome.inputCorrelations
     }
   }
 

@@ -28,6 +28,24 @@ public enum UncertaintyText {
       }.joined(separator: ", ")
   }
 
+  /// What a run's page or workbook states beside its numbers, one sentence each and only those that
+  /// apply: the `--set` overrides, the precision target and how it ended, the uncertain inputs and the
+  /// rank correlations imposed on them (the terminal and Markdown reports give the same lines).
+  public static func runContext(_ outcome: SimulationOutcome) -> [String] {
+    var lines: [String] = []
+    if !outcome.overrides.isEmpty {
+      lines.append(
+        "Overrides (--set): " + outcome.overrides.map(\.description).joined(separator: ", "))
+    }
+    if let precision = outcome.precision {
+      let summary = precision.summary(trials: outcome.trials)
+      lines.append(summary.prefix(1).uppercased() + summary.dropFirst())
+    }
+    if let line = inputsLine(outcome.uncertainInputs) { lines.append(line) }
+    if let line = correlationsLine(outcome.inputCorrelations) { lines.append(line) }
+    return lines
+  }
+
   /// For an analysis that runs every uncertain input at its median (`capsim break-even`): which ones, at
   /// what value; nil without any.
   public static func mediansSentence(_ inputs: [UncertainInput], code: Bool = false) -> String? {

@@ -61,7 +61,8 @@ struct OverrideCommandTests {
     #expect(table.standardOutput.contains("Overrides: workload.jobs_per_month=12"))
     for (format, fragment) in [
       ("md", "Overrides (--set): `workload.jobs_per_month=12`"),
-      ("csv", ",workload.jobs_per_month=12\n"), ("json", "\"value\" : \"12\""),
+      ("csv", ",workload.jobs_per_month=12,\n"), ("json", "\"value\" : \"12\""),
+      ("html", "<p class=\"meta\">Overrides (--set): workload.jobs_per_month=12</p>"),
     ] {
       let run = try CapsimExecutable.run(arguments + ["--format", format, "--no-save"])
       #expect(run.standardOutput.contains(fragment), "\(format): \(run.standardOutput.prefix(400))")

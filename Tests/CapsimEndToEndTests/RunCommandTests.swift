@@ -27,6 +27,35 @@ struct RunCommandTests {
     #expect(other.standardOutput != first.standardOutput)
   }
 
+  /// A precision target lets the run go past the scenario's own trials: uncertain inputs are drawn for
+  /// every trial it makes (this crashed when the draws covered the scenario's 1,000 trials only), and the
+  /// achieved rank correlation is the one over the trials run.
+  @Test func precisionRunsWithUncertainInputsPastTheScenarioTrials() throws {
+    let run = try CapsimExecutable.run([
+      "run", "scenarios/uncertain-spot-price.yaml", "--db", database, "--no-save", "--precision",
+      "0.1%", "--max-trials", "2048", "--threads", "2", "--format", "json",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    #expect(json["trials"] as? Int == 2_048)
+    let correlations = try #require(json["input_correlations"] as? [[String: Any]])
+    #expect(correlations.count == 1)
+    let inputs = try #require(json["uncertain_inputs"] as? [[String: Any]])
+    #expect(
+      inputs.compactMap { $0["path"] as? String } == [
+        "workload.growth.rate_per_month", "options.spot.price_per_gpu_hour",
+      ])
+    // The page states what the terminal report states: the precision reached and the uncertain inputs.
+    let page = try CapsimExecutable.run([
+      "run", "scenarios/uncertain-spot-price.yaml", "--db", database, "--no-save", "--precision",
+      "0.1%", "--max-trials", "2048", "--threads", "2", "--format", "html",
+    ])
+    #expect(page.standardOutput.contains("stopped at the limit of 2,048 trials"))
+    #expect(page.standardOutput.contains("Uncertain inputs (drawn per trial"))
+    #expect(page.standardOutput.contains("Rank correlations imposed"))
+  }
+
   @Test func runIsStoredAndListed() throws {
     let run = try CapsimExecutable.run([
       "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50",
@@ -68,11 +97,11 @@ struct RunCommandTests {
     let lines = run.standardOutput.split(separator: "\n")
     #expect(
       lines.first
-        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed,seed_text,overrides"
+        == "scenario,option,platform,pricing_model,metric,label,unit,value,standard_error,ci_lower,ci_upper,confidence_level,trials,seed,seed_text,overrides,uncertain_inputs"
     )
     #expect(
-      lines.allSatisfy { fieldCount(of: String($0)) == 16 },
-      "\(lines.filter { fieldCount(of: String($0)) != 15 })")
+      lines.allSatisfy { fieldCount(of: String($0)) == 17 },
+      "\(lines.filter { fieldCount(of: String($0)) != 17 })")
     #expect(
       lines.contains {
         $0.hasPrefix(

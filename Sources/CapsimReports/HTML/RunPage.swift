@@ -16,7 +16,11 @@ struct RunPage {
     body +=
       "<p class=\"meta\">\(outcome.horizonMonths) months · "
       + "\(NumberFormatting.count(outcome.trials, "Monte Carlo trial")) · seed "
-      + "\(outcome.seed) · capsim \(SVG.escape(settings.capsimVersion))</p>\n</header>\n"
+      + "\(outcome.seed) · capsim \(SVG.escape(settings.capsimVersion))</p>\n"
+    for line in UncertaintyText.runContext(outcome) {
+      body += "<p class=\"meta\">\(SVG.escape(line))</p>\n"
+    }
+    body += "</header>\n"
     body += answer()
     body += totalCost()
     body += costLines()

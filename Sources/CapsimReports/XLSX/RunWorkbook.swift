@@ -399,12 +399,21 @@ struct RunWorkbook {
 
   /// What reproduces the run: scenario, seed as text, trials, version, overrides and the scenario text.
   private func scenario(_ sheet: Sheet) {
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("Scenario", outcome.scenario), ("Seed", String(outcome.seed)),
       ("capsim version", settings.capsimVersion),
       ("Overrides", report.overrides.isEmpty ? "none" : report.overrides.joined(separator: ", ")),
       ("Currency", outcome.currency),
     ]
+    if let precision = outcome.precision {
+      rows.append(("Precision", precision.summary(trials: outcome.trials)))
+    }
+    if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
+      rows.append(("Uncertain inputs", line))
+    }
+    if let line = UncertaintyText.correlationsLine(outcome.inputCorrelations) {
+      rows.append(("Rank correlations", line))
+    }
     for (row, entry) in rows.enumerated() {
       sheet.text(row, 0, entry.0, bold: true)
       sheet.text(row, 1, entry.1)
