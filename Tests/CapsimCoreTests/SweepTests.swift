@@ -1,4 +1,5 @@
 import CapsimCore
+import Foundation
 import RealModule
 import Testing
 import _CapsimTestSupport
@@ -81,6 +82,25 @@ struct SweepTests {
     }
   }
 
+  /// A value that fails validation stops the sweep before any point has run (it used to run the points
+  /// before it first, which on a long sweep meant minutes of work thrown away).
+  @Test func anInvalidPointFailsBeforeAnyPointRuns() async throws {
+    struct Invalid: Error {}
+    let chunks = Counter()
+    var engine = MonteCarloEngine(threadCount: 2)
+    engine.progress = { _ in chunks.increment() }
+    await #expect(throws: Invalid.self) {
+      try await Sweep(engine: engine).run(
+        axes: [SweepAxis(path: "workload.jobs_per_month", values: ["50", "60", "-1"])]
+      ) { settings in
+        let jobs = Double(settings[0].value)!
+        guard jobs > 0 else { throw Invalid() }
+        return try Self.scenario(jobsPerMonth: jobs, trials: 300)
+      }
+    }
+    #expect(chunks.value == 0)
+  }
+
   @Test func twoAxesMakeEveryCombinationFirstSlowest() {
     let grid = Sweep.grid([
       SweepAxis(path: "a", values: ["1", "2"]), SweepAxis(path: "b", values: ["x", "y", "z"]),
@@ -157,4 +177,13 @@ struct SweepTests {
     let shares = Sweep.cheapestShares([[1, 2, 3, 5], [2, 2, 1, 5]])
     #expect(shares == [(1 + 0.5 + 0 + 0.5) / 4, (0 + 0.5 + 1 + 0.5) / 4])
   }
+}
+
+/// A thread-safe count of calls (the engine reports progress from its tasks).
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  func increment() { lock.withLock { count += 1 } }
+  var value: Int { lock.withLock { count } }
 }

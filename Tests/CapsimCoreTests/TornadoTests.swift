@@ -69,6 +69,26 @@ struct TornadoTests {
     #expect(abs(result.bars[2].swing - 50_000) < 1e-6)
   }
 
+  /// An end that fails validation stops the tornado before anything has run, the base included.
+  @Test func anInvalidEndFailsBeforeAnythingRuns() async throws {
+    struct Invalid: Error {}
+    let chunks = Counter()
+    var engine = MonteCarloEngine(threadCount: 2)
+    engine.progress = { _ in chunks.increment() }
+    await #expect(throws: Invalid.self) {
+      try await Tornado(engine: engine).run(
+        inputs: [
+          SweepAxis(path: "workload.jobs_per_month", values: ["70", "90"]),
+          SweepAxis(path: "options.metal.nodes", values: ["2", "0"]),
+        ]
+      ) { settings in
+        if settings.contains(where: { $0.value == "0" }) { throw Invalid() }
+        return try Self.build(settings)
+      }
+    }
+    #expect(chunks.value == 0)
+  }
+
   @Test func aMetricOfOneOptionAndBadRequests() async throws {
     let tornado = Tornado(engine: MonteCarloEngine(threadCount: 1))
     let result = try await tornado.run(

@@ -33,7 +33,8 @@ public struct Sweep: Sendable {
   }
 
   /// Runs the sweep. `scenario(settings)` returns the resolved scenario with one point's settings
-  /// applied (as overrides to the scenario file, so they are validated like file values).
+  /// applied (as overrides to the scenario file, so they are validated like file values); every point is
+  /// resolved before the first one runs.
   ///
   /// - Throws: whatever `scenario` throws for a point (an invalid value), and ``SweepError`` for no axes
   ///   or too many points.
@@ -48,11 +49,12 @@ public struct Sweep: Sendable {
     guard count <= Self.maximumPoints else {
       throw SweepError.tooManyPoints(count: count, maximum: Self.maximumPoints)
     }
+    // Every point is resolved (so validated) before any runs: a bad value fails at once, not after the
+    // points before it have run.
+    let resolvedPoints = try Self.grid(axes).map { settings in (settings, try scenario(settings)) }
     var points: [SweepResult.Point] = []
-    var first: ResolvedScenario?
-    for settings in Self.grid(axes) {
-      let resolved = try scenario(settings)
-      if first == nil { first = resolved }
+    let first = resolvedPoints.first?.1
+    for (settings, resolved) in resolvedPoints {
       var outcome = await engine.run(resolved)
       outcome.overrides = overrides + settings
       points.append(Self.point(outcome, settings: settings, workload: resolved.scenario.workload))

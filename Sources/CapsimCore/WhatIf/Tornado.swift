@@ -28,6 +28,14 @@ public struct Tornado: Sendable {
       throw TornadoError.notTwoValues(input: index + 1, path: input.path, count: input.values.count)
     }
     let baseScenario = try scenario([])
+    // Every end is resolved (so validated) before anything runs: a bad value fails at once.
+    let endScenarios = try inputs.enumerated().map { index, input in
+      try input.values.map { value in
+        try scenario([
+          ScenarioOverride(number: index + 1, path: input.path, value: value, origin: "--vary")
+        ])
+      }
+    }
     var baseOutcome = await engine.run(baseScenario)
     baseOutcome.overrides = overrides
     let measure = try Measure(metric, base: baseOutcome, workload: baseScenario.scenario.workload)
@@ -35,10 +43,8 @@ public struct Tornado: Sendable {
     var bars: [TornadoResult.Bar] = []
     for (index, input) in inputs.enumerated() {
       var ends: [TornadoResult.End] = []
-      for value in input.values {
-        let setting = ScenarioOverride(
-          number: index + 1, path: input.path, value: value, origin: "--vary")
-        let outcome = await engine.run(try scenario([setting]))
+      for (value, resolved) in zip(input.values, endScenarios[index]) {
+        let outcome = await engine.run(resolved)
         ends.append(
           TornadoResult.End(
             value: value, metric: try measure.value(outcome),
