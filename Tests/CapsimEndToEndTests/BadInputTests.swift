@@ -148,8 +148,22 @@ struct BadInputTests {
       "--precision 150%", scenario: base,
       arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--precision", "150%"],
       expected:
-        "Error: --precision must be above 0% and below 100% (got 150%); 1% (or 0.01) is typical\n"
+        "Error: --precision must be above 0% and at most 50% (got 150%); 1% (or 0.01) is typical\n"
         + runUsage),
+    // The file key allows at most 0.5; the option took up to 100% (QA round 7).
+    BadInput(
+      "--precision 60%", scenario: base,
+      arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--precision", "60%"],
+      expected:
+        "Error: --precision must be above 0% and at most 50% (got 60%); 1% (or 0.01) is typical\n"
+        + runUsage),
+    BadInput(
+      "--max-trials without a target", scenario: base,
+      arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--max-trials", "5000"],
+      expected:
+        "error: --max-trials 5000 applies only with a precision target, and this run has none\n"
+        + "help: add --precision (e.g. --precision 1%) or the scenario key precision, or use --trials\n"
+    ),
     BadInput(
       "-o ''", scenario: base, arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "-o", ""],
       expected:

@@ -24,6 +24,35 @@ struct BreakEvenCommandTests {
     #expect(analysis["committed_nodes"] as? Int == 4)
   }
 
+  /// A precision target in the file is dropped, with a note: every evaluation of the search runs the
+  /// scenario's 300 trials. (It used to run batches of 1,024 until the target while reporting 300 trials:
+  /// each share of trials, k/300, is the evidence.)
+  @Test func aPrecisionTargetInTheFileIsDroppedWithANote() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    let text = try String(
+      contentsOf: CapsimExecutable.packageRoot.appendingPathComponent(
+        "scenarios/borderline-growing-team.yaml"), encoding: .utf8
+    ).replacingOccurrences(of: "\ntrials: 2000\n", with: "\ntrials: 300\nprecision: 0.02\n")
+    #expect(text.contains("precision: 0.02"))
+    let file = directory.appendingPathComponent("with-precision.yaml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let run = try CapsimExecutable.run([
+      "break-even", file.path, "--db", directory.appendingPathComponent("capsim.sqlite").path,
+      "--format", "csv",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    #expect(run.standardError.contains("precision target (2%) is not used here"))
+    let rows = run.standardOutput.split(separator: "\n").map { $0.split(separator: ",") }
+    let header = try #require(rows.first)
+    let share = try #require(header.firstIndex(of: "committed_cheaper_fraction"))
+    let trials = try #require(header.firstIndex(of: "trials"))
+    for row in rows.dropFirst() {
+      #expect(row[trials] == "300")
+      let k = (Double(row[share]) ?? .nan) * 300
+      #expect(abs(k - k.rounded()) < 1e-6, "share \(row[share]) is not k/300")
+    }
+  }
+
   @Test func unknownOptionIsOneClearError() throws {
     let database = try Fixtures.temporaryDirectory().appendingPathComponent("capsim.sqlite").path
     let run = try CapsimExecutable.run([

@@ -14,8 +14,11 @@ public struct PrecisionTarget: Sendable, Hashable, Codable {
   /// Most trials to run if the target is not met (≥ 1).
   public var maximumTrials: Int
 
+  /// The trial limit when none is given.
+  public static let defaultMaximumTrials = 1_000_000
+
   /// Creates a target.
-  public init(relativeHalfWidth: Double, maximumTrials: Int = 1_000_000) {
+  public init(relativeHalfWidth: Double, maximumTrials: Int = defaultMaximumTrials) {
     self.relativeHalfWidth = relativeHalfWidth
     self.maximumTrials = maximumTrials
   }

@@ -19,6 +19,8 @@ struct RecommendCommand: AsyncParsableCommand {
 
   @OptionGroup var scenario: ScenarioRunOptions
 
+  @OptionGroup var precision: PrecisionOptions
+
   @OptionGroup var output: OutputOptions<RecommendationDocument>
 
   @Flag(help: "Do not store the run in the database.")
@@ -26,7 +28,7 @@ struct RecommendCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, resolved, outcome) = try await scenario.simulate()
+      let (loaded, store, resolved, outcome) = try await scenario.simulate(precision: precision)
       var recommendation: Recommendation
       do {
         recommendation = try Recommendation(outcome: outcome, workload: resolved.scenario.workload)

@@ -16,6 +16,8 @@ struct RunCommand: AsyncParsableCommand {
 
   @OptionGroup var scenario: ScenarioRunOptions
 
+  @OptionGroup var precision: PrecisionOptions
+
   @OptionGroup var output: OutputOptions<RunReport>
 
   @Option(
@@ -27,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
-      let (loaded, store, resolved, outcome) = try await scenario.simulate()
+      let (loaded, store, resolved, outcome) = try await scenario.simulate(precision: precision)
       let report = RunReport(
         outcome: outcome, scenarioText: loaded.text,
         overrides: outcome.overrides.map(\.description)

@@ -5,7 +5,7 @@ import CapsimStore
 import Foundation
 
 /// The scenario file and the overrides shared by every command that simulates one (`run`, `recommend`,
-/// `break-even`), and the one way they are loaded and resolved.
+/// `break-even`, `sweep`, `sensitivity`), and the one way they are loaded and resolved.
 struct ScenarioRunOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp("Scenario YAML file (see docs/scenarios.md).", valueName: "scenario"))
@@ -45,19 +45,6 @@ struct ScenarioRunOptions: ParsableArguments {
       valueName: "path=value"))
   var overrides: [String] = []
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Run trials in batches of 1,024 until every total cost and the leading paired difference are known "
-        + "to this relative 95% half-width (e.g. 1% or 0.01); --trials is then ignored.",
-      valueName: "share"))
-  var precision: PrecisionArgument?
-
-  @Option(
-    parsing: .unconditional,
-    help: "With a precision target: the most trials to run (default 1,000,000).")
-  var maxTrials: Int?
-
   @Flag(help: "Do not show progress on standard error.")
   var quiet = false
 
@@ -70,16 +57,8 @@ struct ScenarioRunOptions: ParsableArguments {
     if let maxPriceAge, maxPriceAge < 0 {
       throw ValidationError("--max-price-age must be at least 0 days (got \(maxPriceAge))")
     }
-    if let maxTrials, !(1...10_000_000).contains(maxTrials) {
-      throw ValidationError("--max-trials must be between 1 and 10,000,000 (got \(maxTrials))")
-    }
     if let threads, threads < 1 {
       throw ValidationError("--threads must be at least 1 (got \(threads))")
-    }
-    if let precision, !(precision.value > 0 && precision.value < 1) {
-      throw ValidationError(
-        "--precision must be above 0% and below 100% (got \(precision.text)); 1% (or 0.01) is typical"
-      )
     }
   }
 
@@ -109,15 +88,26 @@ struct ScenarioRunOptions: ParsableArguments {
   }
 
   /// Loads the scenario, applies the overrides, opens the database and resolves every name.
-  func load() throws -> (loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario)
-  {
+  ///
+  /// `precision` is the command's precision options (`run`, `recommend`); a command that compares many
+  /// evaluations under common random numbers (`sweep`, `sensitivity`, `break-even`) passes nil, and a
+  /// precision target in the file is then dropped with a note: every evaluation runs the same trials.
+  func load(precision: PrecisionOptions? = nil) throws -> (
+    loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario
+  ) {
     var loaded = try ScenarioLoader.load(path: scenarioPath, overrides: parsedOverrides())
     if let trials { loaded.scenario.trials = trials }
     if let seed { loaded.scenario.seed = seed }
     if let precision {
-      loaded.scenario.precision = PrecisionTarget(relativeHalfWidth: precision.value)
+      try precision.apply(to: &loaded.scenario)
+    } else if let target = loaded.scenario.precision {
+      loaded.scenario.precision = nil
+      Diagnostics.note(
+        "the scenario's precision target (\(PrecisionOptions.percent(target.relativeHalfWidth))) is "
+          + "not used here: every evaluation runs the scenario's "
+          + "\(loaded.scenario.trials) trials, so that they share random numbers (precision targets "
+          + "apply to run and recommend)")
     }
-    if let maxTrials { loaded.scenario.precision?.maximumTrials = maxTrials }
     let store = try database.open()
     let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
     let work = WorkEstimate(resolved)
@@ -139,6 +129,8 @@ struct ScenarioRunOptions: ParsableArguments {
       path: scenarioPath, overrides: parsedOverrides() + settings)
     if let trials { loaded.scenario.trials = trials }
     if let seed { loaded.scenario.seed = seed }
+    // Points and ends compare under common random numbers: each runs the same trials.
+    loaded.scenario.precision = nil
     return try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
   }
 
@@ -148,11 +140,11 @@ struct ScenarioRunOptions: ParsableArguments {
   /// (`price_per_gpu_hour`) gets a note saying so, and each other option billed with a price older than
   /// the threshold (`--max-price-age`, else the scenario's `max_price_age_days`, else 90 days) on
   /// today's date in UTC, or on `CAPSIM_RUN_DATE` (YYYY-MM-DD) when set, gets a note.
-  func simulate() async throws -> (
+  func simulate(precision: PrecisionOptions) async throws -> (
     loaded: LoadedScenario, store: CapsimDatabase, resolved: ResolvedScenario,
     outcome: SimulationOutcome
   ) {
-    let (loaded, store, resolved) = try load()
+    let (loaded, store, resolved) = try load(precision: precision)
     let engine = try engine(for: loaded, resolved: resolved)
     var outcome = try await runInterruptibly(resolved, engine: engine)
     try outcome.checkFinite(sourceMap: loaded.sourceMap)
@@ -236,7 +228,7 @@ struct ScenarioRunOptions: ParsableArguments {
 }
 
 /// A relative precision written as a percentage (`1%`) or a share (`0.01`); any finite number parses, and
-/// ``ScenarioRunOptions/validate()`` checks that it lies in (0, 1), so that an out-of-range value gets a message
+/// ``PrecisionOptions/validate()`` checks that it lies in (0, 0.5], so that an out-of-range value gets a message
 /// with the range.
 struct PrecisionArgument: ExpressibleByArgument {
   let value: Double
