@@ -196,6 +196,26 @@ import Testing
           SourceLocation(file: "l.jsonl", line: 2, column: 16), reason: "expected a value"))
   }
 
+  /// A number beyond the largest double (1e309; the largest is about 1.8e308) is named where it stands;
+  /// it used to be reported as "not hyperfine output" with advice to name the format already named.
+  @Test func aNumberBeyondTheLargestDoubleIsNamedWhereItStands() throws {
+    let database = try databaseWithPlatforms()
+    var options = SampleImportOptions()
+    options.platform = "metal-a100"
+    options.format = .hyperfine
+    let text = #"{"results":[{"command":"sleep 1","times":[1.0, 1e309]}]}"#
+    let error = try expectRejected(database) {
+      try database.importSamples(source("hf.json", text), options: options)
+    }
+    #expect(
+      error
+        == .invalidJSON(
+          SourceLocation(file: "hf.json", line: 1, column: 48),
+          reason:
+            "the number 1e309 is out of range: beyond the largest number a double holds (about 1.8e308)"
+        ))
+  }
+
   @Test func jsonSyntaxReferenceCases() {
     // RFC 8259 examples: valid texts pass, each broken one fails at the stated byte.
     for valid in [#"{"a": [1, -0.5e+3, "x\u00e9\n", true, false, null, {}]}"#, "  3 ", "[]"] {

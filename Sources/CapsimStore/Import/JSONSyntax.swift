@@ -178,6 +178,15 @@ enum JSONSyntax {
     {
       return Failure(offset: position - base, reason: "a number must be written in decimal")
     }
+    // A number beyond the largest Double (about 1.8e308) has no value to import.
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    if let value = Double(text), !value.isFinite {
+      return Failure(
+        offset: start - base,
+        reason:
+          "the number \(text) is out of range: beyond the largest number a double holds (about 1.8e308)"
+      )
+    }
     return nil
   }
 
