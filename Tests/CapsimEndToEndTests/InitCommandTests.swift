@@ -50,6 +50,45 @@ struct InitCommandTests {
     #expect(bad.standardError.contains("did you mean 'lambda-h100-sxm5-8x-on-demand'"))
   }
 
+  /// A pay-per-use price in EUR gets a committed price in EUR, or an error when the database has none
+  /// (init used to pair it with a USD price, and the file it wrote did not run: mixed currencies).
+  @Test func theCommittedPriceSharesThePayPerUseCurrency() throws {
+    let header =
+      "name,provider,gpu_model,pricing_model,amount,unit,gpus_per_unit,minimum_term_months,setup_fee,"
+      + "currency,effective_date,source,region\n"
+    let onDemand = directory.appendingPathComponent("eur.csv")
+    try (header + "eu-h100,x,H100,on_demand,2.5,gpu_hour,1,0,0,EUR,2026-11-01,test,\n")
+      .write(to: onDemand, atomically: true, encoding: .utf8)
+    #expect(
+      try CapsimExecutable.run(["import", "prices", onDemand.path, "--db", database]).exitCode == 0)
+    let none = try CapsimExecutable.run(["init", "--shared", "eu-h100", "--db", database])
+    #expect(none.exitCode == 64)
+    #expect(none.standardError.contains("'eu-h100' is priced in EUR and no committed price is"))
+    let mixed = try CapsimExecutable.run([
+      "init", "--shared", "eu-h100", "--dedicated", "baremetal-h100-8x-commit-12m", "--db",
+      database,
+    ])
+    #expect(mixed.exitCode == 64)
+    #expect(
+      mixed.standardError.contains("is priced in USD but the pay-per-use price 'eu-h100' in EUR"))
+    let committed = directory.appendingPathComponent("eur-metal.csv")
+    try (header + "eu-metal,x,H100,bare_metal,20,instance_hour,8,12,0,EUR,2026-11-01,test,\n")
+      .write(to: committed, atomically: true, encoding: .utf8)
+    #expect(
+      try CapsimExecutable.run(["import", "prices", committed.path, "--db", database]).exitCode == 0
+    )
+    let file = directory.appendingPathComponent("eur.yaml").path
+    let written = try CapsimExecutable.run([
+      "init", "--shared", "eu-h100", "-o", file, "--db", database,
+    ])
+    #expect(written.exitCode == 0, "\(written.standardError)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8).contains("price: eu-metal"))
+    let run = try CapsimExecutable.run([
+      "run", file, "--db", database, "--trials", "50", "--no-save",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+  }
+
   struct BadInit: CustomTestStringConvertible, Sendable {
     let name: String
     let arguments: [String]

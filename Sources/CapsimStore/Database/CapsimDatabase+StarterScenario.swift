@@ -84,16 +84,38 @@ extension CapsimDatabase {
       }
       shared = first
     }
+    // A scenario's options must share one currency, or it would not run.
     let dedicated: PriceQuote
     if let name = choice.dedicatedPrice {
       dedicated = try price(name, option: "--dedicated", committed: true)
+      guard dedicated.currency == shared.currency else {
+        throw .invalidChoice(
+          option: "--dedicated",
+          message:
+            "'\(dedicated.name)' is priced in \(dedicated.currency) but the pay-per-use price "
+            + "'\(shared.name)' in \(shared.currency); a scenario's options share one currency",
+          help: StarterCatalog.suggesting(
+            prices.filter { $0.pricingModel.isCommitment && $0.currency == shared.currency }
+              .map(\.name), kind: "committed price in \(shared.currency)"))
+      }
     } else {
-      let committed = prices.filter(\.pricingModel.isCommitment)
+      let committed = prices.filter { $0.pricingModel.isCommitment }
         .sorted { ($0.perGPUHour, $0.name) < ($1.perGPUHour, $1.name) }
+      let sameCurrency = committed.filter { $0.currency == shared.currency }
       guard
-        let first = committed.first(where: { $0.gpuModel == shared.gpuModel }) ?? committed.first
+        let first = sameCurrency.first(where: { $0.gpuModel == shared.gpuModel })
+          ?? sameCurrency.first
       else {
-        throw .unknownName(kind: "committed price", name: "", known: prices.map(\.name))
+        guard !committed.isEmpty else {
+          throw .unknownName(kind: "committed price", name: "", known: prices.map(\.name))
+        }
+        throw .invalidChoice(
+          option: "--shared",
+          message:
+            "'\(shared.name)' is priced in \(shared.currency) and no committed price is: a scenario's "
+            + "options share one currency",
+          help: "import a committed price in \(shared.currency) (capsim import prices), or choose "
+            + "--shared and --dedicated prices in one currency")
       }
       dedicated = first
     }
