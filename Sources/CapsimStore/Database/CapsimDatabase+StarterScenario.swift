@@ -215,7 +215,7 @@ extension CapsimDatabase {
 
       workload:
         jobs_per_month: 100       # how many jobs your team runs a month
-        arrivals: poisson         # random arrival times; 'fixed' spreads them evenly
+        arrivals: poisson         # random monthly counts; 'fixed' keeps each month's count at its mean
         gpus_per_job: \(gpus)           # GPUs one job uses
         steps_per_job: \(steps)
         # deadline_hours: 24      # uncomment to count jobs that finish late

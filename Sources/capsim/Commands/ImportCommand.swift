@@ -68,8 +68,11 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   )
   var metric: String?
   @Option(help: "Unit of the values: ns, us, ms, s, min, h (table; default s).") var unit: String?
-  @Option(help: "Multiply each value by this factor before the unit conversion (table).") var scale:
-    Double?
+  @Option(
+    help:
+      "Factor from the values to seconds, e.g. 0.001 for milliseconds (table; instead of --unit)."
+  )
+  var scale: Double?
   @Option(help: "Column holding the value (table).") var valueColumn: String?
   @Option(
     help:
