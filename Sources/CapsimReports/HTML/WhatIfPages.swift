@@ -129,11 +129,12 @@ struct SweepPage {
     body += "<h2>Decision table</h2>\n"
     body += HTMLPage.table(
       header: result.axes.map { SweepReport.shortPath($0.path) }
-        + names.map { "\($0) (\(result.currency), ±95%)" } + names.map { "P(cheapest) \($0)" }
+        + names.map { "\($0) (\(result.currency), ±95%)" }
+        + names.map { "P(cheapest) \($0) [95% CI]" }
         + ["cheapest", "verdict"],
       rows: result.points.map { point in
         point.settings.map(\.value) + point.options.map { SweepReport.costCell($0.totalCost) }
-          + point.options.map { NumberFormatting.percent($0.probabilityCheapest.value) }
+          + point.options.map { SweepReport.probabilityCell($0.probabilityCheapest) }
           + [point.cheapest, SweepReport.shortVerdict(point)]
       })
     body +=

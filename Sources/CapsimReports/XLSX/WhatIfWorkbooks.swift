@@ -8,6 +8,10 @@ struct SweepWorkbook {
   var document: SweepDocument
   var settings: RenderSettings
 
+  /// The Sweep sheet's columns per option: total cost and its interval, P(cheapest) and its Wilson
+  /// interval, nodes.
+  static let columnsPerOption = 7
+
   /// The finished `.xlsx` file.
   func data() throws -> Data {
     let result = document.result
@@ -19,7 +23,7 @@ struct SweepWorkbook {
     for name in names {
       header += [
         "\(name) total cost", "low (95% CI)", "high (95% CI)", "P(cheapest) \(name)",
-        "\(name) nodes",
+        "low (95% Wilson)", "high (95% Wilson)", "\(name) nodes",
       ]
     }
     header += ["Cheapest", "Verdict"]
@@ -33,6 +37,8 @@ struct SweepWorkbook {
           .number(option.totalCost.lower, unit: money),
           .number(option.totalCost.upper, unit: money),
           .number(option.probabilityCheapest.value, unit: "share"),
+          .number(option.probabilityCheapest.lower, unit: "share"),
+          .number(option.probabilityCheapest.upper, unit: "share"),
           option.nodes.map { .number(Double($0), unit: "nodes") } ?? .text(""),
         ]
       }
@@ -78,7 +84,7 @@ struct SweepWorkbook {
         let categories = Chart.Range(
           sheet: sheet.name, firstRow: firstRow, firstColumn: 0, lastRow: lastRow, lastColumn: 0)
         for option in names.indices {
-          let column = stride == 1 ? axes + 5 * option : 1 + option
+          let column = stride == 1 ? axes + Self.columnsPerOption * option : 1 + option
           chart.addSeries(
             names[option], categories: categories,
             values: .init(
