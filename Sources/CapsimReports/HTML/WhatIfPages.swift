@@ -68,6 +68,9 @@ struct SweepPage {
     if let overrides = SweepReport.overridesLine(result) {
       body += "<p class=\"meta\">\(SVG.escape(overrides))</p>\n"
     }
+    if let inputs = UncertaintyText.inputsLine(result.uncertainInputs) {
+      body += "<p class=\"meta\">\(SVG.escape(inputs))</p>\n"
+    }
     body +=
       "</header>\n<section class=\"answer\" aria-label=\"Where the cheapest option changes\">\n"
     for (index, sentence) in Self.changes(result).enumerated() {

@@ -108,7 +108,10 @@ struct SweepWorkbook {
         ("Currency", .text(result.currency)), ("capsim version", .text(settings.capsimVersion)),
       ]
         + result.axes.map { ("Varied: \($0.path)", .text($0.values.joined(separator: ", "))) }
-        + result.overrides.map { ("Override: \($0.path)", .text($0.value)) },
+        + result.overrides.map { ("Override: \($0.path)", .text($0.value)) }
+        + (UncertaintyText.inputsLine(result.uncertainInputs).map {
+          [("Uncertain inputs", .text($0))]
+        } ?? []),
       currency: money)
     return try workbook.data()
   }
