@@ -17,10 +17,15 @@ enum WorkbookXML {
     return result.output
   }
 
-  /// The numbers of a sheet's cells (`<v>…</v>`), in document order.
+  /// The numbers of a sheet's number cells (`<c …><v>…</v>`, not the shared-string indices of text
+  /// cells, `t="s"`), in document order.
   static func numbers(_ sheetXML: String) -> [Double] {
-    sheetXML.components(separatedBy: "<v>").dropFirst().compactMap {
-      $0.components(separatedBy: "</v>").first.flatMap(Double.init)
+    sheetXML.components(separatedBy: "<c ").dropFirst().compactMap { cell in
+      let attributes = cell.prefix { $0 != ">" }
+      guard !attributes.contains("t=\"s\""),
+        let value = cell.components(separatedBy: "<v>").dropFirst().first
+      else { return nil }
+      return value.components(separatedBy: "</v>").first.flatMap(Double.init)
     }
   }
 

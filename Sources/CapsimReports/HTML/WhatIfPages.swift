@@ -149,7 +149,8 @@ struct SweepPage {
 }
 
 /// The HTML report of `capsim sensitivity --format html`: the input with the largest swing first, then
-/// the tornado chart and the table of inputs.
+/// the tornado chart and the table of inputs, and with uncertain inputs the table of their rank
+/// correlation with the metric and share of its variance.
 struct SensitivityPage {
   var document: SensitivityDocument
   var settings: RenderSettings
@@ -234,6 +235,15 @@ struct SensitivityPage {
           SensitivityReport.changes($0, base: result.baseCheapest),
         ]
       })
+    if !result.importance.isEmpty {
+      body += "<h2>Uncertain inputs by share of variance</h2>\n"
+      body += "<p>\(SVG.escape(UncertaintyText.importanceMethod))</p>\n"
+      body += HTMLPage.table(
+        header: ["input", "distribution", "rank correlation", "share of variance"],
+        rows: zip(result.importance, UncertaintyText.importanceRows(result.importance)).map {
+          input, row in [row[0], input.distribution.summary, row[1], row[2]]
+        })
+    }
     return HTMLPage.document(title: "capsim sensitivity: \(result.scenario)", body: body)
   }
 }

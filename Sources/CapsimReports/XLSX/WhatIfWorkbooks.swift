@@ -118,8 +118,9 @@ struct SweepWorkbook {
 }
 
 /// The workbook of `capsim sensitivity --format xlsx`: a Tornado sheet with one row per input (largest
-/// swing first) and a native bar chart of the metric at each input's low and high end, and a Scenario
-/// sheet with what reproduces the analysis.
+/// swing first) and a native bar chart of the metric at each input's low and high end, with uncertain
+/// inputs an Importance sheet (each one's rank correlation with the metric and share of its variance),
+/// and a Scenario sheet with what reproduces the analysis.
 struct SensitivityWorkbook {
   var document: SensitivityDocument
   var settings: RenderSettings
@@ -191,6 +192,21 @@ struct SensitivityWorkbook {
           + (unit.isEmpty ? "" : " (\(unit))"), y: "input")
       sheet.insert(
         chart, row: count + 2, column: 0, xScale: 2.4, yScale: 1.2 + 0.15 * Double(count))
+    }
+    if !result.importance.isEmpty {
+      let importance = workbook.addSheet("Importance")
+      _ = WorkbookSheets.table(
+        importance, header: ["Input", "Distribution", "Rank correlation", "Share of variance"],
+        rows: result.importance.map {
+          [
+            .text($0.path), .text($0.distribution.summary),
+            .number($0.rankCorrelation, unit: "ratio"), .number($0.varianceShare, unit: "share"),
+          ]
+        }, currency: money)
+      importance.width(0, 0, 44)
+      importance.text(
+        result.importance.count + 2, 0,
+        "Uncertain inputs, by share of the metric's variance. " + UncertaintyText.importanceMethod)
     }
     WorkbookSheets.fields(
       workbook.addSheet("Scenario"), title: "capsim sensitivity: \(result.scenario)",
