@@ -5,19 +5,22 @@ import CapsimCore
 ///
 /// Times per job divide by every simulated job (all options, all trials), so the engine's line and the
 /// draw floor's are comparable; the ratio between them is what to read, since absolute times vary with the
-/// machine's load.
+/// machine's load. A scenario without jobs says "no jobs simulated" there instead.
 public enum BenchReport {
   /// The report's lines, each ending in a newline.
   public static func text(
     _ m: ThroughputBenchmark.Measurement, scenario: String, trials: Int, options: Int
   ) -> String {
     func seconds(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 2) + " s" }
+    // Without jobs (a workload of zero) per-job times and rates have nothing to divide by.
+    let hasJobs = m.jobs > 0
     func perJob(_ seconds: Double) -> String {
       NumberFormatting.fixed(seconds * 1e9 / m.jobs, decimals: 1) + " ns per job"
     }
     func rate(_ seconds: Double) -> String {
       NumberFormatting.readable(m.jobs / seconds / 1e6, significant: 3) + " million jobs/s"
     }
+    let noJobs = "no jobs simulated"
     let lines = [
       "scenario: \(scenario), \(NumberFormatting.count(trials, "trial")), \(NumberFormatting.count(options, "option")), "
         + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
@@ -27,11 +30,14 @@ public enum BenchReport {
         + "\(NumberFormatting.fixed(m.keyedCounterNanoseconds, decimals: 2)) ns, xoshiro256** seeded per key "
         + "\(NumberFormatting.fixed(m.keyedXoshiroNanoseconds, decimals: 2)) ns",
       "draw floor (only the draws the model needs, 1 thread): \(seconds(m.drawFloorSeconds)), "
-        + perJob(m.drawFloorSeconds),
-      "1 thread:  \(seconds(m.singleThreadSeconds)), \(rate(m.singleThreadSeconds)), "
-        + "\(perJob(m.singleThreadSeconds)) = "
-        + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor",
-      "\(NumberFormatting.count(m.threads, "thread")): \(seconds(m.parallelSeconds)), \(rate(m.parallelSeconds)), "
+        + (hasJobs ? perJob(m.drawFloorSeconds) : noJobs),
+      "1 thread:  \(seconds(m.singleThreadSeconds)), "
+        + (hasJobs
+          ? "\(rate(m.singleThreadSeconds)), \(perJob(m.singleThreadSeconds)) = "
+            + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor"
+          : noJobs),
+      "\(NumberFormatting.count(m.threads, "thread")): \(seconds(m.parallelSeconds)), "
+        + (hasJobs ? "\(rate(m.parallelSeconds)), " : "")
         + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))",
       "results identical across thread counts: \(m.identical ? "yes" : "NO")",
     ]

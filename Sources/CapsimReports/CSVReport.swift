@@ -50,8 +50,13 @@ public enum CSVReport {
 
   /// The `uncertain_inputs` column: `PATH ~ DISTRIBUTION` for each input drawn per trial, joined by `; `.
   static func uncertainInputs(_ outcome: SimulationOutcome) -> String {
-    outcome.uncertainInputs.map { "\($0.path) ~ \($0.distribution.summary)" }
-      .joined(separator: "; ")
+    uncertainInputs(outcome.uncertainInputs)
+  }
+
+  /// `PATH ~ DISTRIBUTION` for each of `inputs`, joined by `; ` (empty without any): the
+  /// `uncertain_inputs` column of the run's and the sweep's CSV.
+  static func uncertainInputs(_ inputs: [UncertainInput]) -> String {
+    inputs.map { "\($0.path) ~ \($0.distribution.summary)" }.joined(separator: "; ")
   }
 
   /// The headline's rows for option `index`: `probability_cheapest`, and for the cheapest option

@@ -50,10 +50,13 @@ extension RecommendationReport {
     add("savings.p50", c.savingP50, r.currency)
     add("savings.p95", c.savingP95, r.currency)
     add("savings.relative", c.relativeSaving, "ratio")
+    add("predictability.comparison", predictabilityComparison(r))
     add("predictability.before_option", r.before.name)
     add("predictability.before_p95_over_p50", r.before.tailRatio, "ratio")
     add("predictability.after_option", r.leading.name)
     add("predictability.after_p95_over_p50", r.leading.tailRatio, "ratio")
+    add("predictability.alternative_option", r.alternative.name)
+    add("predictability.alternative_p95_over_p50", r.alternative.tailRatio, "ratio")
     add("crossover_median_month", r.crossoverMedianMonth.map(Double.init), "month")
     for (role, option) in [("leading", r.leading), ("alternative", r.alternative)] {
       add("\(role).name", option.name)

@@ -50,9 +50,11 @@ extension RecommendationReport {
         p05: finite(c.savingP05), p50: finite(c.savingP50), p95: finite(c.savingP95),
         relative: finite(c.relativeSaving))
       predictability = Predictability(
+        comparison: RecommendationReport.predictabilityComparison(r),
         beforeOption: r.before.name, beforeP95OverP50: finite(r.before.tailRatio),
-        afterOption: r.leading.name,
-        afterP95OverP50: finite(r.leading.tailRatio))
+        afterOption: r.leading.name, afterP95OverP50: finite(r.leading.tailRatio),
+        alternativeOption: r.alternative.name,
+        alternativeP95OverP50: finite(r.alternative.tailRatio))
       crossoverMedianMonth = r.crossoverMedianMonth
       leading = Option(r.leading)
       alternative = Option(r.alternative)
@@ -117,11 +119,16 @@ extension RecommendationReport {
     var relative: Double?
   }
 
+  /// p95/p50 of job time on the best pay-per-use option (before), the recommended one (after) and the
+  /// alternative; `comparison` names the pair the text reports compare.
   struct Predictability: Encodable {
+    var comparison: String
     var beforeOption: String
     var beforeP95OverP50: Double?
     var afterOption: String
     var afterP95OverP50: Double?
+    var alternativeOption: String
+    var alternativeP95OverP50: Double?
   }
 
   struct Option: Encodable {

@@ -6,7 +6,8 @@ extension SweepReport {
   /// `OPTION.p_cheapest`, `OPTION.p_cheapest_se`, `OPTION.p_cheapest_ci_lower`,
   /// `OPTION.p_cheapest_ci_upper` (the Wilson score 95% interval), `OPTION.nodes`, `OPTION.sizing_metric`,
   /// `OPTION.sizing_value`; then `cheapest`, `verdict`, `verdict_option`, `verdict_nodes`,
-  /// `p_leading_cheaper`, `trials`, `seed`, `overrides`.
+  /// `p_leading_cheaper`, `trials`, `seed`, `overrides`, `uncertain_inputs` (the inputs drawn per trial
+  /// as `PATH ~ DISTRIBUTION` joined by `; `, empty without any).
   public static func csvColumns(_ result: SweepResult) -> [String] {
     var columns = result.axes.map(\.path)
     for name in result.optionNames {
@@ -18,8 +19,7 @@ extension SweepReport {
     }
     return columns + [
       "cheapest", "verdict", "verdict_option", "verdict_nodes", "p_leading_cheaper", "trials",
-      "seed",
-      "overrides",
+      "seed", "overrides", "uncertain_inputs",
     ]
   }
 
@@ -53,6 +53,7 @@ extension SweepReport {
         point.cheapest, r.map { RecommendationReport.verdictKey($0.verdict) } ?? "", verdictOption,
         verdictNodes, exact(r?.comparison.probabilityCheaper), String(result.trials),
         String(result.seed), result.overrides.map(\.description).joined(separator: "; "),
+        CSVReport.uncertainInputs(result.uncertainInputs),
       ]
       rows.append(row)
     }

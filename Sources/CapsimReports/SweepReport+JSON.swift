@@ -2,7 +2,7 @@ import Foundation
 
 extension SweepReport {
   /// JSON through ``ReportJSONEncoder`` (sorted snake_case keys, explicit nulls, `schema_version`):
-  /// `axes`, `overrides`, and `points`, each with its `settings`, `options` (cost with interval,
+  /// `axes`, `overrides`, `uncertain_inputs` (drawn per trial at every point), and `points`, each with its `settings`, `options` (cost with interval,
   /// `p_cheapest`, nodes, sizing metric), `cheapest` and `verdict` (`null` when no recommendation could
   /// be drawn). NaN is written as `null`. Layout in `docs/report-fields.md`.
   public static func json(_ result: SweepResult, capsimVersion: String) throws -> String {
@@ -17,6 +17,8 @@ extension SweepReport {
     var currency: String
     var axes: [Axis]
     var overrides: [JSONReport.OverrideEntry]
+    /// The inputs written as distributions and drawn per trial at every point (`[]` without any).
+    var uncertainInputs: [UncertainInput]
     var points: [Point]
 
     init(_ result: SweepResult) {
@@ -27,6 +29,7 @@ extension SweepReport {
       currency = result.currency
       axes = result.axes.map { Axis(path: $0.path, values: $0.values) }
       overrides = result.overrides.map(JSONReport.OverrideEntry.init)
+      uncertainInputs = result.uncertainInputs
       points = result.points.map(Point.init)
     }
   }

@@ -5,6 +5,9 @@ extension SweepReport {
   public static func markdown(_ result: SweepResult) -> String {
     var lines = ["# capsim sweep: \(result.scenario)", "", heading(result)]
     if let overrides = overridesLine(result) { lines += ["", overrides + "."] }
+    if let inputs = UncertaintyText.inputsLine(result.uncertainInputs, code: true) {
+      lines += ["", inputs + "."]
+    }
     lines += [
       "",
       "Each cost is the mean total over the horizon ± the half-width of its 95% confidence interval; "

@@ -9,6 +9,9 @@ extension SweepReport {
     if let overrides = overridesLine(result) {
       lines += RecommendationReport.wrap(overrides, width: width, indent: "  ")
     }
+    if let inputs = UncertaintyText.inputsLine(result.uncertainInputs) {
+      lines += RecommendationReport.wrap(inputs, width: width, indent: "  ")
+    }
     lines += RecommendationReport.wrap(
       "Cells: mean total cost ± 95% CI half-width; P(min): share of trials in which the option is "
         + "cheapest (ties shared) [Wilson 95% CI, %, rounded outward]; verdict: what 'capsim recommend' says there.",

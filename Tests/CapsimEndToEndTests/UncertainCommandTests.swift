@@ -72,6 +72,53 @@ struct UncertainCommandTests {
     #expect(one.standardOutput.split(separator: "\n").count == 3)
   }
 
+  /// Every sweep report lists the inputs drawn per trial: the scenario's three other than the swept
+  /// volume (which takes each point's value), in the file's order.
+  @Test func sweepListsTheUncertainInputsInEveryFormat() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    let arguments = [
+      "sweep", "scenarios/uncertain-volume.yaml", "--db",
+      directory.appendingPathComponent("c.sqlite").path, "--trials", "20",
+      "--vary", "workload.jobs_per_month=80,100",
+    ]
+    let drawn = [
+      "options.bare-metal.migration.engineer_weeks", "options.bare-metal.migration.other_costs",
+      "costs.engineer_hourly_rate",
+    ]
+    let json = try CapsimExecutable.run(arguments + ["--format", "json"])
+    #expect(json.exitCode == 0, "\(json.standardError)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let inputs = try #require(object["uncertain_inputs"] as? [[String: Any]])
+    #expect(inputs.compactMap { $0["path"] as? String } == drawn)
+
+    let csv = try CapsimExecutable.run(arguments + ["--format", "csv"])
+    let rows = csv.standardOutput.split(separator: "\n").map { CSVFields.split(String($0)) }
+    let column = try #require(rows.first?.firstIndex(of: "uncertain_inputs"))
+    #expect(rows.count == 3)
+    for row in rows.dropFirst() {
+      #expect(
+        row[column] == "options.bare-metal.migration.engineer_weeks ~ pert(2, 4, 12); "
+          + "options.bare-metal.migration.other_costs ~ uniform(5000, 20000); "
+          + "costs.engineer_hourly_rate ~ 120 to 180 (90%, lognormal)")
+    }
+
+    for format in ["table", "md", "html"] {
+      let text = try CapsimExecutable.run(arguments + ["--format", format]).standardOutput
+      #expect(text.contains("Uncertain inputs (drawn per trial"), "\(format)")
+      #expect(!text.contains("workload.jobs_per_month ~"), "\(format)")
+      for path in drawn { #expect(text.contains(path), "\(format): \(path)") }
+    }
+
+    let book = directory.appendingPathComponent("sweep.xlsx")
+    let written = try CapsimExecutable.run(arguments + ["--format", "xlsx", "-o", book.path])
+    #expect(written.exitCode == 0, "\(written.standardError)")
+    let strings = try ExternalTools.run(
+      try #require(ExternalTools.find("unzip")), ["-p", book.path, "xl/sharedStrings.xml"])
+    #expect(strings.output.contains("<t>Uncertain inputs</t>"))
+    #expect(strings.output.contains("pert(2, 4, 12)"))
+  }
+
   /// `break-even` runs every uncertain input at its median and names them: the JSON lists each with its
   /// median (closed forms: 90 for the lognormal's given median, (5,000 + 20,000)/2 for the uniform,
   /// √(120 × 180) for the 90% interval's lognormal), and the table says so in a sentence.

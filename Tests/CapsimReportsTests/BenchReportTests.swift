@@ -38,3 +38,21 @@ struct BenchReportTests {
     #expect(text.hasSuffix("results identical across thread counts: NO\n"))
   }
 }
+
+/// With zero jobs there is nothing to divide by: the report says so instead of ∞ ns per job.
+@Suite("Bench report without jobs")
+struct BenchReportZeroJobsTests {
+  @Test func saysNoJobsSimulated() {
+    var m = BenchReportTests.measurement(threads: 2, identical: true)
+    m.jobs = 0
+    let text = BenchReport.text(m, scenario: "none", trials: 20, options: 2)
+    #expect(text.contains("scenario: none, 20 trials, 2 options, 0 simulated jobs\n"))
+    #expect(
+      text.contains(
+        "draw floor (only the draws the model needs, 1 thread): 0.02 s, no jobs simulated\n"))
+    #expect(text.contains("\n1 thread:  0.09 s, no jobs simulated\n"))
+    // The speed-up 0.09 / 0.05 = 1.80 still holds.
+    #expect(text.contains("\n2 threads: 0.05 s, speed-up ×1.80\n"))
+    #expect(!text.contains("∞") && !text.contains("nan") && !text.contains("jobs/s"))
+  }
+}

@@ -19,7 +19,8 @@ public enum ThroughputBenchmark {
     public var parallelSeconds: Double
     /// Threads of the parallel run.
     public var threads: Int
-    /// Whether both runs gave identical outcomes.
+    /// Whether both runs gave identical outcomes, bit for bit (``BitwiseFingerprint``: a NaN equals the
+    /// same NaN).
     public var identical: Bool
     /// Nanoseconds per keyed draw: a job key, a ``CounterStream`` for one mechanism, one output.
     public var keyedCounterNanoseconds: Double
@@ -87,7 +88,8 @@ public enum ThroughputBenchmark {
     return Measurement(
       jobs: jobs, baselineNanosecondsPerOutput: seconds(baseline) * 1e9 / Double(baselineDraws),
       drawFloorSeconds: seconds(floor), singleThreadSeconds: seconds(singleTime),
-      parallelSeconds: seconds(parallelTime), threads: threads, identical: single == parallel,
+      parallelSeconds: seconds(parallelTime), threads: threads,
+      identical: BitwiseFingerprint.same(single, parallel),
       keyedCounterNanoseconds: seconds(keyedCounter) * 1e9 / Double(keyedDraws),
       keyedXoshiroNanoseconds: seconds(keyedXoshiro) * 1e9 / Double(keyedDraws),
       checksum: sink ^ floorSink.bitPattern)

@@ -34,13 +34,14 @@ public struct Sweep: Sendable {
 
   /// Runs the sweep. `scenario(settings)` returns the resolved scenario with one point's settings
   /// applied (as overrides to the scenario file, so they are validated like file values); every point is
-  /// resolved before the first one runs.
+  /// resolved before the first one runs. `uncertainInputs` are the scenario's uncertain inputs (the
+  /// engine's variation draws them); the result lists those no axis varies.
   ///
   /// - Throws: whatever `scenario` throws for a point (an invalid value), and ``SweepError`` for no axes
   ///   or too many points.
   /// - Complexity: one simulation per point.
   public func run(
-    axes: [SweepAxis], overrides: [ScenarioOverride] = [],
+    axes: [SweepAxis], overrides: [ScenarioOverride] = [], uncertainInputs: [UncertainInput] = [],
     scenario: ([ScenarioOverride]) throws -> ResolvedScenario
   ) async throws -> SweepResult {
     guard !axes.isEmpty else { throw SweepError.noAxes }
@@ -63,7 +64,8 @@ public struct Sweep: Sendable {
     return SweepResult(
       scenario: base?.name ?? "", trials: base?.trials ?? 0, seed: base?.seed ?? 0,
       horizonMonths: base?.horizonMonths ?? 0, currency: first?.currency ?? "", axes: axes,
-      overrides: overrides, points: points)
+      overrides: overrides, points: points,
+      uncertainInputs: uncertainInputs.filter { input in !axes.contains { $0.path == input.path } })
   }
 
   /// One point's row from its outcome.

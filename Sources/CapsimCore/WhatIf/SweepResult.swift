@@ -68,11 +68,15 @@ public struct SweepResult: Sendable, Hashable, Codable {
   public var overrides: [ScenarioOverride]
   /// The grid points: every combination of the axes' values, first axis slowest.
   public var points: [Point]
+  /// The scenario's uncertain inputs drawn per trial at every point (the same draws at each): those not
+  /// varied by an axis, which take the point's value instead.
+  public var uncertainInputs: [UncertainInput]
 
   /// Creates a result.
   public init(
     scenario: String, trials: Int, seed: UInt64, horizonMonths: Int, currency: String,
-    axes: [SweepAxis], overrides: [ScenarioOverride], points: [Point]
+    axes: [SweepAxis], overrides: [ScenarioOverride], points: [Point],
+    uncertainInputs: [UncertainInput] = []
   ) {
     self.scenario = scenario
     self.trials = trials
@@ -82,6 +86,7 @@ public struct SweepResult: Sendable, Hashable, Codable {
     self.axes = axes
     self.overrides = overrides
     self.points = points
+    self.uncertainInputs = uncertainInputs
   }
 
   /// The option names, in scenario order (those of the first point).

@@ -68,6 +68,9 @@ struct SweepPage {
     if let overrides = SweepReport.overridesLine(result) {
       body += "<p class=\"meta\">\(SVG.escape(overrides))</p>\n"
     }
+    if let inputs = UncertaintyText.inputsLine(result.uncertainInputs) {
+      body += "<p class=\"meta\">\(SVG.escape(inputs))</p>\n"
+    }
     body +=
       "</header>\n<section class=\"answer\" aria-label=\"Where the cheapest option changes\">\n"
     for (index, sentence) in Self.changes(result).enumerated() {
@@ -129,11 +132,12 @@ struct SweepPage {
     body += "<h2>Decision table</h2>\n"
     body += HTMLPage.table(
       header: result.axes.map { SweepReport.shortPath($0.path) }
-        + names.map { "\($0) (\(result.currency), ±95%)" } + names.map { "P(cheapest) \($0)" }
+        + names.map { "\($0) (\(result.currency), ±95%)" }
+        + names.map { "P(cheapest) \($0) [95% CI]" }
         + ["cheapest", "verdict"],
       rows: result.points.map { point in
         point.settings.map(\.value) + point.options.map { SweepReport.costCell($0.totalCost) }
-          + point.options.map { NumberFormatting.percent($0.probabilityCheapest.value) }
+          + point.options.map { SweepReport.probabilityCell($0.probabilityCheapest) }
           + [point.cheapest, SweepReport.shortVerdict(point)]
       })
     body +=
@@ -145,7 +149,8 @@ struct SweepPage {
 }
 
 /// The HTML report of `capsim sensitivity --format html`: the input with the largest swing first, then
-/// the tornado chart and the table of inputs.
+/// the tornado chart and the table of inputs, and with uncertain inputs the table of their rank
+/// correlation with the metric and share of its variance.
 struct SensitivityPage {
   var document: SensitivityDocument
   var settings: RenderSettings
@@ -230,6 +235,15 @@ struct SensitivityPage {
           SensitivityReport.changes($0, base: result.baseCheapest),
         ]
       })
+    if !result.importance.isEmpty {
+      body += "<h2>Uncertain inputs by share of variance</h2>\n"
+      body += "<p>\(SVG.escape(UncertaintyText.importanceMethod))</p>\n"
+      body += HTMLPage.table(
+        header: ["input", "distribution", "rank correlation", "share of variance"],
+        rows: zip(result.importance, UncertaintyText.importanceRows(result.importance)).map {
+          input, row in [row[0], input.distribution.summary, row[1], row[2]]
+        })
+    }
     return HTMLPage.document(title: "capsim sensitivity: \(result.scenario)", body: body)
   }
 }

@@ -8,6 +8,10 @@ struct SweepWorkbook {
   var document: SweepDocument
   var settings: RenderSettings
 
+  /// The Sweep sheet's columns per option: total cost and its interval, P(cheapest) and its Wilson
+  /// interval, nodes.
+  static let columnsPerOption = 7
+
   /// The finished `.xlsx` file.
   func data() throws -> Data {
     let result = document.result
@@ -19,7 +23,7 @@ struct SweepWorkbook {
     for name in names {
       header += [
         "\(name) total cost", "low (95% CI)", "high (95% CI)", "P(cheapest) \(name)",
-        "\(name) nodes",
+        "low (95% Wilson)", "high (95% Wilson)", "\(name) nodes",
       ]
     }
     header += ["Cheapest", "Verdict"]
@@ -33,6 +37,8 @@ struct SweepWorkbook {
           .number(option.totalCost.lower, unit: money),
           .number(option.totalCost.upper, unit: money),
           .number(option.probabilityCheapest.value, unit: "share"),
+          .number(option.probabilityCheapest.lower, unit: "share"),
+          .number(option.probabilityCheapest.upper, unit: "share"),
           option.nodes.map { .number(Double($0), unit: "nodes") } ?? .text(""),
         ]
       }
@@ -78,7 +84,7 @@ struct SweepWorkbook {
         let categories = Chart.Range(
           sheet: sheet.name, firstRow: firstRow, firstColumn: 0, lastRow: lastRow, lastColumn: 0)
         for option in names.indices {
-          let column = stride == 1 ? axes + 5 * option : 1 + option
+          let column = stride == 1 ? axes + Self.columnsPerOption * option : 1 + option
           chart.addSeries(
             names[option], categories: categories,
             values: .init(
@@ -102,15 +108,19 @@ struct SweepWorkbook {
         ("Currency", .text(result.currency)), ("capsim version", .text(settings.capsimVersion)),
       ]
         + result.axes.map { ("Varied: \($0.path)", .text($0.values.joined(separator: ", "))) }
-        + result.overrides.map { ("Override: \($0.path)", .text($0.value)) },
+        + result.overrides.map { ("Override: \($0.path)", .text($0.value)) }
+        + (UncertaintyText.inputsLine(result.uncertainInputs).map {
+          [("Uncertain inputs", .text($0))]
+        } ?? []),
       currency: money)
     return try workbook.data()
   }
 }
 
 /// The workbook of `capsim sensitivity --format xlsx`: a Tornado sheet with one row per input (largest
-/// swing first) and a native bar chart of the metric at each input's low and high end, and a Scenario
-/// sheet with what reproduces the analysis.
+/// swing first) and a native bar chart of the metric at each input's low and high end, with uncertain
+/// inputs an Importance sheet (each one's rank correlation with the metric and share of its variance),
+/// and a Scenario sheet with what reproduces the analysis.
 struct SensitivityWorkbook {
   var document: SensitivityDocument
   var settings: RenderSettings
@@ -182,6 +192,21 @@ struct SensitivityWorkbook {
           + (unit.isEmpty ? "" : " (\(unit))"), y: "input")
       sheet.insert(
         chart, row: count + 2, column: 0, xScale: 2.4, yScale: 1.2 + 0.15 * Double(count))
+    }
+    if !result.importance.isEmpty {
+      let importance = workbook.addSheet("Importance")
+      _ = WorkbookSheets.table(
+        importance, header: ["Input", "Distribution", "Rank correlation", "Share of variance"],
+        rows: result.importance.map {
+          [
+            .text($0.path), .text($0.distribution.summary),
+            .number($0.rankCorrelation, unit: "ratio"), .number($0.varianceShare, unit: "share"),
+          ]
+        }, currency: money)
+      importance.width(0, 0, 44)
+      importance.text(
+        result.importance.count + 2, 0,
+        "Uncertain inputs, by share of the metric's variance. " + UncertaintyText.importanceMethod)
     }
     WorkbookSheets.fields(
       workbook.addSheet("Scenario"), title: "capsim sensitivity: \(result.scenario)",

@@ -27,6 +27,14 @@ final class Workbook {
   /// The widest a column grows to fit its content, in characters (longer text is cut at the edge).
   static let maximumColumnWidth = 50.0
 
+  /// The hidden sheet that holds chart text starting with `=` (see ``chartTextCell(_:)``), made when
+  /// first needed, and the next free row on it.
+  private var chartTextSheet: Sheet?
+  private var chartTextRows = 0
+
+  /// The name of the hidden sheet that holds chart text starting with `=`.
+  static let chartTextSheetName = "ChartText"
+
   /// Starts a workbook in a temporary file (libxlsxwriter 1.1.4 writes only to files).
   init() throws {
     file = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -93,7 +101,27 @@ final class Workbook {
 
   /// Adds a native chart of `type` (for example `LXW_CHART_COLUMN_STACKED`).
   func addChart(_ type: lxw_chart_type) -> Chart {
-    Chart(handle: workbook_add_chart(handle, UInt8(type.rawValue)))
+    Chart(handle: workbook_add_chart(handle, UInt8(type.rawValue)), workbook: self)
+  }
+
+  /// For chart text (a title, an axis or series name) that starts with `=`, which libxlsxwriter would
+  /// write as a formula (an option named `=shared` would name its series by the reference `shared`):
+  /// a cell of a hidden sheet that holds the text as a string, for the chart to take its name from.
+  /// Nil for other text, which the chart holds itself.
+  func chartTextCell(_ text: String) -> (sheet: String, row: lxw_row_t, column: lxw_col_t)? {
+    guard text.hasPrefix("=") else { return nil }
+    let sheet: Sheet
+    if let existing = chartTextSheet {
+      sheet = existing
+    } else {
+      sheet = addSheet(Self.chartTextSheetName)
+      worksheet_hide(sheet.handle)
+      chartTextSheet = sheet
+    }
+    let row = chartTextRows
+    chartTextRows += 1
+    worksheet_write_string(sheet.handle, lxw_row_t(row), 0, text, nil)
+    return (sheet.name, lxw_row_t(row), 0)
   }
 
   /// Closes the workbook and returns the file's bytes.
@@ -166,6 +194,8 @@ struct Sheet {
 /// A native chart.
 struct Chart {
   let handle: UnsafeMutablePointer<lxw_chart>
+  /// The workbook, which holds text starting with `=` in cells (``Workbook/chartTextCell(_:)``).
+  unowned let workbook: Workbook
 
   /// A cell range on a sheet, rows and columns inclusive.
   struct Range {
@@ -192,7 +222,11 @@ struct Chart {
     chart_series_set_values(
       series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
       lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
-    chart_series_set_name(series, name)
+    if let cell = workbook.chartTextCell(name) {
+      chart_series_set_name_range(series, cell.sheet, cell.row, cell.column)
+    } else {
+      chart_series_set_name(series, name)
+    }
     if color != nil || dashed {
       var line = lxw_chart_line()
       line.color = color ?? 0
@@ -229,11 +263,21 @@ struct Chart {
     chart_axis_set_num_format(handle.pointee.y_axis, "0%")
   }
 
-  /// Sets the title and the axis names (with units).
+  /// Sets the title and the axis names (with units); text starting with `=` is taken from a cell that
+  /// holds it, so that it is not read as a formula.
   func label(title: String, x: String, y: String) {
-    chart_title_set_name(handle, title)
-    chart_axis_set_name(handle.pointee.x_axis, x)
-    chart_axis_set_name(handle.pointee.y_axis, y)
+    if let cell = workbook.chartTextCell(title) {
+      chart_title_set_name_range(handle, cell.sheet, cell.row, cell.column)
+    } else {
+      chart_title_set_name(handle, title)
+    }
+    for (axis, name) in [(handle.pointee.x_axis, x), (handle.pointee.y_axis, y)] {
+      if let cell = workbook.chartTextCell(name) {
+        chart_axis_set_name_range(axis, cell.sheet, cell.row, cell.column)
+      } else {
+        chart_axis_set_name(axis, name)
+      }
+    }
     chart_axis_set_num_format(handle.pointee.y_axis, "#,##0.##")
     chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
   }

@@ -42,7 +42,7 @@ struct SweepCommand: AsyncParsableCommand {
       let engine = try scenario.engine(
         for: loaded, resolved: resolved, fixing: swept.map(\.path))
       let result = try await Sweep(engine: engine).run(
-        axes: swept, overrides: loaded.overrides
+        axes: swept, overrides: loaded.overrides, uncertainInputs: loaded.uncertainty.inputs
       ) { settings in try scenario.resolve(adding: settings, in: store) }
       try output.write(SweepDocument(result))
     }
