@@ -3,10 +3,10 @@ import Foundation
 
 /// Renders a ``BreakEvenAnalysis``: the volume and utilisation at which two options cost the same.
 public enum BreakEvenReport {
-  /// A terminal report within 100 columns.
+  /// A terminal report within `width` columns.
   public static func table(
     _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64,
-    inputsAtMedian: [UncertainInput] = []
+    inputsAtMedian: [UncertainInput] = [], width: Int = 100
   ) -> String {
     let jobs = { (x: Double?) in
       x.map { NumberFormatting.readable($0, significant: 5) + " jobs a month" } ?? "not found"
@@ -23,7 +23,7 @@ public enum BreakEvenReport {
       "The scenario's volume    \(NumberFormatting.readable(analysis.scenarioJobsPerMonth, significant: 5)) jobs a month",
     ]
     if let sentence = UncertaintyText.mediansSentence(inputsAtMedian) {
-      lines += RecommendationReport.wrap(sentence, width: 100, indent: "  ")
+      lines += RecommendationReport.wrap(sentence, width: width, indent: "  ")
     }
     lines += [
       "",
@@ -48,17 +48,18 @@ public enum BreakEvenReport {
           "jobs/month", analysis.payPerUse, analysis.committed, "committed cheaper", "utilisation",
         ],
         rightAligned: [true, true, true, true, true], rows: rows
-      ).render().split(separator: "\n").map(String.init))
+      ).render(width: width))
     if !analysis.notes.isEmpty {
       lines.append("")
       lines.append("Notes:")
       for note in analysis.notes {
         lines.append(
-          contentsOf: RecommendationReport.wrap(note, width: 100, prefix: "- ", indent: "  "))
+          contentsOf: RecommendationReport.wrap(note, width: width, prefix: "- ", indent: "  "))
       }
     }
-    return lines.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }.joined(separator: "\n")
-      + "\n"
+    return lines.flatMap {
+      $0.count > width ? RecommendationReport.wrap($0, width: width, indent: "  ") : [$0]
+    }.joined(separator: "\n") + "\n"
   }
 
   /// A cost as a metric, for ``MetricFormatting/cell(_:maximumLength:)``: "563,478 ± 1,200".

@@ -20,10 +20,10 @@ public enum SensitivityReport {
         "Overrides in every run: " + result.overrides.map(\.description).joined(separator: ", "),
         width: width, indent: "  ")
     }
-    lines.append(
+    lines += RecommendationReport.wrap(
       "Base: \(amount(result.base.value))"
         + (result.base.standardError.map { " (SE \(amount($0)))" } ?? "")
-        + "; cheapest option at base: \(result.baseCheapest).")
+        + "; cheapest option at base: \(result.baseCheapest).", width: width, indent: "  ")
     lines.append("")
     var table = TextTable(
       header: ["input", "low", "metric", "high", "metric", "swing", "cheapest changes"],
@@ -34,7 +34,7 @@ public enum SensitivityReport {
         amount(bar.high.metric.value), amount(bar.swing), changes(bar, base: result.baseCheapest),
       ])
     }
-    lines += table.render().split(separator: "\n").map(String.init)
+    lines += table.render(width: width)
     lines.append("")
     lines += chart(result, width: Swift.min(width, 100))
     if !result.importance.isEmpty {
@@ -45,7 +45,7 @@ public enum SensitivityReport {
       let table = TextTable(
         header: ["input", "rank correlation", "share of variance"],
         rightAligned: [false, true, true], rows: UncertaintyText.importanceRows(result.importance))
-      lines += table.render().split(separator: "\n").map(String.init)
+      lines += table.render(width: width)
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -17,8 +17,10 @@ extension SweepReport {
     lines.append("")
     let names = result.optionNames
     // The decision table, with the verdict as its last column; when that is wider than `width` (long option
-    // names), the verdicts follow in a table of their own instead.
-    func decisionTable(withVerdict: Bool) -> [String] {
+    // names, several axes), the verdicts follow in a table of their own instead, and the options are split
+    // into blocks that each repeat the axes.
+    let axes = result.axes.count
+    func decisionTable(withVerdict: Bool) -> TextTable {
       var header = result.axes.map { shortPath($0.path) }
       for name in names { header += [name, "P(min)"] }
       if withVerdict { header += ["verdict"] }
@@ -35,13 +37,15 @@ extension SweepReport {
         if withVerdict { row += [shortVerdict(point)] }
         table.rows.append(row)
       }
-      return table.render().split(separator: "\n").map(String.init)
+      return table
     }
-    let combined = decisionTable(withVerdict: true)
+    let combined = decisionTable(withVerdict: true).render().split(separator: "\n").map(String.init)
     if combined.allSatisfy({ $0.count <= width }) {
       lines += combined
     } else {
-      lines += decisionTable(withVerdict: false)
+      let pairs = names.indices.map { (axes + 2 * $0)..<(axes + 2 * $0 + 2) }
+      lines += decisionTable(withVerdict: false).render(
+        width: width, keyColumns: axes, units: pairs)
       lines.append("")
       lines.append("Verdict at each point (what 'capsim recommend' says there).")
       var verdicts = TextTable(
@@ -50,7 +54,7 @@ extension SweepReport {
       for point in result.points {
         verdicts.rows.append(point.settings.map(\.value) + [shortVerdict(point)])
       }
-      lines += verdicts.render().split(separator: "\n").map(String.init)
+      lines += verdicts.render(width: width, keyColumns: axes)
     }
     let sized = names.indices.filter { index in
       result.points.contains { $0.options[index].sizingMetric != nil }
@@ -69,7 +73,7 @@ extension SweepReport {
               return "\(option.nodes.map(String.init) ?? "–") nodes, " + (sizingCell(option) ?? "–")
             })
       }
-      lines += sizing.render().split(separator: "\n").map(String.init)
+      lines += sizing.render(width: width, keyColumns: axes)
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -61,15 +61,15 @@ public struct TerminalReport: Sendable {
       lines.append(contentsOf: renderBlock(block, labelWidth: labelWidth, columnWidth: columnWidth))
       start += perBlock
     }
+    var extra: [String] = []
     if detail == .full {
-      lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
-      lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
+      extra += ExtraSections.stragglerGrowth(outcome, width: width)
+      extra += ExtraSections.sizingCurves(outcome, width: width)
     }
-    // Tables keep their alignment; only sentences are wrapped to the width.
-    for line in ExtraSections.costOverTime(outcome) {
-      lines.append(
-        contentsOf: line.count > width && !line.hasPrefix(" ")
-          ? wrap(line, indent: "  ") : [line])
+    extra += ExtraSections.costOverTime(outcome, width: width)
+    // The tables already fit the width; the sentences between them are wrapped to it.
+    for line in extra {
+      lines.append(contentsOf: line.count > width ? wrap(line, indent: "  ") : [line])
     }
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
     if !notes.isEmpty {
