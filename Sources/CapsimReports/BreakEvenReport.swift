@@ -72,7 +72,7 @@ public enum BreakEvenReport {
     MetricEstimate(key: "share", label: "", unit: "share", estimate: estimate)
   }
 
-  /// The committed option's utilisation with its 95% interval, ± 1.96·SE.
+  /// The committed option's utilisation with its 95% interval, ± 1.96·SE clipped to [0, 1].
   static func utilisation(_ point: BreakEvenPoint) -> Estimate {
     let value = point.committedUtilisation
     guard let standardError = point.committedUtilisationStandardError else {
@@ -80,7 +80,8 @@ public enum BreakEvenReport {
     }
     return Estimate(
       value: value, standardError: standardError, lower: value - 1.96 * standardError,
-      upper: value + 1.96 * standardError)
+      upper: value + 1.96 * standardError
+    ).clippedToShare()
   }
 
   /// JSON through ``ReportJSONEncoder``: the analysis's own `Codable` layout under `break_even`, so a
@@ -113,7 +114,7 @@ public enum BreakEvenReport {
   /// committed_cost_high, committed_cheaper_fraction, committed_cheaper_fraction_low,
   /// committed_cheaper_fraction_high, committed_utilisation, committed_utilisation_low,
   /// committed_utilisation_high, currency, trials, seed, seed_text`; shares are fractions, the
-  /// committed-cheaper interval is Wilson's and the utilisation's ± 1.96·SE.
+  /// committed-cheaper interval is Wilson's and the utilisation's ± 1.96·SE clipped to [0, 1].
   public static func csv(
     _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64
   ) -> String {
