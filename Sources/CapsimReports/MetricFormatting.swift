@@ -16,6 +16,10 @@ enum MetricFormatting {
     }
   }
 
+  /// The longest cell, in characters: the terminal table's column less its gap. The Markdown and HTML
+  /// tables use the same length, so every report rounds an estimate alike ("20.773 [20.766–20.781]").
+  static let cellLength = 23
+
   /// The estimate with its uncertainty: "value ± half-width" for symmetric intervals,
   /// "value [lower–upper]" for asymmetric ones, just the value when exact or unknown.
   ///
@@ -23,7 +27,7 @@ enum MetricFormatting {
   /// share), as a clipped or Wilson interval does, is always shown as its bracket, never as ± a half-width
   /// that would run past the edge: "0.0% [0.0%–1.3%]", "24 [0–71]". When the bracket does not fit
   /// `maximumLength`, an end exactly at the edge is written short ("99.996% [99.987%–100%]").
-  static func cell(_ metric: MetricEstimate, maximumLength: Int = .max) -> String {
+  static func cell(_ metric: MetricEstimate, maximumLength: Int = cellLength) -> String {
     let estimate = metric.estimate
     guard let lower = estimate.lower, let upper = estimate.upper, upper > lower,
       estimate.value.isFinite

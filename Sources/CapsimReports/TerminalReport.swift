@@ -52,7 +52,7 @@ public struct TerminalReport: Sendable {
         "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs "
           + "with their 95% CI in brackets.", indent: ""))
     let labelWidth = 26
-    let columnWidth = 24
+    let columnWidth = MetricFormatting.cellLength + 1
     let perBlock = Swift.max(1, (width - labelWidth) / columnWidth)
     var start = 0
     while start < outcome.options.count {

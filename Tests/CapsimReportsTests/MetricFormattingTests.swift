@@ -17,7 +17,8 @@ struct MetricFormattingTests {
   /// 100% is written short instead, and the bracket fits at four decimals.
   @Test func aNarrowCellNeverRoundsAShareToAFalseHundredPercent() {
     let metric = Self.share(0.999_993_8, 0.999_985_2, 1)
-    #expect(MetricFormatting.cell(metric) == "99.99938% [99.99852%–100.00000%]")
+    #expect(
+      MetricFormatting.cell(metric, maximumLength: .max) == "99.99938% [99.99852%–100.00000%]")
     #expect(MetricFormatting.cell(metric, maximumLength: 24) == "99.9994% [99.9985%–100%]")
   }
 
@@ -63,7 +64,28 @@ struct MetricFormattingTests {
     let metric = MetricEstimate(
       key: "job_hours_p50", label: "Job time, p50", unit: "h",
       estimate: Estimate(value: 21.0391, standardError: nil, lower: 21.0312, upper: 21.0469))
-    #expect(MetricFormatting.cell(metric) == "21.0391 [21.0312–21.0469]")
+    #expect(MetricFormatting.cell(metric, maximumLength: .max) == "21.0391 [21.0312–21.0469]")
     #expect(MetricFormatting.cell(metric, maximumLength: 22) == "21.039 [21.031–21.047]")
+  }
+
+  /// The QA case: the table showed job time p50 as "20.773 [20.766–20.781]" and Markdown as
+  /// "20.7734 [20.7656–20.7813]". Two digits of the narrower side (0.0078) need 4 decimals, 25 characters,
+  /// more than the 23 of a cell; at 3 decimals the bracket is 22 characters. Both reports now agree.
+  @Test func tableAndMarkdownRoundAlike() {
+    let metric = MetricEstimate(
+      key: "job_hours_p50", label: "Job time, p50", unit: "h",
+      estimate: Estimate(value: 20.7734, standardError: nil, lower: 20.7656, upper: 20.7813))
+    var option = OptionOutcome(
+      name: "cloud", platform: "p", platformKind: .shared, price: "q", pricingModel: .onDemand,
+      pricePerGPUHour: 1, nodes: nil, metrics: [metric], notes: [])
+    option.monthly = []
+    let outcome = SimulationOutcome(
+      scenario: "s", trials: 10, seed: 1, horizonMonths: 1, confidenceLevel: 0.95, currency: "USD",
+      options: [option])
+    let table = TerminalReport().render(outcome)
+    let markdown = MarkdownReport.render(outcome)
+    #expect(table.contains("20.773 [20.766–20.781]"))
+    #expect(markdown.contains("| Job time, p50 (h) | 20.773 [20.766–20.781] |"))
+    #expect(!markdown.contains("20.7734"))
   }
 }
