@@ -57,7 +57,7 @@ enum ExtraSections {
             }
             let interval =
               point.estimate.lower.flatMap { lower in
-                point.estimate.upper.map { "[\(format(lower)), \(format($0))]" }
+                point.estimate.upper.map { "[\(format(lower))–\(format($0))]" }
               }
               ?? ""
             return [
