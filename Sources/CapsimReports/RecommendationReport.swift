@@ -26,16 +26,19 @@ public enum RecommendationReport {
         + "the rest."
     case .reevaluate(let month):
       var why: [String] = []
-      if r.reevaluationReasons.contains(.lowConfidence) {
-        why.append(
-          "\(r.leading.name) is cheaper by expectation but only in \(percent(r.comparison.probabilityCheaper)) "
-            + "of simulated horizons")
-      }
-      if r.reevaluationReasons.contains(.smallMargin) {
-        why.append(
-          "\(r.leading.name) is cheaper by expectation by only \(percent(r.comparison.relativeSaving)) "
-            + "(\(money(r.comparison.meanSaving)) \(r.currency)), within the uncertainty of the inputs"
-        )
+      // A small margin and a low confidence are one clause about the same option, not two.
+      let often = "only in \(percent(r.comparison.probabilityCheaper)) of simulated horizons"
+      let margin =
+        "by only \(percent(r.comparison.relativeSaving)) (\(money(r.comparison.meanSaving)) "
+        + "\(r.currency)), within the uncertainty of the inputs"
+      switch (
+        r.reevaluationReasons.contains(.smallMargin), r.reevaluationReasons.contains(.lowConfidence)
+      ) {
+      case (true, true):
+        why.append("\(r.leading.name) is cheaper by expectation \(margin), and \(often)")
+      case (true, false): why.append("\(r.leading.name) is cheaper by expectation \(margin)")
+      case (false, true): why.append("\(r.leading.name) is cheaper by expectation but \(often)")
+      case (false, false): break
       }
       if r.reevaluationReasons.contains(.insufficientCapacity) {
         let load =
