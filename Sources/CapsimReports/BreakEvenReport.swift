@@ -29,9 +29,11 @@ public enum BreakEvenReport {
       "",
       "Evaluated points (\(NumberFormatting.count(analysis.evaluations, "simulation")) of \(NumberFormatting.count(trials, "trial")), seed \(seed); costs in \(currency)):",
     ]
-    let rows = analysis.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }.map { point in
+    let points = analysis.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }
+    let labels = volumeLabels(points.map(\.jobsPerMonth))
+    let rows = zip(points, labels).map { point, label in
       [
-        NumberFormatting.readable(point.jobsPerMonth, significant: 5),
+        label,
         MetricFormatting.cell(cost(point.payPerUseCost)),
         MetricFormatting.cell(cost(point.committedCost)),
         MetricFormatting.cell(
@@ -60,6 +62,27 @@ public enum BreakEvenReport {
     return lines.flatMap {
       $0.count > width ? RecommendationReport.wrap($0, width: width, indent: "  ") : [$0]
     }.joined(separator: "\n") + "\n"
+  }
+
+  /// The evaluated volumes as labels, 5 significant digits, more (up to 9) for volumes that would
+  /// otherwise print alike: the bisection's last steps differ in the sixth digit (6,916.8985 and
+  /// 6,916.8988 are separate simulations with their own costs, not repeated rows).
+  static func volumeLabels(_ volumes: [Double]) -> [String] {
+    var digits = volumes.map { _ in 5 }
+    func label(_ index: Int) -> String {
+      NumberFormatting.readable(volumes[index], significant: digits[index])
+    }
+    for _ in 5..<9 {
+      let labels = volumes.indices.map(label)
+      let clashing = volumes.indices.filter { index in
+        volumes.indices.contains { other in
+          other != index && labels[other] == labels[index] && volumes[other] != volumes[index]
+        }
+      }
+      if clashing.isEmpty { break }
+      for index in clashing { digits[index] += 1 }
+    }
+    return volumes.indices.map(label)
   }
 
   /// A cost as a metric, for ``MetricFormatting/cell(_:maximumLength:)``: "563,478 ± 1,200".

@@ -33,7 +33,8 @@ enum ExtraSections {
       let relation = target.metric == .deadlineHitRate ? "≥" : "≤"
       let isShare = target.metric == .deadlineHitRate
       let chosen =
-        sizing.chosenNodes.map { "\($0) nodes" } ?? "no node count up to \(target.maximumNodes)"
+        sizing.chosenNodes.map { NumberFormatting.count($0, "node") }
+        ?? "no node count up to \(target.maximumNodes)"
       lines.append("")
       if target.metric.isObjective {
         lines.append(
@@ -111,7 +112,8 @@ enum ExtraSections {
     }
     if !never.isEmpty {
       lines.append(
-        "No crossover within \(horizon) months in most trials: " + never.joined(separator: ", ")
+        "No crossover within \(NumberFormatting.count(horizon, "month")) in most trials: "
+          + never.joined(separator: ", ")
           + " (share of trials in which the committed option is never cheaper by the end).")
     }
     return lines

@@ -11,7 +11,7 @@ extension RecommendationReport {
     let indent = String(repeating: " ", count: labelWidth)
     var lines: [String] = []
     lines.append(
-      "Recommendation for \(r.scenario): \(r.horizonMonths) months, "
+      "Recommendation for \(r.scenario): \(NumberFormatting.count(r.horizonMonths, "month")), "
         + "\(NumberFormatting.count(r.trials, "trial")), seed \(r.seed)")
     if !r.overrides.isEmpty {
       lines.append(
@@ -98,9 +98,12 @@ extension RecommendationReport {
     return table.render().split(separator: "\n").map { "  " + $0 }
   }
 
-  /// "+0.42", "−0.07".
+  /// "+0.42", "−0.07"; "0.00" for anything that rounds to 0.
   static func signedFraction(_ value: Double) -> String {
-    (value < 0 ? "−" : "+") + NumberFormatting.fixed(Swift.abs(value), decimals: 2)
+    let magnitude = NumberFormatting.fixed(Swift.abs(value), decimals: 2)
+    // A fraction that rounds to 0 has no sign: never "−0.00".
+    guard magnitude != "0.00" else { return magnitude }
+    return (value < 0 ? "−" : "+") + magnitude
   }
 
   static func shorten(_ text: String, _ limit: Int) -> String {

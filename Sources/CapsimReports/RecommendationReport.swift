@@ -84,7 +84,8 @@ public enum RecommendationReport {
   static func savingsLine(_ r: Recommendation) -> String {
     let c = r.comparison
     let se = c.meanSavingStandardError.map { " ± \(money($0)) (SE)" } ?? ""
-    return "\(money(c.meanSaving)) \(r.currency) over \(r.horizonMonths) months "
+    return
+      "\(money(c.meanSaving)) \(r.currency) over \(NumberFormatting.count(r.horizonMonths, "month")) "
       + "(\(percent(c.relativeSaving)) of \(r.alternative.name))\(se)"
   }
 

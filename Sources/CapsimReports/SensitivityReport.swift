@@ -48,7 +48,8 @@ public enum SensitivityReport {
       rightAligned: [false, true, true, true, true, true, false], rows: [])
     for bar in result.bars {
       table.rows.append([
-        bar.path, bar.low.value, estimate(bar.low.metric), bar.high.value,
+        bar.path, NumberFormatting.grouped(bar.low.value), estimate(bar.low.metric),
+        NumberFormatting.grouped(bar.high.value),
         estimate(bar.high.metric), amount(bar.swing), changes(bar, base: result.baseCheapest),
       ])
     }
@@ -129,7 +130,8 @@ public enum SensitivityReport {
     ]
     for bar in result.bars {
       lines.append(
-        "| `\(bar.path)` | \(bar.low.value) | \(estimate(bar.low.metric)) | \(bar.high.value) | "
+        "| `\(bar.path)` | \(NumberFormatting.grouped(bar.low.value)) | \(estimate(bar.low.metric)) | "
+          + "\(NumberFormatting.grouped(bar.high.value)) | "
           + "\(estimate(bar.high.metric)) | \(amount(bar.swing)) | "
           + "\(bar.low.cheapest) / \(bar.high.cheapest) |")
     }

@@ -70,7 +70,8 @@ extension SweepReport {
           point.settings.map(\.value)
             + sized.map { index in
               let option = point.options[index]
-              return "\(option.nodes.map(String.init) ?? "–") nodes, " + (sizingCell(option) ?? "–")
+              return (option.nodes.map { NumberFormatting.count($0, "node") } ?? "– nodes") + ", "
+                + (sizingCell(option) ?? "–")
             })
       }
       lines += sizing.render(width: width, keyColumns: axes)

@@ -28,7 +28,7 @@ public struct TerminalReport: Sendable {
   public func render(_ outcome: SimulationOutcome) -> String {
     var lines: [String] = []
     lines.append(
-      "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(NumberFormatting.count(outcome.trials, "trial")), seed \(outcome.seed)"
+      "Scenario \(outcome.scenario): \(NumberFormatting.count(outcome.horizonMonths, "month")), \(NumberFormatting.count(outcome.trials, "trial")), seed \(outcome.seed)"
     )
     if !outcome.overrides.isEmpty {
       lines.append(
