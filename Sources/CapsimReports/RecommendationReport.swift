@@ -138,7 +138,12 @@ public enum RecommendationReport {
     var lines: [String] = []
     var current = prefix
     var empty = true
-    for word in text.split(separator: " ") {
+    // A word longer than a line (a very long option name) is broken after a '-', '.', '_' or '/'.
+    let room = Swift.max(8, width - Swift.max(prefix.count, indent.count))
+    let words = text.split(separator: " ").flatMap { word -> [String] in
+      word.count > room ? TextTable.wrap(String(word), width: room) : [String(word)]
+    }
+    for word in words {
       if !empty && current.count + 1 + word.count > width {
         lines.append(current)
         current = indent + word

@@ -160,4 +160,11 @@ struct TableWidthTests {
     #expect(TextTable.wrap("stay neocloud", width: 8) == ["stay", "neocloud"])
     #expect(TextTable.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
   }
+
+  /// The recommendation's Why and signals tables, with option names longer than a column.
+  @Test(arguments: widths) func recommendation(width: Int) throws {
+    let text = RecommendationReport.table(
+      try RecommendationReportTests.recommendation(longNames: true), width: width)
+    #expect(Self.overlong(text, width) == [])
+  }
 }
