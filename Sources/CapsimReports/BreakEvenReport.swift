@@ -3,10 +3,10 @@ import Foundation
 
 /// Renders a ``BreakEvenAnalysis``: the volume and utilisation at which two options cost the same.
 public enum BreakEvenReport {
-  /// A terminal report within 100 columns.
+  /// A terminal report within `width` columns.
   public static func table(
     _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64,
-    inputsAtMedian: [UncertainInput] = []
+    inputsAtMedian: [UncertainInput] = [], width: Int = 100
   ) -> String {
     let jobs = { (x: Double?) in
       x.map { NumberFormatting.readable($0, significant: 5) + " jobs a month" } ?? "not found"
@@ -23,15 +23,17 @@ public enum BreakEvenReport {
       "The scenario's volume    \(NumberFormatting.readable(analysis.scenarioJobsPerMonth, significant: 5)) jobs a month",
     ]
     if let sentence = UncertaintyText.mediansSentence(inputsAtMedian) {
-      lines += RecommendationReport.wrap(sentence, width: 100, indent: "  ")
+      lines += RecommendationReport.wrap(sentence, width: width, indent: "  ")
     }
     lines += [
       "",
       "Evaluated points (\(NumberFormatting.count(analysis.evaluations, "simulation")) of \(NumberFormatting.count(trials, "trial")), seed \(seed); costs in \(currency)):",
     ]
-    let rows = analysis.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }.map { point in
+    let points = analysis.curve.sorted { $0.jobsPerMonth < $1.jobsPerMonth }
+    let labels = volumeLabels(points.map(\.jobsPerMonth))
+    let rows = zip(points, labels).map { point, label in
       [
-        NumberFormatting.readable(point.jobsPerMonth, significant: 5),
+        label,
         MetricFormatting.cell(cost(point.payPerUseCost)),
         MetricFormatting.cell(cost(point.committedCost)),
         MetricFormatting.cell(
@@ -48,17 +50,39 @@ public enum BreakEvenReport {
           "jobs/month", analysis.payPerUse, analysis.committed, "committed cheaper", "utilisation",
         ],
         rightAligned: [true, true, true, true, true], rows: rows
-      ).render().split(separator: "\n").map(String.init))
+      ).render(width: width))
     if !analysis.notes.isEmpty {
       lines.append("")
       lines.append("Notes:")
       for note in analysis.notes {
         lines.append(
-          contentsOf: RecommendationReport.wrap(note, width: 100, prefix: "- ", indent: "  "))
+          contentsOf: RecommendationReport.wrap(note, width: width, prefix: "- ", indent: "  "))
       }
     }
-    return lines.map { $0.count > 100 ? String($0.prefix(99)) + "…" : $0 }.joined(separator: "\n")
-      + "\n"
+    return lines.flatMap {
+      $0.count > width ? RecommendationReport.wrap($0, width: width, indent: "  ") : [$0]
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// The evaluated volumes as labels, 5 significant digits, more (up to 9) for volumes that would
+  /// otherwise print alike: the bisection's last steps differ in the sixth digit (6,916.8985 and
+  /// 6,916.8988 are separate simulations with their own costs, not repeated rows).
+  static func volumeLabels(_ volumes: [Double]) -> [String] {
+    var digits = volumes.map { _ in 5 }
+    func label(_ index: Int) -> String {
+      NumberFormatting.readable(volumes[index], significant: digits[index])
+    }
+    for _ in 5..<9 {
+      let labels = volumes.indices.map(label)
+      let clashing = volumes.indices.filter { index in
+        volumes.indices.contains { other in
+          other != index && labels[other] == labels[index] && volumes[other] != volumes[index]
+        }
+      }
+      if clashing.isEmpty { break }
+      for index in clashing { digits[index] += 1 }
+    }
+    return volumes.indices.map(label)
   }
 
   /// A cost as a metric, for ``MetricFormatting/cell(_:maximumLength:)``: "563,478 ± 1,200".
@@ -71,7 +95,7 @@ public enum BreakEvenReport {
     MetricEstimate(key: "share", label: "", unit: "share", estimate: estimate)
   }
 
-  /// The committed option's utilisation with its 95% interval, ± 1.96·SE.
+  /// The committed option's utilisation with its 95% interval, ± 1.96·SE clipped to [0, 1].
   static func utilisation(_ point: BreakEvenPoint) -> Estimate {
     let value = point.committedUtilisation
     guard let standardError = point.committedUtilisationStandardError else {
@@ -79,7 +103,8 @@ public enum BreakEvenReport {
     }
     return Estimate(
       value: value, standardError: standardError, lower: value - 1.96 * standardError,
-      upper: value + 1.96 * standardError)
+      upper: value + 1.96 * standardError
+    ).clippedToShare()
   }
 
   /// JSON through ``ReportJSONEncoder``: the analysis's own `Codable` layout under `break_even`, so a
@@ -112,7 +137,7 @@ public enum BreakEvenReport {
   /// committed_cost_high, committed_cheaper_fraction, committed_cheaper_fraction_low,
   /// committed_cheaper_fraction_high, committed_utilisation, committed_utilisation_low,
   /// committed_utilisation_high, currency, trials, seed, seed_text`; shares are fractions, the
-  /// committed-cheaper interval is Wilson's and the utilisation's ± 1.96·SE.
+  /// committed-cheaper interval is Wilson's and the utilisation's ± 1.96·SE clipped to [0, 1].
   public static func csv(
     _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64
   ) -> String {

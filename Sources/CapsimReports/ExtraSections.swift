@@ -2,7 +2,7 @@
 /// Shared by the terminal and Markdown reports (plain lines; Markdown wraps them in code blocks).
 enum ExtraSections {
   /// For each option with stragglers on: mean step amplification and step CoV against GPUs per job.
-  static func stragglerGrowth(_ outcome: SimulationOutcome) -> [String] {
+  static func stragglerGrowth(_ outcome: SimulationOutcome, width: Int = 100) -> [String] {
     var lines: [String] = []
     for option in outcome.options where !option.stragglerGrowth.isEmpty {
       lines.append("")
@@ -20,20 +20,21 @@ enum ExtraSections {
               NumberFormatting.percent(row.coefficientOfVariation),
             ]
           }
-        ).render().split(separator: "\n").map(String.init))
+        ).render(width: width))
     }
     return lines
   }
 
   /// For each option sized with `nodes: auto`: the target metric against the node count.
-  static func sizingCurves(_ outcome: SimulationOutcome) -> [String] {
+  static func sizingCurves(_ outcome: SimulationOutcome, width: Int = 100) -> [String] {
     var lines: [String] = []
     for option in outcome.options {
       guard let sizing = option.sizing, let target = sizing.target else { continue }
       let relation = target.metric == .deadlineHitRate ? "≥" : "≤"
       let isShare = target.metric == .deadlineHitRate
       let chosen =
-        sizing.chosenNodes.map { "\($0) nodes" } ?? "no node count up to \(target.maximumNodes)"
+        sizing.chosenNodes.map { NumberFormatting.count($0, "node") }
+        ?? "no node count up to \(target.maximumNodes)"
       lines.append("")
       if target.metric.isObjective {
         lines.append(
@@ -57,7 +58,7 @@ enum ExtraSections {
             }
             let interval =
               point.estimate.lower.flatMap { lower in
-                point.estimate.upper.map { "[\(format(lower)), \(format($0))]" }
+                point.estimate.upper.map { "[\(format(lower))–\(format($0))]" }
               }
               ?? ""
             return [
@@ -65,13 +66,14 @@ enum ExtraSections {
               point.meetsTarget ? "yes" : "no",
             ]
           }
-        ).render().split(separator: "\n").map(String.init))
+        ).render(width: width))
     }
     return lines
   }
 
   /// Cumulative cost of ownership at a few months (p50 with the p10–p90 band), and crossover months.
-  static func costOverTime(_ outcome: SimulationOutcome) -> [String] {
+  /// The table keeps within `width`, split into blocks of options that each repeat the month column.
+  static func costOverTime(_ outcome: SimulationOutcome, width: Int = 100) -> [String] {
     let horizon = outcome.horizonMonths
     guard horizon > 1, !outcome.options.isEmpty else { return [] }
     var months = Set([1, horizon])
@@ -92,7 +94,7 @@ enum ExtraSections {
               + "\(NumberFormatting.compact(entry.cumulativeP90))]"
           }
       })
-    lines.append(contentsOf: table.render().split(separator: "\n").map(String.init))
+    lines.append(contentsOf: table.render(width: width))
     // Pairs with a crossover get a line each; the pairs without one fold into a single line.
     var never: [String] = []
     for crossover in outcome.crossovers {
@@ -110,7 +112,8 @@ enum ExtraSections {
     }
     if !never.isEmpty {
       lines.append(
-        "No crossover within \(horizon) months in most trials: " + never.joined(separator: ", ")
+        "No crossover within \(NumberFormatting.count(horizon, "month")) in most trials: "
+          + never.joined(separator: ", ")
           + " (share of trials in which the committed option is never cheaper by the end).")
     }
     return lines

@@ -14,7 +14,7 @@ public enum MarkdownReport {
       lines.append("")
     }
     lines.append(
-      "\(outcome.horizonMonths) months, \(NumberFormatting.count(outcome.trials, "Monte Carlo trial")), seed \(outcome.seed). "
+      "\(NumberFormatting.count(outcome.horizonMonths, "month")), \(NumberFormatting.count(outcome.trials, "Monte Carlo trial")), seed \(outcome.seed). "
         + "Each cell is the mean over trials ± the half-width of its 95% confidence interval; "
         + "job-time quantiles are pooled over all simulated jobs, with their 95% interval in brackets."
     )
@@ -46,7 +46,7 @@ public enum MarkdownReport {
       "| Pricing | "
         + outcome.options.map {
           "\($0.pricingModel.rawValue), \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h"
-            + ($0.nodes.map { ", \($0) nodes" } ?? "")
+            + ($0.nodes.map { ", " + NumberFormatting.count($0, "node") } ?? "")
         }.joined(separator: " | ") + " |")
     var keys: [String] = []
     for option in outcome.options {

@@ -16,9 +16,18 @@ enum MetricFormatting {
     }
   }
 
+  /// The longest cell, in characters: the terminal table's column less its gap. The Markdown and HTML
+  /// tables use the same length, so every report rounds an estimate alike ("20.773 [20.766–20.781]").
+  static let cellLength = 23
+
   /// The estimate with its uncertainty: "value ± half-width" for symmetric intervals,
   /// "value [lower–upper]" for asymmetric ones, just the value when exact or unknown.
-  static func cell(_ metric: MetricEstimate, maximumLength: Int = .max) -> String {
+  ///
+  /// An interval that ends at the edge of what the metric can be (0 for a share, a cost, hours; 1 for a
+  /// share), as a clipped or Wilson interval does, is always shown as its bracket, never as ± a half-width
+  /// that would run past the edge: "0.0% [0.0%–1.3%]", "24 [0–71]". When the bracket does not fit
+  /// `maximumLength`, an end exactly at the edge is written short ("99.996% [99.987%–100%]").
+  static func cell(_ metric: MetricEstimate, maximumLength: Int = cellLength) -> String {
     let estimate = metric.estimate
     guard let lower = estimate.lower, let upper = estimate.upper, upper > lower,
       estimate.value.isFinite
@@ -27,24 +36,44 @@ enum MetricFormatting {
     }
     let below = estimate.value - lower
     let above = upper - estimate.value
-    let scale = metric.unit == "share" ? 100.0 : 1.0
+    let isShare = metric.unit == "share"
+    let scale = isShare ? 100.0 : 1.0
     let symmetric = Swift.abs(below - above) <= 1e-9 * Swift.max(1, Swift.abs(estimate.value))
-    // Two significant digits of uncertainty; fewer decimals if the cell would not fit its column. An
-    // asymmetric interval keeps its bracket only while rounding leaves its three numbers distinct (else a
-    // share of 99.9994% [99.9985%–100.0000%] would read "100.0% [100.0%–100.0%]"); failing that it is
-    // shown as ± its wider side, which still covers it.
-    let first = decimalsForUncertainty(Swift.min(below, above) * scale)
+    // Ends at the edge of the metric's range: ± the wider side would claim values past it.
+    let lowerAtEdge = lower == 0 && estimate.value >= 0
+    let upperAtEdge = isShare && upper == 1 && estimate.value <= 1
+    let plusMinusAllowed =
+      !(lowerAtEdge && below < above) && !(upperAtEdge && above < below)
+    // Two significant digits of uncertainty (of the narrower side, or the other when the value is at an
+    // edge); fewer decimals if the cell would not fit its column. An asymmetric interval keeps its bracket
+    // only while rounding leaves its three numbers distinct (else a share of 99.9994% [99.9985%–100%]
+    // would read "100.0% [100.0%–100.0%]"), unless an end really is the value (0 of 300 trials:
+    // "0.0% [0.0%–1.3%]"); failing that it is shown as ± its wider side, which still covers it.
+    let sides = [below, above].filter { $0 > 0 }
+    let first = decimalsForUncertainty((sides.min() ?? 0) * scale)
     let shown = { (x: Double, decimals: Int) in formatted(metric, x, decimals: decimals) }
+    let edge = { (x: Double) in isShare ? (x == 1 ? "100%" : "0%") : "0" }
     let plusMinus = { (decimals: Int) in
       shown(estimate.value, decimals) + " ± " + shown(Swift.max(below, above), decimals)
     }
-    if !symmetric {
+    func bracket(_ decimals: Int, short: Bool) -> String? {
+      let (low, mid, high) = (
+        shown(lower, decimals), shown(estimate.value, decimals), shown(upper, decimals)
+      )
+      guard (low != mid || lower == estimate.value) && (mid != high || upper == estimate.value)
+      else { return nil }
+      let left = short && lowerAtEdge ? edge(lower) : low
+      let right = short && upperAtEdge ? edge(upper) : high
+      return mid + " [" + left + "–" + right + "]"
+    }
+    if !symmetric || !plusMinusAllowed {
       for decimals in stride(from: first, through: 0, by: -1) {
-        let (low, mid, high) = (
-          shown(lower, decimals), shown(estimate.value, decimals), shown(upper, decimals)
-        )
-        let text = mid + " [" + low + "–" + high + "]"
-        if text.count <= maximumLength && low != mid && mid != high { return text }
+        for short in [false, true] {
+          if let text = bracket(decimals, short: short), text.count <= maximumLength { return text }
+        }
+      }
+      if !plusMinusAllowed {
+        return bracket(first, short: true) ?? bracket(0, short: true) ?? plusMinus(first)
       }
     }
     for decimals in stride(from: first, through: 0, by: -1)

@@ -43,6 +43,18 @@ public enum NumberFormatting {
     return String(format: "%.1f%%", share * 100)
   }
 
+  /// A number as the user wrote it (a `--vary` value, "5750", "0.01") with its thousands grouped like every
+  /// other number in a sentence: "5750" → "5,750", "19250.5" → "19,250.5"; text that is not a plain
+  /// decimal number is returned unchanged.
+  public static func grouped(_ text: String) -> String {
+    let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+    let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let integer = parts.first, !integer.isEmpty,
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return text }
+    return group(text)
+  }
+
   /// The shortest text that reads back as the same `Double` (for CSV and JSON); empty for NaN.
   public static func exact(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "" }

@@ -3,16 +3,17 @@ import Foundation
 // MARK: - Terminal
 
 extension RecommendationReport {
-  /// Plain text for a terminal, at most `width` columns (minimum 60) wherever the text can be wrapped;
-  /// only an option name longer than the table's columns can push a line past it.
+  /// Plain text for a terminal, at most `width` columns (minimum 60): sentences wrap (a name longer than
+  /// a line is broken after a `-`), and the Why and signals tables wrap their cells or split into blocks.
   public static func table(_ r: Recommendation, width: Int = 100) -> String {
     let width = Swift.max(60, width)
     let labelWidth = 16
     let indent = String(repeating: " ", count: labelWidth)
     var lines: [String] = []
-    lines.append(
-      "Recommendation for \(r.scenario): \(r.horizonMonths) months, "
-        + "\(NumberFormatting.count(r.trials, "trial")), seed \(r.seed)")
+    lines += wrap(
+      "Recommendation for \(r.scenario): \(NumberFormatting.count(r.horizonMonths, "month")), "
+        + "\(NumberFormatting.count(r.trials, "trial")), seed \(r.seed)", width: width, indent: "  "
+    )
     if !r.overrides.isEmpty {
       lines.append(
         contentsOf: wrap(
@@ -63,9 +64,7 @@ extension RecommendationReport {
         signal.present ? "[x]" : "[ ]", signal.label, evidence(signal), signal.rule,
       ])
     }
-    lines.append(
-      contentsOf: signals.render().split(separator: "\n", omittingEmptySubsequences: false)
-        .dropLast().map { "  " + $0 })
+    lines.append(contentsOf: signals.render(width: width - 2, keyColumns: 2).map { "  " + $0 })
     lines.append("")
     lines.append(contentsOf: wrap(methodLine(r), width: width, indent: ""))
     return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
@@ -95,12 +94,15 @@ extension RecommendationReport {
     table.rows.append([
       "total", money(r.leading.meanTotalCost), money(r.alternative.meanTotalCost), money(total), "",
     ])
-    return table.render().split(separator: "\n").map { "  " + $0 }
+    return table.render(width: width - 2).map { "  " + $0 }
   }
 
-  /// "+0.42", "−0.07".
+  /// "+0.42", "−0.07"; "0.00" for anything that rounds to 0.
   static func signedFraction(_ value: Double) -> String {
-    (value < 0 ? "−" : "+") + NumberFormatting.fixed(Swift.abs(value), decimals: 2)
+    let magnitude = NumberFormatting.fixed(Swift.abs(value), decimals: 2)
+    // A fraction that rounds to 0 has no sign: never "−0.00".
+    guard magnitude != "0.00" else { return magnitude }
+    return (value < 0 ? "−" : "+") + magnitude
   }
 
   static func shorten(_ text: String, _ limit: Int) -> String {

@@ -26,16 +26,19 @@ public enum RecommendationReport {
         + "the rest."
     case .reevaluate(let month):
       var why: [String] = []
-      if r.reevaluationReasons.contains(.lowConfidence) {
-        why.append(
-          "\(r.leading.name) is cheaper by expectation but only in \(percent(r.comparison.probabilityCheaper)) "
-            + "of simulated horizons")
-      }
-      if r.reevaluationReasons.contains(.smallMargin) {
-        why.append(
-          "\(r.leading.name) is cheaper by expectation by only \(percent(r.comparison.relativeSaving)) "
-            + "(\(money(r.comparison.meanSaving)) \(r.currency)), within the uncertainty of the inputs"
-        )
+      // A small margin and a low confidence are one clause about the same option, not two.
+      let often = "only in \(percent(r.comparison.probabilityCheaper)) of simulated horizons"
+      let margin =
+        "by only \(percent(r.comparison.relativeSaving)) (\(money(r.comparison.meanSaving)) "
+        + "\(r.currency)), within the uncertainty of the inputs"
+      switch (
+        r.reevaluationReasons.contains(.smallMargin), r.reevaluationReasons.contains(.lowConfidence)
+      ) {
+      case (true, true):
+        why.append("\(r.leading.name) is cheaper by expectation \(margin), and \(often)")
+      case (true, false): why.append("\(r.leading.name) is cheaper by expectation \(margin)")
+      case (false, true): why.append("\(r.leading.name) is cheaper by expectation but \(often)")
+      case (false, false): break
       }
       if r.reevaluationReasons.contains(.insufficientCapacity) {
         let load =
@@ -81,7 +84,8 @@ public enum RecommendationReport {
   static func savingsLine(_ r: Recommendation) -> String {
     let c = r.comparison
     let se = c.meanSavingStandardError.map { " ± \(money($0)) (SE)" } ?? ""
-    return "\(money(c.meanSaving)) \(r.currency) over \(r.horizonMonths) months "
+    return
+      "\(money(c.meanSaving)) \(r.currency) over \(NumberFormatting.count(r.horizonMonths, "month")) "
       + "(\(percent(c.relativeSaving)) of \(r.alternative.name))\(se)"
   }
 
@@ -134,7 +138,12 @@ public enum RecommendationReport {
     var lines: [String] = []
     var current = prefix
     var empty = true
-    for word in text.split(separator: " ") {
+    // A word longer than a line (a very long option name) is broken after a '-', '.', '_' or '/'.
+    let room = Swift.max(8, width - Swift.max(prefix.count, indent.count))
+    let words = text.split(separator: " ").flatMap { word -> [String] in
+      word.count > room ? TextTable.wrap(String(word), width: room) : [String(word)]
+    }
+    for word in words {
       if !empty && current.count + 1 + word.count > width {
         lines.append(current)
         current = indent + word

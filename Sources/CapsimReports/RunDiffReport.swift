@@ -52,9 +52,12 @@ public struct RunDiffReport: Sendable {
 
   // MARK: - Terminal
 
-  /// Plain text: the changed keys, then a metric table with only changed metrics unless `all`.
-  public func table(all: Bool = false) -> String {
-    var lines = ["A: \(before)", "B: \(after)", ""]
+  /// Plain text within `width` columns: the changed keys, then a metric table with only changed metrics
+  /// unless `all`.
+  public func table(all: Bool = false, width: Int = 100) -> String {
+    var lines = RecommendationReport.wrap("A: \(before)", width: width, indent: "   ")
+    lines += RecommendationReport.wrap("B: \(after)", width: width, indent: "   ")
+    lines.append("")
     if diff.keyChanges.isEmpty {
       lines.append("Scenario: no key differs (overrides included).")
     } else {
@@ -64,15 +67,15 @@ public struct RunDiffReport: Sendable {
       for change in diff.keyChanges {
         keys.rows.append([change.path, change.before ?? "(absent)", change.after ?? "(absent)"])
       }
-      lines += keys.render().split(separator: "\n").map { "  " + $0 }
+      lines += keys.render(width: width - 2).map { "  " + $0 }
     }
     lines.append("")
     let rows = diff.metrics.filter { all || $0.exceedsUncertainty != false }
-    lines.append(
+    lines += RecommendationReport.wrap(
       all
         ? "Every metric:"
-        : "Metrics whose change exceeds the combined 95% interval (or cannot be judged); --all shows every one:"
-    )
+        : "Metrics whose change exceeds the combined 95% interval (or cannot be judged); --all shows every one:",
+      width: width, indent: "")
     var table = TextTable(
       header: ["option", "metric", "A", "B", "B − A", "± 95%", "changed"],
       rightAligned: [false, false, true, true, true, true, false], rows: [])
@@ -84,9 +87,10 @@ public struct RunDiffReport: Sendable {
         Self.half(change), Self.verdict(change),
       ])
     }
-    lines += rows.isEmpty ? ["  (none)"] : table.render().split(separator: "\n").map { "  " + $0 }
+    lines +=
+      rows.isEmpty ? ["  (none)"] : table.render(width: width - 2, keyColumns: 2).map { "  " + $0 }
     lines.append("")
-    lines += RecommendationReport.wrap(Self.method, width: 100, indent: "")
+    lines += RecommendationReport.wrap(Self.method, width: width, indent: "")
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -108,7 +108,7 @@ public struct RunHeadline: Sendable, Hashable {
       )
     }
     lines.append(
-      "Monte Carlo over \(NumberFormatting.fixed(Double(trials), decimals: 0)) trials; options "
+      "Monte Carlo over \(NumberFormatting.count(trials, "trial")); options "
         + "compared trial by trial on the same jobs.")
     return lines
   }

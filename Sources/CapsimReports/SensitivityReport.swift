@@ -10,6 +10,24 @@ public enum SensitivityReport {
 
   static func amount(_ value: Double) -> String { NumberFormatting.readable(value, significant: 4) }
 
+  /// A Monte Carlo estimate as every report shows one: mean ± 95% half-width (1.96·SE), "224,875 ± 2,500";
+  /// the bare value without a standard error.
+  static func estimate(_ estimate: Estimate) -> String {
+    guard let standardError = estimate.standardError, standardError > 0 else {
+      return amount(estimate.value)
+    }
+    let half = 1.96 * standardError
+    return MetricFormatting.cell(
+      MetricEstimate(
+        key: "metric", label: "", unit: "",
+        estimate: Estimate(
+          value: estimate.value, standardError: standardError, lower: estimate.value - half,
+          upper: estimate.value + half)))
+  }
+
+  static let cellsNote =
+    "Metric cells: mean ± 95% CI half-width (1.96·SE); the swing is the difference of the two ends."
+
   // MARK: - Terminal
 
   /// The inputs sorted by swing, each with a bar of its range around the base value (`|`).
@@ -20,21 +38,22 @@ public enum SensitivityReport {
         "Overrides in every run: " + result.overrides.map(\.description).joined(separator: ", "),
         width: width, indent: "  ")
     }
-    lines.append(
-      "Base: \(amount(result.base.value))"
-        + (result.base.standardError.map { " (SE \(amount($0)))" } ?? "")
-        + "; cheapest option at base: \(result.baseCheapest).")
+    lines += RecommendationReport.wrap(
+      "Base: \(estimate(result.base)); cheapest option at base: \(result.baseCheapest).",
+      width: width, indent: "  ")
+    lines += RecommendationReport.wrap(cellsNote, width: width, indent: "")
     lines.append("")
     var table = TextTable(
       header: ["input", "low", "metric", "high", "metric", "swing", "cheapest changes"],
       rightAligned: [false, true, true, true, true, true, false], rows: [])
     for bar in result.bars {
       table.rows.append([
-        bar.path, bar.low.value, amount(bar.low.metric.value), bar.high.value,
-        amount(bar.high.metric.value), amount(bar.swing), changes(bar, base: result.baseCheapest),
+        bar.path, NumberFormatting.grouped(bar.low.value), estimate(bar.low.metric),
+        NumberFormatting.grouped(bar.high.value),
+        estimate(bar.high.metric), amount(bar.swing), changes(bar, base: result.baseCheapest),
       ])
     }
-    lines += table.render().split(separator: "\n").map(String.init)
+    lines += table.render(width: width)
     lines.append("")
     lines += chart(result, width: Swift.min(width, 100))
     if !result.importance.isEmpty {
@@ -45,7 +64,7 @@ public enum SensitivityReport {
       let table = TextTable(
         header: ["input", "rank correlation", "share of variance"],
         rightAligned: [false, true, true], rows: UncertaintyText.importanceRows(result.importance))
-      lines += table.render().split(separator: "\n").map(String.init)
+      lines += table.render(width: width)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -103,15 +122,17 @@ public enum SensitivityReport {
       ]
     }
     lines += [
-      "Base value: \(amount(result.base.value)); cheapest option at base: \(result.baseCheapest).",
+      "Base value: \(estimate(result.base)); cheapest option at base: \(result.baseCheapest). "
+        + cellsNote,
       "",
       "| input | low | metric at low | high | metric at high | swing | cheapest (low / high) |",
       "|---|---:|---:|---:|---:|---:|---|",
     ]
     for bar in result.bars {
       lines.append(
-        "| `\(bar.path)` | \(bar.low.value) | \(amount(bar.low.metric.value)) | \(bar.high.value) | "
-          + "\(amount(bar.high.metric.value)) | \(amount(bar.swing)) | "
+        "| `\(bar.path)` | \(NumberFormatting.grouped(bar.low.value)) | \(estimate(bar.low.metric)) | "
+          + "\(NumberFormatting.grouped(bar.high.value)) | "
+          + "\(estimate(bar.high.metric)) | \(amount(bar.swing)) | "
           + "\(bar.low.cheapest) / \(bar.high.cheapest) |")
     }
     if !result.importance.isEmpty {

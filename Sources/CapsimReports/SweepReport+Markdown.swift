@@ -36,7 +36,9 @@ extension SweepReport {
       }
       for (index, option) in point.options.enumerated()
       where result.points.contains(where: { $0.options[index].sizingMetric != nil }) {
-        row.append("\(option.nodes.map(String.init) ?? "–") nodes, " + (sizingCell(option) ?? "–"))
+        row.append(
+          (option.nodes.map { NumberFormatting.count($0, "node") } ?? "– nodes") + ", "
+            + (sizingCell(option) ?? "–"))
       }
       row += [escape(point.cheapest), escape(shortVerdict(point))]
       lines.append("| " + row.joined(separator: " | ") + " |")

@@ -20,8 +20,10 @@ extension SweepReport {
     lines.append("")
     let names = result.optionNames
     // The decision table, with the verdict as its last column; when that is wider than `width` (long option
-    // names), the verdicts follow in a table of their own instead.
-    func decisionTable(withVerdict: Bool) -> [String] {
+    // names, several axes), the verdicts follow in a table of their own instead, and the options are split
+    // into blocks that each repeat the axes.
+    let axes = result.axes.count
+    func decisionTable(withVerdict: Bool) -> TextTable {
       var header = result.axes.map { shortPath($0.path) }
       for name in names { header += [name, "P(min)"] }
       if withVerdict { header += ["verdict"] }
@@ -38,13 +40,15 @@ extension SweepReport {
         if withVerdict { row += [shortVerdict(point)] }
         table.rows.append(row)
       }
-      return table.render().split(separator: "\n").map(String.init)
+      return table
     }
-    let combined = decisionTable(withVerdict: true)
+    let combined = decisionTable(withVerdict: true).render().split(separator: "\n").map(String.init)
     if combined.allSatisfy({ $0.count <= width }) {
       lines += combined
     } else {
-      lines += decisionTable(withVerdict: false)
+      let pairs = names.indices.map { (axes + 2 * $0)..<(axes + 2 * $0 + 2) }
+      lines += decisionTable(withVerdict: false).render(
+        width: width, keyColumns: axes, units: pairs)
       lines.append("")
       lines.append("Verdict at each point (what 'capsim recommend' says there).")
       var verdicts = TextTable(
@@ -53,7 +57,7 @@ extension SweepReport {
       for point in result.points {
         verdicts.rows.append(point.settings.map(\.value) + [shortVerdict(point)])
       }
-      lines += verdicts.render().split(separator: "\n").map(String.init)
+      lines += verdicts.render(width: width, keyColumns: axes)
     }
     let sized = names.indices.filter { index in
       result.points.contains { $0.options[index].sizingMetric != nil }
@@ -69,10 +73,11 @@ extension SweepReport {
           point.settings.map(\.value)
             + sized.map { index in
               let option = point.options[index]
-              return "\(option.nodes.map(String.init) ?? "–") nodes, " + (sizingCell(option) ?? "–")
+              return (option.nodes.map { NumberFormatting.count($0, "node") } ?? "– nodes") + ", "
+                + (sizingCell(option) ?? "–")
             })
       }
-      lines += sizing.render().split(separator: "\n").map(String.init)
+      lines += sizing.render(width: width, keyColumns: axes)
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -13,8 +13,8 @@ public enum SweepReport {
         "\($0.path) (\($0.values.count) value\($0.values.count == 1 ? "" : "s"))"
       }
       .joined(separator: " × ")
-      + ": \(result.points.count) points, each \(group(result.trials)) trials with seed \(result.seed) "
-      + "(common random numbers), \(result.horizonMonths) months, costs in \(result.currency)."
+      + ": \(NumberFormatting.count(result.points.count, "point")), each \(NumberFormatting.count(result.trials, "trial")) with seed \(result.seed) "
+      + "(common random numbers), \(NumberFormatting.count(result.horizonMonths, "month")), costs in \(result.currency)."
   }
 
   static func overridesLine(_ result: SweepResult) -> String? {

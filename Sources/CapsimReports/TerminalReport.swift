@@ -28,7 +28,7 @@ public struct TerminalReport: Sendable {
   public func render(_ outcome: SimulationOutcome) -> String {
     var lines: [String] = []
     lines.append(
-      "Scenario \(outcome.scenario): \(outcome.horizonMonths) months, \(NumberFormatting.count(outcome.trials, "trial")), seed \(outcome.seed)"
+      "Scenario \(outcome.scenario): \(NumberFormatting.count(outcome.horizonMonths, "month")), \(NumberFormatting.count(outcome.trials, "trial")), seed \(outcome.seed)"
     )
     if !outcome.overrides.isEmpty {
       lines.append(
@@ -52,7 +52,7 @@ public struct TerminalReport: Sendable {
         "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs "
           + "with their 95% CI in brackets.", indent: ""))
     let labelWidth = 26
-    let columnWidth = 24
+    let columnWidth = MetricFormatting.cellLength + 1
     let perBlock = Swift.max(1, (width - labelWidth) / columnWidth)
     var start = 0
     while start < outcome.options.count {
@@ -61,15 +61,15 @@ public struct TerminalReport: Sendable {
       lines.append(contentsOf: renderBlock(block, labelWidth: labelWidth, columnWidth: columnWidth))
       start += perBlock
     }
+    var extra: [String] = []
     if detail == .full {
-      lines.append(contentsOf: ExtraSections.stragglerGrowth(outcome))
-      lines.append(contentsOf: ExtraSections.sizingCurves(outcome))
+      extra += ExtraSections.stragglerGrowth(outcome, width: width)
+      extra += ExtraSections.sizingCurves(outcome, width: width)
     }
-    // Tables keep their alignment; only sentences are wrapped to the width.
-    for line in ExtraSections.costOverTime(outcome) {
-      lines.append(
-        contentsOf: line.count > width && !line.hasPrefix(" ")
-          ? wrap(line, indent: "  ") : [line])
+    extra += ExtraSections.costOverTime(outcome, width: width)
+    // The tables already fit the width; the sentences between them are wrapped to it.
+    for line in extra {
+      lines.append(contentsOf: line.count > width ? wrap(line, indent: "  ") : [line])
     }
     let notes = outcome.options.flatMap { option in option.notes.map { "\(option.name): \($0)" } }
     if !notes.isEmpty {

@@ -83,8 +83,9 @@ public enum UncertaintyText {
     let quote = code ? "`" : ""
     var sentences: [String] = []
     let names = s.topInputs.map {
-      "\(quote)\($0.path)\(quote) (saving \(amount($0.low.metric.value)) at \($0.low.value), "
-        + "\(amount($0.high.metric.value)) at \($0.high.value))"
+      "\(quote)\($0.path)\(quote) (saving \(amount($0.low.metric.value)) at "
+        + "\(NumberFormatting.grouped($0.low.value)), \(amount($0.high.metric.value)) at "
+        + "\(NumberFormatting.grouped($0.high.value)))"
     }
     sentences.append(
       "The saving of \(s.leading) over \(s.alternative) is most sensitive to "

@@ -55,3 +55,26 @@ struct BreakEvenReportUncertaintyTests {
     #expect(csv.contains(",563478,563008,563948,570640,570640,570640,0.38,0.258"))
   }
 }
+
+/// A volume at which the committed option is never (or always) cheaper shows the Wilson interval as a
+/// bracket like every other row.
+@Suite("Break-even report, shares at 0% and 100%")
+struct BreakEvenReportEdgeShareTests {
+  @Test func sharesAtZeroAndOneShowTheirWilsonBracket() {
+    let point = { (jobs: Double, share: Double) in
+      BreakEvenPoint(
+        jobsPerMonth: jobs, payPerUseCost: .exact(1_000), committedCost: .exact(2_000),
+        committedCheaperShare: share, committedUtilisation: 0.5, trials: 300)
+    }
+    let analysis = BreakEvenAnalysis(
+      payPerUse: "cloud", committed: "metal", committedNodes: 1, scenarioJobsPerMonth: 80,
+      breakEvenJobsPerMonth: nil, breakEvenStandardError: nil, utilisationAtBreakEven: nil,
+      jobsForNinetyPercent: nil, curve: [point(100, 0), point(200, 1)], evaluations: 2,
+      relativeTolerance: 1e-4, notes: [])
+    let table = BreakEvenReport.table(analysis, currency: "USD", trials: 300, seed: 7)
+    // Upper end at p̂ = 0: z²/(n + z²) = 3.8415/303.8415 = 1.264%; lower at p̂ = 1: 300/303.8415 = 98.74%.
+    #expect(table.contains("0.0% [0.0%–1.3%]"))
+    #expect(table.contains("100.0% [98.7%–100.0%]"))
+    #expect(!table.contains("±  1.26%") && !table.contains("± 1.26%"))
+  }
+}

@@ -38,6 +38,15 @@ public struct Estimate: Sendable, Hashable, Codable {
     clipped.upper = upper.map { $0.isNaN ? $0 : Swift.min(1, $0) }
     return clipped
   }
+
+  /// This estimate of a quantity that cannot be negative (a cost, hours, a count) with its interval's
+  /// lower end clipped at 0: value − z·SE runs below 0 for a mean near 0 with a wide spread (idle capacity
+  /// of a saturated cluster, 24 ± 47). The value, standard error and upper end are unchanged; NaN stays NaN.
+  public func clippedToNonNegative() -> Estimate {
+    var clipped = self
+    clipped.lower = lower.map { $0.isNaN ? $0 : Swift.max(0, $0) }
+    return clipped
+  }
 }
 
 /// One named result for one option, for example the mean total cost with its interval.

@@ -136,9 +136,14 @@ struct OutcomeSummariser {
         }
       }
     }
-    // Shares live in [0, 1]: clip their (normal-approximation) intervals to it.
-    for index in metrics.indices where metrics[index].unit == "share" {
-      metrics[index].estimate = metrics[index].estimate.clippedToShare()
+    // Every metric is a share, a cost, hours, a count or a ratio of non-negative numbers: clip the
+    // (normal-approximation) intervals at 0, and shares' at 1 as well, in the outcome so that every
+    // report (table, Markdown, CSV, JSON, HTML, workbook) shows the same interval.
+    for index in metrics.indices {
+      metrics[index].estimate = metrics[index].estimate.clippedToNonNegative()
+      if metrics[index].unit == "share" {
+        metrics[index].estimate = metrics[index].estimate.clippedToShare()
+      }
     }
     var outcome = OptionOutcome(
       name: option.option.name, platform: option.platform.name, platformKind: option.platform.kind,
@@ -163,6 +168,10 @@ struct OutcomeSummariser {
 
   /// The estimate a capacity-sizing target is stated on.
   func sizingMetric(_ metric: SizingTarget.Metric) -> Estimate {
+    sizingMetricUnclipped(metric).clippedToNonNegative()
+  }
+
+  private func sizingMetricUnclipped(_ metric: SizingTarget.Metric) -> Estimate {
     switch metric {
     case .p95WaitHours: return pooledQuantile(waits, 0.95)
     case .meanWaitHours: return accumulator[.waitHours].ratioEstimate

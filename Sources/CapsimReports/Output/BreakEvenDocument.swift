@@ -36,7 +36,8 @@ public struct BreakEvenDocument: ReportDocument {
     case .table:
       return .text(
         BreakEvenReport.table(
-          analysis, currency: currency, trials: trials, seed: seed, inputsAtMedian: inputsAtMedian))
+          analysis, currency: currency, trials: trials, seed: seed, inputsAtMedian: inputsAtMedian,
+          width: settings.width))
     case .json:
       return .text(
         try BreakEvenReport.json(

@@ -46,7 +46,7 @@ public struct RunHistoryReport: ReportDocument {
   /// Renders the list in `format`.
   public func render(_ format: ReportFormat, settings: RenderSettings) throws -> RenderedReport {
     switch format {
-    case .table: return .text(table())
+    case .table: return .text(table(width: settings.width))
     case .json:
       struct Document: Encodable { var runs: [Entry] }
       return .text(
@@ -66,8 +66,8 @@ public struct RunHistoryReport: ReportDocument {
     }
   }
 
-  /// An aligned table, or a hint when no run is stored.
-  public func table() -> String {
+  /// An aligned table within `width` columns, or a hint when no run is stored.
+  public func table(width: Int = 100) -> String {
     guard !runs.isEmpty else { return "no runs stored yet; 'capsim run SCENARIO' stores one\n" }
     let table = TextTable(
       header: ["id", "created", "command", "scenario", "trials", "seed", "version"],
@@ -78,6 +78,6 @@ public struct RunHistoryReport: ReportDocument {
           $0.capsimVersion,
         ]
       })
-    return table.render()
+    return table.render(width: width, keyColumns: 2).joined(separator: "\n") + "\n"
   }
 }

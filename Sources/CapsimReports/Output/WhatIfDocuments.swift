@@ -64,7 +64,7 @@ extension RunDiffReport: ReportDocument {
   /// Renders the comparison in `format`; the table shows every metric when ``all`` is set.
   public func render(_ format: ReportFormat, settings: RenderSettings) throws -> RenderedReport {
     switch format {
-    case .table: return .text(table(all: all))
+    case .table: return .text(table(all: all, width: settings.width))
     case .md: return .text(markdown())
     case .json: return .text(try json(capsimVersion: settings.capsimVersion))
     case .csv: return .text(csv())

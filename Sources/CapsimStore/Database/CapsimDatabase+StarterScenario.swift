@@ -197,39 +197,66 @@ extension CapsimDatabase {
     dedicatedSamples: SampleSetInfo, gpusPerJob gpus: Int
   ) -> String {
     let perStep = sharedSamples.metric == "step_time"
-    let steps =
+    let steps: (String, String?) =
       perStep
-      ? "10000       # training steps per job ('\(sharedSamples.name)' holds seconds per step)"
-      : "1           # '\(sharedSamples.name)' holds whole-job times"
-    return """
-      # Starter scenario written by `capsim init` from the prices and samples in your database.
-      # Edit the workload to match your team, then run:  capsim run THIS_FILE
-      # Every key is described in docs/scenarios.md (capsim's repository) or `capsim run --help`.
-      version: 1
-      name: my-first-comparison
-      description: Pay-per-use \(shared.name) against committed \(dedicated.name).
-      horizon_months: 12          # months simulated per trial
-      trials: 2000                # Monte Carlo trials; reports give each estimate's CI
-      seed: 1                     # same seed, same numbers
-      # max_price_age_days: 90    # reports note prices older than this on the run date
+      ? (
+        "  steps_per_job: 10000",
+        "training steps per job ('\(sharedSamples.name)' holds seconds per step)"
+      )
+      : ("  steps_per_job: 1", "'\(sharedSamples.name)' holds whole-job times")
+    let header: [(String, String?)] = [
+      ("horizon_months: 12", "months simulated per trial"),
+      ("trials: 2000", "Monte Carlo trials; reports give each estimate's CI"),
+      ("seed: 1", "same seed, same numbers"),
+      ("# max_price_age_days: 90", "reports note prices older than this on the run date"),
+    ]
+    let workload: [(String, String?)] = [
+      ("workload:", nil),
+      ("  jobs_per_month: 100", "how many jobs your team runs a month"),
+      ("  arrivals: poisson", "random monthly counts; 'fixed' keeps each month's count at its mean"),
+      ("  gpus_per_job: \(gpus)", "GPUs one job uses"),
+      steps,
+      ("  # deadline_hours: 24", "uncomment to count jobs that finish late"),
+    ]
+    let options: [(String, String?)] = [
+      ("options:", nil),
+      ("  - name: pay-per-use", nil),
+      ("    samples: \(sharedSamples.name)", "measured durations on \(sharedSamples.platform)"),
+      (
+        "    price: \(shared.name)",
+        "\(shared.pricingModel.rawValue), \(perGPUHourText(shared)) per GPU-hour"
+      ),
+      ("  - name: committed", nil),
+      (
+        "    samples: \(dedicatedSamples.name)",
+        "measured durations on \(dedicatedSamples.platform)"
+      ),
+      (
+        "    price: \(dedicated.name)",
+        "\(dedicated.pricingModel.rawValue), \(perGPUHourText(dedicated)) per GPU-hour"
+      ),
+      ("    nodes: 1", "committed nodes; or 'auto' with a sizing target (docs/scenarios.md)"),
+    ]
+    let lines =
+      [
+        "# Starter scenario written by `capsim init` from the prices and samples in your database.",
+        "# Edit the workload to match your team, then run:  capsim run THIS_FILE",
+        "# Every key is described in docs/scenarios.md (capsim's repository) or `capsim run --help`.",
+        "version: 1",
+        "name: my-first-comparison",
+        "description: Pay-per-use \(shared.name) against committed \(dedicated.name).",
+      ] + aligned(header) + [""] + aligned(workload) + [""] + aligned(options) + [""]
+    return lines.joined(separator: "\n")
+  }
 
-      workload:
-        jobs_per_month: 100       # how many jobs your team runs a month
-        arrivals: poisson         # random monthly counts; 'fixed' keeps each month's count at its mean
-        gpus_per_job: \(gpus)           # GPUs one job uses
-        steps_per_job: \(steps)
-        # deadline_hours: 24      # uncomment to count jobs that finish late
-
-      options:
-        - name: pay-per-use
-          samples: \(sharedSamples.name)    # measured durations on \(sharedSamples.platform)
-          price: \(shared.name)    # \(shared.pricingModel.rawValue), \(perGPUHourText(shared)) per GPU-hour
-        - name: committed
-          samples: \(dedicatedSamples.name)    # measured durations on \(dedicatedSamples.platform)
-          price: \(dedicated.name)    # \(dedicated.pricingModel.rawValue), \(perGPUHourText(dedicated)) per GPU-hour
-          nodes: 1                # committed nodes; or 'auto' with a sizing target (docs/scenarios.md)
-
-      """
+  /// `rows` with their comments in one column: column 29, or two spaces after the longest commented
+  /// line of the group when that is longer (option lines carry long price and sample names).
+  private static func aligned(_ rows: [(String, String?)]) -> [String] {
+    let column = rows.filter { $0.1 != nil }.map { $0.0.count + 2 }.reduce(28, Swift.max)
+    return rows.map { line, comment in
+      guard let comment else { return line }
+      return line + String(repeating: " ", count: column - line.count) + "# " + comment
+    }
   }
 
   private static func perGPUHourText(_ quote: PriceQuote) -> String {
