@@ -213,7 +213,7 @@ extension CapsimDatabase {
     let workload: [(String, String?)] = [
       ("workload:", nil),
       ("  jobs_per_month: 100", "how many jobs your team runs a month"),
-      ("  arrivals: poisson", "random monthly counts; 'fixed' keeps each month's count at its mean"),
+      ("  arrivals: poisson", "random monthly counts; 'fixed': each month's mean"),
       ("  gpus_per_job: \(gpus)", "GPUs one job uses"),
       steps,
       ("  # deadline_hours: 24", "uncomment to count jobs that finish late"),
