@@ -110,9 +110,10 @@ public enum BreakEvenReport {
   /// JSON through ``ReportJSONEncoder``: the analysis's own `Codable` layout under `break_even`, so a
   /// field added to ``BreakEvenAnalysis`` appears without encoder code.
   /// `uncertain_inputs_at_median` lists each uncertain input's path, median and distribution (empty
-  /// without any).
+  /// without any); `currency`, `trials` (of every evaluation) and `seed` say what stands behind the numbers.
   public static func json(
-    _ analysis: BreakEvenAnalysis, inputsAtMedian: [UncertainInput] = [], capsimVersion: String
+    _ analysis: BreakEvenAnalysis, currency: String, trials: Int, seed: UInt64,
+    inputsAtMedian: [UncertainInput] = [], capsimVersion: String
   ) throws -> String {
     struct InputAtMedian: Encodable {
       var path: String
@@ -121,6 +122,9 @@ public enum BreakEvenReport {
     }
     struct Document: Encodable {
       var breakEven: BreakEvenAnalysis
+      var currency: String
+      var trials: Int
+      var seed: UInt64
       var uncertainInputsAtMedian: [InputAtMedian]
     }
     let inputs = inputsAtMedian.map {
@@ -128,7 +132,9 @@ public enum BreakEvenReport {
         path: $0.path, median: $0.distribution.median, distribution: $0.distribution.summary)
     }
     return try ReportJSONEncoder.render(
-      Document(breakEven: analysis, uncertainInputsAtMedian: inputs),
+      Document(
+        breakEven: analysis, currency: currency, trials: trials, seed: seed,
+        uncertainInputsAtMedian: inputs),
       capsimVersion: capsimVersion)
   }
 

@@ -16,6 +16,10 @@ struct BreakEvenCommandTests {
     #expect(run.exitCode == 0, "\(run.standardError)")
     let json =
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+    // What stands behind the numbers: every evaluation's trials and the seed (the JSON had neither).
+    #expect(json?["trials"] as? Int == 200)
+    #expect(json?["seed"] as? Int == 7)
+    #expect(json?["currency"] as? String == "USD")
     let analysis = try #require(json?["break_even"] as? [String: Any])
     let jobs = try #require(analysis["break_even_jobs_per_month"] as? Double)
     let ninety = try #require(analysis["jobs_for_ninety_percent"] as? Double)

@@ -41,7 +41,8 @@ public struct BreakEvenDocument: ReportDocument {
     case .json:
       return .text(
         try BreakEvenReport.json(
-          analysis, inputsAtMedian: inputsAtMedian, capsimVersion: settings.capsimVersion))
+          analysis, currency: currency, trials: trials, seed: seed, inputsAtMedian: inputsAtMedian,
+          capsimVersion: settings.capsimVersion))
     case .csv:
       return .text(BreakEvenReport.csv(analysis, currency: currency, trials: trials, seed: seed))
     case .html: return .text(BreakEvenPage(document: self, settings: settings).render())
