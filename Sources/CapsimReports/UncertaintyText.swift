@@ -13,6 +13,13 @@ public enum UncertaintyText {
       .joined(separator: ", ")
   }
 
+  /// `path ~ distribution, …` for a labelled cell (a workbook's "Uncertain inputs" row), or nil without any.
+  public static func inputsList(_ inputs: [UncertainInput]) -> String? {
+    guard !inputs.isEmpty else { return nil }
+    return inputs.map { "\($0.path) ~ \($0.distribution.summary)" }.joined(separator: ", ")
+      + " (drawn per trial, so intervals cover them too)"
+  }
+
   /// `Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials):
   /// a ~ b 0.50 → 0.497, …`, or nil without any.
   public static func correlationsLine(_ pairs: [AchievedCorrelation], code: Bool = false) -> String?

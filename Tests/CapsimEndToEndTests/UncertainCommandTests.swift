@@ -117,6 +117,8 @@ struct UncertainCommandTests {
       try #require(ExternalTools.find("unzip")), ["-p", book.path, "xl/sharedStrings.xml"])
     #expect(strings.output.contains("<t>Uncertain inputs</t>"))
     #expect(strings.output.contains("pert(2, 4, 12)"))
+    // The value beside the label lists the inputs; it does not repeat the label.
+    #expect(!strings.output.contains("<t>Uncertain inputs (drawn"))
   }
 
   /// `break-even` runs every uncertain input at its median and names them: the JSON lists each with its

@@ -408,7 +408,7 @@ struct RunWorkbook {
     if let precision = outcome.precision {
       rows.append(("Precision", precision.summary(trials: outcome.trials)))
     }
-    if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
+    if let line = UncertaintyText.inputsList(outcome.uncertainInputs) {
       rows.append(("Uncertain inputs", line))
     }
     if let line = UncertaintyText.correlationsLine(outcome.inputCorrelations) {

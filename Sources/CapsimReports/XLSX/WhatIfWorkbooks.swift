@@ -109,7 +109,7 @@ struct SweepWorkbook {
       ]
         + result.axes.map { ("Varied: \($0.path)", .text($0.values.joined(separator: ", "))) }
         + result.overrides.map { ("Override: \($0.path)", .text($0.value)) }
-        + (UncertaintyText.inputsLine(result.uncertainInputs).map {
+        + (UncertaintyText.inputsList(result.uncertainInputs).map {
           [("Uncertain inputs", .text($0))]
         } ?? []),
       currency: money)
