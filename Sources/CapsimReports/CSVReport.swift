@@ -40,7 +40,7 @@ public enum CSVReport {
           NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
           String(outcome.seed), seedText(outcome.seed),
           outcome.overrides.map(\.description).joined(separator: "; "),
-          uncertainInputs(outcome),
+          uncertainInputs(outcome.uncertainInputs),
         ]
         lines.append(fields.map(escape).joined(separator: ","))
       }
@@ -48,15 +48,10 @@ public enum CSVReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The `uncertain_inputs` column: `PATH ~ DISTRIBUTION` for each input drawn per trial, joined by `; `.
-  static func uncertainInputs(_ outcome: SimulationOutcome) -> String {
-    uncertainInputs(outcome.uncertainInputs)
-  }
-
   /// `PATH ~ DISTRIBUTION` for each of `inputs`, joined by `; ` (empty without any): the
   /// `uncertain_inputs` column of the run's and the sweep's CSV.
   static func uncertainInputs(_ inputs: [UncertainInput]) -> String {
-    inputs.map { "\($0.path) ~ \($0.distribution.summary)" }.joined(separator: "; ")
+    UncertaintyText.entries(inputs).joined(separator: "; ")
   }
 
   /// The headline's rows for option `index`: `probability_cheapest`, and for the cheapest option
@@ -128,7 +123,8 @@ public enum CSVReport {
       fields += [
         NumberFormatting.exact(outcome.confidenceLevel), String(outcome.trials),
         String(outcome.seed), seedText(outcome.seed),
-        outcome.overrides.map(\.description).joined(separator: "; "), uncertainInputs(outcome),
+        outcome.overrides.map(\.description).joined(separator: "; "),
+        uncertainInputs(outcome.uncertainInputs),
       ]
       lines.append(fields.map(escape).joined(separator: ","))
     }

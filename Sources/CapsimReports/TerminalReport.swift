@@ -152,18 +152,10 @@ public struct TerminalReport: Sendable {
     return text
   }
 
+  /// `text` wrapped to the report's width, continuation lines indented (the recommendation's wrapping,
+  /// which also breaks a word longer than a line).
   private func wrap(_ text: String, indent: String) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      if current.count + word.count + 1 > width, !current.isEmpty {
-        lines.append(current)
-        current = indent + word
-      } else {
-        current += current.isEmpty ? String(word) : " " + word
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
+    RecommendationReport.wrap(text, width: width, indent: indent)
   }
+
 }

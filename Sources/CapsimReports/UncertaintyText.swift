@@ -7,16 +7,20 @@ public enum UncertaintyText {
   /// `Uncertain inputs (drawn per trial): path ~ distribution, …`, or nil without any.
   public static func inputsLine(_ inputs: [UncertainInput], code: Bool = false) -> String? {
     guard !inputs.isEmpty else { return nil }
-    let quote = code ? "`" : ""
     return "Uncertain inputs (drawn per trial, so intervals cover them too): "
-      + inputs.map { "\(quote)\($0.path)\(quote) ~ \($0.distribution.summary)" }
-      .joined(separator: ", ")
+      + entries(inputs, code: code).joined(separator: ", ")
+  }
+
+  /// `path ~ distribution` for each input (the path in backticks when `code`).
+  public static func entries(_ inputs: [UncertainInput], code: Bool = false) -> [String] {
+    let quote = code ? "`" : ""
+    return inputs.map { "\(quote)\($0.path)\(quote) ~ \($0.distribution.summary)" }
   }
 
   /// `path ~ distribution, …` for a labelled cell (a workbook's "Uncertain inputs" row), or nil without any.
   public static func inputsList(_ inputs: [UncertainInput]) -> String? {
     guard !inputs.isEmpty else { return nil }
-    return inputs.map { "\($0.path) ~ \($0.distribution.summary)" }.joined(separator: ", ")
+    return entries(inputs).joined(separator: ", ")
       + " (drawn per trial, so intervals cover them too)"
   }
 

@@ -27,11 +27,11 @@ extension UncertainInputPlan {
       inputs.indices.filter { b in b > a && targetCorrelation[a][b] != 0 }.map { (a, $0) }
     }
     guard !requested.isEmpty else { return [] }
-    let columns = inputs.indices.map { column($0, trials: trials) }
+    let achieved = achievedSpearman(trials: trials)
     return requested.map { a, b in
       AchievedCorrelation(
         between: [inputs[a].path, inputs[b].path], requested: targetCorrelation[a][b],
-        achieved: Self.spearman(columns[a], columns[b]))
+        achieved: achieved[a][b])
     }
   }
 }

@@ -166,7 +166,10 @@ public struct UncertainVariation: TrialScenarioVariation {
       guard let problem = checker.problems.first else { continue }
       throw .impossibleTrial(
         trial: highest.trial, trials: plan.trials,
-        drawn: columns.map { (plan.inputs[$0].path, plan.value(trial: highest.trial, input: $0)) },
+        drawn: columns.map {
+          UncertainVariationError.Drawn(
+            path: plan.inputs[$0].path, value: plan.value(trial: highest.trial, input: $0))
+        },
         problem: problem.diagnostic.message, location: plan.inputs[columns[0]].location)
     }
   }
@@ -241,14 +244,6 @@ public enum UncertainVariationError: Error, Sendable, Hashable, CustomStringConv
     public var path: String
     /// The value drawn.
     public var value: Double
-  }
-
-  static func impossibleTrial(
-    trial: Int, trials: Int, drawn: [(String, Double)], problem: String, location: SourceLocation?
-  ) -> Self {
-    .impossibleTrial(
-      trial: trial, trials: trials, drawn: drawn.map { Drawn(path: $0.0, value: $0.1) },
-      problem: problem, location: location)
   }
 
   /// What is wrong, with the supported paths or the values drawn.
