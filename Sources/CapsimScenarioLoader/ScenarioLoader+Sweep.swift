@@ -46,7 +46,7 @@ extension ScenarioLoader {
               + rangeKeys.map { "'\($0)'" }.joined(separator: ", ") + " to sweep the list"))
         continue
       }
-      let text: String
+      let axis: () throws(ScenarioError) -> SweepAxis
       if let values = reader.value("values") {
         guard case .sequence(let list) = values else {
           problems.add(
@@ -70,7 +70,11 @@ extension ScenarioLoader {
               found: YAMLMappingReader.describe(item)))
           continue
         }
-        text = list.compactMap(\.string).joined(separator: ",")
+        // Each listed value whole: a name may hold a comma.
+        let listed = list.compactMap(\.string)
+        axis = { () throws(ScenarioError) in
+          try SweepAxis(path: vary, listing: listed, label: path)
+        }
       } else {
         let bounds = ["from", "to", "step"].map {
           reader.double(
@@ -78,12 +82,15 @@ extension ScenarioLoader {
             help: "give 'values: [a, b]' or 'from', 'to' and 'step'")
         }
         guard let from = bounds[0], let to = bounds[1], let step = bounds[2] else { continue }
-        text = ["from", "to", "step"].enumerated().map { position, key in
+        let text = ["from", "to", "step"].enumerated().map { position, key in
           reader.value(key)?.string ?? String([from, to, step][position])
         }.joined(separator: ":")
+        axis = { () throws(ScenarioError) in
+          try SweepAxis(parsing: "\(vary)=\(text)", label: path)
+        }
       }
       do {
-        axes.append(try SweepAxis(parsing: "\(vary)=\(text)", label: path))
+        axes.append(try axis())
       } catch {
         for problem in error.problems {
           problems.add(problem.relocated(to: problems.location(item, path)))

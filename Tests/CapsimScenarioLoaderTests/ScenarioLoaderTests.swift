@@ -166,6 +166,23 @@ struct ScenarioLoaderTests {
     #expect(sweep.map(\.values) == [["1e-5", "2e-5", "3e-5", "4e-5", "5e-5"]])
   }
 
+  /// A `sweep:` list keeps each value whole: a quoted name with a comma or colons is one value, not several
+  /// (joined and split again, "a,b" became two values and "1:2:3" a range).
+  @Test func sweepListKeepsEachValueWhole() throws {
+    let yaml =
+      Self.valid + "\nsweep:\n  - vary: options.cloud.samples\n"
+      + "    values: [\"set-a,v2\", \"1:2:3\", plain]\n"
+    let sweep = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml").scenario.sweep
+    #expect(sweep.map(\.values) == [["set-a,v2", "1:2:3", "plain"]])
+    #expect(sweep.map(\.path) == ["options.cloud.samples"])
+    // The checks of --vary's lists still hold: a fixed key cannot be varied.
+    let fixed = Self.valid + "\nsweep:\n  - vary: seed\n    values: [1, 2]\n"
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(yaml: fixed, file: "s.yaml")
+    }
+    #expect(error?.description.contains("'seed' cannot be varied") == true)
+  }
+
   @Test func missingFileIsOneClearError() {
     let error = #expect(throws: ScenarioError.self) {
       try ScenarioLoader.load(path: "/nonexistent/x.yaml")

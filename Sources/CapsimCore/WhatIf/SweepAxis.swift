@@ -27,12 +27,8 @@ public struct SweepAxis: Sendable, Hashable, Codable {
   /// - Throws: ``ScenarioError`` naming `label`.
   public init(parsing text: String, label: String) throws(ScenarioError) {
     let assignment = try ScenarioOverride(parsing: text, number: 0, label: label)
-    func problem(_ message: String, _ help: String) -> ScenarioError {
-      ScenarioError([.invalidValue(SourceLocation(file: label), message: message, help: help)])
-    }
-    if let reason = Self.fixedKeys[assignment.path] {
-      throw problem("'\(assignment.path)' cannot be varied: \(reason.why)", reason.help)
-    }
+    let problem = Self.problem(label)
+    try Self.checkVariable(assignment.path, label: label)
     let body = assignment.value.trimmingSpaces
     let parts = body.split(separator: ":", omittingEmptySubsequences: false).map {
       String($0).trimmingSpaces
@@ -69,20 +65,60 @@ public struct SweepAxis: Sendable, Hashable, Codable {
         values = (0..<Int(count)).map { k in Self.format(from + Double(k) * step) }
       }
     } else {
-      values = body.split(separator: ",", omittingEmptySubsequences: false).map {
-        String($0).trimmingSpaces
-      }
-      guard !values.contains(where: \.isEmpty) else {
-        throw problem(
-          "'\(body)' has an empty value", "list values separated by commas, e.g. 60,80,100")
-      }
-      guard values.count <= Self.maximumValues else {
-        throw problem(
-          "the list has \(values.count) values; at most \(Self.maximumValues) are allowed",
-          "list fewer values")
-      }
+      values = try Self.listed(
+        body.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+        label: label, written: body)
     }
     path = assignment.path
+  }
+
+  /// An axis taking each of `values` in turn, as a scenario file's `values: [a, b, c]` lists them: each value
+  /// is kept whole, commas and colons included (a name may hold them). `label` names the axis in errors.
+  ///
+  /// The path is checked as in ``init(parsing:label:)``; there must be at least one value, none empty, and at
+  /// most ``maximumValues``.
+  /// - Throws: ``ScenarioError`` naming `label`.
+  public init(path: String, listing values: [String], label: String) throws(ScenarioError) {
+    let assignment = try ScenarioOverride(
+      parsing: "\(path)=\(values.first ?? "")", number: 0, label: label)
+    try Self.checkVariable(assignment.path, label: label)
+    guard !values.isEmpty else {
+      throw Self.problem(label)("the list of values is empty", "list at least one value, e.g. [60, 80]")
+    }
+    self.values = try Self.listed(
+      values, label: label, written: values.joined(separator: ", "))
+    self.path = assignment.path
+  }
+
+  /// An error about the axis `label`.
+  private static func problem(_ label: String) -> (String, String) -> ScenarioError {
+    { message, help in
+      ScenarioError([.invalidValue(SourceLocation(file: label), message: message, help: help)])
+    }
+  }
+
+  /// Throws when `path` is one of the ``fixedKeys``.
+  private static func checkVariable(_ path: String, label: String) throws(ScenarioError) {
+    if let reason = fixedKeys[path] {
+      throw problem(label)("'\(path)' cannot be varied: \(reason.why)", reason.help)
+    }
+  }
+
+  /// `values` without surrounding spaces, checked: none empty, at most ``maximumValues``.
+  private static func listed(
+    _ values: [String], label: String, written: String
+  ) throws(ScenarioError) -> [String] {
+    let values = values.map(\.trimmingSpaces)
+    guard !values.contains(where: \.isEmpty) else {
+      throw problem(label)(
+        "'\(written)' has an empty value", "list values separated by commas, e.g. 60,80,100")
+    }
+    guard values.count <= maximumValues else {
+      throw problem(label)(
+        "the list has \(values.count) values; at most \(maximumValues) are allowed",
+        "list fewer values")
+    }
+    return values
   }
 
   /// Top-level keys that are the same at every point, with why and what to do instead. A sweep's or
