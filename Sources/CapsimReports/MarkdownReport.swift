@@ -27,7 +27,7 @@ public enum MarkdownReport {
     }
     if let precision = outcome.precision {
       lines.append("")
-      lines.append(precision.summary(trials: outcome.trials) + ".")
+      lines.append("Precision: " + precision.summary(trials: outcome.trials) + ".")
     }
     if let line = UncertaintyText.inputsLine(outcome.uncertainInputs, code: true) {
       lines.append("")

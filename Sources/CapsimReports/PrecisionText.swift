@@ -1,8 +1,8 @@
 import CapsimCore
 
 extension PrecisionOutcome {
-  /// One line for reports, e.g. `precision: 95% half-width 0.93% of every total cost and of the leading
-  /// paired difference (target 1%), reached after 5,120 trials`.
+  /// What the precision target came to, for reports after a "Precision: " label, e.g. `95% half-width 0.93%
+  /// of every total cost and of the leading paired difference (target 1%), reached after 5,120 trials`.
   public func summary(trials: Int) -> String {
     func percent(_ share: Double) -> String {
       share.isFinite ? "\((share * 10_000).rounded() / 100)%" : "not estimable"
@@ -12,7 +12,7 @@ extension PrecisionOutcome {
       ? "reached after \(NumberFormatting.count(trials, "trial"))"
       : "NOT reached: stopped at the limit of \(NumberFormatting.count(maximumTrials, "trial"))"
     return
-      "precision: 95% half-width \(percent(reached)) of every total cost and of the leading paired "
+      "95% half-width \(percent(reached)) of every total cost and of the leading paired "
       + "difference (target \(percent(target))), \(outcome)"
   }
 }

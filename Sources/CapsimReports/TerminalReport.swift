@@ -36,7 +36,10 @@ public struct TerminalReport: Sendable {
           "Overrides: " + outcome.overrides.map(\.description).joined(separator: ", "),
           indent: "  "))
     }
-    if let precision = outcome.precision { lines.append(precision.summary(trials: outcome.trials)) }
+    if let precision = outcome.precision {
+      lines.append(
+        contentsOf: wrap("Precision: " + precision.summary(trials: outcome.trials), indent: "  "))
+    }
     if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
       lines.append(contentsOf: wrap(line, indent: "  "))
     }

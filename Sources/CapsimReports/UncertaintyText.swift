@@ -49,8 +49,7 @@ public enum UncertaintyText {
         "Overrides (--set): " + outcome.overrides.map(\.description).joined(separator: ", "))
     }
     if let precision = outcome.precision {
-      let summary = precision.summary(trials: outcome.trials)
-      lines.append(summary.prefix(1).uppercased() + summary.dropFirst())
+      lines.append("Precision: " + precision.summary(trials: outcome.trials))
     }
     if let line = inputsLine(outcome.uncertainInputs) { lines.append(line) }
     if let line = correlationsLine(outcome.inputCorrelations) { lines.append(line) }

@@ -54,6 +54,16 @@ struct RunCommandTests {
     #expect(page.standardOutput.contains("stopped at the limit of 2,048 trials"))
     #expect(page.standardOutput.contains("Uncertain inputs (drawn per trial"))
     #expect(page.standardOutput.contains("Rank correlations imposed"))
+    // The terminal report says it under a label, wrapped within the width like the lines around it (it
+    // printed one unwrapped 150-column line starting "precision:").
+    let text = try CapsimExecutable.run([
+      "run", "scenarios/uncertain-spot-price.yaml", "--db", database, "--no-save", "--precision",
+      "0.1%", "--max-trials", "2048", "--threads", "2", "--width", "80",
+    ])
+    #expect(text.standardOutput.contains("\nPrecision: 95% half-width"))
+    #expect(text.standardOutput.contains("stopped at the limit of 2,048"))
+    let widest = text.standardOutput.split(separator: "\n").map(\.count).max() ?? 0
+    #expect(widest <= 80, "a line of \(widest) columns")
   }
 
   @Test func runIsStoredAndListed() throws {
