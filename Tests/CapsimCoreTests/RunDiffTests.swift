@@ -70,6 +70,21 @@ struct RunDiffTests {
     #expect(diff.metrics[1].exceedsUncertainty == true)
   }
 
+  /// A sized option's node count is not in its scenario keys (`nodes: auto` in both runs): the simulated
+  /// counts are listed when they differ; a count the keys already show changing is not listed twice.
+  @Test func simulatedNodeCountsThatTheKeysDoNotShowAreListed() {
+    let diff = RunDiff(
+      keysA: [("options.sized.nodes", "auto"), ("options.fixed.nodes", "4")],
+      keysB: [("options.sized.nodes", "auto"), ("options.fixed.nodes", "6")],
+      metricsA: [], metricsB: [],
+      nodesA: [("sized", 7), ("fixed", 4), ("same", 3)],
+      nodesB: [("sized", 9), ("fixed", 6), ("same", 3)])
+    #expect(
+      diff.keyChanges.map { [$0.path, $0.before ?? "-", $0.after ?? "-"] } == [
+        ["options.fixed.nodes", "4", "6"], ["options.sized.nodes (simulated)", "7", "9"],
+      ])
+  }
+
   @Test func aChangeInsideTheIntervalIsNotFlagged() {
     let diff = RunDiff(
       keysA: [], keysB: [], metricsA: [("x", [Self.metric("total_cost", 1_000, se: 30)])],

@@ -47,14 +47,28 @@ public struct RunDiff: Sendable, Hashable, Codable {
   public var metrics: [MetricChange]
 
   /// Compares scenario keys `keysA` with `keysB` and each option's metrics.
+  ///
+  /// `nodesA` and `nodesB` are the committed nodes each option was simulated with. When an option's count
+  /// differs and its scenario key does not already say so (a sized option, `nodes: auto`, is sized anew
+  /// by each run), the change is listed under the key `options.NAME.nodes (simulated)`.
   /// - Complexity: O(k log k + m) for k keys and m metrics.
   public init(
     keysA: [(path: String, value: String)], keysB: [(path: String, value: String)],
     metricsA: [(option: String, metrics: [MetricEstimate])],
-    metricsB: [(option: String, metrics: [MetricEstimate])]
+    metricsB: [(option: String, metrics: [MetricEstimate])],
+    nodesA: [(option: String, nodes: Int)] = [], nodesB: [(option: String, nodes: Int)] = []
   ) {
-    let a = Dictionary(keysA.map { ($0.path, $0.value) }) { _, last in last }
-    let b = Dictionary(keysB.map { ($0.path, $0.value) }) { _, last in last }
+    var a = Dictionary(keysA.map { ($0.path, $0.value) }) { _, last in last }
+    var b = Dictionary(keysB.map { ($0.path, $0.value) }) { _, last in last }
+    let simulatedA = Dictionary(nodesA.map { ($0.option, $0.nodes) }) { first, _ in first }
+    let simulatedB = Dictionary(nodesB.map { ($0.option, $0.nodes) }) { first, _ in first }
+    for option in Set(simulatedA.keys).union(simulatedB.keys) {
+      let (before, after) = (simulatedA[option].map(String.init), simulatedB[option].map(String.init))
+      let written = "options.\(option).nodes"
+      guard before != after, a[written] != before || b[written] != after else { continue }
+      a[written + " (simulated)"] = before
+      b[written + " (simulated)"] = after
+    }
     keyChanges = Set(a.keys).union(b.keys).sorted().compactMap { path in
       a[path] == b[path] ? nil : KeyChange(path: path, before: a[path], after: b[path])
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A simulation run to save: the scenario, how it was run, the full result JSON and the headline
 /// metrics of each option (stored one row per metric so they can be queried).
 public struct NewSimulationRun: Sendable, Hashable {
@@ -107,5 +109,28 @@ public struct SimulationRun: Sendable, Hashable {
     public var option: String
     /// Its metrics.
     public var metrics: [MetricEstimate]
+  }
+}
+
+extension SimulationRun {
+  /// The committed nodes each option was simulated with, as its result JSON records them (`options` of a
+  /// run, `leading` and `alternative` of a recommendation), in that order; options without nodes are left
+  /// out. A sized option (`nodes: auto`) has its chosen count here, which its scenario text does not hold.
+  public var simulatedNodes: [(option: String, nodes: Int)] {
+    guard
+      let document = try? JSONSerialization.jsonObject(with: Data(resultJSON.utf8))
+        as? [String: Any]
+    else { return [] }
+    var entries = (document["options"] as? [[String: Any]]) ?? []
+    for key in ["leading", "alternative"] {
+      if let option = document[key] as? [String: Any] { entries.append(option) }
+    }
+    var seen: Set<String> = []
+    return entries.compactMap { entry in
+      guard let name = entry["name"] as? String, let nodes = entry["nodes"] as? Int,
+        seen.insert(name).inserted
+      else { return nil }
+      return (name, nodes)
+    }
   }
 }

@@ -83,7 +83,8 @@ struct RunsDiffCommand: AsyncParsableCommand {
         keysB: try ScenarioLoader.keyValues(
           yaml: b.scenarioText, file: "run \(second)", overrides: b.overrides),
         metricsA: a.options.map { ($0.option, $0.metrics) },
-        metricsB: b.options.map { ($0.option, $0.metrics) })
+        metricsB: b.options.map { ($0.option, $0.metrics) },
+        nodesA: a.simulatedNodes, nodesB: b.simulatedNodes)
       try output.write(
         RunDiffReport(diff, before: Self.describe(a), after: Self.describe(b), all: all))
     }
