@@ -63,7 +63,9 @@ public struct RunDiff: Sendable, Hashable, Codable {
     let simulatedA = Dictionary(nodesA.map { ($0.option, $0.nodes) }) { first, _ in first }
     let simulatedB = Dictionary(nodesB.map { ($0.option, $0.nodes) }) { first, _ in first }
     for option in Set(simulatedA.keys).union(simulatedB.keys) {
-      let (before, after) = (simulatedA[option].map(String.init), simulatedB[option].map(String.init))
+      let (before, after) = (
+        simulatedA[option].map(String.init), simulatedB[option].map(String.init)
+      )
       let written = "options.\(option).nodes"
       guard before != after, a[written] != before || b[written] != after else { continue }
       a[written + " (simulated)"] = before

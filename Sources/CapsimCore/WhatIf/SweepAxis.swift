@@ -83,7 +83,8 @@ public struct SweepAxis: Sendable, Hashable, Codable {
       parsing: "\(path)=\(values.first ?? "")", number: 0, label: label)
     try Self.checkVariable(assignment.path, label: label)
     guard !values.isEmpty else {
-      throw Self.problem(label)("the list of values is empty", "list at least one value, e.g. [60, 80]")
+      throw Self.problem(label)(
+        "the list of values is empty", "list at least one value, e.g. [60, 80]")
     }
     self.values = try Self.listed(
       values, label: label, written: values.joined(separator: ", "))
