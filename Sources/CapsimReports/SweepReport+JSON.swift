@@ -19,6 +19,8 @@ extension SweepReport {
     var overrides: [JSONReport.OverrideEntry]
     /// The inputs written as distributions and drawn per trial at every point (`[]` without any).
     var uncertainInputs: [UncertainInput]
+    /// Each rank correlation imposed between those inputs with the one achieved (`[]` without any).
+    var inputCorrelations: [AchievedCorrelation]
     var points: [Point]
 
     init(_ result: SweepResult) {
@@ -30,6 +32,7 @@ extension SweepReport {
       axes = result.axes.map { Axis(path: $0.path, values: $0.values) }
       overrides = result.overrides.map(JSONReport.OverrideEntry.init)
       uncertainInputs = result.uncertainInputs
+      inputCorrelations = result.inputCorrelations
       points = result.points.map(Point.init)
     }
   }

@@ -8,6 +8,9 @@ extension SweepReport {
     if let inputs = UncertaintyText.inputsLine(result.uncertainInputs, code: true) {
       lines += ["", inputs + "."]
     }
+    if let pairs = UncertaintyText.correlationsLine(result.inputCorrelations, code: true) {
+      lines += ["", pairs + "."]
+    }
     lines += [
       "",
       "Each cost is the mean total over the horizon ± the half-width of its 95% confidence interval; "

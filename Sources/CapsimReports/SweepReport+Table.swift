@@ -12,6 +12,9 @@ extension SweepReport {
     if let inputs = UncertaintyText.inputsLine(result.uncertainInputs) {
       lines += RecommendationReport.wrap(inputs, width: width, indent: "  ")
     }
+    if let pairs = UncertaintyText.correlationsLine(result.inputCorrelations) {
+      lines += RecommendationReport.wrap(pairs, width: width, indent: "  ")
+    }
     lines += RecommendationReport.wrap(
       "Cells: mean total cost ± 95% CI half-width; P(min): share of trials in which the option is "
         + "cheapest (ties shared) [Wilson 95% CI, %, rounded outward]; verdict: what 'capsim recommend' says there.",

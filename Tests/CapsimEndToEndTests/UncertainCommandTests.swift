@@ -73,7 +73,8 @@ struct UncertainCommandTests {
   }
 
   /// Every sweep report lists the inputs drawn per trial: the scenario's three other than the swept
-  /// volume (which takes each point's value), in the file's order.
+  /// volume (which takes each point's value), in the file's order; and every format but the CSV the rank
+  /// correlation imposed between two of them, unless an axis varies one of the pair.
   @Test func sweepListsTheUncertainInputsInEveryFormat() throws {
     let directory = try Fixtures.temporaryDirectory()
     let arguments = [
@@ -91,6 +92,10 @@ struct UncertainCommandTests {
       try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
     let inputs = try #require(object["uncertain_inputs"] as? [[String: Any]])
     #expect(inputs.compactMap { $0["path"] as? String } == drawn)
+    let pairs = try #require(object["input_correlations"] as? [[String: Any]])
+    #expect(pairs.count == 1)
+    #expect((pairs.first?["between"] as? [String]) == Array(drawn.prefix(2)))
+    #expect((pairs.first?["requested"] as? Double) == 0.5)
 
     let csv = try CapsimExecutable.run(arguments + ["--format", "csv"])
     let rows = csv.standardOutput.split(separator: "\n").map { CSVFields.split(String($0)) }
@@ -106,6 +111,7 @@ struct UncertainCommandTests {
     for format in ["table", "md", "html"] {
       let text = try CapsimExecutable.run(arguments + ["--format", format]).standardOutput
       #expect(text.contains("Uncertain inputs (drawn per trial"), "\(format)")
+      #expect(text.contains("Rank correlations imposed (Iman–Conover"), "\(format)")
       #expect(!text.contains("workload.jobs_per_month ~"), "\(format)")
       for path in drawn { #expect(text.contains(path), "\(format): \(path)") }
     }
@@ -116,9 +122,21 @@ struct UncertainCommandTests {
     let strings = try ExternalTools.run(
       try #require(ExternalTools.find("unzip")), ["-p", book.path, "xl/sharedStrings.xml"])
     #expect(strings.output.contains("<t>Uncertain inputs</t>"))
+    #expect(strings.output.contains("<t>Rank correlations</t>"))
     #expect(strings.output.contains("pert(2, 4, 12)"))
     // The value beside the label lists the inputs; it does not repeat the label.
     #expect(!strings.output.contains("<t>Uncertain inputs (drawn"))
+
+    // Sweeping one input of the correlated pair: that input takes each point's value, so no pair is left.
+    let swept = try CapsimExecutable.run([
+      "sweep", "scenarios/uncertain-volume.yaml", "--db",
+      directory.appendingPathComponent("c.sqlite").path, "--trials", "20", "--vary",
+      "options.bare-metal.migration.engineer_weeks=2,6", "--format", "json",
+    ])
+    #expect(swept.exitCode == 0, "\(swept.standardError)")
+    let sweptObject = try #require(
+      try JSONSerialization.jsonObject(with: Data(swept.standardOutput.utf8)) as? [String: Any])
+    #expect((sweptObject["input_correlations"] as? [Any])?.isEmpty == true)
   }
 
   /// `break-even` runs every uncertain input at its median and names them: the JSON lists each with its

@@ -35,7 +35,8 @@ public struct Sweep: Sendable {
   /// Runs the sweep. `scenario(settings)` returns the resolved scenario with one point's settings
   /// applied (as overrides to the scenario file, so they are validated like file values); every point is
   /// resolved before the first one runs. `uncertainInputs` are the scenario's uncertain inputs (the
-  /// engine's variation draws them); the result lists those no axis varies.
+  /// engine's variation draws them); the result lists those no axis varies, and the rank correlations
+  /// imposed between them with the ones achieved over the trials.
   ///
   /// - Throws: whatever `scenario` throws for a point (an invalid value), and ``SweepError`` for no axes
   ///   or too many points.
@@ -61,11 +62,17 @@ public struct Sweep: Sendable {
       points.append(Self.point(outcome, settings: settings, workload: resolved.scenario.workload))
     }
     let base = first?.scenario
+    let varied = Set(axes.map(\.path))
+    // Every point runs the same trials on the same per-trial draws of the uncertain inputs.
+    let correlations =
+      (engine.variation as? UncertainVariation)?.plan.achievedCorrelations(
+        trials: base?.trials ?? 0) ?? []
     return SweepResult(
       scenario: base?.name ?? "", trials: base?.trials ?? 0, seed: base?.seed ?? 0,
       horizonMonths: base?.horizonMonths ?? 0, currency: first?.currency ?? "", axes: axes,
       overrides: overrides, points: points,
-      uncertainInputs: uncertainInputs.filter { input in !axes.contains { $0.path == input.path } })
+      uncertainInputs: uncertainInputs.filter { !varied.contains($0.path) },
+      inputCorrelations: correlations.filter { $0.between.allSatisfy { !varied.contains($0) } })
   }
 
   /// One point's row from its outcome.

@@ -71,12 +71,15 @@ public struct SweepResult: Sendable, Hashable, Codable {
   /// The scenario's uncertain inputs drawn per trial at every point (the same draws at each): those not
   /// varied by an axis, which take the point's value instead.
   public var uncertainInputs: [UncertainInput]
+  /// The rank correlations imposed between those inputs, each with the one achieved over the trials (the
+  /// same draws at every point); a pair with a varied input is left out.
+  public var inputCorrelations: [AchievedCorrelation]
 
   /// Creates a result.
   public init(
     scenario: String, trials: Int, seed: UInt64, horizonMonths: Int, currency: String,
     axes: [SweepAxis], overrides: [ScenarioOverride], points: [Point],
-    uncertainInputs: [UncertainInput] = []
+    uncertainInputs: [UncertainInput] = [], inputCorrelations: [AchievedCorrelation] = []
   ) {
     self.scenario = scenario
     self.trials = trials
@@ -87,6 +90,7 @@ public struct SweepResult: Sendable, Hashable, Codable {
     self.overrides = overrides
     self.points = points
     self.uncertainInputs = uncertainInputs
+    self.inputCorrelations = inputCorrelations
   }
 
   /// The option names, in scenario order (those of the first point).

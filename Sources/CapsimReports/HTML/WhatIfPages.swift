@@ -71,6 +71,9 @@ struct SweepPage {
     if let inputs = UncertaintyText.inputsLine(result.uncertainInputs) {
       body += "<p class=\"meta\">\(SVG.escape(inputs))</p>\n"
     }
+    if let pairs = UncertaintyText.correlationsLine(result.inputCorrelations) {
+      body += "<p class=\"meta\">\(SVG.escape(pairs))</p>\n"
+    }
     body +=
       "</header>\n<section class=\"answer\" aria-label=\"Where the cheapest option changes\">\n"
     for (index, sentence) in Self.changes(result).enumerated() {

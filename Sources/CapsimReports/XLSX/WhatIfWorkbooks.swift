@@ -111,6 +111,9 @@ struct SweepWorkbook {
         + result.overrides.map { ("Override: \($0.path)", .text($0.value)) }
         + (UncertaintyText.inputsList(result.uncertainInputs).map {
           [("Uncertain inputs", .text($0))]
+        } ?? [])
+        + (UncertaintyText.correlationsLine(result.inputCorrelations).map {
+          [("Rank correlations", .text($0))]
         } ?? []),
       currency: money)
     return try workbook.data()
