@@ -21,7 +21,7 @@ struct BenchCommand: AsyncParsableCommand {
   @Argument(help: "Scenario to time instead of the built-in reference (see --print-scenario).")
   var scenario: String?
   @Option(help: "Override the trial count.") var trials: Int?
-  @Option(help: "Concurrent tasks for the parallel run (default: the number of cores).")
+  @Option(help: "Concurrent tasks for the parallel run (default: the cores this process may use).")
   var threads: Int?
   @Flag(help: "Print the reference scenario and exit.") var printScenario = false
   @OptionGroup var database: DatabaseOptions
@@ -37,7 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
         ?? ScenarioLoader.parse(yaml: ReferenceBenchmark.scenario, file: "<reference benchmark>")
       if let trials { loaded.scenario.trials = trials }
       let resolved = try database.open().resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-      let parallelism = threads ?? ProcessInfo.processInfo.activeProcessorCount
+      let parallelism = threads ?? AvailableCores.count
       let m = await ThroughputBenchmark.measure(resolved, threads: parallelism)
       try OutputWriter.write(
         BenchReport.text(

@@ -21,7 +21,8 @@ struct ScenarioRunOptions: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: "Concurrent simulation tasks (default: the number of cores). Results do not depend on it."
+    help:
+      "Concurrent simulation tasks (default: the cores this process may use). Results do not depend on it."
   )
   var threads: Int?
 
@@ -64,7 +65,7 @@ struct ScenarioRunOptions: ParsableArguments {
 
   /// The engine with the chosen concurrency.
   var engine: MonteCarloEngine {
-    MonteCarloEngine(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    MonteCarloEngine(threadCount: threads ?? AvailableCores.count)
   }
 
   /// The engine with the scenario's uncertain inputs drawn per trial (none: the plain ``engine``);
