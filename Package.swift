@@ -101,6 +101,10 @@ let package = Package(
       dependencies: ["CapsimCharts"]
     ),
     .testTarget(
+      name: "CapsimCLITests",
+      dependencies: ["capsim"]
+    ),
+    .testTarget(
       name: "CapsimEndToEndTests",
       dependencies: ["CapsimCore", "_CapsimTestSupport"],
       exclude: ["Snapshots"]

@@ -116,7 +116,7 @@ struct ScenarioRunOptions: ParsableArguments {
       try work.check(budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
     }
     try work.checkMemory(
-      available: Double(ProcessInfo.processInfo.physicalMemory), threads: engine.threadCount,
+      available: AvailableMemory.bytes, threads: engine.threadCount,
       sourceMap: loaded.sourceMap)
     return (loaded, store, resolved)
   }
