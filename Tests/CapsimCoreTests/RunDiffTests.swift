@@ -71,14 +71,16 @@ struct RunDiffTests {
   }
 
   /// A sized option's node count is not in its scenario keys (`nodes: auto` in both runs): the simulated
-  /// counts are listed when they differ; a count the keys already show changing is not listed twice.
+  /// counts are listed when they differ; a count the keys already show changing is not listed twice, and an
+  /// option with a count in one run only (a recommendation stores its two compared options alone) is not
+  /// listed as a change.
   @Test func simulatedNodeCountsThatTheKeysDoNotShowAreListed() {
     let diff = RunDiff(
       keysA: [("options.sized.nodes", "auto"), ("options.fixed.nodes", "4")],
       keysB: [("options.sized.nodes", "auto"), ("options.fixed.nodes", "6")],
       metricsA: [], metricsB: [],
-      nodesA: [("sized", 7), ("fixed", 4), ("same", 3)],
-      nodesB: [("sized", 9), ("fixed", 6), ("same", 3)])
+      nodesA: [("sized", 7), ("fixed", 4), ("same", 3), ("only-in-a", 2)],
+      nodesB: [("sized", 9), ("fixed", 6), ("same", 3), ("only-in-b", 5)])
     #expect(
       diff.keyChanges.map { [$0.path, $0.before ?? "-", $0.after ?? "-"] } == [
         ["options.fixed.nodes", "4", "6"], ["options.sized.nodes (simulated)", "7", "9"],

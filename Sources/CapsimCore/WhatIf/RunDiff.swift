@@ -48,9 +48,10 @@ public struct RunDiff: Sendable, Hashable, Codable {
 
   /// Compares scenario keys `keysA` with `keysB` and each option's metrics.
   ///
-  /// `nodesA` and `nodesB` are the committed nodes each option was simulated with. When an option's count
-  /// differs and its scenario key does not already say so (a sized option, `nodes: auto`, is sized anew
-  /// by each run), the change is listed under the key `options.NAME.nodes (simulated)`.
+  /// `nodesA` and `nodesB` are the committed nodes each option was simulated with. When an option has a
+  /// count in both, the counts differ and its scenario key does not already say so (a sized option,
+  /// `nodes: auto`, is sized anew by each run), the change is listed under the key
+  /// `options.NAME.nodes (simulated)`.
   /// - Complexity: O(k log k + m) for k keys and m metrics.
   public init(
     keysA: [(path: String, value: String)], keysB: [(path: String, value: String)],
@@ -62,10 +63,12 @@ public struct RunDiff: Sendable, Hashable, Codable {
     var b = Dictionary(keysB.map { ($0.path, $0.value) }) { _, last in last }
     let simulatedA = Dictionary(nodesA.map { ($0.option, $0.nodes) }) { first, _ in first }
     let simulatedB = Dictionary(nodesB.map { ($0.option, $0.nodes) }) { first, _ in first }
-    for option in Set(simulatedA.keys).union(simulatedB.keys) {
-      let (before, after) = (
-        simulatedA[option].map(String.init), simulatedB[option].map(String.init)
-      )
+    // Only options with a count in both runs: a recommendation stores its two compared options alone,
+    // and a result stored without counts says nothing about them.
+    for option in Set(simulatedA.keys).intersection(simulatedB.keys) {
+      guard let before = simulatedA[option].map(String.init),
+        let after = simulatedB[option].map(String.init)
+      else { continue }
       let written = "options.\(option).nodes"
       guard before != after, a[written] != before || b[written] != after else { continue }
       a[written + " (simulated)"] = before

@@ -63,7 +63,8 @@ struct RunsDiffCommand: AsyncParsableCommand {
     abstract: "Compare two stored runs: scenario keys (overrides included) and every metric.",
     discussion: """
       Lists the scenario keys whose values differ between run A and run B (after each run's --set \
-      overrides), then each option's metrics side by side with B − A and whether the change exceeds the \
+      overrides; an option sized with nodes: auto adds options.NAME.nodes (simulated) when the runs chose \
+      different counts), then each option's metrics side by side with B − A and whether the change exceeds the \
       combined 95% interval 1.96·√(SE_A² + SE_B²). The terminal table shows only the changed metrics \
       unless --all. Example: capsim runs diff 3 4
       """)
