@@ -81,7 +81,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CapsimScenarioLoaderTests",
-      dependencies: ["CapsimScenarioLoader", "_CapsimTestSupport"]
+      dependencies: ["CapsimScenarioLoader", "_CapsimTestSupport", "Yams"]
     ),
     .testTarget(
       name: "CapsimStoreTests",

@@ -70,8 +70,15 @@ extension ScenarioLoader {
               found: YAMLMappingReader.describe(item)))
           continue
         }
-        // Each listed value whole: a name may hold a comma.
-        let listed = list.compactMap(\.string)
+        if let item = list.first(where: { ($0.string ?? "").allSatisfy(\.isWhitespace) }) {
+          problems.add(
+            .invalidValue(
+              problems.location(item, "\(path).values"), message: "'values' has an empty value",
+              help: "remove it, or give the value to sweep, e.g. 'values: [60, 80, 100]'"))
+          continue
+        }
+        // Each listed value whole (a name may hold a comma), as YAML text that reads back as written.
+        let listed = list.compactMap(\.string).map(Self.yamlText)
         axis = { () throws(ScenarioError) in
           try SweepAxis(path: vary, listing: listed, label: path)
         }
@@ -98,5 +105,24 @@ extension ScenarioLoader {
       }
     }
     return axes
+  }
+
+  /// `value` as YAML text that reads back as the same string: as it is when it does (a number, a name),
+  /// else double-quoted. A sweep's value becomes an override's text, which is read as YAML: quoted in the
+  /// file, `"a: b"`, `"[x, y]"` or `"80 # note"` would otherwise read as a mapping, a list, or 80.
+  static func yamlText(_ value: String) -> String {
+    if let node = try? Yams.compose(yaml: value), node.scalar?.string == value { return value }
+    var quoted = "\""
+    for character in value.unicodeScalars {
+      switch character {
+      case "\\": quoted += "\\\\"
+      case "\"": quoted += "\\\""
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      case "\r": quoted += "\\r"
+      default: quoted.unicodeScalars.append(character)
+      }
+    }
+    return quoted + "\""
   }
 }

@@ -1,5 +1,7 @@
-import CapsimScenarioLoader
 import Testing
+import Yams
+
+@testable import CapsimScenarioLoader
 
 @Suite("Scenario loader")
 struct ScenarioLoaderTests {
@@ -167,13 +169,33 @@ struct ScenarioLoaderTests {
   }
 
   /// A `sweep:` list keeps each value whole: a quoted name with a comma or colons is one value, not several
-  /// (joined and split again, "a,b" became two values and "1:2:3" a range).
+  /// (joined and split again, "a,b" became two values and "1:2:3" a range). A value that would read back
+  /// as something else when its text is applied as YAML (a mapping, a list, a number and a comment) is
+  /// quoted; an empty one is an error at its line.
   @Test func sweepListKeepsEachValueWhole() throws {
     let yaml =
       Self.valid + "\nsweep:\n  - vary: options.cloud.samples\n"
-      + "    values: [\"set-a,v2\", \"1:2:3\", plain]\n"
+      + "    values: [\"set-a,v2\", \"1:2:3\", plain, \"a: b\", \"80 # note\", \"[x, y]\"]\n"
     let sweep = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml").scenario.sweep
-    #expect(sweep.map(\.values) == [["set-a,v2", "1:2:3", "plain"]])
+    #expect(
+      sweep.map(\.values) == [
+        ["set-a,v2", "1:2:3", "plain", "\"a: b\"", "\"80 # note\"", "\"[x, y]\""]
+      ])
+    // Applied as an override, the quoted text reads back as the string written.
+    for value in ["a: \"b\"\\c", "- x", "{k: v}", "tab\there", "120", "plain name"] {
+      let text = ScenarioLoader.yamlText(value)
+      #expect(try Yams.compose(yaml: text)?.scalar?.string == value, "\(value) → \(text)")
+    }
+    #expect(ScenarioLoader.yamlText("120") == "120")
+    let empty =
+      Self.valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: [80, \"\", 90]\n"
+    let emptyError = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(yaml: empty, file: "s.yaml")
+    }
+    #expect(
+      emptyError?.description.contains(
+        "s.yaml:24:18: error: field 'sweep[0].values': 'values' has an empty value") == true,
+      "\(emptyError?.description ?? "")")
     #expect(sweep.map(\.path) == ["options.cloud.samples"])
     // The checks of --vary's lists still hold: a fixed key cannot be varied.
     let fixed = Self.valid + "\nsweep:\n  - vary: seed\n    values: [1, 2]\n"
