@@ -10,9 +10,10 @@ extension RecommendationReport {
   /// `confidence.probability`, `savings.p05`, `reasons.cost_commitment.difference`,
   /// `signals.long_runs.present`. Numbers (full precision) are in `value` and only numbers; words are in
   /// `text`, so a spreadsheet column holds one kind. Shares are fractions (unit `fraction`); unknown
-  /// values are empty. The seed is in `text` behind an apostrophe (``CSVReport/seedText(_:)``). With
-  /// uncertain inputs, `uncertain_inputs.PATH.*` gives each one's distribution and 5th, 50th and 95th
-  /// percentiles, `input_correlations.N.*` each requested rank correlation with the achieved one, and
+  /// values are empty. The seed is in `text` behind an apostrophe (``CSVReport/seedText(_:)``). With a
+  /// precision target, `precision.*` gives the target, the half-width reached, whether it was met and the
+  /// trial limit. With uncertain inputs, `uncertain_inputs.PATH.*` gives each one's distribution and 5th,
+  /// 50th and 95th percentiles, `input_correlations.N.*` each requested rank correlation with the achieved one, and
   /// `verdict_sensitivity.*` the top tornado inputs (the saving at each end) and the flip value, as the
   /// JSON's `uncertain_inputs`, `input_correlations` and `verdict_sensitivity` do.
   public static func csv(_ r: Recommendation) -> String {
@@ -29,6 +30,12 @@ extension RecommendationReport {
     add("seed", CSVReport.seedText(r.seed))
     add("horizon_months", Double(r.horizonMonths), "months")
     for override in r.overrides { add("overrides.\(override.path)", override.value) }
+    if let precision = r.precision {
+      add("precision.target", precision.target, "share")
+      add("precision.reached", precision.reached, "share")
+      add("precision.met", precision.met ? "true" : "false")
+      add("precision.maximum_trials", Double(precision.maximumTrials), "trials")
+    }
     add("verdict.kind", verdictKey(r.verdict))
     switch r.verdict {
     case .stayOnShared(let option): add("verdict.option", option)

@@ -26,6 +26,9 @@ extension RecommendationReport {
     var signals: [Signal]
     var policy: RecommendationPolicy
     var overrides: [JSONReport.OverrideEntry]
+    /// Present only with a precision target: the target, the half-width reached, whether it was met and
+    /// the trial limit.
+    var precision: PrecisionOutcome?
     /// Present only when some input was a distribution.
     var uncertainInputs: [UncertainInput]?
     /// With correlated uncertain inputs: each requested rank correlation and the one achieved.
@@ -73,6 +76,7 @@ extension RecommendationReport {
       }
       policy = r.policy
       overrides = r.overrides.map(JSONReport.OverrideEntry.init)
+      precision = r.precision
       uncertainInputs = r.uncertainInputs.isEmpty ? nil : r.uncertainInputs
       inputCorrelations = r.inputCorrelations.isEmpty ? nil : r.inputCorrelations
       verdictSensitivity = r.verdictSensitivity

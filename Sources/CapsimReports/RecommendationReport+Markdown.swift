@@ -90,6 +90,9 @@ extension RecommendationReport {
         "The scenario file was run with these overrides (--set): "
           + r.overrides.map { "`\($0.description)`" }.joined(separator: ", ") + ".")
     }
+    if let precision = r.precision {
+      lines += ["", "Precision: " + precision.summary(trials: r.trials) + "."]
+    }
     if let line = UncertaintyText.inputsLine(r.uncertainInputs, code: true) {
       lines += ["", "## Uncertain inputs", "", line + "."]
     }

@@ -20,6 +20,11 @@ extension RecommendationReport {
           "Overrides: " + r.overrides.map(\.description).joined(separator: ", "), width: width,
           indent: "  "))
     }
+    if let precision = r.precision {
+      lines.append(
+        contentsOf: wrap(
+          "Precision: " + precision.summary(trials: r.trials), width: width, indent: "  "))
+    }
     if let line = UncertaintyText.inputsLine(r.uncertainInputs) {
       lines.append(contentsOf: wrap(line, width: width, indent: "  "))
     }

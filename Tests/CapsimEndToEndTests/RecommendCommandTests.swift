@@ -100,6 +100,32 @@ struct RecommendCommandTests {
     #expect(memo.contains("Monte Carlo estimates from 100 simulated"))
   }
 
+  /// With a precision target the recommendation states how it ended in every format, as `run` does (it said
+  /// nothing: a target not reached went unmentioned).
+  @Test func aPrecisionTargetIsStated() throws {
+    let arguments = [
+      "recommend", "scenarios/early-experimentation.yaml", "--db", database, "--precision", "0.01%",
+      "--max-trials", "2048", "--width", "80",
+    ]
+    let table = try CapsimExecutable.run(arguments)
+    #expect(table.exitCode == 0, "\(table.standardError)")
+    #expect(table.standardOutput.contains("\nPrecision: 95% half-width"), "\(table.standardOutput)")
+    #expect(table.standardOutput.contains("NOT reached: stopped at the limit of 2,048 trials"))
+    let json = try CapsimExecutable.run(arguments + ["--format", "json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let precision = try #require(object["precision"] as? [String: Any])
+    #expect(precision["met"] as? Bool == false)
+    #expect(precision["maximum_trials"] as? Int == 2_048)
+    #expect(object["trials"] as? Int == 2_048)
+    let csv = try CapsimExecutable.run(arguments + ["--format", "csv"])
+    #expect(csv.standardOutput.contains("\nprecision.met,,false,\n"), "\(csv.standardOutput)")
+    for format in ["md", "html"] {
+      let text = try CapsimExecutable.run(arguments + ["--format", format]).standardOutput
+      #expect(text.contains("Precision: 95% half-width"), "\(format)")
+    }
+  }
+
   @Test func badScenarioExitsWith64() throws {
     let file = directory.appendingPathComponent("bad.yaml")
     try """

@@ -92,6 +92,7 @@ extension Recommendation {
         bestCommitted: bestCommitted, policy: policy),
       policy: policy, overrides: outcome.overrides, uncertainInputs: outcome.uncertainInputs)
     inputCorrelations = outcome.inputCorrelations
+    precision = outcome.precision
     leadingOfferedLoad = overloaded ? leading.offeredLoad : nil
   }
 

@@ -115,6 +115,8 @@ public struct Recommendation: Sendable, Hashable, Codable {
   public var uncertainInputs: [UncertainInput] = []
   /// The rank correlations requested between uncertain inputs and achieved (from the outcome).
   public var inputCorrelations: [AchievedCorrelation] = []
+  /// With a precision target: how the run ended (from the outcome).
+  public var precision: PrecisionOutcome?
   /// With ``ReevaluationReason/insufficientCapacity``: the leading option's offered load (work over
   /// capacity, above 1).
   public var leadingOfferedLoad: Double?

@@ -14,7 +14,12 @@ struct RecommendationPage {
     body +=
       "<p class=\"meta\">\(r.horizonMonths) months · "
       + "\(NumberFormatting.fixed(Double(r.trials), decimals: 0)) Monte Carlo trials · seed \(r.seed) · "
-      + "capsim \(SVG.escape(settings.capsimVersion))</p>\n</header>\n"
+      + "capsim \(SVG.escape(settings.capsimVersion))</p>\n"
+    if let precision = r.precision {
+      body +=
+        "<p class=\"meta\">\(SVG.escape("Precision: " + precision.summary(trials: r.trials)))</p>\n"
+    }
+    body += "</header>\n"
     body += "<section class=\"answer\" aria-label=\"Verdict\">\n"
     body += "<p class=\"headline\">\(SVG.escape(RecommendationReport.verdictSentence(r)))</p>\n"
     for line in [
