@@ -29,14 +29,29 @@ public enum UncertaintyText {
   public static func correlationsLine(_ pairs: [AchievedCorrelation], code: Bool = false) -> String?
   {
     guard !pairs.isEmpty else { return nil }
-    let quote = code ? "`" : ""
     return
       "Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials): "
-      + pairs.map {
-        "\(quote)\($0.between[0])\(quote) ~ \(quote)\($0.between[1])\(quote) "
-          + "\(NumberFormatting.fixed($0.requested, decimals: 2)) → "
-          + "\(NumberFormatting.fixed($0.achieved, decimals: 3))"
-      }.joined(separator: ", ")
+      + correlationEntries(pairs, code: code).joined(separator: ", ")
+  }
+
+  /// `a ~ b 0.50 → 0.497, … (Iman–Conover; requested → achieved Spearman over the trials)` for a labelled
+  /// cell (a workbook's "Rank correlations" row), or nil without any.
+  public static func correlationsList(_ pairs: [AchievedCorrelation]) -> String? {
+    guard !pairs.isEmpty else { return nil }
+    return correlationEntries(pairs).joined(separator: ", ")
+      + " (Iman–Conover; requested → achieved Spearman over the trials)"
+  }
+
+  /// `a ~ b 0.50 → 0.497` for each pair (the paths in backticks when `code`).
+  private static func correlationEntries(_ pairs: [AchievedCorrelation], code: Bool = false)
+    -> [String]
+  {
+    let quote = code ? "`" : ""
+    return pairs.map {
+      "\(quote)\($0.between[0])\(quote) ~ \(quote)\($0.between[1])\(quote) "
+        + "\(NumberFormatting.fixed($0.requested, decimals: 2)) → "
+        + "\(NumberFormatting.fixed($0.achieved, decimals: 3))"
+    }
   }
 
   /// What a run's page or workbook states beside its numbers, one sentence each and only those that

@@ -124,6 +124,14 @@ struct RecommendCommandTests {
       let text = try CapsimExecutable.run(arguments + ["--format", format]).standardOutput
       #expect(text.contains("Precision: 95% half-width"), "\(format)")
     }
+    // The workbook's Summary sheet has it as a row, as run's Scenario sheet does.
+    let book = directory.appendingPathComponent("recommend.xlsx")
+    let written = try CapsimExecutable.run(arguments + ["--format", "xlsx", "-o", book.path])
+    #expect(written.exitCode == 0, "\(written.standardError)")
+    let strings = try ExternalTools.run(
+      try #require(ExternalTools.find("unzip")), ["-p", book.path, "xl/sharedStrings.xml"])
+    #expect(strings.output.contains("<t>Precision</t>"))
+    #expect(strings.output.contains("NOT reached: stopped at the limit of 2,048 trials"))
   }
 
   @Test func badScenarioExitsWith64() throws {

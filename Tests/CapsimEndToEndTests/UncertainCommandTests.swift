@@ -126,6 +126,7 @@ struct UncertainCommandTests {
     #expect(strings.output.contains("pert(2, 4, 12)"))
     // The value beside the label lists the inputs; it does not repeat the label.
     #expect(!strings.output.contains("<t>Uncertain inputs (drawn"))
+    #expect(!strings.output.contains("<t>Rank correlations imposed"))
 
     // Sweeping one input of the correlated pair: that input takes each point's value, so no pair is left.
     let swept = try CapsimExecutable.run([

@@ -42,7 +42,16 @@ struct RecommendationWorkbook {
         ("Seed", .text(String(r.seed))),
         ("Horizon (months)", .number(Double(r.horizonMonths), unit: "month")),
         ("capsim version", .text(settings.capsimVersion)),
-      ], currency: money)
+      ]
+        + r.overrides.map { ("Override: \($0.path)", .text($0.value)) }
+        + (r.precision.map { [("Precision", .text($0.summary(trials: r.trials)))] } ?? [])
+        + (UncertaintyText.inputsList(r.uncertainInputs).map {
+          [("Uncertain inputs", .text($0))]
+        } ?? [])
+        + (UncertaintyText.correlationsList(r.inputCorrelations).map {
+          [("Rank correlations", .text($0))]
+        } ?? []),
+      currency: money)
     reasons(workbook, r)
     let signals = workbook.addSheet("Signals")
     WorkbookSheets.table(

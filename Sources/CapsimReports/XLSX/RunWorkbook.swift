@@ -411,7 +411,7 @@ struct RunWorkbook {
     if let line = UncertaintyText.inputsList(outcome.uncertainInputs) {
       rows.append(("Uncertain inputs", line))
     }
-    if let line = UncertaintyText.correlationsLine(outcome.inputCorrelations) {
+    if let line = UncertaintyText.correlationsList(outcome.inputCorrelations) {
       rows.append(("Rank correlations", line))
     }
     for (row, entry) in rows.enumerated() {

@@ -112,7 +112,7 @@ struct SweepWorkbook {
         + (UncertaintyText.inputsList(result.uncertainInputs).map {
           [("Uncertain inputs", .text($0))]
         } ?? [])
-        + (UncertaintyText.correlationsLine(result.inputCorrelations).map {
+        + (UncertaintyText.correlationsList(result.inputCorrelations).map {
           [("Rank correlations", .text($0))]
         } ?? []),
       currency: money)
