@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import capsim
@@ -35,11 +34,31 @@ struct MachineResourcesTests {
     #expect(AvailableMemory.limit("0") == nil)
   }
 
-  /// On this machine: at least one core, at most the machine's; some memory, at most the machine's.
-  @Test func theProbesStayWithinTheMachine() {
-    let cores = AvailableCores.count
-    #expect(cores >= 1 && cores <= ProcessInfo.processInfo.activeProcessorCount)
-    let memory = AvailableMemory.bytes
-    #expect(memory > 0 && memory <= Double(ProcessInfo.processInfo.physicalMemory))
+  /// `/proc/self/cgroup` as the kernel writes it (`hierarchy-ID:controllers:path`, cgroups(7)) on a v2 host, a
+  /// v1 host and a hybrid one (this build machine's shape: v1 controllers and an empty `0::` line).
+  @Test func theGroupPathIsFoundOnV1V2AndHybridHosts() {
+    let v2 = "0::/user.slice/user-1000.slice/session-3.scope\n"
+    #expect(
+      ControlGroup.path(in: v2, controller: nil) == "/user.slice/user-1000.slice/session-3.scope")
+    #expect(ControlGroup.path(in: v2, controller: "cpu") == "")
+    let v1 = "12:memory:/docker/abc\n3:cpu,cpuacct:/docker/abc\n1:name=systemd:/docker/abc\n"
+    #expect(ControlGroup.path(in: v1, controller: "cpu") == "/docker/abc")
+    #expect(ControlGroup.path(in: v1, controller: "cpuacct") == "/docker/abc")
+    #expect(ControlGroup.path(in: v1, controller: "memory") == "/docker/abc")
+    #expect(ControlGroup.path(in: v1, controller: nil) == "")
+    let hybrid = "4:memory:/process_api/7270\n1:cpu:/\n0::/\n"
+    #expect(ControlGroup.path(in: hybrid, controller: "memory") == "/process_api/7270")
+    #expect(ControlGroup.path(in: hybrid, controller: "cpu") == "/")
+    #expect(ControlGroup.path(in: hybrid, controller: nil) == "/")
+  }
+
+  /// A limit set on a parent group binds its children: every level from the group up to the root is read.
+  @Test func everyGroupUpToTheRootIsRead() {
+    #expect(
+      ControlGroup.directories(root: "/sys/fs/cgroup", path: "/a/b")
+        == ["/sys/fs/cgroup/a/b", "/sys/fs/cgroup/a", "/sys/fs/cgroup"])
+    #expect(
+      ControlGroup.directories(root: "/sys/fs/cgroup/cpu", path: "/") == ["/sys/fs/cgroup/cpu"])
+    #expect(ControlGroup.directories(root: "/sys/fs/cgroup", path: "") == ["/sys/fs/cgroup"])
   }
 }

@@ -95,8 +95,8 @@ public struct WorkEstimate: Sendable, Hashable {
         message:
           "one trial holds about \(OptionChecker.significant(jobsPerTrial)) jobs over the horizon, about "
           + "\(gigabytes(needed / Double(concurrent))) of working memory, × \(concurrent) trial"
-          + (concurrent == 1 ? "" : "s") + " at once: more than this machine's "
-          + "\(gigabytes(available))",
+          + (concurrent == 1 ? "" : "s") + " at once: more than the "
+          + "\(gigabytes(available)) this process may use",
         help:
           "lower jobs_per_month or horizon_months (or --threads, when several trials run at once)")
     ])

@@ -6,8 +6,9 @@ import Foundation
 /// `taskset -c 0` (or a container given one CPU) capsim would then start a task per machine core on one core,
 /// and the tasks would take turns on it, each evicting the other's cache (measured: up to 20% more CPU time
 /// than `--threads 1` for the same results). On Linux the count is therefore also capped by the process's CPU
-/// affinity (`Cpus_allowed` in `/proc/self/status`, what `taskset` sets) and by a CPU quota of its control
-/// group (`cpu.max` in cgroup v2, `cpu.cfs_quota_us` / `cpu.cfs_period_us` in v1), rounded up.
+/// affinity (`Cpus_allowed` in `/proc/self/status`, what `taskset` sets) and by the CPU quotas of its control
+/// group and those above it (`cpu.max` in cgroup v2, `cpu.cfs_quota_us` / `cpu.cfs_period_us` in v1),
+/// rounded up.
 enum AvailableCores {
   /// The number of cores, at least 1.
   static var count: Int {
@@ -27,18 +28,19 @@ enum AvailableCores {
     return line.flatMap { maskCount(String($0.dropFirst("Cpus_allowed:".count))) }
   }
 
-  /// Cores allowed by a CPU quota of this process's control group, rounded up; `nil` without a quota.
+  /// Cores allowed by the CPU quotas of this process's control group and those above it, rounded up;
+  /// `nil` without a quota.
   private static func quotaCores() -> Int? {
     // cgroup v2: "QUOTA PERIOD" or "max PERIOD".
-    if let text = ControlGroup.unifiedFile("cpu.max") {
+    let unified = ControlGroup.unifiedFiles("cpu.max").compactMap { text in
       let fields = text.split(separator: " ").map(String.init)
       return cores(quota: fields.first, period: fields.dropFirst().first)
     }
     // cgroup v1: a quota of -1 means none.
-    if let (directory, quota) = ControlGroup.v1File(controller: "cpu", "cpu.cfs_quota_us") {
-      return cores(quota: quota, period: ControlGroup.read(directory + "/cpu.cfs_period_us"))
+    let v1 = ControlGroup.v1Files(controller: "cpu", "cpu.cfs_quota_us").compactMap {
+      cores(quota: $0.text, period: ControlGroup.read($0.directory + "/cpu.cfs_period_us"))
     }
-    return nil
+    return (unified + v1).min()
   }
   #endif
 
@@ -66,17 +68,18 @@ enum AvailableCores {
 /// How much memory this process may use, for the check that a run fits before it starts.
 ///
 /// `ProcessInfo.physicalMemory` is the machine's; in a container with a memory limit a run that fits the
-/// machine but not the limit would be killed part-way instead of refused with an error. On Linux the limit
-/// of the process's control group (`memory.max` in cgroup v2, `memory.limit_in_bytes` in v1) caps it.
+/// machine but not the limit would be killed part-way instead of refused with an error. On Linux the limits
+/// of the process's control group and those above it (`memory.max` in cgroup v2, `memory.limit_in_bytes` in
+/// v1) cap it.
 enum AvailableMemory {
   /// Bytes.
   static var bytes: Double {
     var bytes = Double(ProcessInfo.processInfo.physicalMemory)
     #if os(Linux)
-    let limit =
-      ControlGroup.unifiedFile("memory.max")
-      ?? ControlGroup.v1File(controller: "memory", "memory.limit_in_bytes")?.text
-    if let limit = limit.flatMap(Self.limit) { bytes = Swift.min(bytes, limit) }
+    let limits =
+      ControlGroup.unifiedFiles("memory.max")
+      + ControlGroup.v1Files(controller: "memory", "memory.limit_in_bytes").map(\.text)
+    if let limit = limits.compactMap(Self.limit).min() { bytes = Swift.min(bytes, limit) }
     #endif
     return bytes
   }
@@ -89,8 +92,9 @@ enum AvailableMemory {
   }
 }
 
-#if os(Linux)
-/// This process's control group files, cgroup v2 or v1.
+/// This process's control group files, cgroup v2 or v1: each limit is read at the process's own group and at
+/// every group above it up to the root (a container sees its own group as the root), and the smallest applies,
+/// since a parent's limit binds its children.
 enum ControlGroup {
   /// The file's text without surrounding white space, if it can be read.
   static func read(_ path: String) -> String? {
@@ -98,9 +102,10 @@ enum ControlGroup {
       in: .whitespacesAndNewlines)
   }
 
-  /// The process's path in `controller`'s hierarchy ("" for the unified v2 hierarchy's `0::` line).
-  private static func path(controller: String?) -> String {
-    for line in (read("/proc/self/cgroup") ?? "").split(separator: "\n") {
+  /// The process's path in `controller`'s v1 hierarchy, or with `nil` in the unified v2 hierarchy (its
+  /// `0::` line), from the text of `/proc/self/cgroup`; "" when it has none.
+  static func path(in text: String, controller: String?) -> String {
+    for line in text.split(separator: "\n") {
       let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
       guard fields.count == 3 else { continue }
       if let controller {
@@ -114,21 +119,26 @@ enum ControlGroup {
     return ""
   }
 
-  /// `name` in the process's cgroup v2 directory, else at the hierarchy's root (a container sees its own
-  /// group there).
-  static func unifiedFile(_ name: String) -> String? {
-    let directory = "/sys/fs/cgroup" + path(controller: nil)
-    return read(directory + "/" + name) ?? read("/sys/fs/cgroup/" + name)
+  /// The directories of the group at `path` under `root` and of every group above it, deepest first.
+  static func directories(root: String, path: String) -> [String] {
+    let parts = path.split(separator: "/").map(String.init)
+    return (0...parts.count).reversed().map { depth in
+      ([root] + parts.prefix(depth)).joined(separator: "/")
+    }
   }
 
-  /// `name` in the process's directory of cgroup v1 `controller`, else at its root, with the directory.
-  static func v1File(controller: String, _ name: String) -> (directory: String, text: String)? {
-    for directory in [
-      "/sys/fs/cgroup/\(controller)" + path(controller: controller), "/sys/fs/cgroup/\(controller)",
-    ] {
-      if let text = read(directory + "/" + name) { return (directory, text) }
+  /// The text of `name` in each cgroup v2 directory from the process's group up to the root that has it.
+  static func unifiedFiles(_ name: String) -> [String] {
+    let path = path(in: read("/proc/self/cgroup") ?? "", controller: nil)
+    return directories(root: "/sys/fs/cgroup", path: path).compactMap { read($0 + "/" + name) }
+  }
+
+  /// `name` in each directory of cgroup v1 `controller` from the process's group up to the root that has
+  /// it, with the directory.
+  static func v1Files(controller: String, _ name: String) -> [(directory: String, text: String)] {
+    let path = path(in: read("/proc/self/cgroup") ?? "", controller: controller)
+    return directories(root: "/sys/fs/cgroup/\(controller)", path: path).compactMap { directory in
+      read(directory + "/" + name).map { (directory, $0) }
     }
-    return nil
   }
 }
-#endif
