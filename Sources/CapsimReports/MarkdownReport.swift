@@ -27,7 +27,7 @@ public enum MarkdownReport {
     }
     if let precision = outcome.precision {
       lines.append("")
-      lines.append("Precision: " + precision.summary(trials: outcome.trials) + ".")
+      lines.append(precision.line(trials: outcome.trials) + ".")
     }
     if let line = UncertaintyText.inputsLine(outcome.uncertainInputs, code: true) {
       lines.append("")

@@ -15,4 +15,7 @@ extension PrecisionOutcome {
       "95% half-width \(percent(reached)) of every total cost and of the leading paired "
       + "difference (target \(percent(target))), \(outcome)"
   }
+
+  /// The labelled sentence the text reports print: `Precision: ` and ``summary(trials:)``.
+  public func line(trials: Int) -> String { "Precision: " + summary(trials: trials) }
 }

@@ -91,7 +91,7 @@ extension RecommendationReport {
           + r.overrides.map { "`\($0.description)`" }.joined(separator: ", ") + ".")
     }
     if let precision = r.precision {
-      lines += ["", "Precision: " + precision.summary(trials: r.trials) + "."]
+      lines += ["", precision.line(trials: r.trials) + "."]
     }
     if let line = UncertaintyText.inputsLine(r.uncertainInputs, code: true) {
       lines += ["", "## Uncertain inputs", "", line + "."]

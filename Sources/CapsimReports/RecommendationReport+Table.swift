@@ -23,7 +23,7 @@ extension RecommendationReport {
     if let precision = r.precision {
       lines.append(
         contentsOf: wrap(
-          "Precision: " + precision.summary(trials: r.trials), width: width, indent: "  "))
+          precision.line(trials: r.trials), width: width, indent: "  "))
     }
     if let line = UncertaintyText.inputsLine(r.uncertainInputs) {
       lines.append(contentsOf: wrap(line, width: width, indent: "  "))

@@ -38,7 +38,7 @@ public struct TerminalReport: Sendable {
     }
     if let precision = outcome.precision {
       lines.append(
-        contentsOf: wrap("Precision: " + precision.summary(trials: outcome.trials), indent: "  "))
+        contentsOf: wrap(precision.line(trials: outcome.trials), indent: "  "))
     }
     if let line = UncertaintyText.inputsLine(outcome.uncertainInputs) {
       lines.append(contentsOf: wrap(line, indent: "  "))

@@ -64,7 +64,7 @@ public enum UncertaintyText {
         "Overrides (--set): " + outcome.overrides.map(\.description).joined(separator: ", "))
     }
     if let precision = outcome.precision {
-      lines.append("Precision: " + precision.summary(trials: outcome.trials))
+      lines.append(precision.line(trials: outcome.trials))
     }
     if let line = inputsLine(outcome.uncertainInputs) { lines.append(line) }
     if let line = correlationsLine(outcome.inputCorrelations) { lines.append(line) }

@@ -1,4 +1,5 @@
 import CapsimCore
+import Foundation
 import Yams
 
 extension ScenarioLoader {
@@ -108,21 +109,17 @@ extension ScenarioLoader {
   }
 
   /// `value` as YAML text that reads back as the same string: as it is when it does (a number, a name),
-  /// else double-quoted. A sweep's value becomes an override's text, which is read as YAML: quoted in the
-  /// file, `"a: b"`, `"[x, y]"` or `"80 # note"` would otherwise read as a mapping, a list, or 80.
+  /// else as Yams emits it double-quoted. A sweep's value becomes an override's text, which is read as
+  /// YAML: quoted in the file, `"a: b"`, `"[x, y]"` or `"80 # note"` would otherwise read as a mapping, a
+  /// list, or 80.
   static func yamlText(_ value: String) -> String {
     if let node = try? Yams.compose(yaml: value), node.scalar?.string == value { return value }
-    var quoted = "\""
-    for character in value.unicodeScalars {
-      switch character {
-      case "\\": quoted += "\\\\"
-      case "\"": quoted += "\\\""
-      case "\n": quoted += "\\n"
-      case "\t": quoted += "\\t"
-      case "\r": quoted += "\\r"
-      default: quoted.unicodeScalars.append(character)
-      }
+    let quoted = Node.scalar(.init(value, Tag(.str), .doubleQuoted))
+    // One line however long (width -1), non-ASCII kept as written. Emitting a string scalar does not fail;
+    // were it to, the value as written goes on and its override reports what it reads as.
+    guard let text = try? Yams.serialize(node: quoted, width: -1, allowUnicode: true) else {
+      return value
     }
-    return quoted + "\""
+    return text.trimmingCharacters(in: .newlines)
   }
 }

@@ -20,6 +20,15 @@ public enum ExternalTools {
   /// Chromium, if installed.
   public static var chromium: URL? { find("chromium") ?? find("chromium-browser") }
 
+  /// The text of every part of the zip archive `file` (a workbook, an OpenDocument file) whose path matches
+  /// `pattern` (an `unzip` wildcard such as `xl/charts/chart*.xml`), concatenated.
+  public static func zipPart(_ file: URL, _ pattern: String) throws -> String {
+    guard let unzip = find("unzip") else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "unzip (not on PATH)"])
+    }
+    return try run(unzip, ["-p", file.path, pattern]).output
+  }
+
   /// Runs `executable arguments…` and returns its exit status, standard output and standard error.
   public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws
     -> (status: Int32, output: String, error: String)

@@ -17,7 +17,7 @@ struct RecommendationPage {
       + "capsim \(SVG.escape(settings.capsimVersion))</p>\n"
     if let precision = r.precision {
       body +=
-        "<p class=\"meta\">\(SVG.escape("Precision: " + precision.summary(trials: r.trials)))</p>\n"
+        "<p class=\"meta\">\(SVG.escape(precision.line(trials: r.trials)))</p>\n"
     }
     body += "</header>\n"
     body += "<section class=\"answer\" aria-label=\"Verdict\">\n"

@@ -43,14 +43,10 @@ struct RecommendationWorkbook {
         ("Horizon (months)", .number(Double(r.horizonMonths), unit: "month")),
         ("capsim version", .text(settings.capsimVersion)),
       ]
-        + r.overrides.map { ("Override: \($0.path)", .text($0.value)) }
-        + (r.precision.map { [("Precision", .text($0.summary(trials: r.trials)))] } ?? [])
-        + (UncertaintyText.inputsList(r.uncertainInputs).map {
-          [("Uncertain inputs", .text($0))]
-        } ?? [])
-        + (UncertaintyText.correlationsList(r.inputCorrelations).map {
-          [("Rank correlations", .text($0))]
-        } ?? []),
+        + WorkbookSheets.contextRows(
+          overrides: r.overrides, precision: r.precision, trials: r.trials,
+          uncertainInputs: r.uncertainInputs, correlations: r.inputCorrelations
+        ).map { ($0.label, .text($0.text)) },
       currency: money)
     reasons(workbook, r)
     let signals = workbook.addSheet("Signals")

@@ -405,15 +405,11 @@ struct RunWorkbook {
       ("Overrides", report.overrides.isEmpty ? "none" : report.overrides.joined(separator: ", ")),
       ("Currency", outcome.currency),
     ]
-    if let precision = outcome.precision {
-      rows.append(("Precision", precision.summary(trials: outcome.trials)))
-    }
-    if let line = UncertaintyText.inputsList(outcome.uncertainInputs) {
-      rows.append(("Uncertain inputs", line))
-    }
-    if let line = UncertaintyText.correlationsList(outcome.inputCorrelations) {
-      rows.append(("Rank correlations", line))
-    }
+    // The overrides are one row above; the rest of the context follows.
+    rows += WorkbookSheets.contextRows(
+      overrides: [], precision: outcome.precision, trials: outcome.trials,
+      uncertainInputs: outcome.uncertainInputs, correlations: outcome.inputCorrelations
+    ).map { ($0.label, $0.text) }
     for (row, entry) in rows.enumerated() {
       sheet.text(row, 0, entry.0, bold: true)
       sheet.text(row, 1, entry.1)

@@ -108,13 +108,10 @@ struct SweepWorkbook {
         ("Currency", .text(result.currency)), ("capsim version", .text(settings.capsimVersion)),
       ]
         + result.axes.map { ("Varied: \($0.path)", .text($0.values.joined(separator: ", "))) }
-        + result.overrides.map { ("Override: \($0.path)", .text($0.value)) }
-        + (UncertaintyText.inputsList(result.uncertainInputs).map {
-          [("Uncertain inputs", .text($0))]
-        } ?? [])
-        + (UncertaintyText.correlationsList(result.inputCorrelations).map {
-          [("Rank correlations", .text($0))]
-        } ?? []),
+        + WorkbookSheets.contextRows(
+          overrides: result.overrides, precision: nil, trials: result.trials,
+          uncertainInputs: result.uncertainInputs, correlations: result.inputCorrelations
+        ).map { ($0.label, .text($0.text)) },
       currency: money)
     return try workbook.data()
   }

@@ -1,3 +1,4 @@
+import CapsimCore
 import Foundation
 
 /// Sheet layouts shared by the workbooks of every command.
@@ -6,6 +7,24 @@ enum WorkbookSheets {
   enum Value {
     case number(Double?, unit: String)
     case text(String)
+  }
+
+  /// The rows that say what a result was run under, each only when it applies: one per `--set` override,
+  /// the precision target's outcome, the uncertain inputs and the rank correlations imposed on them (the
+  /// values list them; the labels say what they are).
+  static func contextRows(
+    overrides: [ScenarioOverride], precision: PrecisionOutcome?, trials: Int,
+    uncertainInputs: [UncertainInput], correlations: [AchievedCorrelation]
+  ) -> [(label: String, text: String)] {
+    var rows = overrides.map { (label: "Override: \($0.path)", text: $0.value) }
+    if let precision { rows.append(("Precision", precision.summary(trials: trials))) }
+    if let list = UncertaintyText.inputsList(uncertainInputs) {
+      rows.append(("Uncertain inputs", list))
+    }
+    if let list = UncertaintyText.correlationsList(correlations) {
+      rows.append(("Rank correlations", list))
+    }
+    return rows
   }
 
   /// Writes `title` in bold, then one row per field from row 2: name, value, unit.

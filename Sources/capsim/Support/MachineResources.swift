@@ -10,15 +10,15 @@ import Foundation
 /// group and those above it (`cpu.max` in cgroup v2, `cpu.cfs_quota_us` / `cpu.cfs_period_us` in v1),
 /// rounded up.
 enum AvailableCores {
-  /// The number of cores, at least 1.
-  static var count: Int {
+  /// The number of cores, at least 1 (probed once per process).
+  static let count: Int = {
     var cores = ProcessInfo.processInfo.activeProcessorCount
     #if os(Linux)
     if let affinity = affinityCount() { cores = Swift.min(cores, affinity) }
     if let quota = quotaCores() { cores = Swift.min(cores, quota) }
     #endif
     return Swift.max(1, cores)
-  }
+  }()
 
   #if os(Linux)
   /// The CPUs in this process's affinity mask, if the kernel says.
