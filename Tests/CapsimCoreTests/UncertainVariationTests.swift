@@ -105,7 +105,9 @@ struct UncertainVariationTests {
 
   /// Under a precision target the run may make more trials than the scenario's own count (up to the
   /// maximum): the plan covers the maximum, and every trial's cost is still the closed form at that
-  /// trial's draws. (A plan of the scenario's trials alone ran out of rows: an index out of range.)
+  /// trial's draws. (A plan of the scenario's trials alone ran out of rows: an index out of range.) The
+  /// plan draws one block per batch as the run reaches it, so its cost does not grow with the maximum: a
+  /// maximum of 10⁷ builds 1,024 rows before the run (it built 10⁷, about 10 s and 160 MB per input).
   @Test func aPrecisionRunDrawsInputsForEveryTrialItMakes() async throws {
     var base = try Self.scenario(trials: 100)
     // A target this tight is never met: the run stops at the maximum, two batches of 1,024.
@@ -113,9 +115,16 @@ struct UncertainVariationTests {
     var engine = MonteCarloEngine(threadCount: 2)
     let variation = try UncertainVariation(settings: Self.settings, scenario: base)
     #expect(variation.plan.trials == 2_048)
+    // One block per batch, built as the run reaches it.
+    #expect(variation.plan.blockTrials == PrecisionTarget.batchTrials)
+    #expect(variation.plan.builtTrials == PrecisionTarget.batchTrials)
     engine.variation = variation
     let outcome = await engine.run(base)
     #expect(outcome.trials == 2_048)
+    // The blocks are built between batches: the same outcome on one thread as on two.
+    var single = MonteCarloEngine(threadCount: 1)
+    single.variation = variation
+    #expect(await single.run(base) == outcome)
     let metal = try #require(outcome.options.first { $0.name == "metal" })
     for trial in [0, 99, 100, 1_500, 2_047] {
       let expected =
@@ -123,6 +132,11 @@ struct UncertainVariationTests {
         + variation.plan.value(trial: trial, input: 1)
       #expect(abs(metal.totalCostByTrial[trial] - expected) < 1e-6 * expected)
     }
+    var huge = base
+    huge.scenario.precision?.maximumTrials = 10_000_000
+    let lazy = try UncertainVariation(settings: Self.settings, scenario: huge)
+    #expect(lazy.plan.trials == 10_000_000)
+    #expect(lazy.plan.builtTrials == PrecisionTarget.batchTrials)
     // Importance and achieved correlations are taken over the trials run.
     let ranked = try await Tornado(engine: MonteCarloEngine(threadCount: 2)).importance(
       of: variation, scenario: base)
@@ -134,14 +148,22 @@ struct UncertainVariationTests {
   /// Reference: Daly's expected wall time (Daly 2006, eq. 20, with τ the optimum for M),
   /// T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ, worked here for the highest draw: beyond 100 × T_s it is
   /// rejected; a distribution whose highest draw stays well below that is accepted.
-  @Test func aTrialWhoseDrawnRateCannotFinishIsRejectedBeforeTheRun() throws {
+  ///
+  /// Under a precision target the plan is drawn in blocks as the run reaches them; every block's rates are
+  /// checked all the same, before the run.
+  @Test(arguments: [false, true])
+  func aTrialWhoseDrawnRateCannotFinishIsRejectedBeforeTheRun(underPrecision: Bool) throws {
     let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
     var spot = Fixtures.option("spot", seconds: [2.0], price: Fixtures.price("spot", perGPUHour: 2))
     spot.option.interruptions = InterruptionSettings(
       preemptionsPerGPUHour: 0.001, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: 1),
       checkpointHours: 0.1, restartHours: 0.25, rerunProbability: 0, maximumReruns: 0)
-    let base = try Fixtures.resolved(
-      horizonMonths: 1, trials: 5_000, seed: 11, workload: workload, options: [spot])
+    var base = try Fixtures.resolved(
+      horizonMonths: 1, trials: underPrecision ? 10 : 5_000, seed: 11, workload: workload,
+      options: [spot])
+    if underPrecision {
+      base.scenario.precision = PrecisionTarget(relativeHalfWidth: 0.01, maximumTrials: 5_000)
+    }
     func settings(_ distribution: InputDistribution) -> UncertaintySettings {
       UncertaintySettings(
         inputs: [
@@ -167,7 +189,9 @@ struct UncertainVariationTests {
         return
       }
       #expect(trials == 5_000)
-      let plan = try UncertainInputPlan(settings: wide, trials: 5_000, seed: 11)
+      let plan = try UncertainInputPlan(
+        settings: wide, trials: 5_000, seed: 11, blockTrials: underPrecision ? 1_024 : nil)
+      #expect(plan.builtTrials == (underPrecision ? 1_024 : 5_000))
       #expect(drawn.first?.value == plan.column(0).max())
       #expect(plan.value(trial: trial, input: 0) == plan.column(0).max())
       #expect(dalyFactor(drawn[0].value) > 100)

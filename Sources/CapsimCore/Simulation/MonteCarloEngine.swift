@@ -147,25 +147,27 @@ public struct MonteCarloEngine: Sendable {
       return (result, nil)
     }
     let maximum = Swift.max(1, target.maximumTrials)
-    var total = try await simulate(
-      plan, trials: 0..<Swift.min(maximum, PrecisionTarget.batchTrials), planned: maximum,
-      cancellable: cancellable, reportsProgress: true)
+    var plan = plan
+    var total: ChunkAccumulator?
     while true {
-      let reached = Self.relativeHalfWidth(total)
-      let done = total.trials
-      if reached <= target.relativeHalfWidth || done >= maximum {
-        return (
-          total,
-          PrecisionOutcome(
-            target: target.relativeHalfWidth, reached: reached,
-            met: reached <= target.relativeHalfWidth, maximumTrials: maximum)
-        )
+      let done = total?.trials ?? 0
+      if let total {
+        let reached = Self.relativeHalfWidth(total)
+        if reached <= target.relativeHalfWidth || done >= maximum {
+          return (
+            total,
+            PrecisionOutcome(
+              target: target.relativeHalfWidth, reached: reached,
+              met: reached <= target.relativeHalfWidth, maximumTrials: maximum)
+          )
+        }
       }
       let next = done..<Swift.min(maximum, done + PrecisionTarget.batchTrials)
-      total.merge(
-        try await simulate(
-          plan, trials: next, planned: maximum, cancellable: cancellable, reportsProgress: true,
-          alreadyDone: done))
+      plan.variation = plan.variation?.covering(trials: next.upperBound)
+      let batch = try await simulate(
+        plan, trials: next, planned: maximum, cancellable: cancellable, reportsProgress: true,
+        alreadyDone: done)
+      if total == nil { total = batch } else { total?.merge(batch) }
     }
   }
 

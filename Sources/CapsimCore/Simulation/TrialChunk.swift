@@ -8,7 +8,7 @@ struct TrialPlan: Sendable {
   /// (committed, pay-per-use) option index pairs whose crossover month is counted.
   let crossoverPairs: [(committed: Int, payPerUse: Int)]
   /// Per-trial scenarios, with the base scenario and the node count of each option.
-  let variation: (any TrialScenarioVariation)?
+  var variation: (any TrialScenarioVariation)?
   let base: ResolvedScenario
   let nodes: [Int]
 

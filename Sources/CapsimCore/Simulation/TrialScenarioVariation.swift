@@ -7,4 +7,16 @@
 public protocol TrialScenarioVariation: Sendable {
   /// The scenario trial `trial` simulates: `base` with that trial's input values applied.
   func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario
+
+  /// This variation ready to give the scenarios of every trial below `end`.
+  ///
+  /// The engine calls it before each batch of a run under a precision target, whose trial count is not
+  /// known in advance, so that a variation can draw its per-trial values as the run reaches them rather
+  /// than for the maximum. The values of a trial must not depend on `end`.
+  func covering(trials end: Int) -> any TrialScenarioVariation
+}
+
+extension TrialScenarioVariation {
+  /// The variation itself: one that gives every trial's scenario from the start.
+  public func covering(trials end: Int) -> any TrialScenarioVariation { self }
 }

@@ -27,11 +27,18 @@ extension UncertainInputPlan {
       inputs.indices.filter { b in b > a && targetCorrelation[a][b] != 0 }.map { (a, $0) }
     }
     guard !requested.isEmpty else { return [] }
-    let achieved = achievedSpearman(trials: trials)
+    // Only the inputs in some pair: a run under a precision target draws the other blocks' values again.
+    let involved = inputs.indices.filter { input in
+      requested.contains { $0 == input || $1 == input }
+    }
+    var values = [[Double]](repeating: [], count: inputs.count)
+    for (input, column) in zip(involved, columns(involved, trials: trials)) {
+      values[input] = column
+    }
     return requested.map { a, b in
       AchievedCorrelation(
         between: [inputs[a].path, inputs[b].path], requested: targetCorrelation[a][b],
-        achieved: achieved[a][b])
+        achieved: Self.spearman(values[a], values[b]))
     }
   }
 }

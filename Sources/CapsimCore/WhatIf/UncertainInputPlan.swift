@@ -1,78 +1,184 @@
-/// The values of a scenario's uncertain inputs for every trial of a run: an N × K matrix.
+/// The values of a scenario's uncertain inputs for every trial of a run: an N × K matrix, drawn in blocks
+/// of trials.
 ///
-/// Construction, all serial and keyed by the seed so it is identical on any thread count:
+/// Construction of a block of n trials, all serial and keyed by the seed so it is identical on any thread
+/// count:
 /// 1. uniforms: plain Monte Carlo takes `u[t][k]` from the stream of (trial t, purpose of input k's path);
-///    Latin hypercube takes `(π_k(t) + u[t][k]) / N` with π_k a random permutation of 0..<N drawn from
-///    the input's own stream at trial 0, so every one of the N equal-probability strata is used once;
+///    Latin hypercube takes `(π_k(t) + u[t][k]) / n` with π_k a random permutation of the block's n rows
+///    drawn from the input's own stream at the block's end, so every one of the n equal-probability strata
+///    is used once;
 /// 2. values: `quantile_k(u)`;
 /// 3. if correlations are requested, Iman–Conover (Iman & Conover 1982): each column of van der Waerden
-///    scores Φ⁻¹(i/(N+1)) is randomly permuted, giving R with sample correlation T = QQᵀ; with the
+///    scores Φ⁻¹(i/(n+1)) is randomly permuted, giving R with sample correlation T = QQᵀ; with the
 ///    target C = PPᵀ (Cholesky), R* = R (P Q⁻¹)ᵀ has correlation C; each input's values are then
 ///    reordered to have the ranks of R*'s column. The marginals (and LHS strata) are untouched.
 /// The achieved Spearman correlations over the trials a run made are given by ``achievedSpearman(trials:)``.
 ///
-/// A run under a precision target may stop before its maximum: its plan covers the maximum and the trials run
-/// are the plan's first rows. Each row's values still follow the inputs' distributions exactly (a Latin
-/// hypercube's strata are assigned to rows by a random permutation), but only the whole plan is stratified,
-/// and the correlations the rows run achieve are measured over those rows.
+/// A run of a fixed number of trials is one block. A run under a precision target, which stops at a batch
+/// boundary it cannot know in advance, draws one block per batch (``blockTrials``; the last block also takes
+/// the trials that do not fill a batch): replicated Latin hypercubes (McKay 1995), each stratified and
+/// rank-correlated on its own, built as the run reaches them (``covering(trials:)``), so neither the time
+/// nor the memory of the plan grows with `--max-trials`.
+///
+/// Reference: M. D. McKay, "Evaluating prediction uncertainty", NUREG/CR-6311 (1995), §4 (replicated
+/// Latin hypercube sampling); R. L. Iman, W. J. Conover, Commun. Stat. B 11(3), 1982.
 public struct UncertainInputPlan: Sendable, Hashable {
   /// The inputs, in column order.
   public let inputs: [UncertainInput]
-  /// The number of trials N.
+  /// The number of trials N planned (a run under a precision target: its maximum).
   public let trials: Int
+  /// Trials per block: N for a plan of one block.
+  public let blockTrials: Int
   /// The sampling method used.
   public let sampling: InputSampling
   /// The target rank correlation matrix (K × K, identity where none is requested).
   public let targetCorrelation: [[Double]]
-  /// Row-major values: trial t, input k at `values[t * K + k]`.
-  public let values: [Double]
+  /// Row-major values of the blocks built so far (the first), one array each: trial t of block b, input
+  /// k at `builtBlocks[b][(t − start of b) * K + k]`. Appending a block copies none of the others.
+  let builtBlocks: [[Double]]
+  let streams: InputStreams
 
-  /// Builds the plan.
+  /// Builds the plan of `trials` trials, drawn in blocks of `blockTrials` (nil: one block), with its
+  /// first block built.
   ///
   /// - Throws: ``UncertainInputError`` for an unknown path in a correlation, a rank outside (−1, 1), a
-  ///   repeated pair, a matrix that is not positive definite, or fewer trials than inputs + 1.
-  public init(settings: UncertaintySettings, trials: Int, seed: UInt64) throws(UncertainInputError)
-  {
-    let inputs = settings.inputs
-    let k = inputs.count
+  ///   repeated pair, a matrix that is not positive definite, or correlations asked of a block of fewer
+  ///   trials than inputs + 2.
+  public init(
+    settings: UncertaintySettings, trials: Int, seed: UInt64, blockTrials: Int? = nil
+  ) throws(UncertainInputError) {
     let n = Swift.max(0, trials)
-    self.inputs = inputs
+    inputs = settings.inputs
     self.trials = n
-    self.sampling = settings.sampling
-    let target = try Self.targetMatrix(inputs: inputs, correlations: settings.correlations)
-    self.targetCorrelation = target
-    let streams = InputStreams(seed: seed)
-    var columns: [[Double]] = []
-    for input in inputs {
+    self.blockTrials = Swift.max(1, Swift.min(n, blockTrials ?? n))
+    sampling = settings.sampling
+    targetCorrelation = try Self.targetMatrix(
+      inputs: settings.inputs, correlations: settings.correlations)
+    streams = InputStreams(seed: seed)
+    let k = inputs.count
+    let first = Self.blockRange(0, trials: n, blockTrials: self.blockTrials)
+    if Self.hasCorrelations(targetCorrelation) && first.count <= k + 1 {
+      throw .tooFewTrials(trials: first.count, inputs: k)
+    }
+    builtBlocks = [
+      Self.rows(
+        of: try Self.block(
+          first, columns: Array(0..<k), inputs: inputs, sampling: sampling,
+          target: targetCorrelation, streams: streams))
+    ]
+  }
+
+  private init(_ plan: UncertainInputPlan, builtBlocks: [[Double]]) {
+    inputs = plan.inputs
+    trials = plan.trials
+    blockTrials = plan.blockTrials
+    sampling = plan.sampling
+    targetCorrelation = plan.targetCorrelation
+    streams = plan.streams
+    self.builtBlocks = builtBlocks
+  }
+
+  /// Whether `target` asks some pair of inputs for a rank correlation.
+  static func hasCorrelations(_ target: [[Double]]) -> Bool {
+    target.indices.contains { a in target[a].indices.contains { $0 != a && target[a][$0] != 0 } }
+  }
+
+  /// The trials whose values are held (the first blocks); the others are drawn when asked for.
+  public var builtTrials: Int { blockRange(builtBlocks.count - 1).upperBound }
+
+  /// The number of blocks: N ÷ ``blockTrials`` rounded down, at least 1.
+  public var blockCount: Int { Swift.max(1, trials / blockTrials) }
+
+  /// The trials of block `index`: ``blockTrials`` of them, the last block to the end of the plan.
+  public func blockRange(_ index: Int) -> Range<Int> {
+    Self.blockRange(index, trials: trials, blockTrials: blockTrials)
+  }
+
+  static func blockRange(_ index: Int, trials: Int, blockTrials: Int) -> Range<Int> {
+    let count = Swift.max(1, trials / Swift.max(1, blockTrials))
+    let start = index * blockTrials
+    return start..<(index == count - 1 ? trials : start + blockTrials)
+  }
+
+  /// The plan with every block that holds a trial below `end` built (itself when they are).
+  public func covering(trials end: Int) -> UncertainInputPlan {
+    var blocks = builtBlocks
+    while blockRange(blocks.count - 1).upperBound < Swift.min(end, trials) {
+      blocks.append(Self.rows(of: drawBlock(blocks.count, columns: Array(inputs.indices))))
+    }
+    return blocks.count == builtBlocks.count ? self : UncertainInputPlan(self, builtBlocks: blocks)
+  }
+
+  /// The block that holds `trial`.
+  func blockIndex(ofTrial trial: Int) -> Int { Swift.min(trial / blockTrials, blockCount - 1) }
+
+  /// Block `index`'s values of the inputs `columns` (one array per column, in the block's trial order).
+  ///
+  /// A block of a plan whose first block drew correlations is at least as large as that one, so its
+  /// score matrix is positive definite unless its random permutations are linearly dependent.
+  func drawBlock(_ index: Int, columns: [Int]) -> [[Double]] {
+    do {
+      return try Self.block(
+        blockRange(index), columns: columns, inputs: inputs, sampling: sampling,
+        target: targetCorrelation, streams: streams)
+    } catch {
+      preconditionFailure(
+        "block \(index) (trials \(blockRange(index))) of an uncertain-input plan whose first block was "
+          + "drawn: \(error)")
+    }
+  }
+
+  /// The values of `columns` for the trials of `range`, one block (see the type's description).
+  static func block(
+    _ range: Range<Int>, columns: [Int], inputs: [UncertainInput], sampling: InputSampling,
+    target: [[Double]], streams: InputStreams
+  ) throws(UncertainInputError) -> [[Double]] {
+    let n = range.count
+    var result: [[Double]] = columns.map { column in
+      let input = inputs[column]
       let purpose = Self.purpose(input.path)
-      var uniforms = (0..<n).map { t -> Double in
+      var uniforms = range.map { t -> Double in
         var stream = streams.stream(trial: t, purpose: purpose)
         return stream.nextOpenUnitDouble()
       }
-      if settings.sampling == .latinHypercube {
-        var shuffle = streams.stream(trial: n, purpose: purpose ^ 0x4C48_5300)
+      if sampling == .latinHypercube {
+        var shuffle = streams.stream(trial: range.upperBound, purpose: purpose ^ 0x4C48_5300)
         var strata = Array(0..<n)
         for i in stride(from: n - 1, to: 0, by: -1) {
           strata.swapAt(i, shuffle.nextIndex(below: i + 1))
         }
         for t in 0..<n { uniforms[t] = (Double(strata[t]) + uniforms[t]) / Double(n) }
       }
-      columns.append(uniforms.map { input.distribution.quantile($0) })
+      return uniforms.map { input.distribution.quantile($0) }
     }
-    if settings.correlations.contains(where: { $0.rank != 0 }) {
-      guard n > k + 1 else { throw .tooFewTrials(trials: n, inputs: k) }
-      columns = try Self.imanConover(
-        columns, target: target, streams: streams, purpose: Self.purpose("iman-conover"))
+    if hasCorrelations(target) {
+      let orders = try imanConoverOrders(
+        trials: n, target: target, columns: columns, streams: streams,
+        purpose: Self.purpose("iman-conover"), firstKey: range.lowerBound * inputs.count)
+      for (position, order) in orders.enumerated() {
+        let sortedValues = result[position].sorted()
+        var column = [Double](repeating: 0, count: n)
+        for (rank, trial) in order.enumerated() { column[trial] = sortedValues[rank] }
+        result[position] = column
+      }
     }
-    var values = [Double](repeating: 0, count: n * k)
-    for t in 0..<n { for j in 0..<k { values[t * k + j] = columns[j][t] } }
-    self.values = values
+    return result
+  }
+
+  /// Row-major rows of column arrays of one length.
+  static func rows(of columns: [[Double]]) -> [Double] {
+    let n = columns.first?.count ?? 0
+    var values = [Double](repeating: 0, count: n * columns.count)
+    for (j, column) in columns.enumerated() {
+      for t in 0..<n { values[t * columns.count + j] = column[t] }
+    }
+    return values
   }
 
   /// The Spearman rank correlation matrix (K × K) of the values of the first `trials` trials (all by
   /// default): what a run of that many trials achieved.
   public func achievedSpearman(trials: Int? = nil) -> [[Double]] {
-    let columns = inputs.indices.map { column($0, trials: trials) }
+    let columns = columns(Array(inputs.indices), trials: trials)
     return inputs.indices.map { a in
       inputs.indices.map { b in a == b ? 1 : Self.spearman(columns[a], columns[b]) }
     }
@@ -84,19 +190,71 @@ public struct UncertainInputPlan: Sendable, Hashable {
     _ = try targetMatrix(inputs: settings.inputs, correlations: settings.correlations)
   }
 
-  /// Trial `trial`'s value of input `input`.
-  public func value(trial: Int, input: Int) -> Double { values[trial * inputs.count + input] }
+  /// Trial `trial`'s value of input `input` (a trial not built is drawn with its whole block).
+  public func value(trial: Int, input: Int) -> Double {
+    precondition(
+      trials > 0 && (0..<trials).contains(trial) && inputs.indices.contains(input),
+      "trial \(trial) or input \(input) outside a plan of \(trials) trials and \(inputs.count) inputs"
+    )
+    let block = blockIndex(ofTrial: trial)
+    let row = trial - blockRange(block).lowerBound
+    if block < builtBlocks.count { return builtBlocks[block][row * inputs.count + input] }
+    return drawBlock(block, columns: [input])[0][row]
+  }
 
   /// Input `input`'s values over the first `trials` trials (all by default).
   public func column(_ input: Int, trials: Int? = nil) -> [Double] {
-    (0..<Swift.min(trials ?? self.trials, self.trials)).map { value(trial: $0, input: input) }
+    columns([input], trials: trials)[0]
+  }
+
+  /// The values of each of `wanted` (inputs) over the first `trials` trials (all by default): the built
+  /// blocks' values, then the other blocks drawn one at a time.
+  func columns(_ wanted: [Int], trials: Int? = nil) -> [[Double]] {
+    let end = Swift.min(trials ?? self.trials, self.trials)
+    var result = [[Double]](repeating: [], count: wanted.count)
+    var next = 0
+    while next < end {
+      let block = blockIndex(ofTrial: next)
+      let range = blockRange(block)
+      let drawn = blockValues(block, columns: wanted)
+      for position in wanted.indices {
+        result[position] +=
+          drawn[position][
+            (next - range.lowerBound)..<(Swift.min(end, range.upperBound) - range.lowerBound)]
+      }
+      next = Swift.min(end, range.upperBound)
+    }
+    return result
+  }
+
+  /// Block `index`'s values of `columns` (one array per column): read if the block is built, else drawn.
+  func blockValues(_ index: Int, columns: [Int]) -> [[Double]] {
+    guard index < builtBlocks.count else { return drawBlock(index, columns: columns) }
+    let rows = blockRange(index).count
+    let k = inputs.count
+    return columns.map { input in (0..<rows).map { builtBlocks[index][$0 * k + input] } }
+  }
+
+  /// The first trial whose values of `columns`, each taken as at least 0, have the largest sum over every
+  /// planned trial, with that sum; blocks not built are drawn one at a time, those columns only.
+  func trialWithLargestSum(of columns: [Int]) -> (trial: Int, sum: Double) {
+    var highest = (trial: 0, sum: -Double.infinity)
+    for block in 0..<blockCount {
+      let range = blockRange(block)
+      let drawn = blockValues(block, columns: columns)
+      for row in 0..<range.count {
+        var sum = 0.0
+        for position in columns.indices { sum += Swift.max(0, drawn[position][row]) }
+        if sum > highest.sum { highest = (range.lowerBound + row, sum) }
+      }
+    }
+    return highest
   }
 
   /// The stream purpose of an input path (never equal to an option's: a prefix no option name has).
   static func purpose(_ path: String) -> UInt64 {
     InputStreams.purpose("uncertain:" + path)
   }
-
   static func targetMatrix(inputs: [UncertainInput], correlations: [InputCorrelation])
     throws(UncertainInputError) -> [[Double]]
   {
@@ -136,19 +294,22 @@ public struct UncertainInputPlan: Sendable, Hashable {
     return matrix
   }
 
-  /// Rearranges each column to the ranks of van der Waerden scores with correlation `target`.
-  static func imanConover(
-    _ columns: [[Double]], target: [[Double]], streams: InputStreams, purpose: UInt64
-  ) throws(UncertainInputError) -> [[Double]] {
-    let k = columns.count
-    let n = columns.first?.count ?? 0
+  /// Iman–Conover's trial order for each of `columns`: the block's trials (from 0) sorted by that column
+  /// of R* = R (P Q⁻¹)ᵀ, where R's columns are van der Waerden scores each randomly permuted (from the
+  /// stream of `firstKey` + the column's index), T = QQᵀ their correlation and C = PPᵀ the target. The
+  /// column's sorted values are given the trials in this order, so its ranks are R*'s.
+  static func imanConoverOrders(
+    trials n: Int, target: [[Double]], columns: [Int], streams: InputStreams, purpose: UInt64,
+    firstKey: Int
+  ) throws(UncertainInputError) -> [[Int]] {
+    let k = target.count
     let scores = (1...n).map {
       SpecialFunctions.standardNormalQuantile(Double($0) / Double(n + 1))
     }
     var r: [[Double]] = []
     for j in 0..<k {
       var column = scores
-      var stream = streams.stream(trial: j, purpose: purpose)
+      var stream = streams.stream(trial: firstKey + j, purpose: purpose)
       for i in stride(from: n - 1, to: 0, by: -1) {
         column.swapAt(i, stream.nextIndex(below: i + 1))
       }
@@ -168,20 +329,13 @@ public struct UncertainInputPlan: Sendable, Hashable {
         s[a][b] = sum
       }
     }
-    var result: [[Double]] = []
-    for a in 0..<k {
+    return columns.map { a in
       var star = [Double](repeating: 0, count: n)
       for b in 0...a where s[a][b] != 0 {
         for i in 0..<n { star[i] += s[a][b] * r[b][i] }
       }
-      // Give the sorted values of column a the order of star.
-      let sortedValues = columns[a].sorted()
-      let order = (0..<n).sorted { (star[$0], $0) < (star[$1], $1) }
-      var column = [Double](repeating: 0, count: n)
-      for (rank, trial) in order.enumerated() { column[trial] = sortedValues[rank] }
-      result.append(column)
+      return (0..<n).sorted { (star[$0], $0) < (star[$1], $1) }
     }
-    return result
   }
 
   /// The lower Cholesky factor of a symmetric matrix, or nil if it is not positive definite.
@@ -260,7 +414,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
 /// The random streams of an uncertain-input plan: one ``CounterStream`` per (seed, purpose, index), keyed
 /// by a strong mix of the three, so a plan's draws depend on the seed and the input's path alone, never on
 /// the engine's per-job streams or on the thread count.
-struct InputStreams: Sendable {
+struct InputStreams: Sendable, Hashable {
   let seed: UInt64
 
   /// The stream for `index` (a trial, or a column) and `purpose`.

@@ -127,14 +127,15 @@ public struct UncertainVariation: TrialScenarioVariation {
       }
       return target
     }
+    let planned = Self.plannedTrials(scenario.scenario)
     plan = try UncertainInputPlan(
-      settings: settings, trials: Self.plannedTrials(scenario.scenario),
-      seed: scenario.scenario.seed)
+      settings: settings, trials: planned, seed: scenario.scenario.seed,
+      blockTrials: scenario.scenario.precision == nil ? planned : PrecisionTarget.batchTrials)
     try checkHighestRates(base: scenario)
   }
 
   /// The most trials a run of `scenario` may make, one row of the plan each: its trials, or under a
-  /// precision target the maximum (the run makes the plan's first rows).
+  /// precision target the maximum (the run makes the plan's first rows, one block per batch).
   public static func plannedTrials(_ scenario: Scenario) -> Int {
     scenario.precision.map { Swift.max(1, $0.maximumTrials) } ?? scenario.trials
   }
@@ -152,12 +153,7 @@ public struct UncertainVariation: TrialScenarioVariation {
         return field == .preemptionsPerGPUHour || field == .failuresPerGPUHour
       }
       guard !columns.isEmpty, plan.trials > 0 else { continue }
-      var highest = (trial: 0, rate: -Double.infinity)
-      for trial in 0..<plan.trials {
-        var rate = 0.0
-        for column in columns { rate += Swift.max(0, plan.value(trial: trial, input: column)) }
-        if rate > highest.rate { highest = (trial, rate) }
-      }
+      let highest = plan.trialWithLargestSum(of: columns)
       let scenario = scenario(forTrial: highest.trial, base: base)
       var checker = OptionChecker(
         resolved: scenario.options[index], workload: scenario.scenario.workload,
@@ -172,6 +168,16 @@ public struct UncertainVariation: TrialScenarioVariation {
         },
         problem: problem.diagnostic.message, location: plan.inputs[columns[0]].location)
     }
+  }
+
+  /// This variation with the plan's blocks built up to trial `end` (see ``UncertainInputPlan/covering(trials:)``).
+  public func covering(trials end: Int) -> any TrialScenarioVariation {
+    UncertainVariation(plan: plan.covering(trials: end), targets: targets)
+  }
+
+  private init(plan: UncertainInputPlan, targets: [UncertainTarget]) {
+    self.plan = plan
+    self.targets = targets
   }
 
   /// `base` with row `trial` of the plan applied.
