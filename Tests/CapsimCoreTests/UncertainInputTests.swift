@@ -186,6 +186,9 @@ struct UncertainInputTests {
       }
     }
     #expect(built.column(1, trials: 4_000) == Array(columns[1][0..<4_000]))
+    // The largest value, found from the uniforms alone, is the largest of the values drawn.
+    #expect(plan.largestValue(of: 0) == columns[0].max())
+    #expect(plan.largestValue(of: 1) == columns[1].max())
     #expect(
       built.achievedSpearman(trials: 4_000)
         == plan.covering(trials: 5_000).achievedSpearman(trials: 4_000))

@@ -135,21 +135,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
   ) throws(UncertainInputError) -> [[Double]] {
     let n = range.count
     var result: [[Double]] = columns.map { column in
-      let input = inputs[column]
-      let purpose = Self.purpose(input.path)
-      var uniforms = range.map { t -> Double in
-        var stream = streams.stream(trial: t, purpose: purpose)
-        return stream.nextOpenUnitDouble()
+      uniforms(range, input: inputs[column], sampling: sampling, streams: streams).map {
+        inputs[column].distribution.quantile($0)
       }
-      if sampling == .latinHypercube {
-        var shuffle = streams.stream(trial: range.upperBound, purpose: purpose ^ 0x4C48_5300)
-        var strata = Array(0..<n)
-        for i in stride(from: n - 1, to: 0, by: -1) {
-          strata.swapAt(i, shuffle.nextIndex(below: i + 1))
-        }
-        for t in 0..<n { uniforms[t] = (Double(strata[t]) + uniforms[t]) / Double(n) }
-      }
-      return uniforms.map { input.distribution.quantile($0) }
     }
     if hasCorrelations(target) {
       let orders = try imanConoverOrders(
@@ -163,6 +151,41 @@ public struct UncertainInputPlan: Sendable, Hashable {
       }
     }
     return result
+  }
+
+  /// The uniforms of `input` for the trials of `range`, one block: each trial's own draw, or under Latin
+  /// hypercube sampling that draw placed in the trial's stratum of the block.
+  static func uniforms(
+    _ range: Range<Int>, input: UncertainInput, sampling: InputSampling, streams: InputStreams
+  ) -> [Double] {
+    let n = range.count
+    let purpose = Self.purpose(input.path)
+    var uniforms = range.map { t -> Double in
+      var stream = streams.stream(trial: t, purpose: purpose)
+      return stream.nextOpenUnitDouble()
+    }
+    if sampling == .latinHypercube {
+      var shuffle = streams.stream(trial: range.upperBound, purpose: purpose ^ 0x4C48_5300)
+      var strata = Array(0..<n)
+      for i in stride(from: n - 1, to: 0, by: -1) {
+        strata.swapAt(i, shuffle.nextIndex(below: i + 1))
+      }
+      for t in 0..<n { uniforms[t] = (Double(strata[t]) + uniforms[t]) / Double(n) }
+    }
+    return uniforms
+  }
+
+  /// The largest value of input `input` over every planned trial, without drawing the blocks: the quantile
+  /// of its largest uniform, since quantile functions do not decrease and Iman–Conover only reorders a
+  /// block's values. One quantile per input instead of one per trial.
+  public func largestValue(of input: Int) -> Double {
+    var largest = 0.0
+    for block in 0..<blockCount {
+      let drawn = Self.uniforms(
+        blockRange(block), input: inputs[input], sampling: sampling, streams: streams)
+      largest = Swift.max(largest, drawn.max() ?? 0)
+    }
+    return inputs[input].distribution.quantile(largest)
   }
 
   /// Row-major rows of column arrays of one length.

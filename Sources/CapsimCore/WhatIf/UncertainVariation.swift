@@ -153,20 +153,32 @@ public struct UncertainVariation: TrialScenarioVariation {
         return field == .preemptionsPerGPUHour || field == .failuresPerGPUHour
       }
       guard !columns.isEmpty, plan.trials > 0 else { continue }
+      func problem(in scenario: ResolvedScenario) -> String? {
+        var checker = OptionChecker(
+          resolved: scenario.options[index], workload: scenario.scenario.workload,
+          path: "options[\(index)]", sourceMap: ScenarioSourceMap(file: "<trial>"))
+        _ = checker.check()
+        return checker.problems.first?.diagnostic.message
+      }
+      // Blocks not drawn yet (a run under a precision target): every rate at its largest over all the
+      // trials bounds every trial, since a job's expected time grows with each rate; only when that bound
+      // fails is each trial's sum needed, which draws those columns block by block.
+      if plan.builtTrials < plan.trials {
+        var bound = base
+        for column in columns { targets[column].apply(plan.largestValue(of: column), to: &bound) }
+        if problem(in: bound) == nil { continue }
+      }
       let highest = plan.trialWithLargestSum(of: columns)
-      let scenario = scenario(forTrial: highest.trial, base: base)
-      var checker = OptionChecker(
-        resolved: scenario.options[index], workload: scenario.scenario.workload,
-        path: "options[\(index)]", sourceMap: ScenarioSourceMap(file: "<trial>"))
-      _ = checker.check()
-      guard let problem = checker.problems.first else { continue }
+      guard let problem = problem(in: scenario(forTrial: highest.trial, base: base)) else {
+        continue
+      }
       throw .impossibleTrial(
         trial: highest.trial, trials: plan.trials,
         drawn: columns.map {
           UncertainVariationError.Drawn(
             path: plan.inputs[$0].path, value: plan.value(trial: highest.trial, input: $0))
         },
-        problem: problem.diagnostic.message, location: plan.inputs[columns[0]].location)
+        problem: problem, location: plan.inputs[columns[0]].location)
     }
   }
 
