@@ -149,10 +149,13 @@ public struct MonteCarloEngine: Sendable {
     let maximum = Swift.max(1, target.maximumTrials)
     var plan = plan
     var total: ChunkAccumulator?
+    var state = PrecisionProgress(target: target.relativeHalfWidth, reached: nil, checkedTrials: 0)
     while true {
       let done = total?.trials ?? 0
       if let total {
         let reached = Self.relativeHalfWidth(total)
+        state = PrecisionProgress(
+          target: target.relativeHalfWidth, reached: reached, checkedTrials: done)
         if reached <= target.relativeHalfWidth || done >= maximum {
           return (
             total,
@@ -166,7 +169,7 @@ public struct MonteCarloEngine: Sendable {
       plan.variation = plan.variation?.covering(trials: next.upperBound)
       let batch = try await simulate(
         plan, trials: next, planned: maximum, cancellable: cancellable, reportsProgress: true,
-        alreadyDone: done)
+        alreadyDone: done, precision: state)
       if total == nil { total = batch } else { total?.merge(batch) }
     }
   }
@@ -204,7 +207,7 @@ public struct MonteCarloEngine: Sendable {
   /// Runs `trials` of `plan` in parallel chunks and merges them in chunk order as they finish.
   func simulate(
     _ plan: TrialPlan, trials: Range<Int>, planned: Int, cancellable: Bool,
-    reportsProgress: Bool = false, alreadyDone: Int = 0
+    reportsProgress: Bool = false, alreadyDone: Int = 0, precision: PrecisionProgress? = nil
   ) async throws -> ChunkAccumulator {
     let chunkCount = (trials.count + Self.chunkSize - 1) / Self.chunkSize
     let first = trials.lowerBound
@@ -233,7 +236,8 @@ public struct MonteCarloEngine: Sendable {
           nextToMerge += 1
           report?(
             SimulationProgress(
-              trialsDone: alreadyDone + (merged?.trials ?? 0), trialsPlanned: planned))
+              trialsDone: alreadyDone + (merged?.trials ?? 0), trialsPlanned: planned,
+              precision: precision))
         }
         if cancellable && Task.isCancelled {
           group.cancelAll()

@@ -50,10 +50,41 @@ public struct SimulationProgress: Sendable, Hashable {
   public var trialsDone: Int
   /// Trials planned: the scenario's, or the maximum under a precision target.
   public var trialsPlanned: Int
+  /// Under a precision target, how close the last finished batch came to it; nil without one.
+  public var precision: PrecisionProgress?
 
   /// Creates a progress report.
-  public init(trialsDone: Int, trialsPlanned: Int) {
+  public init(trialsDone: Int, trialsPlanned: Int, precision: PrecisionProgress? = nil) {
     self.trialsDone = trialsDone
     self.trialsPlanned = trialsPlanned
+    self.precision = precision
+  }
+}
+
+/// A precision target's state during a run: the target, and the precision reached after the last batch.
+public struct PrecisionProgress: Sendable, Hashable {
+  /// The relative 95% half-width asked for.
+  public var target: Double
+  /// The largest relative 95% half-width after the last finished batch; nil before the first ends.
+  public var reached: Double?
+  /// The trials behind `reached`.
+  public var checkedTrials: Int
+
+  /// Creates the state.
+  public init(target: Double, reached: Double?, checkedTrials: Int) {
+    self.target = target
+    self.reached = reached
+    self.checkedTrials = checkedTrials
+  }
+
+  /// The trials the run will likely need: a half-width falls as 1/√trials, so the trials checked ×
+  /// (reached / target)², rounded up to whole batches; nil before the first batch or when the half-width is
+  /// not finite.
+  public var expectedTrials: Int? {
+    guard let reached, reached.isFinite, target > 0, checkedTrials > 0 else { return nil }
+    let needed = Double(checkedTrials) * (reached / target) * (reached / target)
+    guard needed < 1e15 else { return nil }
+    let batch = PrecisionTarget.batchTrials
+    return Swift.max(checkedTrials, (Int(needed.rounded(.up)) + batch - 1) / batch * batch)
   }
 }

@@ -1,4 +1,5 @@
 import CapsimCore
+import CapsimReports
 import Foundation
 
 /// Shows a run's progress on standard error — trials done, rate, time left — when standard error is a
@@ -35,11 +36,7 @@ final class ProgressReporter: @unchecked Sendable {
     guard elapsed >= 1 else { return }
     if let lastDrawn, DurationSeconds.of(now - lastDrawn) < 0.1 { return }
     lastDrawn = now
-    let rate = Double(progress.trialsDone) / elapsed
-    let left = rate > 0 ? Double(progress.trialsPlanned - progress.trialsDone) / rate : 0
-    let line =
-      "capsim: \(progress.trialsDone.formatted()) of \(progress.trialsPlanned.formatted()) trials, "
-      + "\(Int(rate).formatted()) trials/s, about \(Int(left.rounded(.up)))s left"
+    let line = progress.line(elapsedSeconds: elapsed)
     FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
     drawn = true
   }

@@ -46,7 +46,13 @@ struct ScenarioRunOptions: ParsableArguments {
       valueName: "path=value"))
   var overrides: [String] = []
 
-  @Flag(help: "Do not show progress on standard error.")
+  @Flag(
+    help: ArgumentHelp(
+      "Do not show progress on standard error.",
+      discussion:
+        "Progress (trials done, trials a second, time left; under --precision the precision reached "
+        + "and the time left estimated from it) is shown only when standard error is a terminal, the run "
+        + "has lasted a second, and neither NO_COLOR nor TERM=dumb is set."))
   var quiet = false
 
   @OptionGroup var database: DatabaseOptions
