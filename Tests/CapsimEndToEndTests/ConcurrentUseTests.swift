@@ -6,6 +6,36 @@ import _CapsimTestSupport
 /// instead of failing with "database is locked", and no run or import is lost.
 @Suite("Concurrent processes on one database")
 struct ConcurrentUseTests {
+  /// Processes that start at once on a file that does not exist yet, or on an empty one (`touch`), each
+  /// create it from the bundled data or open the one another created, and every run is kept: none replaces
+  /// a database another has already stored a run in.
+  @Test(arguments: [false, true])
+  func processesStartingOnANewOrEmptyFileKeepEveryRun(emptyFile: Bool) async throws {
+    let directory = try Fixtures.temporaryDirectory()
+    let database = directory.appendingPathComponent("new.sqlite").path
+    if emptyFile { #expect(FileManager.default.createFile(atPath: database, contents: Data())) }
+    let processes = 6
+    let results = try await withThrowingTaskGroup(of: CapsimExecutable.Result.self) { group in
+      for _ in 0..<processes {
+        group.addTask {
+          try CapsimExecutable.run([
+            "run", "scenarios/early-experimentation.yaml", "--trials", "5", "--db", database,
+          ])
+        }
+      }
+      var all: [CapsimExecutable.Result] = []
+      for try await result in group { all.append(result) }
+      return all
+    }
+    for result in results { #expect(result.exitCode == 0, "\(result.standardError)") }
+    let list = try CapsimExecutable.run(["runs", "list", "--db", database, "--format", "csv"])
+    #expect(list.exitCode == 0, "\(list.standardError)")
+    #expect(list.standardOutput.split(separator: "\n").dropFirst().count == processes)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+      .filter { $0.contains(".partial-") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+
   @Test func importsAndRunsAtOnceWaitInsteadOfFailing() async throws {
     let directory = try Fixtures.temporaryDirectory()
     let database = directory.appendingPathComponent("shared.sqlite").path

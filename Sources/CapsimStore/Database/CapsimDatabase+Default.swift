@@ -8,8 +8,9 @@ extension CapsimDatabase {
   ///
   /// The new database is built in a temporary file next to `path`, migrated and filled in one
   /// transaction, then moved into place (replacing the empty file), so a failure never leaves a
-  /// half-made database behind. An empty file is checked again just before it is replaced, so one that
-  /// another process filled meanwhile is opened instead; a file with any table is never replaced.
+  /// half-made database behind. Processes that find the same empty file take turns under an exclusive
+  /// lock on it, so one that another process filled meanwhile is opened instead; a file with any table is
+  /// never replaced, and a new file is linked into place only if none has appeared there.
   ///
   /// - Returns: the database, and whether it was just created from the defaults.
   /// - Throws: ``StoreError``.
@@ -18,6 +19,15 @@ extension CapsimDatabase {
   ) {
     try checkPath(path)
     let replacesEmptyFile = FileManager.default.fileExists(atPath: path)
+    // Processes that find the same empty file take turns: each holds an exclusive flock(2) on it from
+    // its check to its rename (closing the descriptor releases it). The first fills it; the others,
+    // checking again once they hold the lock, find the filled database at the path and open it, so none
+    // replaces a database another has already written to.
+    let emptyFile = replacesEmptyFile ? open(path, O_RDONLY | O_CLOEXEC) : -1
+    defer { if emptyFile >= 0 { close(emptyFile) } }
+    if emptyFile >= 0 {
+      while flock(emptyFile, LOCK_EX) != 0 && errno == EINTR {}
+    }
     if replacesEmptyFile, !isEmptyDatabaseFile(path) {
       return (try CapsimDatabase(path: path), false)
     }
@@ -65,17 +75,22 @@ extension CapsimDatabase {
       }
       return (try CapsimDatabase(path: path), true)
     }
-    do {
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
-    } catch {
-      removeTemporary()
-      // Another process may have created it meanwhile: open theirs.
-      if FileManager.default.fileExists(atPath: path) {
-        return (try CapsimDatabase(path: path), false)
+    // link(2) fails if `path` exists, atomically: another process that created it meanwhile keeps its
+    // file, and this one opens it.
+    // A file system without hard links gets a rename after a check instead.
+    var failure: Int32 = 0
+    if link(temporary, path) != 0 {
+      failure = errno
+      if failure == EPERM || failure == EOPNOTSUPP, !FileManager.default.fileExists(atPath: path) {
+        failure = rename(temporary, path) == 0 ? 0 : errno
       }
-      throw StoreError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
     }
-    return (try CapsimDatabase(path: path), true)
+    removeTemporary()
+    switch failure {
+    case 0: return (try CapsimDatabase(path: path), true)
+    case EEXIST: return (try CapsimDatabase(path: path), false)
+    default: throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(failure)))
+    }
   }
 
   /// Whether the file at `path` holds nothing a user made: zero bytes, or an SQLite database with no
