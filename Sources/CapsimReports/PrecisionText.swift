@@ -16,8 +16,16 @@ extension PrecisionOutcome {
 
   /// A relative half-width as a percentage to two decimals (0.0497 → `4.97%`, 0.05 → `5.0%`), or
   /// `not estimable` when it is not finite.
+  /// Below 0.1% it keeps up to two significant digits (0.00004 → `0.004%`, 0.000012 → `0.0012%`), so a small
+  /// target does not read 0.
   static func percent(_ share: Double) -> String {
-    share.isFinite ? "\((share * 10_000).rounded() / 100)%" : "not estimable"
+    guard share.isFinite else { return "not estimable" }
+    if share != 0, Swift.abs(share) < 0.001 {
+      var text = NumberFormatting.readable(share * 100, significant: 2)
+      while text.hasSuffix("0") { text.removeLast() }
+      return text + "%"
+    }
+    return "\((share * 10_000).rounded() / 100)%"
   }
 
   /// The labelled sentence the text reports print: `Precision: ` and ``summary(trials:)``.

@@ -6,7 +6,8 @@ extension SimulationProgress {
   ///
   /// Under a precision target the run rarely makes its maximum, so the line gives the precision the last
   /// batch reached and estimates the time left from it (``PrecisionProgress/expectedTrials``, at most the
-  /// maximum's), e.g. `capsim: 9,472 trials, ±3.2% (target ±2.0%), 5,884 trials/s, about 15s left`. Two
+  /// maximum's), e.g. `capsim: 9,472 trials, ±3.2% at 9,216 (target ±2.0%), 5,884 trials/s, about 15s
+  /// left`. Two
   /// minutes or more left are given in whole minutes.
   public func line(elapsedSeconds elapsed: Double) -> String {
     func whole(_ count: Int) -> String { NumberFormatting.fixed(Double(count), decimals: 0) }
@@ -27,7 +28,8 @@ extension SimulationProgress {
       return "capsim: \(done) trials, \(target), \(speed)"
     }
     let expected = precision.expectedTrials.map { Swift.min($0, trialsPlanned) }
-    return "capsim: \(done) trials, ±\(PrecisionOutcome.percent(reached)) (\(target)), \(speed)"
+    return "capsim: \(done) trials, ±\(PrecisionOutcome.percent(reached)) at "
+      + "\(whole(precision.checkedTrials)) (\(target)), \(speed)"
       + (expected.map { ", \(timeLeft(until: $0))" } ?? "")
   }
 }

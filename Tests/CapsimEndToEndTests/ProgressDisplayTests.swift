@@ -31,6 +31,8 @@ struct ProgressDisplayTests {
     var base = ProcessInfo.processInfo.environment
     for key in ["CAPSIM_DB", "XDG_DATA_HOME", "NO_COLOR"] { base[key] = nil }
     base["TERM"] = "xterm"
+    // The line from the start rather than after a second, so that the runs below draw it in any build.
+    base["CAPSIM_PROGRESS_AFTER"] = "0"
     process.environment = base.merging(environment) { _, new in new }
     let output = Pipe()
     process.standardOutput = output
@@ -42,16 +44,16 @@ struct ProgressDisplayTests {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// A run of about four seconds (the debug build simulates this scenario at about 250 trials a second).
+  /// A run of several chunks of 128 trials (a line is drawn after each).
   static let long = [
-    "run", "scenarios/early-experimentation.yaml", "--trials", "1000", "--threads", "1",
+    "run", "scenarios/early-experimentation.yaml", "--trials", "500", "--threads", "1",
     "--no-save",
   ]
 
   @Test func aLongRunShowsTrialsRateAndTimeLeftThenErasesTheLine() throws {
     let shown = try terminalOutput(Self.long)
     #expect(shown.contains("capsim: "), "\(shown)")
-    #expect(shown.contains(" of 1,000 trials, "))
+    #expect(shown.contains(" of 500 trials, "))
     #expect(shown.contains(" trials/s, about "))
     // Each redraw starts by clearing the line, and the last one is cleared when the run ends.
     #expect(shown.contains("\r\u{1B}[2Kcapsim: "))
@@ -70,14 +72,16 @@ struct ProgressDisplayTests {
   /// Under a precision target the line gives the precision reached and the target, not a count-down to the
   /// maximum (it said "of 1,000,000 trials, about 170s left" for a run that stopped after 16 s).
   @Test func aPrecisionRunShowsItsPrecisionNotTheMaximum() throws {
-    // A target this tight is not met: the run goes on to its five batches (about 3.5 s in the debug build).
+    // A target this tight is not met: the run goes on to its five batches of 1,024 (about 3.5 s in the
+    // debug build; lines are drawn at most ten times a second).
     let shown = try terminalOutput([
       "run", "scenarios/early-experimentation.yaml", "--set", "horizon_months=2", "--precision",
       "0.01%", "--max-trials", "5120", "--threads", "1", "--no-save",
     ])
-    // The precision the last batch reached, beside the target (the first batch ends before the line
-    // appears at one second); the time left is estimated up to the maximum, 5,120 trials.
-    #expect(shown.contains("% (target ±0.01%), "), "\(shown)")
+    // Before the first batch ends, the target alone; after it, the precision the last batch reached and
+    // the time left, estimated up to the maximum.
+    #expect(shown.contains(" trials, target ±0.01%, "), "\(shown)")
+    #expect(shown.contains(" at 1,024 (target ±0.01%), "))
     #expect(shown.contains(" left"))
     #expect(!shown.contains("of 5,120"))
   }

@@ -36,13 +36,18 @@ struct ProgressTextTests {
     #expect(progress(0.04, checked: 4_096).precision?.expectedTrials == 16_384)
     #expect(
       progress(0.04, checked: 4_096).line(elapsedSeconds: 2)
-        == "capsim: 4,608 trials, ±4.0% (target ±2.0%), 2,304 trials/s, about 6s left")
+        == "capsim: 4,608 trials, ±4.0% at 4,096 (target ±2.0%), 2,304 trials/s, about 6s left")
     // Capped by the maximum: 8,192 − 4,608 = 3,584 to go, 1.56 s, given as 2.
     #expect(
       progress(0.04, checked: 4_096, planned: 8_192).line(elapsedSeconds: 2)
-        == "capsim: 4,608 trials, ±4.0% (target ±2.0%), 2,304 trials/s, about 2s left")
+        == "capsim: 4,608 trials, ±4.0% at 4,096 (target ±2.0%), 2,304 trials/s, about 2s left")
     // 3,072 × (3 / 2)² = 6,912, rounded up to 7 batches.
     #expect(progress(0.03, checked: 3_072).precision?.expectedTrials == 7_168)
+    // A target below 0.1% keeps two significant digits rather than reading 0.0%.
+    let small = SimulationProgress(
+      trialsDone: 2_048, trialsPlanned: 1_000_000,
+      precision: PrecisionProgress(target: 0.000_04, reached: nil, checkedTrials: 0))
+    #expect(small.line(elapsedSeconds: 1) == "capsim: 2,048 trials, target ±0.004%, 2,048 trials/s")
     // A half-width that cannot be estimated (a mean of 0) gives no time left.
     #expect(progress(.infinity, checked: 4_096).precision?.expectedTrials == nil)
     #expect(

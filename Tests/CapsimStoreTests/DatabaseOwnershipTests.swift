@@ -71,6 +71,49 @@ import Testing
     #expect(try CapsimDatabase.openDefault(path: file).createdFromDefaults == false)
   }
 
+  /// Runs `body` on its own thread and waits at most `seconds` for it: nil if it has not returned by then
+  /// (the thread is left blocked; the test records the hang instead of hanging itself).
+  func finishing<T: Sendable>(within seconds: Double, _ body: @escaping @Sendable () -> T) -> T? {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: T?
+    Thread.detachNewThread {
+      result = body()
+      done.signal()
+    }
+    return done.wait(timeout: .now() + seconds) == .success ? result : nil
+  }
+
+  /// Only an empty file is locked while it is filled: a database that another program holds a flock on
+  /// opens at once, and a named pipe at the path is an error, not a read that waits for a writer forever.
+  @Test func onlyAnEmptyFileIsLockedAndANamedPipeDoesNotHang() throws {
+    let file = path("held.sqlite")
+    _ = try CapsimDatabase.openDefault(path: file)
+    let holder = open(file, O_RDONLY)
+    #expect(holder >= 0 && flock(holder, LOCK_EX) == 0)
+    defer { close(holder) }
+    let opened = finishing(within: 20) { (try? CapsimDatabase.openDefault(path: file)) != nil }
+    #expect(opened == true, "opening a database someone holds a flock on waited")
+
+    let pipe = path("pipe.sqlite")
+    #expect(mkfifo(pipe, 0o600) == 0)
+    let failed = finishing(within: 20) { (try? CapsimDatabase.openDefault(path: pipe)) == nil }
+    #expect(failed == true, "a named pipe as the database hung or opened")
+  }
+
+  /// A symbolic link to a file that does not exist is an error that says so; nothing is created at its
+  /// target (SQLite would create an empty database there, without the bundled data).
+  @Test func aDanglingSymbolicLinkIsAnErrorAndCreatesNothing() throws {
+    let link = path("link.sqlite")
+    let target = path("target.sqlite")
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    #expect(
+      throws: StoreError.cannotOpen(
+        path: link, reason: "it is a symbolic link to \(target), which does not exist")
+    ) { _ = try CapsimDatabase.openDefault(path: link) }
+    #expect(!FileManager.default.fileExists(atPath: target))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["link.sqlite"])
+  }
+
   /// An empty table is still a table someone made: such a file is refused, not replaced.
   @Test func aForeignDatabaseWithOnlyAnEmptyTableIsNotReplaced() throws {
     let file = path("foreign-empty.sqlite")

@@ -19,11 +19,22 @@ extension CapsimDatabase {
   ) {
     try checkPath(path)
     let replacesEmptyFile = FileManager.default.fileExists(atPath: path)
+    if replacesEmptyFile, !isEmptyDatabaseFile(path) {
+      return (try CapsimDatabase(path: path), false)
+    }
+    if !replacesEmptyFile,
+      let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+    {
+      throw StoreError.cannotOpen(
+        path: path, reason: "it is a symbolic link to \(target), which does not exist")
+    }
     // Processes that find the same empty file take turns: each holds an exclusive flock(2) on it from
-    // its check to its rename (closing the descriptor releases it). The first fills it; the others,
+    // its second check to its rename (closing the descriptor releases it). The first fills it; the others,
     // checking again once they hold the lock, find the filled database at the path and open it, so none
-    // replaces a database another has already written to.
-    let emptyFile = replacesEmptyFile ? open(path, O_RDONLY | O_CLOEXEC) : -1
+    // replaces a database another has already written to. Only an empty regular file is locked (the
+    // check above), and where the file system refuses flock each process goes on unlocked.
+    let emptyFile =
+      replacesEmptyFile ? open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) : -1
     defer { if emptyFile >= 0 { close(emptyFile) } }
     if emptyFile >= 0 {
       while flock(emptyFile, LOCK_EX) != 0 && errno == EINTR {}
@@ -76,21 +87,20 @@ extension CapsimDatabase {
       return (try CapsimDatabase(path: path), true)
     }
     // link(2) fails if `path` exists, atomically: another process that created it meanwhile keeps its
-    // file, and this one opens it.
-    // A file system without hard links gets a rename after a check instead.
+    // file, and this one opens it. A file system without hard links gets a rename after a check.
     var failure: Int32 = 0
     if link(temporary, path) != 0 {
       failure = errno
-      if failure == EPERM || failure == EOPNOTSUPP, !FileManager.default.fileExists(atPath: path) {
+      if failure != EEXIST, !FileManager.default.fileExists(atPath: path) {
         failure = rename(temporary, path) == 0 ? 0 : errno
       }
     }
     removeTemporary()
-    switch failure {
-    case 0: return (try CapsimDatabase(path: path), true)
-    case EEXIST: return (try CapsimDatabase(path: path), false)
-    default: throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(failure)))
+    if failure == 0 { return (try CapsimDatabase(path: path), true) }
+    if FileManager.default.fileExists(atPath: path) {
+      return (try CapsimDatabase(path: path), false)
     }
+    throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(failure)))
   }
 
   /// Whether the file at `path` holds nothing a user made: zero bytes, or an SQLite database with no

@@ -12,6 +12,9 @@ final class ProgressReporter: @unchecked Sendable {
   private var lastDrawn: ContinuousClock.Instant?
   private var drawn = false
   let enabled: Bool
+  /// Seconds before the first line: 1, or `CAPSIM_PROGRESS_AFTER` (the end-to-end tests set 0, so that a
+  /// short run in any build draws its line).
+  private let delay: Double
 
   /// A reporter that draws only if `quiet` is false and the environment allows it.
   init(quiet: Bool) {
@@ -19,6 +22,7 @@ final class ProgressReporter: @unchecked Sendable {
     enabled =
       !quiet && isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil
       && environment["TERM"] != "dumb"
+    delay = environment["CAPSIM_PROGRESS_AFTER"].flatMap(Double.init).map { Swift.max(0, $0) } ?? 1
     start = clock.now
   }
 
@@ -33,7 +37,7 @@ final class ProgressReporter: @unchecked Sendable {
     defer { lock.unlock() }
     let now = clock.now
     let elapsed = DurationSeconds.of(now - start)
-    guard elapsed >= 1 else { return }
+    guard elapsed >= delay else { return }
     if let lastDrawn, DurationSeconds.of(now - lastDrawn) < 0.1 { return }
     lastDrawn = now
     let line = progress.line(elapsedSeconds: elapsed)
