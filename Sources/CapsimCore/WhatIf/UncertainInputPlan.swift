@@ -258,17 +258,22 @@ public struct UncertainInputPlan: Sendable, Hashable {
     return columns.map { input in (0..<rows).map { builtBlocks[index][$0 * k + input] } }
   }
 
-  /// The first trial whose values of `columns`, each taken as at least 0, have the largest sum over every
-  /// planned trial, with that sum; blocks not built are drawn one at a time, those columns only.
-  func trialWithLargestSum(of columns: [Int]) -> (trial: Int, sum: Double) {
-    var highest = (trial: 0, sum: -Double.infinity)
-    for block in 0..<blockCount {
+  /// The first trial of `blocks` (all by default) whose values of `columns`, each taken as at least 0,
+  /// have the largest sum, with that sum and those values; blocks not built are drawn one at a time, those
+  /// columns only.
+  func trialWithLargestSum(of columns: [Int], blocks: Range<Int>? = nil) -> (
+    trial: Int, sum: Double, values: [Double]
+  ) {
+    var highest = (trial: 0, sum: -Double.infinity, values: [Double]())
+    for block in blocks ?? 0..<blockCount {
       let range = blockRange(block)
       let drawn = blockValues(block, columns: columns)
       for row in 0..<range.count {
         var sum = 0.0
         for position in columns.indices { sum += Swift.max(0, drawn[position][row]) }
-        if sum > highest.sum { highest = (range.lowerBound + row, sum) }
+        if sum > highest.sum {
+          highest = (range.lowerBound + row, sum, columns.indices.map { drawn[$0][row] })
+        }
       }
     }
     return highest

@@ -160,25 +160,41 @@ public struct UncertainVariation: TrialScenarioVariation {
         _ = checker.check()
         return checker.problems.first?.diagnostic.message
       }
-      // Blocks not drawn yet (a run under a precision target): every rate at its largest over all the
-      // trials bounds every trial, since a job's expected time grows with each rate; only when that bound
-      // fails is each trial's sum needed, which draws those columns block by block.
-      if plan.builtTrials < plan.trials {
-        var bound = base
-        for column in columns { targets[column].apply(plan.largestValue(of: column), to: &bound) }
-        if problem(in: bound) == nil { continue }
+      func withRates(_ values: [Double]) -> ResolvedScenario {
+        var scenario = base
+        for (column, value) in zip(columns, values) { targets[column].apply(value, to: &scenario) }
+        return scenario
       }
-      let highest = plan.trialWithLargestSum(of: columns)
-      guard let problem = problem(in: scenario(forTrial: highest.trial, base: base)) else {
-        continue
+      let highest: (trial: Int, sum: Double, values: [Double])
+      let found: String
+      if plan.builtTrials < plan.trials {
+        // Blocks not drawn yet (a run under a precision target). Every rate at its largest over all the
+        // trials bounds every trial, since a job's expected time grows with each rate; only when that
+        // bound fails are the rate columns drawn, block by block, stopping at the first block whose highest
+        // trial cannot be simulated (that trial is named; a later one may be higher still).
+        if problem(in: withRates(columns.map(plan.largestValue))) == nil { continue }
+        var failing: (highest: (trial: Int, sum: Double, values: [Double]), problem: String)?
+        for block in 0..<plan.blockCount where failing == nil {
+          let candidate = plan.trialWithLargestSum(of: columns, blocks: block..<(block + 1))
+          if let problem = problem(in: withRates(candidate.values)) {
+            failing = (candidate, problem)
+          }
+        }
+        guard let failing else { continue }
+        (highest, found) = failing
+      } else {
+        highest = plan.trialWithLargestSum(of: columns)
+        guard let problem = problem(in: scenario(forTrial: highest.trial, base: base)) else {
+          continue
+        }
+        found = problem
       }
       throw .impossibleTrial(
         trial: highest.trial, trials: plan.trials,
-        drawn: columns.map {
-          UncertainVariationError.Drawn(
-            path: plan.inputs[$0].path, value: plan.value(trial: highest.trial, input: $0))
+        drawn: zip(columns, highest.values).map {
+          UncertainVariationError.Drawn(path: plan.inputs[$0].path, value: $1)
         },
-        problem: problem, location: plan.inputs[columns[0]].location)
+        problem: found, location: plan.inputs[columns[0]].location)
     }
   }
 
