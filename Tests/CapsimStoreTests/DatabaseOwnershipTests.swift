@@ -114,6 +114,24 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["link.sqlite"])
   }
 
+  /// A symbolic link to an empty file stands for that file: the file is filled and the link kept (it was
+  /// opened unfilled, without the bundled data, because the emptiness check did not follow the link).
+  @Test func aSymbolicLinkToAnEmptyFileHasItsTargetFilled() throws {
+    let link = path("link.sqlite")
+    let target = path("target.sqlite")
+    #expect(FileManager.default.createFile(atPath: target, contents: Data()))
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let (database, created) = try CapsimDatabase.openDefault(path: link)
+    #expect(created)
+    #expect(try !database.prices().isEmpty)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    #expect(try CapsimDatabase.openDefault(path: link).createdFromDefaults == false)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+        "link.sqlite", "target.sqlite",
+      ])
+  }
+
   /// An empty table is still a table someone made: such a file is refused, not replaced.
   @Test func aForeignDatabaseWithOnlyAnEmptyTableIsNotReplaced() throws {
     let file = path("foreign-empty.sqlite")

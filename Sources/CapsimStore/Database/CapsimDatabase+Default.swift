@@ -10,7 +10,8 @@ extension CapsimDatabase {
   /// transaction, then moved into place (replacing the empty file), so a failure never leaves a
   /// half-made database behind. Processes that find the same empty file take turns under an exclusive
   /// lock on it, so one that another process filled meanwhile is opened instead; a file with any table is
-  /// never replaced, and a new file is linked into place only if none has appeared there.
+  /// never replaced, and a new file is linked into place only if none has appeared there. A symbolic link
+  /// to an empty file has its target filled; a link to nothing is an error.
   ///
   /// - Returns: the database, and whether it was just created from the defaults.
   /// - Throws: ``StoreError``.
@@ -18,6 +19,12 @@ extension CapsimDatabase {
     CapsimDatabase, createdFromDefaults: Bool
   ) {
     try checkPath(path)
+    // A symbolic link to an existing file stands for that file: the file is checked, locked and filled,
+    // and the link is kept.
+    let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    let path =
+      isLink && FileManager.default.fileExists(atPath: path)
+      ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
     let replacesEmptyFile = FileManager.default.fileExists(atPath: path)
     if replacesEmptyFile, !isEmptyDatabaseFile(path) {
       return (try CapsimDatabase(path: path), false)
