@@ -143,33 +143,42 @@ struct UncertainVariationTests {
     #expect(ranked.count == 2)
   }
 
-  /// A rate drawn far in its tail can give a job that never finishes, although the distribution's 99.9th
-  /// percentile passed the loader: the trial with the highest rate is checked before anything runs.
-  /// Reference: Daly's expected wall time (Daly 2006, eq. 20, with τ the optimum for M),
-  /// T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ, worked here for the highest draw: beyond 100 × T_s it is
-  /// rejected; a distribution whose highest draw stays well below that is accepted.
-  ///
-  /// Under a precision target the plan is drawn in blocks as the run reaches them; every block's rates are
-  /// checked all the same, before the run, and the first block with an impossible trial names it.
-  /// Under a precision target the rates are first checked at their largest values together, a bound on
-  /// every trial; when that bound fails but no trial does, the run goes ahead. Preemption and failure
-  /// rates, each uniform(0, 0.36) per GPU-hour and rank-correlated at −0.99, sum to about 0.36 in every
-  /// trial, while their largest values sum to about 0.72. Daly's expected wall time (reference as in the
-  /// test above) at the same settings passes 100 × T_s at 0.567 per GPU-hour (bisection of the closed form;
-  /// factor 371 at 0.709, 28 at 0.425).
-  @Test func aFailingBoundWithNoImpossibleTrialLetsAPrecisionRunGoAhead() throws {
+  /// A spot option whose 8-GPU jobs take T_s = 36,000 × 2 s = 20 h, with interruptions checkpointed every
+  /// τ = 1 h (δ = 0.1 h to write, R = 0.25 h to restart), 10 jobs in one month; under a precision target
+  /// (`maximum`) its trial count is the target's business.
+  static func interruptedSpot(failures: Double, trials: Int, seed: UInt64, maximum: Int?) throws
+    -> ResolvedScenario
+  {
     let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
     var spot = Fixtures.option("spot", seconds: [2.0], price: Fixtures.price("spot", perGPUHour: 2))
     spot.option.interruptions = InterruptionSettings(
-      preemptionsPerGPUHour: 0.001, failuresPerGPUHour: 0.001, checkpointInterval: .fixed(hours: 1),
+      preemptionsPerGPUHour: 0.001, failuresPerGPUHour: failures,
+      checkpointInterval: .fixed(hours: 1),
       checkpointHours: 0.1, restartHours: 0.25, rerunProbability: 0, maximumReruns: 0)
     var base = try Fixtures.resolved(
-      horizonMonths: 1, trials: 10, seed: 5, workload: workload, options: [spot])
-    base.scenario.precision = PrecisionTarget(relativeHalfWidth: 0.01, maximumTrials: 5_000)
-    func dalyFactor(_ rate: Double) -> Double {
-      let m = 1 / (8 * rate)
-      return m * Foundation.exp(0.25 / m) * (Foundation.exp(1.1 / m) - 1)
+      horizonMonths: 1, trials: trials, seed: seed, workload: workload, options: [spot])
+    base.scenario.precision = maximum.map {
+      PrecisionTarget(relativeHalfWidth: 0.01, maximumTrials: $0)
     }
+    return base
+  }
+
+  /// Daly's expected wall time over T_s for ``interruptedSpot(failures:trials:seed:maximum:)`` at `rate`
+  /// interruptions per GPU-hour: M·e^{R/M}·(e^{(τ+δ)/M} − 1)/τ with M = 1/(8·rate).
+  static func dalyFactor(_ rate: Double) -> Double {
+    let m = 1 / (8 * rate)
+    return m * Foundation.exp(0.25 / m) * (Foundation.exp(1.1 / m) - 1)
+  }
+
+  /// Under a precision target the rates are first checked at their largest values together, a bound on
+  /// every trial; when that bound fails but no trial does, the run goes ahead. Preemption and failure
+  /// rates, each uniform(0, 0.36) per GPU-hour and rank-correlated at −0.99, sum to about 0.36 in every
+  /// trial, while their largest values sum to about 0.72. Daly's expected wall time (Daly 2006, eq. 20, as
+  /// in the next test) at these settings passes 100 × T_s at 0.567 per GPU-hour (bisection of the closed
+  /// form; factor 371 at 0.709, 28 at 0.425).
+  @Test func aFailingBoundWithNoImpossibleTrialLetsAPrecisionRunGoAhead() throws {
+    let base = try Self.interruptedSpot(failures: 0.001, trials: 10, seed: 5, maximum: 5_000)
+    let dalyFactor = Self.dalyFactor
     let paths = [
       "options.spot.interruptions.preemptions_per_gpu_hour",
       "options.spot.interruptions.failures_per_gpu_hour",
@@ -189,19 +198,19 @@ struct UncertainVariationTests {
     #expect(variation.plan.builtTrials == 1_024)
   }
 
+  /// A rate drawn far in its tail can give a job that never finishes, although the distribution's 99.9th
+  /// percentile passed the loader: the trial with the highest rate is checked before anything runs.
+  /// Reference: Daly's expected wall time (Daly 2006, eq. 20, with τ the optimum for M),
+  /// T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ, worked here for the highest draw: beyond 100 × T_s it is
+  /// rejected; a distribution whose highest draw stays well below that is accepted.
+  ///
+  /// Under a precision target the plan is drawn in blocks as the run reaches them; every block's rates are
+  /// checked all the same, before the run, and the first block with an impossible trial names it.
   @Test(arguments: [false, true])
   func aTrialWhoseDrawnRateCannotFinishIsRejectedBeforeTheRun(underPrecision: Bool) throws {
-    let workload = Workload(jobsPerMonth: 10, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
-    var spot = Fixtures.option("spot", seconds: [2.0], price: Fixtures.price("spot", perGPUHour: 2))
-    spot.option.interruptions = InterruptionSettings(
-      preemptionsPerGPUHour: 0.001, failuresPerGPUHour: 0, checkpointInterval: .fixed(hours: 1),
-      checkpointHours: 0.1, restartHours: 0.25, rerunProbability: 0, maximumReruns: 0)
-    var base = try Fixtures.resolved(
-      horizonMonths: 1, trials: underPrecision ? 10 : 5_000, seed: 11, workload: workload,
-      options: [spot])
-    if underPrecision {
-      base.scenario.precision = PrecisionTarget(relativeHalfWidth: 0.01, maximumTrials: 5_000)
-    }
+    let base = try Self.interruptedSpot(
+      failures: 0, trials: underPrecision ? 10 : 5_000, seed: 11,
+      maximum: underPrecision ? 5_000 : nil)
     func settings(_ distribution: InputDistribution) -> UncertaintySettings {
       UncertaintySettings(
         inputs: [
@@ -209,11 +218,7 @@ struct UncertainVariationTests {
             path: "options.spot.interruptions.preemptions_per_gpu_hour", distribution: distribution)
         ], correlations: [], sampling: .monteCarlo)
     }
-    // T_s = 36,000 × 2 s = 20 h, τ = 1 h, δ = 0.1 h, R = 0.25 h, M = 1/(8λ).
-    func dalyFactor(_ rate: Double) -> Double {
-      let m = 1 / (8 * rate)
-      return m * Foundation.exp(0.25 / m) * (Foundation.exp(1.1 / m) - 1) * 20 / 1 / 20
-    }
+    let dalyFactor = Self.dalyFactor
     // Uniform(0, 2): the highest of 5,000 draws is near 2, where M = 0.0625 h and the factor is ~10⁸.
     let wide = settings(.uniform(low: 0, high: 2))
     #expect(throws: UncertainVariationError.self) {
