@@ -35,7 +35,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
   public let targetCorrelation: [[Double]]
   /// Row-major values of the blocks built so far (the first), one array each: trial t of block b, input
   /// k at `builtBlocks[b][(t − start of b) * K + k]`. Appending a block copies none of the others.
-  let builtBlocks: [[Double]]
+  private(set) var builtBlocks: [[Double]]
   let streams: InputStreams
 
   /// Builds the plan of `trials` trials, drawn in blocks of `blockTrials` (nil: one block), with its
@@ -68,16 +68,6 @@ public struct UncertainInputPlan: Sendable, Hashable {
     ]
   }
 
-  private init(_ plan: UncertainInputPlan, builtBlocks: [[Double]]) {
-    inputs = plan.inputs
-    trials = plan.trials
-    blockTrials = plan.blockTrials
-    sampling = plan.sampling
-    targetCorrelation = plan.targetCorrelation
-    streams = plan.streams
-    self.builtBlocks = builtBlocks
-  }
-
   /// Whether `target` asks some pair of inputs for a rank correlation.
   static func hasCorrelations(_ target: [[Double]]) -> Bool {
     target.indices.contains { a in target[a].indices.contains { $0 != a && target[a][$0] != 0 } }
@@ -102,11 +92,12 @@ public struct UncertainInputPlan: Sendable, Hashable {
 
   /// The plan with every block that holds a trial below `end` built (itself when they are).
   public func covering(trials end: Int) -> UncertainInputPlan {
-    var blocks = builtBlocks
-    while blockRange(blocks.count - 1).upperBound < Swift.min(end, trials) {
-      blocks.append(Self.rows(of: drawBlock(blocks.count, columns: Array(inputs.indices))))
+    var plan = self
+    while plan.builtTrials < Swift.min(end, trials) {
+      plan.builtBlocks.append(
+        Self.rows(of: drawBlock(plan.builtBlocks.count, columns: Array(inputs.indices))))
     }
-    return blocks.count == builtBlocks.count ? self : UncertainInputPlan(self, builtBlocks: blocks)
+    return plan
   }
 
   /// The block that holds `trial`.

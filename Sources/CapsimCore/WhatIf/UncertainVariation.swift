@@ -111,7 +111,7 @@ public enum UncertainTarget: Sendable, Hashable {
 /// thread count.
 public struct UncertainVariation: TrialScenarioVariation {
   /// The trials × inputs values.
-  public let plan: UncertainInputPlan
+  public private(set) var plan: UncertainInputPlan
   /// Where each column is applied.
   public let targets: [UncertainTarget]
 
@@ -174,10 +174,11 @@ public struct UncertainVariation: TrialScenarioVariation {
         // trial cannot be simulated (that trial is named; a later one may be higher still).
         if problem(in: withRates(columns.map(plan.largestValue))) == nil { continue }
         var failing: (highest: (trial: Int, sum: Double, values: [Double]), problem: String)?
-        for block in 0..<plan.blockCount where failing == nil {
+        for block in 0..<plan.blockCount {
           let candidate = plan.trialWithLargestSum(of: columns, blocks: block..<(block + 1))
           if let problem = problem(in: withRates(candidate.values)) {
             failing = (candidate, problem)
+            break
           }
         }
         guard let failing else { continue }
@@ -200,12 +201,9 @@ public struct UncertainVariation: TrialScenarioVariation {
 
   /// This variation with the plan's blocks built up to trial `end` (see ``UncertainInputPlan/covering(trials:)``).
   public func covering(trials end: Int) -> any TrialScenarioVariation {
-    UncertainVariation(plan: plan.covering(trials: end), targets: targets)
-  }
-
-  private init(plan: UncertainInputPlan, targets: [UncertainTarget]) {
-    self.plan = plan
-    self.targets = targets
+    var variation = self
+    variation.plan = plan.covering(trials: end)
+    return variation
   }
 
   /// `base` with row `trial` of the plan applied.
