@@ -43,18 +43,21 @@ public struct ResolvedOption: Sendable {
     self.queueWaitMetric = queueWaitMetric
   }
 
+  // The pricing model and GPUs per unit below are read from the quote: `price_per_gpu_hour` replaces only
+  // the amount (and the source), and building `price` formats that source each time it is read.
+
   /// Whether the option is billed for committed capacity (dedicated) rather than usage.
-  public var isCommitted: Bool { price.pricingModel.isCommitment }
+  public var isCommitted: Bool { quotedPrice.pricingModel.isCommitment }
 
   /// Whole nodes one job holds on a committed option: ⌈GPUs per job / GPUs per node⌉.
   public func nodesPerJob(gpusPerJob: Int) -> Int {
-    Swift.max(1, Int((Double(gpusPerJob) / price.gpusPerUnit).rounded(.up)))
+    Swift.max(1, Int((Double(gpusPerJob) / quotedPrice.gpusPerUnit).rounded(.up)))
   }
 
   /// Jobs that fit side by side on one node: ⌊GPUs per node / GPUs per job⌋ for jobs smaller than a node
   /// (they share it, each holding its own GPUs), 1 for jobs of a node or more.
   public func jobsPerNode(gpusPerJob: Int) -> Int {
-    Swift.max(1, Int((price.gpusPerUnit / Double(gpusPerJob)).rounded(.down)))
+    Swift.max(1, Int((quotedPrice.gpusPerUnit / Double(gpusPerJob)).rounded(.down)))
   }
 }
 

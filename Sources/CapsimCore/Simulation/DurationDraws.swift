@@ -9,18 +9,39 @@ struct DurationDraws: Sendable {
   let sorted: [Double]
   /// A distribution (smoothed bootstrap, fit, or given in the scenario), cut off at 0.
   let distribution: (any ContinuousDistribution)?
+  /// The sample values as given (empty for a distribution): what `prepared` is recognised by.
+  private let values: [Double]
 
-  /// Prepares `duration` for drawing.
-  init(_ duration: ResolvedDuration) {
+  /// Prepares `duration` for drawing. When `prepared` was made from the very same sample array (the same
+  /// storage, as every trial's copy of a scenario shares it with the run's), its sorted values are taken
+  /// instead of sorting again: an array's storage never changes while two values share it, so the values,
+  /// and therefore the sorted values, are the same.
+  init(_ duration: ResolvedDuration, reusing prepared: DurationDraws? = nil) {
     switch duration {
     case .empirical(let values):
       precondition(!values.isEmpty, "a duration sample set must not be empty (resolver checks it)")
-      sorted = values.sorted()
+      self.values = values
+      if let prepared, Self.sameStorage(prepared.values, values) {
+        sorted = prepared.sorted
+      } else {
+        sorted = values.sorted()
+      }
       distribution = nil
     case .distribution(let distribution):
+      values = []
       sorted = []
       self.distribution = distribution
     }
+  }
+
+  /// Whether `first` and `second` are one array storage (so equal element for element); false when
+  /// either is empty.
+  static func sameStorage(_ first: [Double], _ second: [Double]) -> Bool {
+    // Every empty array shares one storage, so emptiness is checked apart.
+    !first.isEmpty && first.count == second.count
+      && first.withUnsafeBufferPointer { a in
+        second.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+      }
   }
 
   /// One draw in seconds, never negative.

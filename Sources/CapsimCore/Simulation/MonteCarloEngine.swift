@@ -107,13 +107,19 @@ public struct MonteCarloEngine: Sendable {
   }
 
   /// The simulator of `option` with `nodes` committed nodes, linked to its overflow and interim options.
-  static func simulator(for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario)
-    -> OptionSimulator
-  {
+  ///
+  /// `prepared` is the run's simulator of the same option when this one is a trial's (uncertain inputs): it
+  /// lends the sorted sample values it shares (``DurationDraws/init(_:reusing:)``).
+  static func simulator(
+    for option: ResolvedOption, nodes: Int, in scenario: ResolvedScenario,
+    reusing prepared: OptionSimulator? = nil
+  ) -> OptionSimulator {
     let workload = scenario.scenario.workload
     let horizon = scenario.scenario.horizonMonths
     let costs = scenario.scenario.costs
-    func target(named name: String, maximumWaitHours: Double) -> OverflowTarget {
+    func target(named name: String, maximumWaitHours: Double, prepared: OverflowTarget?)
+      -> OverflowTarget
+    {
       guard let target = scenario.options.first(where: { $0.option.name == name }) else {
         preconditionFailure(
           "option '\(option.option.name)' refers to option '\(name)', which is not in the scenario "
@@ -121,17 +127,19 @@ public struct MonteCarloEngine: Sendable {
       }
       return OverflowTarget(
         simulator: OptionSimulator(
-          target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs),
+          target, workload: workload, horizonMonths: horizon, nodes: 0, costs: costs,
+          reusing: prepared?.simulator),
         maximumWaitHours: maximumWaitHours)
     }
     return OptionSimulator(
       option, workload: workload, horizonMonths: horizon, nodes: nodes, costs: costs,
       overflow: option.option.overflow.map {
-        target(named: $0.option, maximumWaitHours: $0.maximumWaitHours)
+        target(
+          named: $0.option, maximumWaitHours: $0.maximumWaitHours, prepared: prepared?.overflow)
       },
       interim: option.option.provisioning.map {
-        target(named: $0.interimOption, maximumWaitHours: .infinity)
-      })
+        target(named: $0.interimOption, maximumWaitHours: .infinity, prepared: prepared?.interim)
+      }, reusing: prepared)
   }
 
   // MARK: - Running chunks

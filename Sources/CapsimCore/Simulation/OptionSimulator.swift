@@ -67,21 +67,28 @@ final class OptionSimulator: Sendable {
   init(
     _ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int,
     costs: HiddenCostSettings = HiddenCostSettings(), overflow: OverflowTarget? = nil,
-    interim: OverflowTarget? = nil
+    interim: OverflowTarget? = nil, reusing prepared: OptionSimulator? = nil
   ) {
     self.overflow = overflow
     self.interim = interim
     leadTimeMonths = resolved.isCommitted ? (resolved.option.provisioning?.leadTimeMonths ?? 0) : 0
     name = resolved.option.name
-    duration = DurationDraws(resolved.duration)
+    // A trial's simulator (uncertain inputs) takes the run's sorted sample values when they are the same.
+    duration = DurationDraws(resolved.duration, reusing: prepared?.duration)
     mechanisms = resolved.mechanisms
     interruptions = resolved.mechanisms.interruptions ?? .never
     hasInterruptions = resolved.mechanisms.interruptions != nil
     contention = resolved.mechanisms.contention?.plan
-    let queueWait = resolved.queueWait.map(DurationDraws.init)
+    let queueWait = resolved.queueWait.map { DurationDraws($0, reusing: prepared?.queueWait) }
     self.queueWait = queueWait
     // Each value divided once here rather than per draw: the same quotients, so the same waits.
-    queueWaitSortedHours = (queueWait?.sorted ?? []).map { $0 / 3600 }
+    if let prepared, let queueWait, let preparedWait = prepared.queueWait,
+      DurationDraws.sameStorage(preparedWait.sorted, queueWait.sorted)
+    {
+      queueWaitSortedHours = prepared.queueWaitSortedHours
+    } else {
+      queueWaitSortedHours = (queueWait?.sorted ?? []).map { $0 / 3600 }
+    }
     queues = resolved.isCommitted || resolved.queueWait != nil
     steps = workload.stepsPerJob
     // Steps are capped where a job's time would be absurd anyway, so the conversion cannot trap.
@@ -100,19 +107,21 @@ final class OptionSimulator: Sendable {
     stragglerFreeHours = Double(steps) * workerMean * resolved.option.durationScale / 3600
     gpusPerJob = Double(workload.gpusPerJob)
     deadlineHours = workload.deadlineHours ?? .infinity
-    pricePerGPUHour = resolved.price.perGPUHour
+    // The billed price, built once (it formats its source); the rest of the quote is as quoted.
+    let price = resolved.price
+    pricePerGPUHour = price.perGPUHour
     isCommitted = resolved.isCommitted
     self.nodes = nodes
-    gpusPerNode = resolved.price.gpusPerUnit
+    gpusPerNode = price.gpusPerUnit
     nodesPerJob = resolved.nodesPerJob(gpusPerJob: workload.gpusPerJob)
     queueServers = nodes * resolved.jobsPerNode(gpusPerJob: workload.gpusPerJob)
-    setupCost = resolved.isCommitted ? Double(nodes) * resolved.price.setupFee : 0
+    setupCost = resolved.isCommitted ? Double(nodes) * price.setupFee : 0
     // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon.
     let committedMonthsInHorizon =
       horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0)
     monthsBilledAfterHorizon =
       resolved.isCommitted
-      ? Swift.max(0, resolved.price.minimumTermMonths - committedMonthsInHorizon) : 0
+      ? Swift.max(0, price.minimumTermMonths - committedMonthsInHorizon) : 0
     self.costs = costs
     billing = resolved.option.billing
     migrationCost =
@@ -130,7 +139,7 @@ final class OptionSimulator: Sendable {
       expectedComputeHours = workload.stepsPerJob * resolved.duration.mean * hoursPerSecond
       let p95: Double
       switch resolved.duration {
-      case .empirical(let values): p95 = quantile(sorted: values.sorted(), 0.95)
+      case .empirical: p95 = quantile(sorted: duration.sorted, 0.95)
       case .distribution(let distribution): p95 = distribution.quantile(0.95)
       }
       bookedHours = workload.stepsPerJob * p95 * hoursPerSecond

@@ -17,7 +17,8 @@ struct TrialPlan: Sendable {
     guard let variation else { return (simulators, workload) }
     let scenario = variation.scenario(forTrial: trial, base: base).rebuildingMechanisms()
     let simulators = scenario.options.indices.map {
-      MonteCarloEngine.simulator(for: scenario.options[$0], nodes: nodes[$0], in: scenario)
+      MonteCarloEngine.simulator(
+        for: scenario.options[$0], nodes: nodes[$0], in: scenario, reusing: self.simulators[$0])
     }
     return (simulators, scenario.scenario.workload)
   }
