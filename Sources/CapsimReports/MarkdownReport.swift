@@ -45,7 +45,7 @@ public enum MarkdownReport {
     lines.append(
       "| Pricing | "
         + outcome.options.map {
-          "\($0.pricingModel.rawValue), \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h"
+          UncertaintyText.pricingCell($0, inputs: outcome.uncertainInputs, separator: ", ")
             + ($0.nodes.map { ", " + NumberFormatting.count($0, "node") } ?? "")
         }.joined(separator: " | ") + " |")
     var keys: [String] = []
@@ -56,6 +56,10 @@ public enum MarkdownReport {
       guard let sample = outcome.options.lazy.compactMap({ $0.metric(key) }).first else { continue }
       let cells = outcome.options.map { $0.metric(key).map { MetricFormatting.cell($0) } ?? "–" }
       lines.append("| \(MetricFormatting.label(sample)) | " + cells.joined(separator: " | ") + " |")
+    }
+    if let note = UncertaintyText.pricingNote(outcome.options, inputs: outcome.uncertainInputs) {
+      lines.append("")
+      lines.append(note)
     }
     let extra =
       ExtraSections.stragglerGrowth(outcome) + ExtraSections.sizingCurves(outcome)

@@ -53,7 +53,10 @@ public struct TerminalReport: Sendable {
     lines.append(
       contentsOf: wrap(
         "Cells: mean over trials ± 95% CI half-width; job-time quantiles over all simulated jobs "
-          + "with their 95% CI in brackets.", indent: ""))
+          + "with their 95% CI in brackets."
+          + (UncertaintyText.pricingNote(outcome.options, inputs: outcome.uncertainInputs)
+            .map { " " + $0 } ?? ""),
+        indent: ""))
     let labelWidth = 26
     let columnWidth = MetricFormatting.cellLength + 1
     let perBlock = Swift.max(1, (width - labelWidth) / columnWidth)
@@ -61,7 +64,9 @@ public struct TerminalReport: Sendable {
     while start < outcome.options.count {
       let block = Array(outcome.options[start..<Swift.min(outcome.options.count, start + perBlock)])
       lines.append("")
-      lines.append(contentsOf: renderBlock(block, labelWidth: labelWidth, columnWidth: columnWidth))
+      lines.append(
+        contentsOf: renderBlock(
+          block, inputs: outcome.uncertainInputs, labelWidth: labelWidth, columnWidth: columnWidth))
       start += perBlock
     }
     var extra: [String] = []
@@ -90,9 +95,9 @@ public struct TerminalReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func renderBlock(_ options: [OptionOutcome], labelWidth: Int, columnWidth: Int)
-    -> [String]
-  {
+  private func renderBlock(
+    _ options: [OptionOutcome], inputs: [UncertainInput], labelWidth: Int, columnWidth: Int
+  ) -> [String] {
     var rows: [(String, [String])] = []
     rows.append(("", options.map(\.name)))
     rows.append(("Platform", options.map { "\($0.platform)" }))
@@ -108,7 +113,8 @@ public struct TerminalReport: Sendable {
       (
         "Pricing",
         options.map {
-          "\($0.pricingModel.rawValue) \(NumberFormatting.fixed($0.pricePerGPUHour, decimals: 3))/GPU-h"
+          UncertaintyText.pricingCell(
+            $0, inputs: inputs, maximumLength: MetricFormatting.cellLength)
         }
       ))
     var keys: [String] = []

@@ -24,6 +24,36 @@ public enum UncertaintyText {
       + " (drawn per trial, so intervals cover them too)"
   }
 
+  /// An option's price of one GPU-hour as a Pricing cell shows it: `on_demand 2.958/GPU-h`, or, when the
+  /// price is an uncertain input, its 90% range (5th–95th percentiles) `spot 2.20–3.60/GPU-h` rather than
+  /// the median the base scenario holds. `maximumLength` drops `/GPU-h` from a range that would not fit.
+  public static func pricingCell(
+    _ option: OptionOutcome, inputs: [UncertainInput], separator: String = " ",
+    maximumLength: Int = .max
+  ) -> String {
+    let model = option.pricingModel.rawValue + separator
+    guard let input = uncertainPrice(of: option, in: inputs) else {
+      return model + NumberFormatting.fixed(option.pricePerGPUHour, decimals: 3) + "/GPU-h"
+    }
+    let range =
+      NumberFormatting.fixed(input.distribution.low, decimals: 2) + "–"
+      + NumberFormatting.fixed(input.distribution.high, decimals: 2)
+    let cell = model + range + "/GPU-h"
+    return cell.count <= maximumLength ? cell : model + range
+  }
+
+  /// The note a table with an uncertain price gives under its legend, or nil without one.
+  public static func pricingNote(_ options: [OptionOutcome], inputs: [UncertainInput]) -> String? {
+    options.contains { uncertainPrice(of: $0, in: inputs) != nil }
+      ? "An uncertain price per GPU-hour shows its 90% range (5th–95th percentiles)." : nil
+  }
+
+  private static func uncertainPrice(of option: OptionOutcome, in inputs: [UncertainInput])
+    -> UncertainInput?
+  {
+    inputs.first { $0.path == "options.\(option.name).price_per_gpu_hour" }
+  }
+
   /// `Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials):
   /// a ~ b 0.50 → 0.497, …`, or nil without any.
   public static func correlationsLine(_ pairs: [AchievedCorrelation], code: Bool = false) -> String?
