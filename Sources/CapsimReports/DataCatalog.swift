@@ -234,22 +234,34 @@ public struct DataCatalog: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A price with its normalisation and provenance.
+  /// A price with its normalisation and provenance, and a line for each field outside ``PriceLimits``
+  /// (a price an older capsim stored unchecked, which a scenario cannot use).
   public static func describe(_ price: PriceQuote) -> String {
-    [
-      "Price \(price.name)",
-      "  provider        \(price.provider)"
-        + (price.region.isEmpty ? "" : ", region \(price.region)"),
-      "  GPU model       \(price.gpuModel)",
-      "  pricing model   \(price.pricingModel.rawValue)",
-      "  quoted          \(NumberFormatting.readable(price.amount, significant: 6)) \(price.currency) per \(unitLabel(price))",
-      "  per GPU-hour    \(NumberFormatting.fixed(price.perGPUHour, decimals: 4)) \(price.currency)"
-        + " (= amount / (\(NumberFormatting.exact(price.gpusPerUnit)) GPUs × \(NumberFormatting.exact(price.unit.hours)) h))",
-      "  minimum term    \(price.minimumTermMonths) months",
-      "  set-up fee      \(NumberFormatting.readable(price.setupFee, significant: 6)) \(price.currency) per unit",
-      "  effective date  \(price.effectiveDate)",
-      "  source          \(price.source)",
-    ].joined(separator: "\n") + "\n"
+    let problems = PriceLimits.violations(of: price).map { violation in
+      "  problem         \(violation.field) \(NumericLimit.format(violation.value)): \(violation.message)"
+    }
+    let repair =
+      problems.isEmpty
+      ? []
+      : [
+        "  A scenario naming this price is rejected. An older capsim stored it unchecked: correct it in the",
+        "  price file and re-import it with 'capsim import prices FILE --replace'.",
+      ]
+    return
+      ([
+        "Price \(price.name)",
+        "  provider        \(price.provider)"
+          + (price.region.isEmpty ? "" : ", region \(price.region)"),
+        "  GPU model       \(price.gpuModel)",
+        "  pricing model   \(price.pricingModel.rawValue)",
+        "  quoted          \(NumberFormatting.readable(price.amount, significant: 6)) \(price.currency) per \(unitLabel(price))",
+        "  per GPU-hour    \(NumberFormatting.fixed(price.perGPUHour, decimals: 4)) \(price.currency)"
+          + " (= amount / (\(NumberFormatting.exact(price.gpusPerUnit)) GPUs × \(NumberFormatting.exact(price.unit.hours)) h))",
+        "  minimum term    \(price.minimumTermMonths) months",
+        "  set-up fee      \(NumberFormatting.readable(price.setupFee, significant: 6)) \(price.currency) per unit",
+        "  effective date  \(price.effectiveDate)",
+        "  source          \(price.source)",
+      ] + problems + repair).joined(separator: "\n") + "\n"
   }
 
   /// A platform and the sample sets measured on it.

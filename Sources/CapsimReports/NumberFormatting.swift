@@ -14,6 +14,7 @@ public enum NumberFormatting {
   public static func readable(_ value: Double, significant: Int = 4) -> String {
     guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
     if value == 0 { return "0" }
+    if Swift.abs(value) >= largestGrouped { return scientific(value, significant: significant) }
     let magnitude = Int(Foundation.floor(Foundation.log10(Swift.abs(value))))
     let decimals = Swift.max(0, significant - 1 - magnitude)
     let text = String(format: "%.\(Swift.min(decimals, 12))f", value)
@@ -21,9 +22,31 @@ public enum NumberFormatting {
   }
 
   /// `value` rounded to a fixed number of decimals with thousands grouped: 1234.5 → "1,234.50".
+  /// From 10¹⁵ on, four significant digits with an exponent: a number that large (an absurd price or cost)
+  /// would otherwise print as hundreds of digits.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
+    if Swift.abs(value) >= largestGrouped { return scientific(value, significant: 4) }
     return group(String(format: "%.\(decimals)f", value))
+  }
+
+  /// Magnitudes from which ``readable(_:significant:)`` and ``fixed(_:decimals:)`` write an exponent.
+  static let largestGrouped = 1e15
+
+  /// `value` with `significant` significant digits and an exponent, trailing zeros dropped:
+  /// 1.25e299 → "1.25e+299", 1e300 → "1e+300", −2e20 → "−2e+20".
+  static func scientific(_ value: Double, significant: Int) -> String {
+    let text = String(format: "%.\(Swift.max(0, significant - 1))e", value)
+    guard let exponent = text.firstIndex(of: "e") else { return text }
+    var mantissa = text[..<exponent]
+    if mantissa.contains(".") {
+      while mantissa.hasSuffix("0") { mantissa.removeLast() }
+      if mantissa.hasSuffix(".") { mantissa.removeLast() }
+    }
+    // A minus sign as `group` writes it.
+    let sign = mantissa.hasPrefix("-") ? "−" : ""
+    if !sign.isEmpty { mantissa.removeFirst() }
+    return sign + mantissa + text[exponent...]
   }
 
   /// A compact amount for narrow tables: 2,942,839 → "2.94M", 244,610 → "245k", 9,876 → "9,876";

@@ -38,6 +38,17 @@ struct CosmeticsTests {
     #expect(RecommendationReport.signedFraction(0.42) == "+0.42")
   }
 
+  /// From 10¹⁵ on a number is written with an exponent, not as hundreds of grouped digits (`data show`
+  /// of a 1e300 price an older capsim stored printed 300 digits and widened `data list` past any terminal).
+  @Test func hugeNumbersHaveAnExponent() {
+    #expect(NumberFormatting.readable(1e300) == "1e+300")
+    #expect(NumberFormatting.readable(1.25e299, significant: 6) == "1.25e+299")
+    #expect(NumberFormatting.fixed(-2e20, decimals: 0) == "−2e+20")
+    #expect(NumberFormatting.fixed(123_456_789_012_345.6, decimals: 1) == "123,456,789,012,345.6")
+    #expect(NumberFormatting.readable(999_999_999_999_999) == "999,999,999,999,999")
+    #expect(NumberFormatting.fixed(1e15, decimals: 2) == "1e+15")
+  }
+
   /// Input values in sentences and sensitivity tables are grouped like every other number.
   @Test func inputValuesAreGrouped() {
     #expect(NumberFormatting.grouped("5750") == "5,750")
