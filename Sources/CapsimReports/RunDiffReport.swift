@@ -65,7 +65,7 @@ public struct RunDiffReport: Sendable {
       var keys = TextTable(
         header: ["key", "A", "B"], rightAligned: [false, false, false], rows: [])
       for change in diff.keyChanges {
-        keys.rows.append([change.path, change.before ?? "(absent)", change.after ?? "(absent)"])
+        keys.rows.append([change.label, change.before ?? "(absent)", change.after ?? "(absent)"])
       }
       lines += keys.render(width: width - 2).map { "  " + $0 }
     }
@@ -107,7 +107,8 @@ public struct RunDiffReport: Sendable {
       lines += ["| key | A | B |", "|---|---|---|"]
       for change in diff.keyChanges {
         lines.append(
-          "| `\(change.path)` | \(change.before ?? "(absent)") | \(change.after ?? "(absent)") |")
+          "| `\(change.path)`\(change.simulated ? " (simulated)" : "") | \(change.before ?? "(absent)") | "
+            + "\(change.after ?? "(absent)") |")
       }
     }
     lines += [
@@ -128,7 +129,8 @@ public struct RunDiffReport: Sendable {
 
   // MARK: - CSV
 
-  /// Long CSV: one row per changed key (`section` = `scenario`) and per metric (`section` = `metric`).
+  /// Long CSV: one row per changed key (`section` = `scenario`, or `simulated` for a node count a sized
+  /// option was simulated with) and per metric (`section` = `metric`).
   public func csv() -> String {
     var rows = [
       [
@@ -138,7 +140,8 @@ public struct RunDiffReport: Sendable {
     ]
     for change in diff.keyChanges {
       rows.append([
-        "scenario", "", change.path, change.before ?? "", change.after ?? "", "", "", "",
+        change.simulated ? "simulated" : "scenario", "", change.path, change.before ?? "",
+        change.after ?? "", "", "", "",
       ])
     }
     for change in diff.metrics {

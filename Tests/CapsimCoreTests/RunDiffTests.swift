@@ -82,8 +82,23 @@ struct RunDiffTests {
       nodesA: [("sized", 7), ("fixed", 4), ("same", 3), ("only-in-a", 2)],
       nodesB: [("sized", 9), ("fixed", 6), ("same", 3), ("only-in-b", 5)])
     #expect(
-      diff.keyChanges.map { [$0.path, $0.before ?? "-", $0.after ?? "-"] } == [
+      diff.keyChanges.map { [$0.label, $0.before ?? "-", $0.after ?? "-"] } == [
         ["options.fixed.nodes", "4", "6"], ["options.sized.nodes (simulated)", "7", "9"],
+      ])
+    // The key path stays the scenario's (for a spreadsheet's filter); the flag says it was simulated.
+    #expect(diff.keyChanges.map(\.path) == ["options.fixed.nodes", "options.sized.nodes"])
+    #expect(diff.keyChanges.map(\.simulated) == [false, true])
+  }
+
+  /// A sized option whose scenario key changed too (`nodes: 4` in A, `nodes: auto` in B): both rows, the
+  /// scenario's first.
+  @Test func aSimulatedCountFollowsTheScenarioChangeOfItsKey() {
+    let diff = RunDiff(
+      keysA: [("options.sized.nodes", "4")], keysB: [("options.sized.nodes", "auto")],
+      metricsA: [], metricsB: [], nodesA: [("sized", 4)], nodesB: [("sized", 6)])
+    #expect(
+      diff.keyChanges.map { [$0.label, $0.before ?? "-", $0.after ?? "-"] } == [
+        ["options.sized.nodes", "4", "auto"], ["options.sized.nodes (simulated)", "4", "6"],
       ])
   }
 

@@ -159,6 +159,11 @@ struct RunsDiffCommandTests {
     let csv = try CapsimExecutable.run([
       "runs", "diff", "1", "2", "--db", database, "--format", "csv",
     ])
+    // The simulated count keeps the scenario's key path; the section says what it is.
+    #expect(
+      csv.standardOutput.split(separator: "\n").contains(
+        "simulated,,options.bare-metal.nodes,4,5,,,"),
+      "\(csv.standardOutput)")
     // 33% more jobs: the pay-per-use total cost rises far beyond its Monte Carlo interval.
     #expect(
       csv.standardOutput.split(separator: "\n").contains {

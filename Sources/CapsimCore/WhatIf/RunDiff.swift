@@ -17,6 +17,13 @@ public struct RunDiff: Sendable, Hashable, Codable {
     public var before: String?
     /// The value in run B.
     public var after: String?
+    /// Whether the values are what each run simulated rather than what its scenario says: the node
+    /// counts of an option sized with `nodes: auto` (`path` is then `options.NAME.nodes`, and the
+    /// scenario key says `auto` in both runs).
+    public var simulated = false
+
+    /// The path as a reader sees it: `options.NAME.nodes (simulated)` for simulated values.
+    public var label: String { simulated ? path + " (simulated)" : path }
   }
 
   /// One metric of one option in both runs.
@@ -50,8 +57,8 @@ public struct RunDiff: Sendable, Hashable, Codable {
   ///
   /// `nodesA` and `nodesB` are the committed nodes each option was simulated with. When an option has a
   /// count in both, the counts differ and its scenario key does not already say so (a sized option,
-  /// `nodes: auto`, is sized anew by each run), the change is listed under the key
-  /// `options.NAME.nodes (simulated)`.
+  /// `nodes: auto`, is sized anew by each run), the change is listed under the key `options.NAME.nodes`
+  /// marked ``KeyChange/simulated``, after the scenario's own change of that key if there is one.
   /// - Complexity: O(k log k + m) for k keys and m metrics.
   public init(
     keysA: [(path: String, value: String)], keysB: [(path: String, value: String)],
@@ -59,8 +66,9 @@ public struct RunDiff: Sendable, Hashable, Codable {
     metricsB: [(option: String, metrics: [MetricEstimate])],
     nodesA: [(option: String, nodes: Int)] = [], nodesB: [(option: String, nodes: Int)] = []
   ) {
-    var a = Dictionary(keysA.map { ($0.path, $0.value) }) { _, last in last }
-    var b = Dictionary(keysB.map { ($0.path, $0.value) }) { _, last in last }
+    let a = Dictionary(keysA.map { ($0.path, $0.value) }) { _, last in last }
+    let b = Dictionary(keysB.map { ($0.path, $0.value) }) { _, last in last }
+    var simulated: [KeyChange] = []
     let simulatedA = Dictionary(nodesA.map { ($0.option, $0.nodes) }) { first, _ in first }
     let simulatedB = Dictionary(nodesB.map { ($0.option, $0.nodes) }) { first, _ in first }
     // Only options with a count in both runs: a recommendation stores its two compared options alone,
@@ -71,11 +79,14 @@ public struct RunDiff: Sendable, Hashable, Codable {
       else { continue }
       let written = "options.\(option).nodes"
       guard before != after, a[written] != before || b[written] != after else { continue }
-      a[written + " (simulated)"] = before
-      b[written + " (simulated)"] = after
+      simulated.append(KeyChange(path: written, before: before, after: after, simulated: true))
     }
-    keyChanges = Set(a.keys).union(b.keys).sorted().compactMap { path in
+    let changed = Set(a.keys).union(b.keys).compactMap { path in
       a[path] == b[path] ? nil : KeyChange(path: path, before: a[path], after: b[path])
+    }
+    // By path; a simulated count after the scenario's own change of the same key.
+    keyChanges = (changed + simulated).sorted {
+      ($0.path, $0.simulated ? 1 : 0) < ($1.path, $1.simulated ? 1 : 0)
     }
     var order: [(option: String, key: String, sample: MetricEstimate)] = []
     var seen: Set<String> = []
