@@ -6,15 +6,19 @@ import Foundation
 /// the committed nodes and the sizing metric of a sized option, and per point the cheapest option and
 /// the verdict `capsim recommend` would give.
 public enum SweepReport {
-  /// The sweep's heading sentence.
+  /// The sweep's heading sentence. The horizon is left out when it is an axis (its values are then the
+  /// points' own).
   static func heading(_ result: SweepResult) -> String {
-    "Sweep of \(result.scenario) over "
+    let horizon =
+      result.axes.contains { $0.path == "horizon_months" }
+      ? "" : "\(NumberFormatting.count(result.horizonMonths, "month")), "
+    return "Sweep of \(result.scenario) over "
       + result.axes.map {
         "\($0.path) (\($0.values.count) value\($0.values.count == 1 ? "" : "s"))"
       }
       .joined(separator: " × ")
       + ": \(NumberFormatting.count(result.points.count, "point")), each \(NumberFormatting.count(result.trials, "trial")) with seed \(result.seed) "
-      + "(common random numbers), \(NumberFormatting.count(result.horizonMonths, "month")), costs in \(result.currency)."
+      + "(common random numbers), \(horizon)costs in \(result.currency)."
   }
 
   static func overridesLine(_ result: SweepResult) -> String? {

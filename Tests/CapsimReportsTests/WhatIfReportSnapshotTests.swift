@@ -105,6 +105,17 @@ struct WhatIfReportSnapshotTests {
       named: "sweep.html")
   }
 
+  /// A sweep over the horizon: the heading does not give the base scenario's horizon as every point's.
+  @Test func aSweepOverTheHorizonDoesNotStateOneHorizon() throws {
+    var result = try Self.sweep()
+    #expect(
+      SweepReport.markdown(result).contains("(common random numbers), 12 months, costs in USD."))
+    result.axes[0] = SweepAxis(path: "horizon_months", values: ["6", "24"])
+    let markdown = SweepReport.markdown(result)
+    #expect(markdown.contains("(common random numbers), costs in USD."), "\(markdown)")
+    #expect(!markdown.contains("12 months"))
+  }
+
   static let settings = RenderSettings(capsimVersion: "test")
 
   static func text(_ rendered: RenderedReport) throws -> String {
