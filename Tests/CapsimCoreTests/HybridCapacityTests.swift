@@ -106,4 +106,44 @@ struct ProvisioningLeadTimeTests {
     #expect(crossover.medianMonth == nil)
     #expect(crossover.neverShare == 1)
   }
+
+  /// A lead time drawn per trial (an uncertain input) may reach past the horizon, which the file's own
+  /// value may not: the nodes never exist in the horizon. Every job runs on the interim option
+  /// (20 × 12 × $240 = $57,600), no capacity stands idle, and the 12-month term is billed after the
+  /// horizon, in month 12: 12 × $11,680 = $140,160, so the monthly series adds up to the total. (Before,
+  /// the idle capacity came out negative and month 12 carried 13 or 14 months of commitment.)
+  @Test func aDrawnLeadTimePastTheHorizonBillsTheTermAfterIt() async throws {
+    let workload = Workload(jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
+    let shared = Fixtures.option(
+      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+    var metal = Fixtures.option(
+      "metal", seconds: [1.0],
+      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
+      nodes: 1, kind: .dedicated)
+    metal.option.provisioning = ProvisioningSettings(leadTimeMonths: 3, interimOption: "cloud")
+    let base = try Fixtures.resolved(
+      horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal])
+    var engine = MonteCarloEngine(threadCount: 2)
+    engine.variation = try UncertainVariation(
+      settings: UncertaintySettings(
+        inputs: [
+          UncertainInput(
+            path: "options.metal.provisioning.lead_time_months",
+            distribution: .uniform(low: 12.6, high: 14))
+        ], correlations: [], sampling: .monteCarlo),
+      scenario: base)
+    let outcome = await engine.run(base)
+    let result = try #require(outcome.options.last)
+    #expect(result.metric("interim_rate")?.estimate.value == 1)
+    #expect(result.metric("cost_commitment")?.estimate.value == 140_160)
+    #expect(result.metric("idle_capacity_cost")?.estimate.value == 0)
+    #expect(result.metric("utilisation")?.estimate.value == 0)
+    let total: Double = 57_600 + 140_160
+    let totalCost = result.metric("total_cost")?.estimate.value ?? 0
+    #expect(abs(totalCost - total) < 1e-6)
+    let lastMonth: Double = 20 * 240 + 12 * 11_680
+    #expect(abs(result.monthly[11].mean - lastMonth) < 1e-6)
+    let monthlySum = result.monthly.map(\.mean).reduce(0, +)
+    #expect(abs(monthlySum - total) < 1e-6)
+  }
 }

@@ -21,7 +21,8 @@ extension OptionSimulator {
         trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
         horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch, totals: &totals)
       let capacityGPUs = Double(nodes) * gpusPerNode
-      let committedMonths = months - Double(leadTimeMonths)
+      // Months of the horizon the nodes exist in: none when a trial's drawn lead time reaches past it.
+      let committedMonths = Swift.max(0, months - Double(leadTimeMonths))
       let billedMonths = committedMonths + Double(monthsBilledAfterHorizon)
       totals.lines.commitment =
         capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour

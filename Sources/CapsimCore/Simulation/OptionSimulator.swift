@@ -116,9 +116,10 @@ final class OptionSimulator: Sendable {
     nodesPerJob = resolved.nodesPerJob(gpusPerJob: workload.gpusPerJob)
     queueServers = nodes * resolved.jobsPerNode(gpusPerJob: workload.gpusPerJob)
     setupCost = resolved.isCommitted ? Double(nodes) * price.setupFee : 0
-    // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon.
-    let committedMonthsInHorizon =
-      horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0)
+    // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon
+    // (all of it when a trial's drawn lead time reaches past the horizon).
+    let committedMonthsInHorizon = Swift.max(
+      0, horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0))
     monthsBilledAfterHorizon =
       resolved.isCommitted
       ? Swift.max(0, price.minimumTermMonths - committedMonthsInHorizon) : 0
