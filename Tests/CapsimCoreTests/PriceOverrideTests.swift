@@ -165,6 +165,23 @@ struct PriceOverrideTests {
     #expect(Set(fixed.totalCostByTrial) == [230_400])
   }
 
+  /// A price drawn past the limit a written price must stay within (10⁶ per GPU-hour; a draw beyond the
+  /// 99.9th percentile that the loader checks) is held at the limit, as a trial's volume is: the run does
+  /// not stop on the engine's check of the option. Every draw here is above it, so every trial bills
+  /// the cloud option's 76,800 GPU-hours at 10⁶. (Before, the first such trial trapped.)
+  @Test func aPriceDrawnPastTheLimitIsHeldAtIt() async throws {
+    let base = try Self.scenario(trials: 50, withFixedPriceOption: false)
+    let settings = UncertaintySettings(inputs: [
+      UncertainInput(
+        path: "options.cloud.price_per_gpu_hour", distribution: .uniform(low: 2e6, high: 3e6))
+    ])
+    var engine = MonteCarloEngine(threadCount: 2)
+    engine.variation = try UncertainVariation(settings: settings, scenario: base)
+    let outcome = await engine.run(base)
+    let costs = try #require(outcome.options.first { $0.name == "cloud" }).totalCostByTrial
+    #expect(Set(costs) == [76_800 * 1e6])
+  }
+
   /// A spot price correlated with volume growth (rank 0.6), read back from the simulated costs: the
   /// fixed-price option's cost gives each trial's GPU-hours (increasing in the growth rate), the spot
   /// option's cost over them its price. Their Spearman correlation is within 3 sampling SE of 0.6:

@@ -90,7 +90,9 @@ public enum UncertainTarget: Sendable, Hashable {
 
   static func apply(_ value: Double, _ field: OptionField, to option: inout ResolvedOption) {
     switch field {
-    case .pricePerGPUHour: option.option.pricePerGPUHour = Swift.max(0, value)
+    case .pricePerGPUHour:
+      // A draw beyond the 99.9th percentile may pass the limit a written price must stay within.
+      option.option.pricePerGPUHour = Swift.min(Swift.max(0, value), PriceLimits.perGPUHour.upper)
     case .preemptionsPerGPUHour:
       option.option.interruptions?.preemptionsPerGPUHour = Swift.max(0, value)
     case .failuresPerGPUHour: option.option.interruptions?.failuresPerGPUHour = Swift.max(0, value)
