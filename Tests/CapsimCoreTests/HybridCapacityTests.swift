@@ -69,11 +69,10 @@ struct HybridCapacityTests {
 
 @Suite("Provisioning lead time")
 struct ProvisioningLeadTimeTests {
-  /// Fixed 10-h jobs on 8 GPUs, 20 a month, 12 months; the single committed node exists from month 3.
-  /// Until then every job runs on the shared option at 10 h × 8 × $3 = $240; the commitment
-  /// (8 × $2 × 730 = $11,680 a month, 12-month minimum term) is billed for 9 months in the horizon and
-  /// 3 after it: 12 × $11,680 = $140,160.
-  @Test func jobsRunOnTheInterimOptionUntilTheNodesExist() async throws {
+  /// Fixed 10-h jobs on 8 GPUs, 20 a month, 12 months, 40 trials: a shared option at $3 per GPU-hour and
+  /// one committed node at $2 (12-month minimum term) that exists from month 3, with the shared option
+  /// as its interim.
+  static func scenario() throws -> ResolvedScenario {
     let workload = Workload(jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
     let shared = Fixtures.option(
       "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
@@ -82,9 +81,16 @@ struct ProvisioningLeadTimeTests {
       price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
       nodes: 1, kind: .dedicated)
     metal.option.provisioning = ProvisioningSettings(leadTimeMonths: 3, interimOption: "cloud")
-    let outcome = await MonteCarloEngine(threadCount: 2).run(
-      try Fixtures.resolved(
-        horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal]))
+    return try Fixtures.resolved(
+      horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal])
+  }
+
+  /// Fixed 10-h jobs on 8 GPUs, 20 a month, 12 months; the single committed node exists from month 3.
+  /// Until then every job runs on the shared option at 10 h × 8 × $3 = $240; the commitment
+  /// (8 × $2 × 730 = $11,680 a month, 12-month minimum term) is billed for 9 months in the horizon and
+  /// 3 after it: 12 × $11,680 = $140,160.
+  @Test func jobsRunOnTheInterimOptionUntilTheNodesExist() async throws {
+    let outcome = await MonteCarloEngine(threadCount: 2).run(try Self.scenario())
     let result = try #require(outcome.options.last)
     #expect(result.metric("interim_rate")?.estimate.value == 0.25)  // 60 of 240 jobs
     #expect(result.metric("cost_commitment")?.estimate.value == 140_160)
@@ -113,16 +119,7 @@ struct ProvisioningLeadTimeTests {
   /// horizon, in month 12: 12 × $11,680 = $140,160, so the monthly series adds up to the total. (Before,
   /// the idle capacity came out negative and month 12 carried 13 or 14 months of commitment.)
   @Test func aDrawnLeadTimePastTheHorizonBillsTheTermAfterIt() async throws {
-    let workload = Workload(jobsPerMonth: 20, arrivals: .fixed, gpusPerJob: 8, stepsPerJob: 36_000)
-    let shared = Fixtures.option(
-      "cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
-    var metal = Fixtures.option(
-      "metal", seconds: [1.0],
-      price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal, minimumTermMonths: 12),
-      nodes: 1, kind: .dedicated)
-    metal.option.provisioning = ProvisioningSettings(leadTimeMonths: 3, interimOption: "cloud")
-    let base = try Fixtures.resolved(
-      horizonMonths: 12, trials: 40, workload: workload, options: [shared, metal])
+    let base = try Self.scenario()
     var engine = MonteCarloEngine(threadCount: 2)
     engine.variation = try UncertainVariation(
       settings: UncertaintySettings(
