@@ -36,16 +36,18 @@ extension ScenarioLoader {
   /// The third result is the key paths of the distributions that were reported, so that the reader's
   /// own complaint about them (a mapping where a number belongs) can be dropped.
   /// A correlation naming a path in `fixed` (set to a number by an override, as a sweep or tornado
-  /// point does) is dropped rather than reported.
+  /// point does), or a distribution already reported as unreadable, is dropped rather than reported.
   static func extractUncertainty(
     _ root: Node, fixed: Set<String> = [], problems: ProblemCollector
   ) -> (
     Node, UncertaintySettings, Set<String>
   ) {
     var inputs: [UncertainInput] = []
+    var unreadable: Set<String> = []
     let before = problems.problems.count
     let document = replacingDistributions(
-      in: root, section: "", keyPath: "", inputPath: "", problems: problems, inputs: &inputs)
+      in: root, section: "", keyPath: "", inputPath: "", problems: problems, inputs: &inputs,
+      unreadable: &unreadable)
     let reported = Set(problems.problems[before...].compactMap(\.location.field))
     var settings = UncertaintySettings(inputs: inputs)
     guard case .mapping(let top) = document, let node = child("uncertainty", in: top),
@@ -64,8 +66,9 @@ extension ScenarioLoader {
       }
     }
     if let list = reader.value("correlations") {
+      // A correlation naming a distribution already reported as unreadable is not reported again.
       settings.correlations = readCorrelations(
-        list, inputs: inputs, fixed: fixed, problems: problems)
+        list, inputs: inputs, fixed: fixed.union(unreadable), problems: problems)
       if problems.problems.isEmpty {
         do {
           try UncertainInputPlan.validate(settings)
@@ -135,7 +138,7 @@ extension ScenarioLoader {
   /// `node` with the distributions at supported keys replaced by their medians.
   static func replacingDistributions(
     in node: Node, section: String, keyPath: String, inputPath: String,
-    problems: ProblemCollector, inputs: inout [UncertainInput]
+    problems: ProblemCollector, inputs: inout [UncertainInput], unreadable: inout Set<String>
   ) -> Node {
     switch node {
     case .mapping(let mapping):
@@ -153,7 +156,10 @@ extension ScenarioLoader {
         let childSection = section.isEmpty ? key : "\(section).\(key)"
         let childKeyPath = keyPath.isEmpty ? key : "\(keyPath).\(key)"
         let childInputPath = inputPath.isEmpty ? key : "\(inputPath).\(key)"
-        if isDistributionShaped(value) {
+        // At a key that takes a distribution, "a to b" whose ends are not numbers is a bad interval.
+        let badInterval =
+          uncertainKeys[section]?[key] != nil && value.string?.contains(" to ") == true
+        if isDistributionShaped(value) || badInterval {
           guard let minimum = uncertainKeys[section]?[key] else {
             problems.add(
               .invalidValue(
@@ -167,6 +173,7 @@ extension ScenarioLoader {
           let location = problems.location(value, childKeyPath)
           guard let distribution = parseDistribution(value, location: location, problems: problems)
           else {
+            unreadable.insert(childInputPath)
             pairs.append((keyNode, value))
             continue
           }
@@ -213,7 +220,7 @@ extension ScenarioLoader {
             keyNode,
             replacingDistributions(
               in: value, section: childSection, keyPath: childKeyPath, inputPath: childInputPath,
-              problems: problems, inputs: &inputs)
+              problems: problems, inputs: &inputs, unreadable: &unreadable)
           ))
       }
       return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
@@ -224,7 +231,8 @@ extension ScenarioLoader {
         items.append(
           replacingDistributions(
             in: item, section: "options.*", keyPath: "options[\(index)]",
-            inputPath: "options.\(name)", problems: problems, inputs: &inputs))
+            inputPath: "options.\(name)", problems: problems, inputs: &inputs,
+            unreadable: &unreadable))
       }
       return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
     default:

@@ -109,6 +109,15 @@ struct UncertainScenarioTests {
     BadCase(
       name: "a malformed distribution", replace: "{triangular: [2, 4, 10]}",
       with: "{triangular: [2, 4]}", message: "is not a valid distribution", line: 22),
+    // An input named in a correlation whose distribution cannot be read: one error, not a second one
+    // saying the correlation names no uncertain input.
+    BadCase(
+      name: "a malformed distribution named in a correlation",
+      replace: "{lognormal: {median: 100, p95: 180}}", with: "{lognormal: {median: 100}}",
+      message: "is not a valid distribution", line: 7),
+    BadCase(
+      name: "an interval with an end that is not a number", replace: "\"0.01 to 0.05\"",
+      with: "\".nan to 0.05\"", message: "is not a valid distribution", line: 10),
     BadCase(
       name: "an unknown sampling method", replace: "sampling: latin_hypercube",
       with: "sampling: latin", message: "'sampling' is 'latin'", line: 27),
