@@ -243,10 +243,7 @@ public struct DataCatalog: Sendable {
     let repair =
       problems.isEmpty
       ? []
-      : [
-        "  A scenario naming this price is rejected. An older capsim stored it unchecked: correct it in the",
-        "  price file and re-import it with 'capsim import prices FILE --replace'.",
-      ]
+      : ["  A scenario naming this price is rejected.", "  \(PriceLimits.storedUncheckedHelp)."]
     return
       ([
         "Price \(price.name)",

@@ -156,11 +156,13 @@ extension ScenarioLoader {
         let childSection = section.isEmpty ? key : "\(section).\(key)"
         let childKeyPath = keyPath.isEmpty ? key : "\(keyPath).\(key)"
         let childInputPath = inputPath.isEmpty ? key : "\(inputPath).\(key)"
-        // At a key that takes a distribution, "a to b" whose ends are not numbers is a bad interval.
-        let badInterval =
-          uncertainKeys[section]?[key] != nil && value.string?.contains(" to ") == true
-        if isDistributionShaped(value) || badInterval {
-          guard let minimum = uncertainKeys[section]?[key] else {
+        // The smallest value the key allows, if it takes a distribution; there, "a to b" whose ends are
+        // not numbers is a bad interval.
+        let smallest = uncertainKeys[section]?[key]
+        if isDistributionShaped(value)
+          || (smallest != nil && value.string?.contains(" to ") == true)
+        {
+          guard let minimum = smallest else {
             problems.add(
               .invalidValue(
                 problems.location(value, childKeyPath),

@@ -14,6 +14,12 @@ public enum PriceLimits {
   /// The most GPUs one job, node or cluster holds (the largest clusters have about 100,000).
   public static let mostGPUs = 100_000.0
 
+  /// How to repair a price outside these limits that an older capsim stored without checking it: said by
+  /// the scenario check that rejects it and by `capsim data show`.
+  public static let storedUncheckedHelp =
+    "An older capsim stored it unchecked: correct it in the price file and re-import it with "
+    + "'capsim import prices FILE --replace'"
+
   /// The price of one GPU for one hour, `amount / (gpus_per_unit · hours per unit)`: 0 to 10^6.
   public static let perGPUHour = NumericLimit.closed(
     0, 1_000_000, "the price of one GPU for one hour in the price's currency, at most 10^6")

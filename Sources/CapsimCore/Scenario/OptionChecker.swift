@@ -41,8 +41,7 @@ struct OptionChecker {
             "price '\(price.name)' in the database has \(violation.field) "
             + "\(NumericLimit.format(violation.value)); \(violation.message)",
           help:
-            "\(violation.help). An older capsim stored it unchecked: correct it in the price file and "
-            + "re-import it with 'capsim import prices FILE --replace'"))
+            "\(violation.help). \(PriceLimits.storedUncheckedHelp)"))
     }
     return violations.isEmpty
   }
