@@ -1,4 +1,5 @@
 import CapsimCore
+import Foundation
 import Testing
 import _CapsimTestSupport
 
@@ -15,6 +16,36 @@ struct DoublePriceInOddTrials: TrialScenarioVariation {
 /// Returns the base scenario unchanged.
 struct NoVariation: TrialScenarioVariation {
   func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario { base }
+}
+
+/// A value shared between threads behind a lock.
+final class LockedBox<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value
+
+  init(_ value: Value) { self.value = value }
+
+  func withValue<R>(_ body: (inout Value) -> R) -> R { lock.withLock { body(&value) } }
+}
+
+/// Doubles the price of option 0 in the trials it covers, and records any trial it is asked for that the
+/// engine did not ask it to cover first.
+struct CoveredTrialsOnly: TrialScenarioVariation {
+  let uncovered: LockedBox<[Int]>
+  var covered: Range<Int> = 0..<0
+
+  func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario {
+    if !covered.contains(trial) { uncovered.withValue { $0.append(trial) } }
+    var varied = base
+    varied.options[0].price.amount *= 2
+    return varied
+  }
+
+  func covering(trials: Range<Int>) -> any TrialScenarioVariation {
+    var variation = self
+    variation.covered = trials
+    return variation
+  }
 }
 
 @Suite("Per-trial scenario variation")
@@ -44,5 +75,21 @@ struct TrialVariationTests {
     #expect(base.options[1] == varied.options[1])
     engine.variation = NoVariation()
     #expect(await engine.run(try Self.scenario()) == base)
+  }
+
+  /// The engine asks a variation to cover each chunk's trials before the chunk runs, and each chunk runs
+  /// on a variation covering just its own trials (what lets an uncertain-input plan hold one block at a
+  /// time), on any thread count and under a precision target too.
+  @Test(arguments: [1, 3])
+  func eachChunkRunsOnAVariationCoveringItsTrials(threads: Int) async throws {
+    let uncovered = LockedBox<[Int]>([])
+    var engine = MonteCarloEngine(threadCount: threads)
+    engine.variation = CoveredTrialsOnly(uncovered: uncovered)
+    var scenario = try Self.scenario()
+    let outcome = await engine.run(scenario)
+    #expect(outcome.trials == 300)
+    scenario.scenario.precision = PrecisionTarget(relativeHalfWidth: 1e-12, maximumTrials: 2_048)
+    #expect(await engine.run(scenario).trials == 2_048)
+    #expect(uncovered.withValue { $0 } == [])
   }
 }

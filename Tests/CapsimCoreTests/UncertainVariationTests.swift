@@ -204,8 +204,9 @@ struct UncertainVariationTests {
   /// T_w = M·e^{R/M}·(e^{(τ+δ)/M} − 1)·T_s/τ, worked here for the highest draw: beyond 100 × T_s it is
   /// rejected; a distribution whose highest draw stays well below that is accepted.
   ///
-  /// Under a precision target the plan is drawn in blocks as the run reaches them; every block's rates are
-  /// checked all the same, before the run, and the first block with an impossible trial names it.
+  /// The plan is drawn in blocks as the run reaches them (5,000 trials, or a precision target's maximum of
+  /// 5,000); every block's rates are checked all the same, before the run, and the first block with an
+  /// impossible trial names it.
   @Test(arguments: [false, true])
   func aTrialWhoseDrawnRateCannotFinishIsRejectedBeforeTheRun(underPrecision: Bool) throws {
     let base = try Self.interruptedSpot(
@@ -232,12 +233,14 @@ struct UncertainVariationTests {
         return
       }
       #expect(trials == 5_000)
+      // Every run draws its plan in blocks of 1,024 trials (a run of a fixed number of trials as well as
+      // one under a precision target), built as the run reaches them.
       let plan = try UncertainInputPlan(
-        settings: wide, trials: 5_000, seed: 11, blockTrials: underPrecision ? 1_024 : nil)
-      #expect(plan.builtTrials == (underPrecision ? 1_024 : 5_000))
-      // Under a precision target the search stops at the first block with an impossible trial: here the
-      // first block, whose highest draw (near 2) is already far beyond the limit.
-      let searched = plan.column(0, trials: underPrecision ? 1_024 : 5_000)
+        settings: wide, trials: 5_000, seed: 11, blockTrials: PrecisionTarget.batchTrials)
+      #expect(plan.builtTrials == 1_024)
+      // The search stops at the first block with an impossible trial: here the first block, whose
+      // highest draw (near 2) is already far beyond the limit.
+      let searched = plan.column(0, trials: 1_024)
       #expect(drawn.first?.value == searched.max())
       #expect(plan.value(trial: trial, input: 0) == searched.max())
       #expect(dalyFactor(drawn[0].value) > 100)

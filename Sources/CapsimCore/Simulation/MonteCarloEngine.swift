@@ -155,7 +155,6 @@ public struct MonteCarloEngine: Sendable {
       return (result, nil)
     }
     let maximum = Swift.max(1, target.maximumTrials)
-    var plan = plan
     var total: ChunkAccumulator?
     var state = PrecisionProgress(target: target.relativeHalfWidth, reached: nil, checkedTrials: 0)
     while true {
@@ -174,7 +173,6 @@ public struct MonteCarloEngine: Sendable {
         }
       }
       let next = done..<Swift.min(maximum, done + PrecisionTarget.batchTrials)
-      plan.variation = plan.variation?.covering(trials: next.upperBound)
       let batch = try await simulate(
         plan, trials: next, planned: maximum, cancellable: cancellable, reportsProgress: true,
         alreadyDone: done, precision: state)
@@ -213,6 +211,10 @@ public struct MonteCarloEngine: Sendable {
   }
 
   /// Runs `trials` of `plan` in parallel chunks and merges them in chunk order as they finish.
+  ///
+  /// Chunks are handed out in trial order, each with the plan's variation covering its trials
+  /// (``TrialScenarioVariation/covering(trials:)``): a variation draws its values as the run reaches
+  /// them, and what it held for the trials passed is freed once the chunks that use it have finished.
   func simulate(
     _ plan: TrialPlan, trials: Range<Int>, planned: Int, cancellable: Bool,
     reportsProgress: Bool = false, alreadyDone: Int = 0, precision: PrecisionProgress? = nil
@@ -226,12 +228,13 @@ public struct MonteCarloEngine: Sendable {
       var merged: ChunkAccumulator?
       var nextToMerge = 0
       var next = 0
+      var current = plan
       func addChunk(_ index: Int) {
-        group.addTask {
-          let start = first + index * Self.chunkSize
-          let range = start..<Swift.min(end, start + Self.chunkSize)
-          return (index, TrialChunk.simulate(trials: range, plan: plan))
-        }
+        let start = first + index * Self.chunkSize
+        let range = start..<Swift.min(end, start + Self.chunkSize)
+        current.variation = current.variation?.covering(trials: range)
+        let chunkPlan = current
+        group.addTask { (index, TrialChunk.simulate(trials: range, plan: chunkPlan)) }
       }
       while next < Swift.min(threadCount, chunkCount) {
         addChunk(next)

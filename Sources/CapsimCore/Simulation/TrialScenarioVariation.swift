@@ -8,15 +8,16 @@ public protocol TrialScenarioVariation: Sendable {
   /// The scenario trial `trial` simulates: `base` with that trial's input values applied.
   func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario
 
-  /// This variation ready to give the scenarios of every trial below `end`.
+  /// This variation ready to give the scenarios of the trials in `trials`.
   ///
-  /// The engine calls it before each batch of a run under a precision target, whose trial count is not
-  /// known in advance, so that a variation can draw its per-trial values as the run reaches them rather
-  /// than for the maximum. The values of a trial must not depend on `end`.
-  func covering(trials end: Int) -> any TrialScenarioVariation
+  /// The engine calls it, in trial order, before it hands each chunk of trials to a thread, so that a
+  /// variation can draw its per-trial values as the run reaches them and let go of those of the trials it
+  /// has passed: neither the memory nor the time before the first trial grows with the trial count (or a
+  /// precision target's maximum). The values of a trial must not depend on the ranges asked for.
+  func covering(trials: Range<Int>) -> any TrialScenarioVariation
 }
 
 extension TrialScenarioVariation {
   /// The variation itself: one that gives every trial's scenario from the start.
-  public func covering(trials end: Int) -> any TrialScenarioVariation { self }
+  public func covering(trials: Range<Int>) -> any TrialScenarioVariation { self }
 }

@@ -21,24 +21,30 @@ public struct AchievedCorrelation: Sendable, Hashable, Codable {
 
 extension UncertainInputPlan {
   /// Every requested (non-zero) correlation with the one achieved over the first `trials` trials (the
-  /// trials a run made), in input order.
+  /// trials a run made), in input order: each block's Spearman correlation, averaged over the blocks
+  /// (``BlockSpearman``).
   public func achievedCorrelations(trials: Int) -> [AchievedCorrelation] {
     let requested = inputs.indices.flatMap { a in
       inputs.indices.filter { b in b > a && targetCorrelation[a][b] != 0 }.map { (a, $0) }
     }
     guard !requested.isEmpty else { return [] }
-    // Only the inputs in some pair: a run under a precision target draws the other blocks' values again.
+    // Only the inputs in some pair: the blocks a run has let go are drawn again, those columns only.
     let involved = inputs.indices.filter { input in
       requested.contains { $0 == input || $1 == input }
     }
-    var values = [[Double]](repeating: [], count: inputs.count)
-    for (input, column) in zip(involved, columns(involved, trials: trials)) {
-      values[input] = column
+    var achieved = [BlockSpearman](repeating: BlockSpearman(), count: requested.count)
+    forEachBlock(involved, trials: trials) { _, columns in
+      for (index, (a, b)) in requested.enumerated() {
+        guard let x = involved.firstIndex(of: a), let y = involved.firstIndex(of: b) else {
+          preconditionFailure("inputs \(a) and \(b) of a requested pair are among \(involved)")
+        }
+        achieved[index].add(columns[x], columns[y])
+      }
     }
-    return requested.map { a, b in
+    return requested.enumerated().map { index, pair in
       AchievedCorrelation(
-        between: [inputs[a].path, inputs[b].path], requested: targetCorrelation[a][b],
-        achieved: Self.spearman(values[a], values[b]))
+        between: [inputs[pair.0].path, inputs[pair.1].path],
+        requested: targetCorrelation[pair.0][pair.1], achieved: achieved[index].value)
     }
   }
 }

@@ -1,7 +1,8 @@
 /// How much of a run's output spread one uncertain input explains (sensitivity (b)).
 ///
 /// From one run in which every uncertain input is drawn per trial: the Spearman rank correlation ρᵢ of
-/// input i's per-trial values with the per-trial output, and its contribution to variance
+/// input i's per-trial values with the per-trial output (within each block of the plan, averaged over the
+/// blocks), and its contribution to variance
 /// ρᵢ² / Σⱼ ρⱼ² — Crystal Ball's "contribution to variance" (Oracle Crystal Ball user's guide,
 /// sensitivity charts): an approximation that treats the rank correlations as the inputs' standardised
 /// effects, exact for a linear output of independent inputs measured on ranks, and not meaningful
@@ -27,13 +28,17 @@ public struct InputImportance: Sendable, Hashable, Codable {
   }
 
   /// The importance of each of `plan`'s inputs for `output` (one value per trial), largest share
-  /// first (ties keep the plan's order).
+  /// first (ties keep the plan's order). Each ρ is taken block by block of the plan and averaged over the
+  /// blocks (``BlockSpearman``), one block's values at a time.
   public static func ranked(plan: UncertainInputPlan, output: [Double]) -> [InputImportance] {
     // A run under a precision target makes the plan's first trials only.
     guard output.count > 1, output.count <= plan.trials else { return [] }
-    let rhos = plan.inputs.indices.map {
-      UncertainInputPlan.spearman(plan.column($0, trials: output.count), output)
+    var correlations = [BlockSpearman](repeating: BlockSpearman(), count: plan.inputs.count)
+    plan.forEachBlock(Array(plan.inputs.indices), trials: output.count) { trials, columns in
+      let outputs = Array(output[trials])
+      for input in plan.inputs.indices { correlations[input].add(columns[input], outputs) }
     }
+    let rhos = correlations.map(\.value)
     let total = rhos.reduce(0) { $0 + $1 * $1 }
     let entries = plan.inputs.enumerated().map { index, input in
       InputImportance(

@@ -14,11 +14,13 @@
 ///    reordered to have the ranks of R*'s column. The marginals (and LHS strata) are untouched.
 /// The achieved Spearman correlations over the trials a run made are given by ``achievedSpearman(trials:)``.
 ///
-/// A run of a fixed number of trials is one block. A run under a precision target, which stops at a batch
-/// boundary it cannot know in advance, draws one block per batch (``blockTrials``; the last block also takes
-/// the trials that do not fill a batch): replicated Latin hypercubes (McKay 1995), each stratified and
-/// rank-correlated on its own, built as the run reaches them (``covering(trials:)``), so neither the time
-/// nor the memory of the plan grows with `--max-trials`.
+/// A run draws the plan in blocks of ``blockTrials`` (the last block also takes the trials that do not fill
+/// one): replicated Latin hypercubes (McKay 1995), each stratified and rank-correlated on its own. The
+/// engine builds each block as its trials are reached and lets go of the blocks it has passed
+/// (``covering(trials:)``), so the plan holds a block or two whatever the trial count or `--max-trials`,
+/// and a run under a precision target, which stops at a batch boundary it cannot know in advance, draws
+/// only the blocks it uses. Statistics over the trials (achieved correlations, input importance) are taken
+/// block by block (``forEachBlock(_:trials:_:)``).
 ///
 /// Reference: M. D. McKay, "Evaluating prediction uncertainty", NUREG/CR-6311 (1995), §4 (replicated
 /// Latin hypercube sampling); R. L. Iman, W. J. Conover, Commun. Stat. B 11(3), 1982.
@@ -33,9 +35,12 @@ public struct UncertainInputPlan: Sendable, Hashable {
   public let sampling: InputSampling
   /// The target rank correlation matrix (K × K, identity where none is requested).
   public let targetCorrelation: [[Double]]
-  /// Row-major values of the blocks built so far (the first), one array each: trial t of block b, input
-  /// k at `builtBlocks[b][(t − start of b) * K + k]`. Appending a block copies none of the others.
-  private(set) var builtBlocks: [[Double]]
+  /// Row-major values of the blocks held, from block ``firstHeldBlock`` on, one array each: trial t of
+  /// block b, input k at `heldBlocks[b − firstHeldBlock][(t − start of b) * K + k]`. Appending a block
+  /// copies none of the others.
+  private(set) var heldBlocks: [[Double]]
+  /// The first block held (0 until the engine has passed a block).
+  private(set) var firstHeldBlock = 0
   let streams: InputStreams
 
   /// Builds the plan of `trials` trials, drawn in blocks of `blockTrials` (nil: one block), with its
@@ -60,7 +65,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
     if Self.hasCorrelations(targetCorrelation) && first.count <= k + 1 {
       throw .tooFewTrials(trials: first.count, inputs: k)
     }
-    builtBlocks = [
+    heldBlocks = [
       Self.rows(
         of: try Self.block(
           first, columns: Array(0..<k), inputs: inputs, sampling: sampling,
@@ -73,8 +78,14 @@ public struct UncertainInputPlan: Sendable, Hashable {
     target.indices.contains { a in target[a].indices.contains { $0 != a && target[a][$0] != 0 } }
   }
 
-  /// The trials whose values are held (the first blocks); the others are drawn when asked for.
-  public var builtTrials: Int { blockRange(builtBlocks.count - 1).upperBound }
+  /// The end of the trials whose values are held (those of the blocks held); the others are drawn when
+  /// asked for.
+  public var builtTrials: Int { blockRange(firstHeldBlock + heldBlocks.count - 1).upperBound }
+
+  /// The trials whose values are held.
+  public var heldTrials: Range<Int> {
+    blockRange(firstHeldBlock).lowerBound..<builtTrials
+  }
 
   /// The number of blocks: N ÷ ``blockTrials`` rounded down, at least 1.
   public var blockCount: Int { Swift.max(1, trials / blockTrials) }
@@ -90,14 +101,36 @@ public struct UncertainInputPlan: Sendable, Hashable {
     return start..<(index == count - 1 ? trials : start + blockTrials)
   }
 
-  /// The plan with every block that holds a trial below `end` built (itself when they are).
-  public func covering(trials end: Int) -> UncertainInputPlan {
+  /// The plan holding every block with a trial in `wanted` (itself when it does), built in order from
+  /// the last one held; blocks wholly before `wanted` are let go, so a run that asks for its trials in
+  /// order holds only the blocks it is in. A block let go and asked for again is drawn again, with the
+  /// same values.
+  public func covering(trials wanted: Range<Int>) -> UncertainInputPlan {
     var plan = self
-    while plan.builtTrials < Swift.min(end, trials) {
-      plan.builtBlocks.append(
-        Self.rows(of: drawBlock(plan.builtBlocks.count, columns: Array(inputs.indices))))
+    let end = Swift.min(wanted.upperBound, trials)
+    guard end > 0 else { return plan }
+    let first = blockIndex(ofTrial: Swift.min(wanted.lowerBound, end - 1))
+    let last = blockIndex(ofTrial: end - 1)
+    if first < plan.firstHeldBlock || first >= plan.firstHeldBlock + plan.heldBlocks.count {
+      plan.heldBlocks = []
+      plan.firstHeldBlock = first
+    } else {
+      plan.heldBlocks.removeFirst(first - plan.firstHeldBlock)
+      plan.firstHeldBlock = first
+    }
+    while plan.firstHeldBlock + plan.heldBlocks.count <= last {
+      plan.heldBlocks.append(
+        Self.rows(
+          of: drawBlock(
+            plan.firstHeldBlock + plan.heldBlocks.count, columns: Array(inputs.indices))))
     }
     return plan
+  }
+
+  /// The plan holding every block with a trial below `end`, from the first (``covering(trials:)`` of
+  /// `0..<end`).
+  public func covering(trials end: Int) -> UncertainInputPlan {
+    covering(trials: 0..<end)
   }
 
   /// The block that holds `trial`.
@@ -189,12 +222,38 @@ public struct UncertainInputPlan: Sendable, Hashable {
     return values
   }
 
-  /// The Spearman rank correlation matrix (K × K) of the values of the first `trials` trials (all by
-  /// default): what a run of that many trials achieved.
+  /// The Spearman rank correlation matrix (K × K) that a run of the first `trials` trials (all by default)
+  /// achieved: each block's, averaged over blocks (``BlockSpearman``), as each block is correlated on its
+  /// own.
   public func achievedSpearman(trials: Int? = nil) -> [[Double]] {
-    let columns = columns(Array(inputs.indices), trials: trials)
-    return inputs.indices.map { a in
-      inputs.indices.map { b in a == b ? 1 : Self.spearman(columns[a], columns[b]) }
+    let k = inputs.count
+    var pairs = [BlockSpearman](repeating: BlockSpearman(), count: k * k)
+    forEachBlock(Array(inputs.indices), trials: trials) { _, columns in
+      for a in 0..<k {
+        for b in (a + 1)..<k { pairs[a * k + b].add(columns[a], columns[b]) }
+      }
+    }
+    return (0..<k).map { a in
+      (0..<k).map { b in a == b ? 1 : pairs[Swift.min(a, b) * k + Swift.max(a, b)].value }
+    }
+  }
+
+  /// Calls `body` for each block holding one of the first `trials` trials (all by default), in order,
+  /// with those of its trials and its values of `columns` for them (one array per column): one block's
+  /// values at a time, read if held, else drawn, so the memory does not grow with the trials.
+  func forEachBlock(
+    _ columns: [Int], trials: Int? = nil, _ body: (Range<Int>, [[Double]]) -> Void
+  ) {
+    let end = Swift.min(trials ?? self.trials, self.trials)
+    var next = 0
+    while next < end {
+      let block = blockIndex(ofTrial: next)
+      let range = blockRange(block)
+      let used = next..<Swift.min(end, range.upperBound)
+      let values = blockValues(block, columns: columns)
+      let rows = (used.lowerBound - range.lowerBound)..<(used.upperBound - range.lowerBound)
+      body(used, values.map { Array($0[rows]) })
+      next = used.upperBound
     }
   }
 
@@ -212,7 +271,8 @@ public struct UncertainInputPlan: Sendable, Hashable {
     )
     let block = blockIndex(ofTrial: trial)
     let row = trial - blockRange(block).lowerBound
-    if block < builtBlocks.count { return builtBlocks[block][row * inputs.count + input] }
+    let held = block - firstHeldBlock
+    if heldBlocks.indices.contains(held) { return heldBlocks[held][row * inputs.count + input] }
     return drawBlock(block, columns: [input])[0][row]
   }
 
@@ -243,10 +303,11 @@ public struct UncertainInputPlan: Sendable, Hashable {
 
   /// Block `index`'s values of `columns` (one array per column): read if the block is built, else drawn.
   func blockValues(_ index: Int, columns: [Int]) -> [[Double]] {
-    guard index < builtBlocks.count else { return drawBlock(index, columns: columns) }
+    let held = index - firstHeldBlock
+    guard heldBlocks.indices.contains(held) else { return drawBlock(index, columns: columns) }
     let rows = blockRange(index).count
     let k = inputs.count
-    return columns.map { input in (0..<rows).map { builtBlocks[index][$0 * k + input] } }
+    return columns.map { input in (0..<rows).map { heldBlocks[held][$0 * k + input] } }
   }
 
   /// The first trial of `blocks` (all by default) whose values of `columns`, each taken as at least 0,
@@ -427,6 +488,30 @@ public struct UncertainInputPlan: Sendable, Hashable {
   /// Spearman rank correlation: Pearson correlation of the ranks (average ranks for ties).
   public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
     pearson(ranks(x), ranks(y))
+  }
+}
+
+/// A Spearman rank correlation over the blocks of a plan in blocks: each block's ρ, averaged with the
+/// block's share of the trials as its weight.
+///
+/// Each block of a replicated Latin hypercube is stratified and rank-correlated on its own (McKay 1995),
+/// so each block's ρ estimates the same correlation, and the weighted mean of consistent estimates is
+/// consistent; it needs one block's values at a time instead of every trial's. With one block it is that
+/// block's ρ exactly. A block of fewer than 2 trials has no ρ and is left out; with none left, 0.
+struct BlockSpearman: Sendable {
+  private var blocks: [(rho: Double, trials: Int)] = []
+
+  /// Adds a block's paired values.
+  mutating func add(_ x: [Double], _ y: [Double]) {
+    guard x.count > 1, x.count == y.count else { return }
+    blocks.append((UncertainInputPlan.spearman(x, y), x.count))
+  }
+
+  /// The weighted mean of the blocks' ρ.
+  var value: Double {
+    let total = Double(blocks.reduce(0) { $0 + $1.trials })
+    guard total > 0 else { return 0 }
+    return blocks.reduce(0.0) { $0 + $1.rho * (Double($1.trials) / total) }
   }
 }
 

@@ -109,8 +109,8 @@ public enum UncertainTarget: Sendable, Hashable {
 
 /// The per-trial scenarios of a run with uncertain inputs: trial t applies row t of the plan.
 ///
-/// A pure function of the trial index (the plan is precomputed), so results do not depend on the
-/// thread count.
+/// A pure function of the trial index (each block of the plan is keyed by the seed and the block, whenever
+/// it is drawn), so results do not depend on the thread count.
 public struct UncertainVariation: TrialScenarioVariation {
   /// The trials × inputs values.
   public private(set) var plan: UncertainInputPlan
@@ -132,7 +132,7 @@ public struct UncertainVariation: TrialScenarioVariation {
     let planned = Self.plannedTrials(scenario.scenario)
     plan = try UncertainInputPlan(
       settings: settings, trials: planned, seed: scenario.scenario.seed,
-      blockTrials: scenario.scenario.precision == nil ? planned : PrecisionTarget.batchTrials)
+      blockTrials: PrecisionTarget.batchTrials)
     try checkHighestRates(base: scenario)
   }
 
@@ -170,7 +170,7 @@ public struct UncertainVariation: TrialScenarioVariation {
       let highest: (trial: Int, sum: Double, values: [Double])
       let found: String
       if plan.builtTrials < plan.trials {
-        // Blocks not drawn yet (a run under a precision target). Every rate at its largest over all the
+        // Blocks not drawn yet (a run of more than one block). Every rate at its largest over all the
         // trials bounds every trial, since a job's expected time grows with each rate; only when that
         // bound fails are the rate columns drawn, block by block, stopping at the first block whose highest
         // trial cannot be simulated (that trial is named; a later one may be higher still).
@@ -201,10 +201,11 @@ public struct UncertainVariation: TrialScenarioVariation {
     }
   }
 
-  /// This variation with the plan's blocks built up to trial `end` (see ``UncertainInputPlan/covering(trials:)``).
-  public func covering(trials end: Int) -> any TrialScenarioVariation {
+  /// This variation with the plan holding the blocks of `trials` (see
+  /// ``UncertainInputPlan/covering(trials:)-(Range<Int>)``).
+  public func covering(trials: Range<Int>) -> any TrialScenarioVariation {
     var variation = self
-    variation.plan = plan.covering(trials: end)
+    variation.plan = plan.covering(trials: trials)
     return variation
   }
 
