@@ -9,9 +9,12 @@
 ///    is used once;
 /// 2. values: `quantile_k(u)`;
 /// 3. if correlations are requested, Iman–Conover (Iman & Conover 1982): each column of van der Waerden
-///    scores Φ⁻¹(i/(n+1)) is randomly permuted, giving R with sample correlation T = QQᵀ; with the
-///    target C = PPᵀ (Cholesky), R* = R (P Q⁻¹)ᵀ has correlation C; each input's values are then
-///    reordered to have the ranks of R*'s column. The marginals (and LHS strata) are untouched.
+///    scores Φ⁻¹(i/(n+1)) is randomly permuted, giving R with sample correlation T = QQᵀ; with
+///    C = PPᵀ (Cholesky), R* = R (P Q⁻¹)ᵀ has correlation C; each input's values are then reordered to
+///    have the ranks of R*'s column. The marginals (and LHS strata) are untouched. C is the Pearson
+///    correlation of normal scores whose Spearman correlation is the requested ρₛ, 2·sin(π·ρₛ/6) entry by
+///    entry (``scoreCorrelation(_:)``): imposing ρₛ on the scores themselves would give a rank
+///    correlation of (6/π)·arcsin(ρₛ/2), 0.483 for a requested 0.5.
 /// The achieved Spearman correlations over the trials a run made are given by ``achievedSpearman(trials:)``.
 ///
 /// A run draws the plan in blocks of ``blockTrials`` (the last block also takes the trials that do not fill
@@ -370,7 +373,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
       matrix[a][b] = entry.rank
       matrix[b][a] = entry.rank
     }
-    if cholesky(matrix) == nil { throw .notPositiveDefinite }
+    if cholesky(matrix) == nil || cholesky(scoreCorrelation(matrix)) == nil {
+      throw .notPositiveDefinite
+    }
     return matrix
   }
 
@@ -396,7 +401,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
       r.append(column)
     }
     let t = (0..<k).map { a in (0..<k).map { b in pearson(r[a], r[b]) } }
-    guard let p = cholesky(target), let q = cholesky(t) else {
+    guard let p = cholesky(scoreCorrelation(target)), let q = cholesky(t) else {
       throw .notPositiveDefinite
     }
     // S = P Q⁻¹ (lower triangular); R*[:, a] = Σ_b S[a][b] R[:, b].
@@ -415,6 +420,18 @@ public struct UncertainInputPlan: Sendable, Hashable {
         for i in 0..<n { star[i] += s[a][b] * r[b][i] }
       }
       return (0..<n).sorted { (star[$0], $0) < (star[$1], $1) }
+    }
+  }
+
+  /// The Pearson correlation matrix of normal scores whose Spearman rank correlations are `spearman`:
+  /// 2·sin(π·ρₛ/6) entry by entry, the inverse of ρₛ = (6/π)·arcsin(ρ/2) for a bivariate normal
+  /// (K. Pearson 1907; W. H. Kruskal, "Ordinal measures of association", JASA 53, 1958). The diagonal
+  /// stays 1.
+  static func scoreCorrelation(_ spearman: [[Double]]) -> [[Double]] {
+    spearman.indices.map { a in
+      spearman[a].indices.map { b in
+        a == b ? 1 : 2 * Double.sin(Double.pi * spearman[a][b] / 6)
+      }
     }
   }
 
