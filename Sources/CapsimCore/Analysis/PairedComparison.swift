@@ -43,7 +43,7 @@ public struct PairedComparison: Sendable, Hashable, Codable {
   public init(option: [Double], alternative: [Double]) {
     let n = Swift.min(option.count, alternative.count)
     trials = n
-    let savings = (0..<n).map { alternative[$0] - option[$0] }
+    var savings = (0..<n).map { alternative[$0] - option[$0] }
     guard n > 0, savings.allSatisfy({ !$0.isNaN }) else {
       probabilityCheaper = .nan
       probabilityLower = .nan
@@ -69,10 +69,11 @@ public struct PairedComparison: Sendable, Hashable, Codable {
     let mean = TrialStatistics.mean(savings)
     meanSaving = mean.value
     meanSavingStandardError = mean.standardError
-    let sorted = savings.sorted()
-    savingP05 = quantile(sorted: sorted, 0.05)
-    savingP50 = quantile(sorted: sorted, 0.5)
-    savingP95 = quantile(sorted: sorted, 0.95)
+    // Sorted in place, after the mean has summed them in trial order: one per-trial array, not two.
+    savings.sort()
+    savingP05 = quantile(sorted: savings, 0.05)
+    savingP50 = quantile(sorted: savings, 0.5)
+    savingP95 = quantile(sorted: savings, 0.95)
     alternativeMean = TrialStatistics.neumaierSum(alternative.prefix(n)) / count
   }
 

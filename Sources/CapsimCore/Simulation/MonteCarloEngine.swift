@@ -243,7 +243,12 @@ public struct MonteCarloEngine: Sendable {
       for try await (index, chunk) in group {
         pending[index] = chunk
         while let ready = pending.removeValue(forKey: nextToMerge) {
-          if merged == nil { merged = ready } else { merged?.merge(ready) }
+          if merged == nil {
+            merged = ready
+            merged?.reserveTrials(trials.count)
+          } else {
+            merged?.merge(ready)
+          }
           nextToMerge += 1
           report?(
             SimulationProgress(

@@ -177,4 +177,10 @@ struct ChunkAccumulator: Sendable {
 
   /// Trials added.
   var trials: Int { options.first?.trials ?? 0 }
+
+  /// Makes room for `count` trials in all, so that a run that knows its trial count stores each option's
+  /// per-trial costs once, without the spare capacity (up to double) and the copies of a growing array.
+  mutating func reserveTrials(_ count: Int) {
+    for index in options.indices { options[index].totalCosts.reserveCapacity(count) }
+  }
 }
