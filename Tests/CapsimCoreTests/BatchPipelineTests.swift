@@ -128,7 +128,7 @@ extension OptionSimulator {
       let seconds =
         durations.isEmpty
         ? duration.sample(using: &stream)
-        : DurationDraws.inversion(durations, stream.nextUnitDouble())
+        : DurationDraws.inversion(durations, bits: stream.next())
       compute = steps * seconds * hoursPerSecond
       stragglerFree = compute
     }

@@ -48,13 +48,20 @@ struct DurationDraws: Sendable {
   @inline(__always)
   func sample(using stream: inout CounterStream) -> Double {
     if let distribution { return Swift.max(0, distribution.sample(using: &stream)) }
-    let u = stream.nextUnitDouble()
-    return sorted.withUnsafeBufferPointer { Self.inversion($0, u) }
+    let bits = stream.next()
+    return sorted.withUnsafeBufferPointer { Self.inversion($0, bits: bits) }
   }
 
-  /// The value at ⌊n·u⌋ of sorted `values`, for u in [0, 1).
+  /// The value at ⌊n·U⌋ of sorted `values` (n ≥ 1), for the uniform U in [0, 1) that
+  /// `nextUnitDouble()` makes of the same 64 `bits`: U = k·2⁻⁵³ with k their top 53 bits.
+  ///
+  /// Computed in integers, ⌊n·k·2¹¹ / 2⁶⁴⌋ as the high word of one 64 × 64-bit product (no conversion to
+  /// and from a double, whose trap check and rounding cost more than the draw): the exact ⌊n·U⌋, always
+  /// below n. (Rounding n·U to a double first would give ⌈n·U⌉ = ⌊n·U⌋ + 1 when n·U lies within half an
+  /// ulp below a whole number, about n·2⁻⁵³ of draws.)
   @inline(__always)
-  static func inversion(_ values: UnsafeBufferPointer<Double>, _ u: Double) -> Double {
-    values[Swift.min(values.count - 1, Int(Double(values.count) * u))]
+  static func inversion(_ values: UnsafeBufferPointer<Double>, bits: UInt64) -> Double {
+    let index = (bits & ~0x7FF).multipliedFullWidth(by: UInt64(values.count)).high
+    return values[Int(truncatingIfNeeded: index)]
   }
 }

@@ -62,7 +62,7 @@ extension OptionSimulator {
       for job in 0..<count {
         var stream = RandomLayout.stream(jobKey: keys[job], .duration)
         let compute =
-          steps * DurationDraws.inversion(durations, stream.nextUnitDouble()) * hoursPerSecond
+          steps * DurationDraws.inversion(durations, bits: stream.next()) * hoursPerSecond
         computeHours[job] = compute
         stragglerFree[job] = compute
       }

@@ -40,7 +40,7 @@ extension OptionSimulator {
   func drawnWait(jobKey: UInt64, waits: UnsafeBufferPointer<Double>) -> Double {
     guard queues else { return 0 }
     var stream = RandomLayout.stream(jobKey: jobKey, .queueWait)
-    if !waits.isEmpty { return DurationDraws.inversion(waits, stream.nextUnitDouble()) }
+    if !waits.isEmpty { return DurationDraws.inversion(waits, bits: stream.next()) }
     guard let queueWait else { return 0 }
     return queueWait.sample(using: &stream) / 3600
   }
