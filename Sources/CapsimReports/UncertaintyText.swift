@@ -54,22 +54,22 @@ public enum UncertaintyText {
     inputs.first { $0.path == "options.\(option.name).price_per_gpu_hour" }
   }
 
-  /// `Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials):
+  /// `Rank correlations imposed (Iman–Conover; requested → achieved Spearman):
   /// a ~ b 0.50 → 0.497, …`, or nil without any.
   public static func correlationsLine(_ pairs: [AchievedCorrelation], code: Bool = false) -> String?
   {
     guard !pairs.isEmpty else { return nil }
     return
-      "Rank correlations imposed (Iman–Conover; requested → achieved Spearman over the trials): "
+      "Rank correlations imposed (Iman–Conover; requested → achieved Spearman): "
       + correlationEntries(pairs, code: code).joined(separator: ", ")
   }
 
-  /// `a ~ b 0.50 → 0.497, … (Iman–Conover; requested → achieved Spearman over the trials)` for a labelled
+  /// `a ~ b 0.50 → 0.497, … (Iman–Conover; requested → achieved Spearman)` for a labelled
   /// cell (a workbook's "Rank correlations" row), or nil without any.
   public static func correlationsList(_ pairs: [AchievedCorrelation]) -> String? {
     guard !pairs.isEmpty else { return nil }
     return correlationEntries(pairs).joined(separator: ", ")
-      + " (Iman–Conover; requested → achieved Spearman over the trials)"
+      + " (Iman–Conover; requested → achieved Spearman)"
   }
 
   /// `a ~ b 0.50 → 0.497` for each pair (the paths in backticks when `code`).

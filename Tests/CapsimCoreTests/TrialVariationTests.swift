@@ -29,13 +29,16 @@ final class LockedBox<Value>: @unchecked Sendable {
 }
 
 /// Doubles the price of option 0 in the trials it covers, and records any trial it is asked for that the
-/// engine did not ask it to cover first.
+/// engine did not ask it to cover first, or asked it to cover in a range wider than one chunk.
 struct CoveredTrialsOnly: TrialScenarioVariation {
   let uncovered: LockedBox<[Int]>
   var covered: Range<Int> = 0..<0
 
   func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario {
-    if !covered.contains(trial) { uncovered.withValue { $0.append(trial) } }
+    // Not covered, or covered by a range wider than one chunk (the engine covering the whole run at once).
+    if !covered.contains(trial) || covered.count > MonteCarloEngine.chunkSize {
+      uncovered.withValue { $0.append(trial) }
+    }
     var varied = base
     varied.options[0].price.amount *= 2
     return varied

@@ -241,7 +241,7 @@ struct UncertainInputTests {
   }
 
   /// Iman–Conover gives the requested rank correlation, not that of normal scores correlated at the
-  /// requested value: over 100,000 trials (98 blocks) the achieved Spearman ρ of a requested 0.5 is 0.5
+  /// requested value: over 100,000 trials (97 blocks) the achieved Spearman ρ of a requested 0.5 is 0.5
   /// within 4 sampling errors, (1 − ρ²)·1.06/√N ≈ 0.0025 each (Fieller, Hartley & Pearson 1957), while
   /// scores correlated at 0.5 would give (6/π)·arcsin(0.25) = 0.4826 (Kruskal 1958), 7 of them away.
   @Test func imanConoverGivesTheRequestedRankCorrelationWithoutBias() throws {
@@ -254,8 +254,38 @@ struct UncertainInputTests {
     let achieved = plan.achievedSpearman()[0][1]
     #expect(abs(achieved - 0.5) < tolerance, "achieved \(achieved)")
     #expect(abs(6 / Double.pi * asin(0.25) - 0.5) > tolerance)
-    #expect(
-      UncertainInputPlan.scoreCorrelation([[1, 0.5], [0.5, 1]])[0][1] == 2 * sin(Double.pi / 12))
+    // 2·sin(π/12) = (√6 − √2)/2.
+    let score = UncertainInputPlan.scoreCorrelation([[1, 0.5], [0.5, 1]])[0][1]
+    #expect(abs(score - (6.0.squareRoot() - 2.0.squareRoot()) / 2) < 1e-15)
+  }
+
+  /// A request that is consistent (positive definite) but whose score matrix is not: 0.7 between x0 and
+  /// x1 and between x0 and x2, 0 between x1 and x2 (smallest eigenvalue 1 − 0.7·√2 ≈ +0.010, and
+  /// 1 − 2·sin(0.7π/6)·√2 ≈ −0.014 for the scores). It runs, with the score matrix mixed back towards the
+  /// request: each pair's achieved ρ lies between (6/π)·arcsin(0.7/2) ≈ 0.683, what scores correlated at
+  /// the request give (Kruskal 1958), and the request, up to 4 sampling errors over 20,000 trials.
+  @Test func aConsistentRequestWhoseScoresAreNotIsMixedBackNotRejected() throws {
+    let request: [[Double]] = [[1, 0.7, 0.7], [0.7, 1, 0], [0.7, 0, 1]]
+    #expect(UncertainInputPlan.cholesky(request) != nil)
+    let raw = request.map { $0.map { $0 == 1 ? 1 : 2 * sin(Double.pi * $0 / 6) } }
+    #expect(UncertainInputPlan.cholesky(raw) == nil)
+    let mixed = UncertainInputPlan.scoreCorrelation(request)
+    #expect(UncertainInputPlan.cholesky(mixed) != nil)
+    #expect(mixed[0][1] >= 0.7 && mixed[0][1] <= raw[0][1] && mixed[1][2] == 0)
+    let settings = Self.settings(
+      [.normal(mean: 0, sd: 1), .uniform(low: 0, high: 1), .lognormal(median: 3, p95: 9)],
+      correlations: [(0, 1, 0.7), (0, 2, 0.7)], sampling: .latinHypercube)
+    let n = 20_000
+    let plan = try UncertainInputPlan(settings: settings, trials: n, seed: 3, blockTrials: 1_024)
+    let tolerance = 4 * (1 - 0.49) * 1.06 / Double(n).squareRoot()
+    let achieved = plan.achievedSpearman()
+    let lowest = 6 / Double.pi * asin(0.35)
+    for (a, b) in [(0, 1), (0, 2)] {
+      #expect(
+        achieved[a][b] > lowest - tolerance && achieved[a][b] < 0.7 + tolerance,
+        "\(a)~\(b): \(achieved[a][b])")
+    }
+    #expect(abs(achieved[1][2]) < 4 * 1.06 / Double(n).squareRoot())
   }
 
   /// Achieved correlations and input importance over a plan of four blocks, each correlated on its own,

@@ -251,6 +251,35 @@ struct UncertainVariationTests {
     _ = try UncertainVariation(settings: settings(.uniform(low: 0, high: 0.05)), scenario: base)
   }
 
+  /// A run of up to 2,047 trials is one block, held from the start: its rate check takes the trial with the
+  /// highest drawn rate directly (no bound first) and names it, the highest of all 2,000 draws.
+  @Test func aOneBlockRunNamesItsHighestTrial() throws {
+    let base = try Self.interruptedSpot(failures: 0, trials: 2_000, seed: 13, maximum: nil)
+    let settings = UncertaintySettings(
+      inputs: [
+        UncertainInput(
+          path: "options.spot.interruptions.preemptions_per_gpu_hour",
+          distribution: .uniform(low: 0, high: 2))
+      ], correlations: [], sampling: .monteCarlo)
+    let plan = try UncertainInputPlan(
+      settings: settings, trials: 2_000, seed: 13, blockTrials: PrecisionTarget.batchTrials)
+    #expect(plan.blockCount == 1 && plan.builtTrials == 2_000)
+    let column = plan.column(0)
+    let highest = try #require(column.indices.max { column[$0] < column[$1] })
+    #expect(Self.dalyFactor(column[highest]) > 100)
+    do {
+      _ = try UncertainVariation(settings: settings, scenario: base)
+      Issue.record("a trial whose rate cannot finish was accepted")
+    } catch let error as UncertainVariationError {
+      guard case .impossibleTrial(let trial, let trials, let drawn, _, _) = error else {
+        Issue.record("expected an impossible trial, got \(error)")
+        return
+      }
+      #expect(trial == highest && trials == 2_000)
+      #expect(drawn.first?.value == column[highest])
+    }
+  }
+
   @Test func importanceRanksTheInputThatMovesTheSavingMost() async throws {
     let base = try Self.scenario(trials: 1_000)
     let variation = try UncertainVariation(settings: Self.settings, scenario: base)

@@ -103,7 +103,8 @@ public enum UncertainInputError: Error, Sendable, Hashable, CustomStringConverti
     case .invalidCorrelation: return "give each pair once, with a rank strictly between -1 and 1"
     case .notPositiveDefinite:
       return "weaken some correlations: for example a~b 0.9 and b~c 0.9 force a~c above 0.6"
-    case .tooFewTrials: return "raise trials above the number of uncertain inputs"
+    case .tooFewTrials(_, let inputs):
+      return "raise trials to at least \(inputs + 2) (the number of uncertain inputs + 2)"
     }
   }
 

@@ -20,7 +20,8 @@
 /// A run draws the plan in blocks of ``blockTrials`` (the last block also takes the trials that do not fill
 /// one): replicated Latin hypercubes (McKay 1995), each stratified and rank-correlated on its own. The
 /// engine builds each block as its trials are reached and lets go of the blocks it has passed
-/// (``covering(trials:)``), so the plan holds a block or two whatever the trial count or `--max-trials`,
+/// (``covering(trials:)``), so the plan holds only the blocks of the chunks in flight whatever the trial
+/// count or `--max-trials`,
 /// and a run under a precision target, which stops at a batch boundary it cannot know in advance, draws
 /// only the blocks it uses. Statistics over the trials (achieved correlations, input importance) are taken
 /// block by block (``forEachBlock(_:trials:_:)``).
@@ -373,9 +374,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
       matrix[a][b] = entry.rank
       matrix[b][a] = entry.rank
     }
-    if cholesky(matrix) == nil || cholesky(scoreCorrelation(matrix)) == nil {
-      throw .notPositiveDefinite
-    }
+    if cholesky(matrix) == nil { throw .notPositiveDefinite }
     return matrix
   }
 
@@ -423,16 +422,36 @@ public struct UncertainInputPlan: Sendable, Hashable {
     }
   }
 
-  /// The Pearson correlation matrix of normal scores whose Spearman rank correlations are `spearman`:
-  /// 2·sin(π·ρₛ/6) entry by entry, the inverse of ρₛ = (6/π)·arcsin(ρ/2) for a bivariate normal
-  /// (K. Pearson 1907; W. H. Kruskal, "Ordinal measures of association", JASA 53, 1958). The diagonal
-  /// stays 1.
+  /// The Pearson correlation matrix of normal scores whose Spearman rank correlations are `spearman` (a
+  /// positive definite matrix): 2·sin(π·ρₛ/6) entry by entry, the inverse of ρₛ = (6/π)·arcsin(ρ/2) for a
+  /// bivariate normal (K. Pearson 1907; W. H. Kruskal, "Ordinal measures of association", JASA 53, 1958).
+  /// The diagonal stays 1.
+  ///
+  /// The map moves every entry away from 0, so a request near the edge of what is consistent (0.7 between
+  /// a and b and between a and c, 0 between b and c) can give a matrix that is not positive definite: no
+  /// normal scores have those rank correlations. The matrix is then moved back towards the request, the
+  /// mix (1 − λ)·S + λ·C with the smallest λ (to 2⁻³⁰, by bisection) that is positive definite, which
+  /// exists since C is: the rank correlations achieved are then between those requested and what the
+  /// scores would give for the request itself, and reports show them.
   static func scoreCorrelation(_ spearman: [[Double]]) -> [[Double]] {
-    spearman.indices.map { a in
+    let scores = spearman.indices.map { a in
       spearman[a].indices.map { b in
         a == b ? 1 : 2 * Double.sin(Double.pi * spearman[a][b] / 6)
       }
     }
+    guard cholesky(scores) == nil else { return scores }
+    func mixed(_ lambda: Double) -> [[Double]] {
+      spearman.indices.map { a in
+        spearman[a].indices.map { b in (1 - lambda) * scores[a][b] + lambda * spearman[a][b] }
+      }
+    }
+    var low = 0.0  // not positive definite
+    var high = 1.0  // positive definite: the request itself
+    for _ in 0..<30 {
+      let middle = (low + high) / 2
+      if cholesky(mixed(middle)) == nil { low = middle } else { high = middle }
+    }
+    return high == 1 ? spearman : mixed(high)
   }
 
   /// The lower Cholesky factor of a symmetric matrix, or nil if it is not positive definite.
@@ -512,8 +531,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
 /// block's share of the trials as its weight.
 ///
 /// Each block of a replicated Latin hypercube is stratified and rank-correlated on its own (McKay 1995),
-/// so each block's ρ estimates the same correlation, and the weighted mean of consistent estimates is
-/// consistent; it needs one block's values at a time instead of every trial's. With one block it is that
+/// so each block's ρ estimates the same correlation, with the bias of a sample Spearman ρ over the block's
+/// trials (of order 1/n, n = 1,024), which the mean keeps; it needs one block's values at a time instead of
+/// every trial's. With one block it is that
 /// block's ρ exactly. A block of fewer than 2 trials has no ρ and is left out; with none left, 0.
 struct BlockSpearman: Sendable {
   private var blocks: [(rho: Double, trials: Int)] = []
