@@ -21,7 +21,14 @@ public enum BenchReport {
       NumberFormatting.readable(m.jobs / seconds / 1e6, significant: 3) + " million jobs/s"
     }
     let noJobs = "no jobs simulated"
-    let lines = [
+    // Each round's figure after the median, when there are several rounds.
+    func perRound(_ values: [Double], prefix: String = "") -> String {
+      guard m.rounds > 1, values.count == m.rounds else { return "" }
+      return " (rounds: "
+        + values.map { prefix + NumberFormatting.fixed($0, decimals: 2) }.joined(separator: ", ")
+        + ")"
+    }
+    var lines = [
       "scenario: \(scenario), \(NumberFormatting.count(trials, "trial")), \(NumberFormatting.count(options, "option")), "
         + "\(NumberFormatting.fixed(m.jobs, decimals: 0)) simulated jobs",
       "baseline: xoshiro256** next(): \(NumberFormatting.fixed(m.baselineNanosecondsPerOutput, decimals: 2)) ns "
@@ -35,12 +42,22 @@ public enum BenchReport {
         + (hasJobs
           ? "\(rate(m.singleThreadSeconds)), \(perJob(m.singleThreadSeconds)) = "
             + "\(NumberFormatting.fixed(m.singleThreadSeconds / m.drawFloorSeconds, decimals: 2)) × draw floor"
+            + perRound(m.floorRatios)
           : noJobs),
       "\(NumberFormatting.count(m.threads, "thread")): \(seconds(m.parallelSeconds)), "
         + (hasJobs ? "\(rate(m.parallelSeconds)), " : "")
-        + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))",
-      "results identical across thread counts: \(m.identical ? "yes" : "NO")",
+        + "speed-up ×\(NumberFormatting.fixed(m.singleThreadSeconds / m.parallelSeconds, decimals: 2))"
+        + perRound(m.speedUps, prefix: "×"),
+      "results identical across thread counts\(m.rounds > 1 ? " and rounds" : ""): "
+        + (m.identical ? "yes" : "NO"),
     ]
+    if m.rounds > 1 {
+      // Before the draw floor's line: what the times below are.
+      lines.insert(
+        "times are medians of \(m.rounds) rounds, each timing the draw floor, 1 thread and "
+          + "\(NumberFormatting.count(m.threads, "thread")) in turn",
+        at: 3)
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -1,5 +1,6 @@
-import CapsimCore
 import Testing
+
+@testable import CapsimCore
 
 /// `capsim bench` compares its one-thread and parallel outcomes bit for bit: a NaN (a mean over no jobs)
 /// equals the same NaN, which `==` never says.
@@ -39,11 +40,20 @@ struct BitwiseFingerprintTests {
     #expect(!BitwiseFingerprint.same(Pair(a: [1], b: 2), Pair(a: [1, 2], b: nil)))
   }
 
-  /// A workload of zero jobs: every job-time mean is NaN, and the two runs still agree.
+  /// A workload of zero jobs: every job-time mean is NaN, and the runs of every round still agree.
   @Test func zeroJobsRunsAreIdentical() async throws {
     let scenario = try BreakEvenTests.scenario(jobsPerMonth: 0, trials: 20)
-    let m = await ThroughputBenchmark.measure(scenario, threads: 2)
+    let m = await ThroughputBenchmark.measure(scenario, threads: 2, rounds: 2)
     #expect(m.jobs == 0)
     #expect(m.identical)
+    #expect(m.rounds == 2 && m.floorRatios.count == 2 && m.speedUps.count == 2)
+  }
+
+  /// The bench's figures are medians: the middle value, or the mean of the middle two.
+  @Test func mediansOfRounds() {
+    #expect(ThroughputBenchmark.median([3, 1, 2]) == 2)
+    #expect(ThroughputBenchmark.median([4, 1, 3, 2]) == 2.5)
+    #expect(ThroughputBenchmark.median([7]) == 7)
+    #expect(ThroughputBenchmark.median([]) == 0)
   }
 }

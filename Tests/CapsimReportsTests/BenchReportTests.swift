@@ -30,6 +30,23 @@ struct BenchReportTests {
         """)
   }
 
+  /// With several rounds the times are medians, said on a line of their own, and each round's floor ratio
+  /// and speed-up follow the median's.
+  @Test func roundsAreListedAfterTheMedians() {
+    var m = Self.measurement(threads: 2, identical: true)
+    m.rounds = 3
+    m.floorRatios = [4.5, 3.874, 5.126]
+    m.speedUps = [1.8, 1.95, 2.5]
+    let text = BenchReport.text(m, scenario: "ref", trials: 300, options: 3)
+    #expect(
+      text.contains(
+        "\ntimes are medians of 3 rounds, each timing the draw floor, 1 thread and 2 threads in turn\n"
+          + "draw floor (only the draws the model needs, 1 thread): 0.02 s, 10.0 ns per job\n"))
+    #expect(text.contains("= 4.50 × draw floor (rounds: 4.50, 3.87, 5.13)\n"))
+    #expect(text.contains("speed-up ×1.80 (rounds: ×1.80, ×1.95, ×2.50)\n"))
+    #expect(text.hasSuffix("results identical across thread counts and rounds: yes\n"))
+  }
+
   @Test func singularsAndAMismatchAreSpelledOut() {
     let text = BenchReport.text(
       Self.measurement(threads: 1, identical: false), scenario: "one", trials: 1, options: 1)

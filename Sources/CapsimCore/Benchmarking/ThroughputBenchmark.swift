@@ -11,16 +11,22 @@ public enum ThroughputBenchmark {
     public var jobs: Double
     /// Nanoseconds per raw xoshiro256** output.
     public var baselineNanosecondsPerOutput: Double
-    /// Seconds of the draw floor on one thread.
+    /// Seconds of the draw floor on one thread (the median over the rounds).
     public var drawFloorSeconds: Double
-    /// Seconds of the simulation on one thread.
+    /// Seconds of the simulation on one thread (the median over the rounds).
     public var singleThreadSeconds: Double
-    /// Seconds of the simulation on `threads` threads.
+    /// Seconds of the simulation on `threads` threads (the median over the rounds).
     public var parallelSeconds: Double
+    /// Rounds measured, each timing the draw floor, one thread and `threads` threads in turn.
+    public var rounds = 1
+    /// Each round's ratio of the one-thread time to the draw floor's, in round order.
+    public var floorRatios: [Double] = []
+    /// Each round's speed-up (one-thread time over the parallel time), in round order.
+    public var speedUps: [Double] = []
     /// Threads of the parallel run.
     public var threads: Int
-    /// Whether both runs gave identical outcomes, bit for bit (``BitwiseFingerprint``: a NaN equals the
-    /// same NaN).
+    /// Whether every run, on one thread and on `threads` in every round, gave the same outcome bit for bit
+    /// (``BitwiseFingerprint``: a NaN equals the same NaN).
     public var identical: Bool
     /// Nanoseconds per keyed draw: a job key, a ``CounterStream`` for one mechanism, one output.
     public var keyedCounterNanoseconds: Double
@@ -48,8 +54,14 @@ public enum ThroughputBenchmark {
     }
   }
 
-  /// Runs the benchmark on `scenario` with `threads` threads for the parallel run.
-  public static func measure(_ scenario: ResolvedScenario, threads: Int) async -> Measurement {
+  /// Runs the benchmark on `scenario` with `threads` threads for the parallel run, in `rounds` rounds.
+  ///
+  /// Each round times the draw floor, the engine on one thread and on `threads` threads, one after the
+  /// other, and the figures are the medians over the rounds: on a shared machine whose speed drifts, the
+  /// three timings of a round are taken close together, and one slow round does not decide the result.
+  public static func measure(_ scenario: ResolvedScenario, threads: Int, rounds: Int = 3) async
+    -> Measurement
+  {
     let clock = ContinuousClock()
     let baselineDraws = 100_000_000
     var generator = Xoshiro256StarStar(seed: 1)
@@ -73,26 +85,52 @@ public enum ThroughputBenchmark {
       }
     }
     var floorSink = 0.0
-    let floor = clock.measure { floorSink = drawFloor(scenario) }
-    var single: SimulationOutcome?
-    let singleTime = await clock.measure {
-      single = await MonteCarloEngine(threadCount: 1).run(scenario)
+    var floors: [Double] = []
+    var singles: [Double] = []
+    var parallels: [Double] = []
+    var first: SimulationOutcome?
+    var identical = true
+    for _ in 0..<Swift.max(1, rounds) {
+      floors.append(seconds(clock.measure { floorSink = drawFloor(scenario) }))
+      var single: SimulationOutcome?
+      singles.append(
+        seconds(
+          await clock.measure {
+            single = await MonteCarloEngine(threadCount: 1).run(scenario)
+          }))
+      var parallel: SimulationOutcome?
+      parallels.append(
+        seconds(
+          await clock.measure {
+            parallel = await MonteCarloEngine(threadCount: threads).run(scenario)
+          }))
+      if first == nil { first = single }
+      identical =
+        identical && BitwiseFingerprint.same(first, single)
+        && BitwiseFingerprint.same(first, parallel)
     }
-    var parallel: SimulationOutcome?
-    let parallelTime = await clock.measure {
-      parallel = await MonteCarloEngine(threadCount: threads).run(scenario)
+    let jobs = (first?.options ?? []).reduce(0.0) { total, option in
+      total + (option.metric("jobs")?.estimate.value ?? 0) * Double(first?.trials ?? 0)
     }
-    let jobs = (single?.options ?? []).reduce(0.0) { total, option in
-      total + (option.metric("jobs")?.estimate.value ?? 0) * Double(single?.trials ?? 0)
-    }
-    return Measurement(
+    var measurement = Measurement(
       jobs: jobs, baselineNanosecondsPerOutput: seconds(baseline) * 1e9 / Double(baselineDraws),
-      drawFloorSeconds: seconds(floor), singleThreadSeconds: seconds(singleTime),
-      parallelSeconds: seconds(parallelTime), threads: threads,
-      identical: BitwiseFingerprint.same(single, parallel),
+      drawFloorSeconds: median(floors), singleThreadSeconds: median(singles),
+      parallelSeconds: median(parallels), threads: threads, identical: identical,
       keyedCounterNanoseconds: seconds(keyedCounter) * 1e9 / Double(keyedDraws),
       keyedXoshiroNanoseconds: seconds(keyedXoshiro) * 1e9 / Double(keyedDraws),
       checksum: sink ^ floorSink.bitPattern)
+    measurement.rounds = floors.count
+    measurement.floorRatios = zip(singles, floors).map { $0 / $1 }
+    measurement.speedUps = zip(singles, parallels).map { $0 / $1 }
+    return measurement
+  }
+
+  /// The median of `values` (the mean of the middle two for an even count; 0 for none).
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 
   static func seconds(_ duration: Duration) -> Double {
