@@ -7,9 +7,11 @@ import CapsimCore
 /// draw floor's are comparable; the ratio between them is what to read, since absolute times vary with the
 /// machine's load. A scenario without jobs says "no jobs simulated" there instead.
 public enum BenchReport {
-  /// The report's lines, each ending in a newline.
+  /// The report's lines, each ending in a newline. `uncertainInputs` is how many inputs the scenario writes
+  /// as distributions: the benchmark holds them at their medians, and says so.
   public static func text(
-    _ m: ThroughputBenchmark.Measurement, scenario: String, trials: Int, options: Int
+    _ m: ThroughputBenchmark.Measurement, scenario: String, trials: Int, options: Int,
+    uncertainInputs: Int = 0
   ) -> String {
     func seconds(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 2) + " s" }
     // Without jobs (a workload of zero) per-job times and rates have nothing to divide by.
@@ -51,12 +53,18 @@ public enum BenchReport {
       "results identical across thread counts\(m.rounds > 1 ? " and rounds" : ""): "
         + (m.identical ? "yes" : "NO"),
     ]
+    if uncertainInputs > 0 {
+      let held = uncertainInputs == 1 ? "held at its median" : "held at their medians"
+      lines.insert(
+        "uncertain inputs: \(uncertainInputs) \(held) (capsim run draws them per trial)", at: 1)
+    }
     if m.rounds > 1 {
       // Before the draw floor's line: what the times below are.
+      let floorLine = lines.firstIndex { $0.hasPrefix("draw floor") } ?? lines.count
       lines.insert(
         "times are medians of \(m.rounds) rounds, each timing the draw floor, 1 thread and "
           + "\(NumberFormatting.count(m.threads, "thread")) in turn",
-        at: 3)
+        at: floorLine)
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -47,6 +47,20 @@ struct BenchReportTests {
     #expect(text.hasSuffix("results identical across thread counts and rounds: yes\n"))
   }
 
+  /// A scenario with uncertain inputs is timed at their medians, and the report says so after the
+  /// scenario's line.
+  @Test func uncertainInputsAreSaidToBeHeldAtTheirMedians() {
+    let m = Self.measurement(threads: 2, identical: true)
+    let four = BenchReport.text(m, scenario: "u", trials: 10, options: 2, uncertainInputs: 4)
+    #expect(
+      four.contains(
+        " simulated jobs\nuncertain inputs: 4 held at their medians (capsim run draws them per trial)\n"
+          + "baseline: "))
+    let one = BenchReport.text(m, scenario: "u", trials: 10, options: 2, uncertainInputs: 1)
+    #expect(one.contains("uncertain inputs: 1 held at its median ("))
+    #expect(!BenchReport.text(m, scenario: "u", trials: 10, options: 2).contains("uncertain"))
+  }
+
   @Test func singularsAndAMismatchAreSpelledOut() {
     let text = BenchReport.text(
       Self.measurement(threads: 1, identical: false), scenario: "one", trials: 1, options: 1)

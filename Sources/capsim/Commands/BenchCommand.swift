@@ -15,7 +15,8 @@ struct BenchCommand: AsyncParsableCommand {
       in the same process (raw xoshiro256** outputs, and the draw floor: a loop making only the random draws \
       the model needs), and checks that every run gives identical results. The floor and the two runs are \
       timed in turn in each of --rounds rounds and the medians reported, with each round's ratios, since a \
-      shared machine's speed drifts. Benchmarks/numpy_vs_capsim.py times \
+      shared machine's speed drifts. Inputs written as distributions are held at their medians. \
+      Benchmarks/numpy_vs_capsim.py times \
       a vectorised numpy implementation of the same model beside it. \
       Build with -c release for meaningful numbers: swift run -c release capsim bench.
       """)
@@ -67,7 +68,7 @@ struct BenchCommand: AsyncParsableCommand {
       try OutputWriter.write(
         BenchReport.text(
           m, scenario: loaded.scenario.name, trials: loaded.scenario.trials,
-          options: resolved.options.count),
+          options: resolved.options.count, uncertainInputs: loaded.uncertainty.inputs.count),
         to: nil)
       if !m.identical { throw ExitCode.failure }
     }
