@@ -21,8 +21,7 @@ extension OptionSimulator {
         trialKey: trialKey, jobCount: jobCount, arrivalHours: arrivalHours,
         horizonHours: months * PriceQuote.hoursPerMonth, scratch: &scratch, totals: &totals)
       let capacityGPUs = Double(nodes) * gpusPerNode
-      // Months of the horizon the nodes exist in: none when a trial's drawn lead time reaches past it.
-      let committedMonths = Swift.max(0, months - Double(leadTimeMonths))
+      let committedMonths = Double(self.committedMonths)
       let billedMonths = committedMonths + Double(monthsBilledAfterHorizon)
       totals.lines.commitment =
         capacityGPUs * PriceQuote.hoursPerMonth * billedMonths * pricePerGPUHour

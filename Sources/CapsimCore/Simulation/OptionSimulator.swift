@@ -63,6 +63,9 @@ final class OptionSimulator: Sendable {
   let interim: OverflowTarget?
   /// Months until the committed nodes exist (0 when there is no provisioning lead time).
   let leadTimeMonths: Int
+  /// Months of the horizon the committed nodes exist in, horizon − lead time: none when a trial's drawn
+  /// lead time reaches past the horizon.
+  let committedMonths: Int
 
   init(
     _ resolved: ResolvedOption, workload: Workload, horizonMonths: Int, nodes: Int,
@@ -118,11 +121,9 @@ final class OptionSimulator: Sendable {
     setupCost = resolved.isCommitted ? Double(nodes) * price.setupFee : 0
     // The minimum term runs from when the nodes exist, so a lead time pushes part of it past the horizon
     // (all of it when a trial's drawn lead time reaches past the horizon).
-    let committedMonthsInHorizon = Swift.max(
-      0, horizonMonths - (resolved.option.provisioning?.leadTimeMonths ?? 0))
+    committedMonths = Swift.max(0, horizonMonths - leadTimeMonths)
     monthsBilledAfterHorizon =
-      resolved.isCommitted
-      ? Swift.max(0, price.minimumTermMonths - committedMonthsInHorizon) : 0
+      resolved.isCommitted ? Swift.max(0, price.minimumTermMonths - committedMonths) : 0
     self.costs = costs
     billing = resolved.option.billing
     migrationCost =

@@ -32,14 +32,16 @@ extension UncertainInputPlan {
     let involved = inputs.indices.filter { input in
       requested.contains { $0 == input || $1 == input }
     }
+    // Each pair's positions among the involved columns, which hold every input of a pair.
+    let positions = requested.map { a, b in
+      guard let x = involved.firstIndex(of: a), let y = involved.firstIndex(of: b) else {
+        preconditionFailure("inputs \(a) and \(b) of a requested pair are among \(involved)")
+      }
+      return (x, y)
+    }
     var achieved = [BlockSpearman](repeating: BlockSpearman(), count: requested.count)
     forEachBlock(involved, trials: trials) { _, columns in
-      for (index, (a, b)) in requested.enumerated() {
-        guard let x = involved.firstIndex(of: a), let y = involved.firstIndex(of: b) else {
-          preconditionFailure("inputs \(a) and \(b) of a requested pair are among \(involved)")
-        }
-        achieved[index].add(columns[x], columns[y])
-      }
+      for (index, (x, y)) in positions.enumerated() { achieved[index].add(columns[x], columns[y]) }
     }
     return requested.enumerated().map { index, pair in
       AchievedCorrelation(

@@ -39,6 +39,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
   public let sampling: InputSampling
   /// The target rank correlation matrix (K × K, identity where none is requested).
   public let targetCorrelation: [[Double]]
+  /// The correlation Iman–Conover imposes on the normal scores for that target (``scoreCorrelation(_:)``),
+  /// computed once for every block.
+  let scoreTarget: [[Double]]
   /// Row-major values of the blocks held, from block ``firstHeldBlock`` on, one array each: trial t of
   /// block b, input k at `heldBlocks[b − firstHeldBlock][(t − start of b) * K + k]`. Appending a block
   /// copies none of the others.
@@ -63,6 +66,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
     sampling = settings.sampling
     targetCorrelation = try Self.targetMatrix(
       inputs: settings.inputs, correlations: settings.correlations)
+    scoreTarget = Self.scoreCorrelation(targetCorrelation)
     streams = InputStreams(seed: seed)
     let k = inputs.count
     let first = Self.blockRange(0, trials: n, blockTrials: self.blockTrials)
@@ -73,7 +77,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
       Self.rows(
         of: try Self.block(
           first, columns: Array(0..<k), inputs: inputs, sampling: sampling,
-          target: targetCorrelation, streams: streams))
+          scores: scoreTarget, streams: streams))
     ]
   }
 
@@ -148,7 +152,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
     do {
       return try Self.block(
         blockRange(index), columns: columns, inputs: inputs, sampling: sampling,
-        target: targetCorrelation, streams: streams)
+        scores: scoreTarget, streams: streams)
     } catch {
       preconditionFailure(
         "block \(index) (trials \(blockRange(index))) of an uncertain-input plan whose first block was "
@@ -159,7 +163,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
   /// The values of `columns` for the trials of `range`, one block (see the type's description).
   static func block(
     _ range: Range<Int>, columns: [Int], inputs: [UncertainInput], sampling: InputSampling,
-    target: [[Double]], streams: InputStreams
+    scores: [[Double]], streams: InputStreams
   ) throws(UncertainInputError) -> [[Double]] {
     let n = range.count
     var result: [[Double]] = columns.map { column in
@@ -167,9 +171,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
         inputs[column].distribution.quantile($0)
       }
     }
-    if hasCorrelations(target) {
+    if hasCorrelations(scores) {
       let orders = try imanConoverOrders(
-        trials: n, target: target, columns: columns, streams: streams,
+        trials: n, scores: scores, columns: columns, streams: streams,
         purpose: Self.purpose("iman-conover"), firstKey: range.lowerBound * inputs.count)
       for (position, order) in orders.enumerated() {
         let sortedValues = result[position].sorted()
@@ -288,19 +292,9 @@ public struct UncertainInputPlan: Sendable, Hashable {
   /// The values of each of `wanted` (inputs) over the first `trials` trials (all by default): the built
   /// blocks' values, then the other blocks drawn one at a time.
   func columns(_ wanted: [Int], trials: Int? = nil) -> [[Double]] {
-    let end = Swift.min(trials ?? self.trials, self.trials)
     var result = [[Double]](repeating: [], count: wanted.count)
-    var next = 0
-    while next < end {
-      let block = blockIndex(ofTrial: next)
-      let range = blockRange(block)
-      let drawn = blockValues(block, columns: wanted)
-      for position in wanted.indices {
-        result[position] +=
-          drawn[position][
-            (next - range.lowerBound)..<(Swift.min(end, range.upperBound) - range.lowerBound)]
-      }
-      next = Swift.min(end, range.upperBound)
+    forEachBlock(wanted, trials: trials) { _, values in
+      for position in wanted.indices { result[position] += values[position] }
     }
     return result
   }
@@ -380,10 +374,12 @@ public struct UncertainInputPlan: Sendable, Hashable {
 
   /// Iman–Conover's trial order for each of `columns`: the block's trials (from 0) sorted by that column
   /// of R* = R (P Q⁻¹)ᵀ, where R's columns are van der Waerden scores each randomly permuted (from the
-  /// stream of `firstKey` + the column's index), T = QQᵀ their correlation and C = PPᵀ the target. The
+  /// stream of `firstKey` + the column's index), T = QQᵀ their correlation and C = PPᵀ the correlation the
+  /// scores are to have (`scores`, ``scoreCorrelation(_:)`` of the target). The
   /// column's sorted values are given the trials in this order, so its ranks are R*'s.
   static func imanConoverOrders(
-    trials n: Int, target: [[Double]], columns: [Int], streams: InputStreams, purpose: UInt64,
+    trials n: Int, scores target: [[Double]], columns: [Int], streams: InputStreams,
+    purpose: UInt64,
     firstKey: Int
   ) throws(UncertainInputError) -> [[Int]] {
     let k = target.count
@@ -400,7 +396,7 @@ public struct UncertainInputPlan: Sendable, Hashable {
       r.append(column)
     }
     let t = (0..<k).map { a in (0..<k).map { b in pearson(r[a], r[b]) } }
-    guard let p = cholesky(scoreCorrelation(target)), let q = cholesky(t) else {
+    guard let p = cholesky(target), let q = cholesky(t) else {
       throw .notPositiveDefinite
     }
     // S = P Q⁻¹ (lower triangular); R*[:, a] = Σ_b S[a][b] R[:, b].
