@@ -69,7 +69,9 @@ extension OptionSimulator {
       return lanes
     }
 
-    /// ``BillingSettings/billedHours(_:)`` of each lane's hours (≥ 0): the same value, lane by lane.
+    /// ``BillingSettings/billedHours(_:)`` of each lane's hours (≥ 0): the same value, lane by lane. The
+    /// scalar function stays the model's definition (and the reports' and tests' way to bill one job);
+    /// this is its vector twin for the accounting loop, held to it bit for bit by `AccountingLanesTests`.
     @inline(__always)
     func billedHours(_ hours: SIMD4<Double>) -> SIMD4<Double> {
       let units = hours * unitsPerHour
