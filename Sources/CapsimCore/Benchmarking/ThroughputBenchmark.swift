@@ -142,7 +142,9 @@ public enum ThroughputBenchmark {
   /// is committed, the arrival times' N + 1 exponential spacings per month, and every job's key; per job
   /// of each option one uniform or normal for compute time, one exponential (and a uniform with reruns) for
   /// interruptions, a uniform and an exponential for contention, and a uniform for a drawn queue wait.
-  /// Returns a checksum of the draws.
+  /// The keys and each mechanism's first outputs are taken for all the trial's jobs in vectorised loops
+  /// (``RandomLayout/outputs(_:draw:keys:into:)``), as the engine takes them. Returns a checksum of the
+  /// draws.
   static func drawFloor(_ resolved: ResolvedScenario) -> Double {
     let scenario = resolved.rebuildingMechanisms()
     let layout = RandomLayout(seed: scenario.scenario.seed)
@@ -151,6 +153,8 @@ public enum ThroughputBenchmark {
     let committed = scenario.options.contains(where: \.isCommitted)
     var sum = 0.0
     var keys: [UInt64] = []
+    var first: [UInt64] = []
+    var second: [UInt64] = []
     var poissonTables = PoissonCount.TableCache(limit: horizon)
     for trial in 0..<scenario.scenario.trials {
       let trialKey = layout.trialKey(trial)
@@ -164,39 +168,55 @@ public enum ThroughputBenchmark {
           for _ in 0...count { sum += arrivals.nextStandardExponential() }
         }
       }
-      // Job keys once per trial, as the engine derives them for every option.
-      keys.removeAll(keepingCapacity: true)
-      for job in 0..<jobs { keys.append(RandomLayout.jobKey(trialKey: trialKey, job: job)) }
+      // Job keys once per trial, as the engine derives them for every option, and each mechanism's first
+      // outputs in one vectorised loop per mechanism, as the engine takes them.
+      keys.resize(to: jobs, filling: 0)
+      first.resize(to: jobs, filling: 0)
+      second.resize(to: jobs, filling: 0)
+      keys.withUnsafeMutableBufferPointer { RandomLayout.jobKeys(trialKey: trialKey, into: $0) }
       for option in scenario.options {
         let mechanisms = option.mechanisms
-        let normal = mechanisms.stragglers != nil
-        let interruptions = mechanisms.interruptions != nil
         let reruns = (mechanisms.interruptions?.fatalFailureProbability ?? 0) > 0
-        let contention = mechanisms.contention != nil
-        let queueWait = option.queueWait != nil
-        for key in keys {
-          if normal {
-            var stream = RandomLayout.stream(jobKey: key, .stragglers)
-            sum += stream.nextStandardNormal()
-          } else {
-            var stream = RandomLayout.stream(jobKey: key, .duration)
-            sum += stream.nextUnitDouble()
-          }
-          if interruptions {
-            var stream = RandomLayout.stream(jobKey: key, .interruptions)
-            sum += stream.nextStandardExponential()
-          }
-          if reruns {
-            var stream = RandomLayout.stream(jobKey: key, .reruns)
-            sum += stream.nextUnitDouble()
-          }
-          if contention {
-            var stream = RandomLayout.stream(jobKey: key, .contention)
-            sum += stream.nextUnitDouble() + stream.nextStandardExponential()
-          }
-          if queueWait {
-            var stream = RandomLayout.stream(jobKey: key, .queueWait)
-            sum += stream.nextUnitDouble()
+        keys.withUnsafeBufferPointer { keys in
+          first.withUnsafeMutableBufferPointer { first in
+            second.withUnsafeMutableBufferPointer { second in
+              func outputs(_ mechanism: RandomLayout.Mechanism, draw: UInt64 = 1) {
+                RandomLayout.outputs(mechanism, draw: draw, keys: keys, into: first)
+              }
+              if mechanisms.stragglers != nil {
+                outputs(.stragglers)
+                for job in keys.indices {
+                  var stream = RandomLayout.stream(jobKey: keys[job], .stragglers, after: 1)
+                  sum += stream.nextStandardNormal(first: first[job])
+                }
+              } else {
+                outputs(.duration)
+                for job in keys.indices { sum += unitDouble(first[job]) }
+              }
+              if mechanisms.interruptions != nil {
+                outputs(.interruptions)
+                for job in keys.indices {
+                  var stream = RandomLayout.stream(jobKey: keys[job], .interruptions, after: 1)
+                  sum += stream.nextStandardExponential(first: first[job])
+                }
+              }
+              if reruns {
+                outputs(.reruns)
+                for job in keys.indices { sum += unitDouble(first[job]) }
+              }
+              if mechanisms.contention != nil {
+                outputs(.contention)
+                RandomLayout.outputs(.contention, draw: 2, keys: keys, into: second)
+                for job in keys.indices {
+                  var stream = RandomLayout.stream(jobKey: keys[job], .contention, after: 2)
+                  sum += unitDouble(first[job]) + stream.nextStandardExponential(first: second[job])
+                }
+              }
+              if option.queueWait != nil {
+                outputs(.queueWait)
+                for job in keys.indices { sum += unitDouble(first[job]) }
+              }
+            }
           }
         }
       }

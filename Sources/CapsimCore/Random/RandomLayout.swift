@@ -62,6 +62,44 @@ public struct RandomLayout: Sendable, Hashable {
     CounterStream(key: jobKey &+ (mechanism.rawValue << 32) &* CounterStream.gamma)
   }
 
+  /// The stream of `mechanism` for the job with `jobKey`, standing after its first `draws` outputs.
+  @inlinable
+  public static func stream(jobKey: UInt64, _ mechanism: Mechanism, after draws: UInt64)
+    -> CounterStream
+  {
+    CounterStream(key: jobKey &+ ((mechanism.rawValue << 32) &+ draws) &* CounterStream.gamma)
+  }
+
+  /// Output `draw` (from 1) of `mechanism`'s stream for every job key in `keys`, into the first
+  /// `keys.count` elements of `outputs`: the bits that the `draw`-th `next()` of
+  /// ``stream(jobKey:_:)`` returns.
+  ///
+  /// A stream's outputs are a hash of its position (``CounterStream``), so the outputs of many jobs
+  /// are one loop without dependences between them, which the compiler vectorises: the engine takes
+  /// each job's first draws of a mechanism this way and hands them to the draw functions that accept a
+  /// first output (``RandomNumberGenerator/nextStandardExponential(first:)``).
+  @inlinable
+  public static func outputs(
+    _ mechanism: Mechanism, draw: UInt64, keys: UnsafeBufferPointer<UInt64>,
+    into outputs: UnsafeMutableBufferPointer<UInt64>
+  ) {
+    precondition(outputs.count >= keys.count, "room for one output per key")
+    guard let source = keys.baseAddress, let target = outputs.baseAddress else { return }
+    let offset = ((mechanism.rawValue << 32) &+ draw) &* CounterStream.gamma
+    for index in 0..<keys.count { target[index] = SplitMix64.mix(source[index] &+ offset) }
+  }
+
+  /// The keys of jobs 0, 1, … of the trial with `trialKey` (``jobKey(trialKey:job:)``), one per element
+  /// of `keys`, in one loop that the compiler vectorises.
+  @inlinable
+  public static func jobKeys(trialKey: UInt64, into keys: UnsafeMutableBufferPointer<UInt64>) {
+    guard let target = keys.baseAddress else { return }
+    for job in 0..<keys.count {
+      target[job] = SplitMix64.mix(
+        trialKey &+ UInt64(truncatingIfNeeded: job &+ 1) &* CounterStream.gamma)
+    }
+  }
+
   /// The stream of `mechanism` for job `job` of `trial` (convenience for tests and tools).
   public func stream(trial: Int, job: Int, _ mechanism: Mechanism) -> CounterStream {
     Self.stream(jobKey: Self.jobKey(trialKey: trialKey(trial), job: job), mechanism)

@@ -18,7 +18,14 @@ extension RandomNumberGenerator {
   ///   J. Stat. Softw. 5(8), 2000, doi:10.18637/jss.v005.i08.
   @inlinable @inline(__always)
   public mutating func nextStandardExponential() -> Double {
-    let bits = next()
+    nextStandardExponential(first: next())
+  }
+
+  /// ``nextStandardExponential()`` when its first output `bits` was taken already (by
+  /// ``RandomLayout/outputs(_:draw:keys:into:)``, for many streams at once) and this generator stands
+  /// just after it: the same value, and the generator left where ``nextStandardExponential()`` leaves it.
+  @inlinable @inline(__always)
+  public mutating func nextStandardExponential(first bits: UInt64) -> Double {
     let x = zigguratExponentialCandidate(bits)
     return x >= 0 ? x : nextStandardExponentialSlowPath(bits)
   }

@@ -26,7 +26,14 @@ extension RandomNumberGenerator {
   ///   doi:10.1080/00401706.1964.10490150.
   @inlinable @inline(__always)
   public mutating func nextStandardNormal() -> Double {
-    let bits = next()
+    nextStandardNormal(first: next())
+  }
+
+  /// ``nextStandardNormal()`` when its first output `bits` was taken already (by
+  /// ``RandomLayout/outputs(_:draw:keys:into:)``, for many streams at once) and this generator stands
+  /// just after it: the same value, and the generator left where ``nextStandardNormal()`` leaves it.
+  @inlinable @inline(__always)
+  public mutating func nextStandardNormal(first bits: UInt64) -> Double {
     let x = zigguratNormalCandidate(bits)
     return x.isFinite ? x : nextStandardNormalSlowPath(bits)
   }

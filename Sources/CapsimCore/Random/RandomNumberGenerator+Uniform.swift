@@ -13,7 +13,7 @@ extension RandomNumberGenerator {
   /// A uniform double on the half-open interval [0, 1), in steps of 2⁻⁵³.
   @inlinable
   public mutating func nextUnitDouble() -> Double {
-    Double(next() >> 11) * 0x1p-53
+    unitDouble(next())
   }
 
   /// A uniform integer in `0..<upperBound` without modulo bias (Lemire's method, as the standard library).
@@ -21,4 +21,11 @@ extension RandomNumberGenerator {
   public mutating func nextIndex(below upperBound: Int) -> Int {
     Int(next(upperBound: UInt64(upperBound)))
   }
+}
+
+/// The uniform in [0, 1) that ``RandomNumberGenerator/nextUnitDouble()`` makes of the 64 bits `bits`: their
+/// top 53 bits times 2⁻⁵³.
+@inlinable @inline(__always)
+func unitDouble(_ bits: UInt64) -> Double {
+  Double(bits >> 11) * 0x1p-53
 }

@@ -9,6 +9,10 @@ struct JobScratch {
   let pending: UnsafeMutableBufferPointer<Int>
   /// The contention walks still going.
   let walks: UnsafeMutableBufferPointer<ContentionWalk>
+  /// Each job's output of one stream (``RandomLayout/outputs(_:draw:keys:into:)``), for a pass.
+  let first: UnsafeMutableBufferPointer<UInt64>
+  /// Each job's output of another stream, or of the same one's next draw, for a pass.
+  let second: UnsafeMutableBufferPointer<UInt64>
 
   /// Calls `body` with scratch space for `count` jobs, valid for the call (on the stack when small).
   static func withScratch<R>(count: Int, _ body: (JobScratch) -> R) -> R {
@@ -16,9 +20,14 @@ struct JobScratch {
       withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { compute in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { pending in
           withUnsafeTemporaryAllocation(of: ContentionWalk.self, capacity: count) { walks in
-            body(
-              JobScratch(stragglerFree: free, computeHours: compute, pending: pending, walks: walks)
-            )
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { first in
+              withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { second in
+                body(
+                  JobScratch(
+                    stragglerFree: free, computeHours: compute, pending: pending, walks: walks,
+                    first: first, second: second))
+              }
+            }
           }
         }
       }

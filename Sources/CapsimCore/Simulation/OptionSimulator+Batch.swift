@@ -32,15 +32,22 @@ extension OptionSimulator {
     let stragglerFree = scratch.stragglerFree
     let computeHours = scratch.computeHours
     let pending = scratch.pending
+    let first = scratch.first
+    let second = scratch.second
     precondition(
       keys.count == count && stragglerFree.count >= count && computeHours.count >= count
-        && pending.count >= count && scratch.walks.count >= count)
+        && pending.count >= count && scratch.walks.count >= count && first.count >= count
+        && second.count >= count)
+    // Each pass takes its jobs' first outputs of the streams it draws from in one vectorised loop
+    // (RandomLayout.outputs), then goes on from them with streams standing after those outputs.
     // 1. Compute hours and their straggler-free part (each job's time breakdown is written once, in 2).
     if let stragglerNormal {
+      RandomLayout.outputs(.stragglers, draw: 1, keys: keys, into: first)
       for job in 0..<count {
-        var stream = RandomLayout.stream(jobKey: keys[job], .stragglers)
+        var stream = RandomLayout.stream(jobKey: keys[job], .stragglers, after: 1)
         let seconds =
-          stragglerNormal.mean + stragglerNormal.standardDeviation * stream.nextStandardNormal()
+          stragglerNormal.mean + stragglerNormal.standardDeviation
+          * stream.nextStandardNormal(first: first[job])
         let compute = Swift.max(0, seconds) * hoursPerSecond
         computeHours[job] = compute
         stragglerFree[job] = Swift.min(compute, stragglerFreeHours)
@@ -59,10 +66,9 @@ extension OptionSimulator {
         stragglerFree[job] = compute
       }
     } else {
+      RandomLayout.outputs(.duration, draw: 1, keys: keys, into: first)
       for job in 0..<count {
-        var stream = RandomLayout.stream(jobKey: keys[job], .duration)
-        let compute =
-          steps * DurationDraws.inversion(durations, bits: stream.next()) * hoursPerSecond
+        let compute = steps * DurationDraws.inversion(durations, bits: first[job]) * hoursPerSecond
         computeHours[job] = compute
         stragglerFree[job] = compute
       }
@@ -74,19 +80,21 @@ extension OptionSimulator {
     //    the start of their streams (keyed, so the walk sees the same draws).
     if hasInterruptions {
       let model = interruptions
+      // Outputs are taken only for the draws made: a buffer is read only when its draw is.
+      let fatalFailures = model.fatalFailureProbability > 0
+      let interruptible = model.interruptionsPerHour > 0
+      if fatalFailures { RandomLayout.outputs(.reruns, draw: 1, keys: keys, into: second) }
+      if interruptible { RandomLayout.outputs(.interruptions, draw: 1, keys: keys, into: first) }
       var listed = 0
       for job in 0..<count {
         let compute = computeHours[job]
-        var reruns = RandomLayout.stream(jobKey: keys[job], .reruns)
-        let fatal =
-          model.fatalFailureProbability > 0
-          && reruns.nextUnitDouble() < model.fatalFailureProbability
+        let fatal = fatalFailures && unitDouble(second[job]) < model.fatalFailureProbability
         let schedule = model.attemptSchedule(solveHours: compute, finalCheckpoint: true)
-        var clocks = RandomLayout.stream(jobKey: keys[job], .interruptions)
+        var clocks = RandomLayout.stream(jobKey: keys[job], .interruptions, after: 1)
         let interrupted =
-          model.interruptionsPerHour > 0
-          && clocks.nextStandardExponential() * model.meanHoursBetweenInterruptions
-            < schedule.remaining
+          interruptible
+          && clocks.nextStandardExponential(first: first[job])
+            * model.meanHoursBetweenInterruptions < schedule.remaining
         // As InterruptionModel.simulate: wall = T_s + checkpoints + lost + restarts + rerun waste, the
         // last three +0 here, which leaves a positive sum unchanged (a job with T_s ≤ 0 is listed).
         var time = TimeBreakdown(wall: compute + schedule.checkpointHours)
@@ -128,7 +136,7 @@ extension OptionSimulator {
     }
     // 3. Contention episodes stretching the wall time.
     if let contention {
-      walkContention(contention, keys: keys, times: times, walks: scratch.walks)
+      walkContention(contention, keys: keys, times: times, scratch: scratch)
     } else if hasGeneralContention, let model = mechanisms.contention {
       for job in 0..<count {
         var stream = RandomLayout.stream(jobKey: keys[job], .contention)
@@ -155,18 +163,24 @@ extension OptionSimulator {
   /// so its time is the walk's to the last bit (a draw made after a job ended is discarded with its stream).
   private func walkContention(
     _ contention: ContentionModel.Plan, keys: UnsafeBufferPointer<UInt64>,
-    times: UnsafeMutableBufferPointer<TimeBreakdown>,
-    walks: UnsafeMutableBufferPointer<ContentionWalk>
+    times: UnsafeMutableBufferPointer<TimeBreakdown>, scratch: JobScratch
   ) {
     guard contention.episodesPerHour > 0 else { return }
+    let walks = scratch.walks
     let meanGap = contention.meanGapHours
     let startContended = contention.startContendedProbability
+    // The start's uniform (with a stationary start) is output 1, the first gap's exponential the next.
+    let drawsBeforeGap: UInt64 = startContended > 0 ? 1 : 0
+    if startContended > 0 {
+      RandomLayout.outputs(.contention, draw: 1, keys: keys, into: scratch.first)
+    }
+    RandomLayout.outputs(.contention, draw: drawsBeforeGap + 1, keys: keys, into: scratch.second)
     var active = 0
     for job in 0..<times.count {
       let work = times[job].wall
-      var stream = RandomLayout.stream(jobKey: keys[job], .contention)
-      let contended = startContended > 0 && stream.nextUnitDouble() < startContended
-      let gap = stream.nextStandardExponential() * meanGap
+      let contended = startContended > 0 && unitDouble(scratch.first[job]) < startContended
+      var stream = RandomLayout.stream(jobKey: keys[job], .contention, after: drawsBeforeGap + 1)
+      let gap = stream.nextStandardExponential(first: scratch.second[job]) * meanGap
       walks[active] = ContentionWalk(
         job: job, stream: stream, remaining: work - gap, extra: 0, contended: contended)
       active &+= work > 0 && (contended || gap < work) ? 1 : 0

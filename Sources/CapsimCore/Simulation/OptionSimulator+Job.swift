@@ -38,10 +38,17 @@ extension OptionSimulator {
   /// The wait for capacity (hours) a pay-per-use option's job draws, 0 without `queue_wait`.
   @inline(__always)
   func drawnWait(jobKey: UInt64, waits: UnsafeBufferPointer<Double>) -> Double {
-    guard queues else { return 0 }
     var stream = RandomLayout.stream(jobKey: jobKey, .queueWait)
-    if !waits.isEmpty { return DurationDraws.inversion(waits, bits: stream.next()) }
+    return drawnWait(jobKey: jobKey, first: stream.next(), waits: waits)
+  }
+
+  /// ``drawnWait(jobKey:waits:)`` given the first output of the job's queue-wait stream (`first`).
+  @inline(__always)
+  func drawnWait(jobKey: UInt64, first: UInt64, waits: UnsafeBufferPointer<Double>) -> Double {
+    guard queues else { return 0 }
+    if !waits.isEmpty { return DurationDraws.inversion(waits, bits: first) }
     guard let queueWait else { return 0 }
+    var stream = RandomLayout.stream(jobKey: jobKey, .queueWait)
     return queueWait.sample(using: &stream) / 3600
   }
 

@@ -92,11 +92,19 @@ extension OptionSimulator {
     var waits: [Double] = []
     swap(&waits, &scratch.waits)
     waits.resize(to: jobCount, filling: 0)
+    guard queues else {
+      waits.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+      swap(&waits, &scratch.waits)
+      return
+    }
     withQueueWaits { waitValues in
       scratch.jobKeys.withUnsafeBufferPointer { keys in
         waits.withUnsafeMutableBufferPointer { waitBuffer in
-          for job in 0..<jobCount {
-            waitBuffer[job] = drawnWait(jobKey: keys[job], waits: waitValues)
+          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: jobCount) { first in
+            RandomLayout.outputs(.queueWait, draw: 1, keys: keys, into: first)
+            for job in 0..<jobCount {
+              waitBuffer[job] = drawnWait(jobKey: keys[job], first: first[job], waits: waitValues)
+            }
           }
         }
       }

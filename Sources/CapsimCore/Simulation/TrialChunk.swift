@@ -74,9 +74,9 @@ enum TrialChunk {
       }
       // Every option's job j draws from the streams of the same key (common random numbers).
       let jobCount = monthlyJobs.reduce(0, +)
-      scratch.jobKeys.removeAll(keepingCapacity: true)
-      for job in 0..<jobCount {
-        scratch.jobKeys.append(RandomLayout.jobKey(trialKey: trialKey, job: job))
+      scratch.jobKeys.resize(to: jobCount, filling: 0)
+      scratch.jobKeys.withUnsafeMutableBufferPointer {
+        RandomLayout.jobKeys(trialKey: trialKey, into: $0)
       }
       for (index, simulator) in simulators.enumerated() {
         let totals = simulator.simulate(
