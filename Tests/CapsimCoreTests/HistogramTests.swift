@@ -122,4 +122,53 @@ struct HistogramTests {
     }
     #expect(batch == oneByOne)
   }
+
+  @Test(
+    "A buffer's extremes and non-finite values are found at every position, in vector lanes and tail"
+  )
+  func recordContentsOfEveryPosition() throws {
+    // Buffers of 0–19 values take the eight-lane part and the tail in every proportion; the one-by-one
+    // histogram is the reference.
+    for count in 0..<20 {
+      for position in 0..<Swift.max(1, count) {
+        for extreme in [1e-9, 5e-3, 3e6, 1e300] {
+          var values = (0..<count).map { 1 + Double($0) * 0.25 }
+          if count > 0 { values[position] = extreme }
+          var oneByOne = LogHistogram()
+          for value in values { try oneByOne.record(value) }
+          var batch = LogHistogram()
+          try batch.record(1.5)
+          try oneByOne.record(1.5)
+          try values.withUnsafeBufferPointer { buffer throws(DescriptiveStatisticsError) in
+            try batch.record(contentsOf: buffer)
+          }
+          #expect(batch == oneByOne, "count \(count), extreme \(extreme) at \(position)")
+        }
+        guard count > 0 else { continue }
+        for bad in [Double.nan, .infinity, -.infinity] {
+          var values = (0..<count).map { 1 + Double($0) * 0.25 }
+          values[position] = bad
+          var batch = LogHistogram()
+          let before = batch
+          #expect(throws: DescriptiveStatisticsError.self) {
+            try values.withUnsafeBufferPointer { buffer throws(DescriptiveStatisticsError) in
+              try batch.record(contentsOf: buffer)
+            }
+          }
+          do {
+            try values.withUnsafeBufferPointer { buffer throws(DescriptiveStatisticsError) in
+              try batch.record(contentsOf: buffer)
+            }
+          } catch {
+            guard case .nonFiniteValue(let index, _) = error else {
+              Issue.record("unexpected \(error)")
+              continue
+            }
+            #expect(index == position, "count \(count), \(bad) at \(position)")
+          }
+          #expect(batch == before)
+        }
+      }
+    }
+  }
 }
