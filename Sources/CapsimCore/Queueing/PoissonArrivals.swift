@@ -39,15 +39,19 @@ public enum PoissonArrivals {
     }
     guard count > 0 else { return }
     let first = times.count
-    var sum = 0.0
-    for _ in 0..<count {
+    times.append(contentsOf: repeatElement(0, count: count))
+    // Through the buffer: one uniqueness and capacity check for the month, not one per arrival.
+    times.withUnsafeMutableBufferPointer { buffer in
+      var sum = 0.0
+      for index in first..<buffer.count {
+        sum += generator.nextStandardExponential()
+        buffer[index] = sum
+      }
       sum += generator.nextStandardExponential()
-      times.append(sum)
-    }
-    sum += generator.nextStandardExponential()
-    let scale = length / sum
-    for index in first..<times.count {
-      times[index] = Swift.min(start + times[index] * scale, start + length)
+      let scale = length / sum
+      for index in first..<buffer.count {
+        buffer[index] = Swift.min(start + buffer[index] * scale, start + length)
+      }
     }
   }
 }
