@@ -5,12 +5,12 @@
 # least disturbed, so the ratio of the minima is the steadiest figure; the quartile and median show how far
 # the noise reaches. Checks that both gave the same JSON.
 #
-# usage: Benchmarks/ab_alternating.sh OLD-BINARY NEW-BINARY [RUNS EACH (16)] [TRIALS (1500)]
-# (needs perf and taskset; the scenario is `capsim bench --print-scenario`)
+# usage: Benchmarks/ab_alternating.sh OLD-BINARY NEW-BINARY [RUNS EACH (16)] [TRIALS (1500)] [SCENARIO]
+# (needs perf and taskset; the scenario is `capsim bench --print-scenario` unless SCENARIO is given)
 set -euo pipefail
 A=$1; B=$2; RUNS=${3:-16}; TRIALS=${4:-1500}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-"$A" bench --print-scenario > "$work/ref.yaml"
+if [ -n "${5:-}" ]; then cp "$5" "$work/ref.yaml"; else "$A" bench --print-scenario > "$work/ref.yaml"; fi
 for _ in $(seq "$RUNS"); do
   for label in A B; do
     binary=$A; [ "$label" = B ] && binary=$B
