@@ -47,9 +47,13 @@ struct BatchPipelineTests {
     return [stragglersNormal, spot, distribution, quiet, restarts]
   }
 
-  static func check(_ options: [ResolvedOption], workload: Workload, rarePaths: Bool) throws {
-    let scenario = try Fixtures.resolved(trials: 10, workload: workload, options: options)
+  static func check(
+    _ options: [ResolvedOption], workload: Workload, rarePaths: Bool,
+    adjusting adjust: (inout ResolvedScenario) throws -> Void = { _ in }
+  ) throws {
+    var scenario = try Fixtures.resolved(trials: 10, workload: workload, options: options)
       .rebuildingMechanisms()
+    try adjust(&scenario)
     let layout = RandomLayout(seed: 99)
     for option in scenario.options {
       let simulator = MonteCarloEngine.simulator(for: option, nodes: 1, in: scenario)
@@ -91,6 +95,26 @@ struct BatchPipelineTests {
     let workload = Workload(
       jobsPerMonth: 30, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 36_000, deadlineHours: 24)
     try Self.check(Self.options(), workload: workload, rarePaths: true)
+  }
+
+  /// Scenarios always start contention at a stationary moment (a start uniform, then the first gap); a model
+  /// built to start uncontended draws no start uniform, so its first gap is output 1 of the stream.
+  @Test func uncontendedStartsToo() throws {
+    let workload = Workload(
+      jobsPerMonth: 30, arrivals: .poisson, gpusPerJob: 8, stepsPerJob: 36_000, deadlineHours: 24)
+    try Self.check(Self.options(), workload: workload, rarePaths: true) { scenario in
+      var replaced = 0
+      for index in scenario.options.indices {
+        guard let settings = scenario.options[index].option.contention else { continue }
+        scenario.options[index].mechanisms.contention = try ContentionModel(
+          episodesPerHour: settings.episodesPerHour,
+          duration: .exponential(meanHours: settings.meanDurationHours),
+          slowdown: settings.slowdown, initialState: .uncontended)
+        #expect(scenario.options[index].mechanisms.contention?.startContendedProbability == 0)
+        replaced += 1
+      }
+      #expect(replaced == 2)
+    }
   }
 
   @Test func exactStragglerSumsToo() throws {

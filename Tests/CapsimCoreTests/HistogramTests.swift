@@ -127,8 +127,8 @@ struct HistogramTests {
     "A buffer's extremes and non-finite values are found at every position, in vector lanes and tail"
   )
   func recordContentsOfEveryPosition() throws {
-    // Buffers of 0–19 values take the eight-lane part and the tail in every proportion; the one-by-one
-    // histogram is the reference.
+    // Buffers of 0–19 values (so a vectorised loop's body and its remainder in every proportion), with the
+    // extreme or non-finite value at every position; the one-by-one histogram is the reference.
     for count in 0..<20 {
       for position in 0..<Swift.max(1, count) {
         for extreme in [1e-9, 5e-3, 3e6, 1e300] {

@@ -4,9 +4,11 @@ import Testing
 
 /// The engine takes every job's first outputs of a mechanism's stream in one vectorised loop
 /// (`RandomLayout.outputs`), the trial's job keys likewise (`RandomLayout.jobKeys`), and hands the outputs
-/// to draw functions that accept a first output. The reference for each is the stream's definition, one
-/// `next()` at a time (`CounterStream`, whose outputs are SplitMix64's, checked against the published
-/// reference values in the random-number tests).
+/// to draw functions that accept a first output, with a stream standing after it
+/// (`RandomLayout.stream(jobKey:_:after:)`). The reference for the outputs, the keys and the streams'
+/// positions is the stream's definition, one `next()` at a time (`CounterStream`, whose outputs are
+/// SplitMix64's, checked against the published reference values in the random-number tests). That the
+/// engine's numbers are those of the per-job pipeline is `BatchPipelineTests`' business.
 @Suite("Batched stream outputs equal the streams' own")
 struct RandomLayoutBatchTests {
   static let trialKey = RandomLayout(seed: 7).trialKey(3)
@@ -45,8 +47,11 @@ struct RandomLayoutBatchTests {
     }
   }
 
-  /// Draws from a first output equal the plain draws, on keys chosen so that the slow paths (wedges and
-  /// tails, about 1% of first outputs) are taken many times, and leave the stream at the same place.
+  /// A draw from a first output, with the stream standing after it, takes any further outputs (a
+  /// ziggurat's wedges and tails, about 1% of first outputs, taken here over a hundred times each) from
+  /// where the plain draw on the stream from its start takes them: the same value, and the stream left at
+  /// the same place. (The plain draws are defined through the first-output ones, so what this checks is
+  /// the stream's position, not the ziggurat.)
   @Test func drawsFromAFirstOutputEqualThePlainDraws() {
     var slowExponential = 0
     var slowNormal = 0

@@ -38,8 +38,10 @@ extension OptionSimulator {
       keys.count == count && stragglerFree.count >= count && computeHours.count >= count
         && pending.count >= count && scratch.walks.count >= count && first.count >= count
         && second.count >= count)
-    // Each pass takes its jobs' first outputs of the streams it draws from in one vectorised loop
-    // (RandomLayout.outputs), then goes on from them with streams standing after those outputs.
+    // The passes' common paths take their jobs' first outputs of the streams they draw from in one
+    // vectorised loop each (RandomLayout.outputs), then go on, where a draw needs more, with streams
+    // standing after those outputs. The exact straggler sums, duration and contention distributions, and
+    // the rare paths (walked from the start of their streams) draw one output at a time.
     // 1. Compute hours and their straggler-free part (each job's time breakdown is written once, in 2).
     if let stragglerNormal {
       RandomLayout.outputs(.stragglers, draw: 1, keys: keys, into: first)

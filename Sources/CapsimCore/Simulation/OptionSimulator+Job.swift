@@ -38,6 +38,7 @@ extension OptionSimulator {
   /// The wait for capacity (hours) a pay-per-use option's job draws, 0 without `queue_wait`.
   @inline(__always)
   func drawnWait(jobKey: UInt64, waits: UnsafeBufferPointer<Double>) -> Double {
+    guard queues else { return 0 }
     var stream = RandomLayout.stream(jobKey: jobKey, .queueWait)
     return drawnWait(jobKey: jobKey, first: stream.next(), waits: waits)
   }
