@@ -85,8 +85,10 @@ public struct RandomLayout: Sendable, Hashable {
   ) {
     precondition(outputs.count >= keys.count, "room for one output per key")
     guard let source = keys.baseAddress, let target = outputs.baseAddress else { return }
-    let offset = ((mechanism.rawValue << 32) &+ draw) &* CounterStream.gamma
-    for index in 0..<keys.count { target[index] = SplitMix64.mix(source[index] &+ offset) }
+    for index in 0..<keys.count {
+      var stream = Self.stream(jobKey: source[index], mechanism, after: draw &- 1)
+      target[index] = stream.next()
+    }
   }
 
   /// The keys of jobs 0, 1, … of the trial with `trialKey` (``jobKey(trialKey:job:)``), one per element
@@ -94,10 +96,7 @@ public struct RandomLayout: Sendable, Hashable {
   @inlinable
   public static func jobKeys(trialKey: UInt64, into keys: UnsafeMutableBufferPointer<UInt64>) {
     guard let target = keys.baseAddress else { return }
-    for job in 0..<keys.count {
-      target[job] = SplitMix64.mix(
-        trialKey &+ UInt64(truncatingIfNeeded: job &+ 1) &* CounterStream.gamma)
-    }
+    for job in 0..<keys.count { target[job] = jobKey(trialKey: trialKey, job: job) }
   }
 
   /// The stream of `mechanism` for job `job` of `trial` (convenience for tests and tools).
