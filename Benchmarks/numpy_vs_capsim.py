@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Times capsim (release build, one thread) and a vectorised numpy implementation of the same model side by
+"""Times capsim (release build, one thread) and two vectorised numpy implementations of the same model side by
 side on the `capsim bench` reference workload, and checks that their means agree within Monte Carlo error.
 
-Usage (from the repository root):  python3 Benchmarks/numpy_vs_capsim.py [--trials 10000] [--rounds 2]
+Usage (from the repository root):
+  python3 Benchmarks/numpy_vs_capsim.py [--trials 10000] [--rounds 2] [--model reference|independent|both]
 
-Both programs simulate the same trials of the same scenario from the same data/ files; they share no code and
-no random streams, so their estimates must agree within a few combined standard errors. Each round runs capsim
-then numpy, one after the other, each timed as a whole process (start-up, loading data, simulating, writing
-results), by wall clock and by CPU time (user + system, from getrusage: the fairer measure on a shared
-machine, where wall clock also counts time spent waiting for a core); ratios are taken within a round, and the
-best round of each is reported too. numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (they may be set on this machine
-for other tools) and one thread (OMP/OPENBLAS/MKL_NUM_THREADS=1); capsim with --threads 1.
+The numpy models (Benchmarks/numpy/): `reference_model.py`, written with capsim's engine in view, and
+`independent_model.py`, written by another engineer from the docs alone and then tuned (the faster of the two;
+see its header). All programs simulate the same trials of the same scenario from the same data/ files; they
+share no code and no random streams, so their estimates must agree within a few combined standard errors. Each
+round runs capsim then each numpy model, one after the other, each timed as a whole process (start-up, loading
+data, simulating, writing results), by wall clock and by CPU time (user + system, from getrusage: the fairer
+measure on a shared machine, where wall clock also counts time spent waiting for a core); ratios are taken within
+a round, and the best round of each is reported too. numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset
+(they may be set on this machine for other tools) and one thread (OMP/OPENBLAS/MKL_NUM_THREADS=1); capsim with
+--threads 1.
 Exit status 1 if any mean disagrees (|capsim − numpy| > 4 combined standard errors).
 """
 import argparse
@@ -40,11 +44,16 @@ def timed(command, env=None):
     return elapsed, cpu, result.stdout
 
 
+MODELS = {"reference": "reference_model.py", "independent": "independent_model.py"}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--model", choices=["reference", "independent", "both"], default="both")
     args = parser.parse_args()
+    models = list(MODELS) if args.model == "both" else [args.model]
     subprocess.run(["swift", "build", "-c", "release", "--product", "capsim"], cwd=ROOT, check=True,
                    capture_output=True)
     work = tempfile.mkdtemp(prefix="capsim-numpy-")
@@ -56,21 +65,31 @@ def main():
     subprocess.run([CAPSIM, "data", "list", "--db", database], capture_output=True, check=True)
     numpy_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     numpy_env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    numpy_json = os.path.join(work, "numpy.json")
-    rounds = []
+    rounds = {model: [] for model in models}
     for _ in range(args.rounds):
         capsim_seconds, capsim_cpu, capsim_out = timed([
             CAPSIM, "run", scenario, "--trials", str(args.trials), "--threads", "1", "--no-save",
             "--format", "json", "--db", database, "--quiet"])
-        numpy_seconds, numpy_cpu, _ = timed([
-            sys.executable, os.path.join(ROOT, "Benchmarks", "numpy", "reference_model.py"), "--trials",
-            str(args.trials), "--json", numpy_json], env=numpy_env)
-        rounds.append((capsim_seconds, numpy_seconds, capsim_cpu, numpy_cpu))
+        for model in models:
+            numpy_seconds, numpy_cpu, _ = timed([
+                sys.executable, os.path.join(ROOT, "Benchmarks", "numpy", MODELS[model]), "--trials",
+                str(args.trials), "--json", os.path.join(work, model + ".json")], env=numpy_env)
+            rounds[model].append((capsim_seconds, numpy_seconds, capsim_cpu, numpy_cpu))
     capsim_result = json.loads(capsim_out)
-    with open(numpy_json) as handle:
-        numpy_result = json.load(handle)
+    failed = False
+    for model in models:
+        with open(os.path.join(work, model + ".json")) as handle:
+            numpy_result = json.load(handle)
+        failed |= report(model, args.trials, rounds[model], capsim_result, numpy_result)
+    print("means agree within 4 combined standard errors: " + ("NO" if failed else "yes"))
+    sys.exit(1 if failed else 0)
+
+
+def report(model, trials, rounds, capsim_result, numpy_result):
+    """Prints one numpy model's timings and agreement; returns whether any mean disagrees."""
     jobs = sum(option["jobs"] for option in numpy_result["options"].values())
-    print(f"reference workload: {args.trials} trials, 3 options, about {jobs:,.0f} simulated jobs per program")
+    print(f"numpy model: {MODELS[model]}")
+    print(f"reference workload: {trials} trials, 3 options, about {jobs:,.0f} simulated jobs per program")
     print("         wall clock (s)                     CPU time, user + system (s)")
     print("round    capsim     numpy  numpy/capsim     capsim     numpy  numpy/capsim")
     for index, (c, n, cc, nc) in enumerate(rounds, 1):
@@ -93,8 +112,7 @@ def main():
             print(f"{name:<20} {key:<16} {metric['value']:>14,.3f} ± {metric['standard_error']:<9,.3f} "
                   f"{value:>14,.3f} ± {se:<9,.3f} {z:>6.2f}")
     print()
-    print("means agree within 4 combined standard errors: " + ("NO" if failed else "yes"))
-    sys.exit(1 if failed else 0)
+    return failed
 
 
 if __name__ == "__main__":
