@@ -83,8 +83,9 @@ public enum ScenarioLimits {
       0, 10, "preemptions per GPU-hour, at most 10 (one every 6 minutes on each GPU)"),
     "options.interruptions.failures_per_gpu_hour": .closed(
       0, 10, "failures per GPU-hour, at most 10 (one every 6 minutes on each GPU)"),
-    "options.interruptions.checkpoint_every_hours": .above(
-      0, upTo: tenYearsOfHours, "hours of work between checkpoints, at most ten years"),
+    "options.interruptions.checkpoint_every_hours": .closed(
+      InterruptionModel.shortestIntervalHours, tenYearsOfHours,
+      "hours of work between checkpoints, from 0.0001 (0.36 s) to ten years"),
     "options.interruptions.checkpoint_hours": .closed(
       0, 720, "hours one checkpoint takes, at most 720 (30 days)"),
     "options.interruptions.restart_hours": .closed(

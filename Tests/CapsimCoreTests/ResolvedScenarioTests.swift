@@ -15,6 +15,32 @@ struct ResolvedScenarioTests {
     #expect(error?.description.contains("missing required key 'nodes'") == true)
   }
 
+  /// Smoothed sampling with stragglers takes thousands of kernel-density quantiles, each a sum over every
+  /// value: a large set is refused at `sampling` (30,000 values ran for minutes), a set at the limit runs.
+  @Test(arguments: [1_000, 1_001])
+  func smoothedStragglersAreLimitedInSize(values: Int) throws {
+    let seconds = (0..<values).map { 1 + Double($0 % 97) / 1000 }
+    var option = ScenarioOption(name: "cloud", samples: "steps", price: "od")
+    option.stragglers = true
+    let resolved = Fixtures.option(
+      option,
+      duration: .distribution(
+        try EmpiricalDistribution(values: seconds, smoothing: .gaussianKernel(bandwidth: nil))),
+      price: Fixtures.price("od", perGPUHour: 2))
+    let workload = Workload(jobsPerMonth: 10, gpusPerJob: 8, stepsPerJob: 1000)
+    if values <= 1_000 {
+      _ = try Fixtures.resolved(workload: workload, options: [resolved])
+      return
+    }
+    let error = #expect(throws: ScenarioError.self) {
+      try Fixtures.resolved(workload: workload, options: [resolved])
+    }
+    #expect(
+      error?.description.contains("at most 1000 values (this set has 1001)") == true,
+      "\(String(describing: error))")
+    #expect(error?.description.contains("use sampling: bootstrap") == true)
+  }
+
   @Test func jobLargerThanCapacityIsRejected() throws {
     let metal = Fixtures.option(
       "metal", seconds: [1], price: Fixtures.price("bm", perGPUHour: 2, model: .bareMetal), nodes: 1

@@ -37,4 +37,47 @@ struct WorkEstimateTests {
     #expect(diagnostic.message.contains("one trial holds about 960 jobs"), "\(diagnostic)")
     #expect(diagnostic.help != nil)
   }
+
+  /// Trial t of a run simulates (t + 1) × 10 jobs a month: its own volume, as uncertain inputs give.
+  struct VolumeByTrial: TrialScenarioVariation {
+    func scenario(forTrial trial: Int, base: ResolvedScenario) -> ResolvedScenario {
+      var scenario = base
+      scenario.scenario.workload.jobsPerMonth = Double(trial + 1) * 10
+      return scenario
+    }
+  }
+
+  /// The estimate of a run whose trials draw their own volume averages the trials' own jobs: with trials
+  /// 0…9 at 10…100 jobs a month over 12 months, (10 + … + 100)/10 × 12 = 660 jobs a trial, where the
+  /// scenario's own 80 a month would give 960 (and a median input would miss a long tail).
+  @Test func uncertainVolumeIsTheTrialsOwnMean() throws {
+    let base = try Self.estimate()
+    let resolved = try Fixtures.resolved(
+      horizonMonths: 12, trials: 10, seed: 1,
+      workload: Workload(jobsPerMonth: 80, gpusPerJob: 8, stepsPerJob: 36_000),
+      options: [
+        Fixtures.option("cloud", seconds: [1.0], price: Fixtures.price("od", perGPUHour: 3))
+      ])
+    let work = WorkEstimate(resolved, variation: VolumeByTrial())
+    #expect(base.jobsPerTrial == 960)
+    #expect(work.jobsPerTrial == 660)
+    #expect(work.simulatedJobs == 6_600)
+  }
+
+  /// A precision target may make batches up to its maximum: the maximum is lowered to the trials the
+  /// budget allows (960 jobs a trial, one pass: a budget of 96,000 jobs allows exactly 100 trials), and
+  /// left alone when it fits.
+  @Test func aPrecisionTargetIsCappedAtTheTrialsTheBudgetAllows() throws {
+    let work = try Self.estimate()
+    #expect(work.trials(within: 96_000) == 100)
+    #expect(work.trials(within: 95_999) == 99)
+    let target = PrecisionTarget(relativeHalfWidth: 0.01, maximumTrials: 1_000_000)
+    #expect(work.capped(target, budget: 96_000)?.maximumTrials == 100)
+    #expect(work.capped(target, budget: 96_000)?.relativeHalfWidth == 0.01)
+    #expect(
+      work.capped(PrecisionTarget(relativeHalfWidth: 0.01, maximumTrials: 100), budget: 96_000)
+        == nil)
+    // Not even one trial fits: one is left, for the budget check at one trial to refuse.
+    #expect(work.capped(target, budget: 10)?.maximumTrials == 1)
+  }
 }

@@ -111,6 +111,14 @@ struct BadInputTests {
 
   static let commandLineCases: [BadInput] = [
     BadInput(
+      "sweep with a step of 1e-23 (crash)", scenario: base,
+      arguments: [
+        "sweep", "$FILE", "--db", "$DB", "--vary", "workload.jobs_per_month=10:20:1e-23",
+      ],
+      expected:
+        "--vary 1: error: the range 10:20:1e-23 has 1.000000000001e+24 values; at most 1000 are allowed\nhelp: use a larger step\n"
+    ),
+    BadInput(
       "--width 0", scenario: base,
       arguments: ["run", "$FILE", "--db", "$DB", "--no-save", "--width", "0"],
       expected:
@@ -692,7 +700,27 @@ struct BadInputTests {
           "    price: lambda-h100-sxm5-8x-on-demand\n    interruptions: {checkpoint_every_hours: 0}\n"
       ),
       expected:
-        "$FILE:16:45: error: field 'options[0].interruptions.checkpoint_every_hours': 'checkpoint_every_hours' is 0; it must be > 0 and ≤ 87600\nhelp: hours of work between checkpoints, at most ten years\n"
+        "$FILE:16:45: error: field 'options[0].interruptions.checkpoint_every_hours': 'checkpoint_every_hours' is 0; it must be between 0.0001 and 87600\nhelp: hours of work between checkpoints, from 0.0001 (0.36 s) to ten years\n"
+    ),
+    BadInput(
+      "interruptions checkpoint_every_hours 1e-18 (crash)",
+      scenario: base.replacing(
+        "    price: lambda-h100-sxm5-8x-on-demand\n",
+        with:
+          "    price: lambda-h100-sxm5-8x-on-demand\n"
+          + "    interruptions: {preemptions_per_gpu_hour: 0.001, checkpoint_every_hours: 1e-18}\n"),
+      expected:
+        "$FILE:16:78: error: field 'options[0].interruptions.checkpoint_every_hours': 'checkpoint_every_hours' is 1e-18; it must be between 0.0001 and 87600\nhelp: hours of work between checkpoints, from 0.0001 (0.36 s) to ten years\n"
+    ),
+    BadInput(
+      "interruptions checkpoint_hours 1e-300 under Daly (crash)",
+      scenario: base.replacing(
+        "    price: lambda-h100-sxm5-8x-on-demand\n",
+        with:
+          "    price: lambda-h100-sxm5-8x-on-demand\n"
+          + "    interruptions: {preemptions_per_gpu_hour: 0.01, checkpoint_hours: 1e-300}\n"),
+      expected:
+        "$FILE:16:20: error: field 'options[0].interruptions': interruptions: 'checkpoint_hours' is 1e-300; it gives a checkpoint interval of 5e-150 h, under 0.0001 h (0.36 s): give a checkpoint that takes at least a second, or a fixed checkpoint_every_hours\nhelp: correct 'checkpoint_hours' in the scenario's interruptions section\n"
     ),
     BadInput(
       "interruptions checkpoint_every_hours a century",
@@ -702,7 +730,7 @@ struct BadInputTests {
           "    price: lambda-h100-sxm5-8x-on-demand\n    interruptions: {checkpoint_every_hours: 1e6}\n"
       ),
       expected:
-        "$FILE:16:45: error: field 'options[0].interruptions.checkpoint_every_hours': 'checkpoint_every_hours' is 1e6; it must be > 0 and ≤ 87600\nhelp: hours of work between checkpoints, at most ten years\n"
+        "$FILE:16:45: error: field 'options[0].interruptions.checkpoint_every_hours': 'checkpoint_every_hours' is 1e6; it must be between 0.0001 and 87600\nhelp: hours of work between checkpoints, from 0.0001 (0.36 s) to ten years\n"
     ),
     BadInput(
       "interruptions rerun_probability one",
@@ -899,6 +927,27 @@ struct BadInputTests {
         with: "    distribution: {family: normal, mean: 0.6, sd: 1e12}\n"),
       expected:
         "$FILE:14:51: error: field 'options[0].distribution.sd': 'sd' is 1e12; it must be > 0 and ≤ 315360000\nhelp: the standard deviation in seconds, at most ten years\n"
+    ),
+    BadInput(
+      // The check must see the mean of the draws, which are cut off at 0: about sd/√(2π) = 1.26e8 s a
+      // step, not the distribution's 1 s.
+      "normal whose draws, cut off at 0, average 1.26e8 s",
+      scenario: base.replacing(
+        "    samples: h100-8gpu-step-time-shared\n",
+        with: "    distribution: {family: normal, mean: 1, sd: 315360000}\n"),
+      expected:
+        "$FILE:14:19: error: field 'options[0].distribution': option 'cloud': a job's failure-free time (steps_per_job × mean duration × duration_scale) is 2.52e9 h on average; it must be at most 87600 h\nhelp: check the duration's unit (seconds per step), its parameters, steps_per_job and duration_scale\n"
+    ),
+    BadInput(
+      "growth whose drawn rate doubles the jobs every month (hang)",
+      scenario: base.replacing(
+        "  arrivals: poisson\n",
+        with:
+          "  arrivals: poisson\n  growth: {model: compound, rate_per_month: {uniform: [-0.99, 1]}}\n"
+      ).replacing("horizon_months: 12\n", with: "horizon_months: 60\n").replacing(
+        "trials: 200\n", with: "trials: 100\n"),
+      expected:
+        "$FILE:4:9: error: field 'trials': this run would simulate about 2.85e8 jobs (100 trials × 1.43e6 jobs over the horizon × 2 passes over the options), more than the budget of 2.0e8\nhelp: lower --trials, jobs_per_month, horizon_months or sizing.max_nodes, or pass --force to run it anyway\n"
     ),
     BadInput(
       "normal with a negative sd",

@@ -66,6 +66,40 @@ struct RunCommandTests {
     #expect(widest <= 80, "a line of \(widest) columns")
   }
 
+  /// A workload of no jobs is valid: the commitment is still paid. Its per-job ratios (cost per job, mean
+  /// job time) are 0/0, so the stored run leaves them out instead of failing to store it.
+  @Test func aRunWithNoJobsIsStored() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    let file = directory.appendingPathComponent("zero.yaml").path
+    try """
+    version: 1
+    name: zero-jobs
+    horizon_months: 3
+    trials: 20
+    seed: 7
+    workload:
+      monthly_jobs: [0]
+      gpus_per_job: 8
+      steps_per_job: 72000
+    options:
+      - name: cloud
+        samples: h100-8gpu-step-time-shared
+        price: lambda-h100-sxm5-8x-on-demand
+      - name: metal
+        samples: h100-8gpu-step-time-baremetal
+        price: baremetal-h100-8x-commit-12m
+        nodes: 2
+
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let db = directory.appendingPathComponent("capsim.sqlite").path
+    let run = try CapsimExecutable.run(["run", file, "--db", db, "--format", "json"])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    #expect(run.standardError.contains("stored as run 1"), "\(run.standardError)")
+    let show = try CapsimExecutable.run(["runs", "show", "1", "--db", db])
+    #expect(show.exitCode == 0, "\(show.standardError)")
+    #expect(show.standardOutput.contains("\"total_cost\""), "\(show.standardOutput)")
+  }
+
   @Test func runIsStoredAndListed() throws {
     let run = try CapsimExecutable.run([
       "run", "scenarios/early-experimentation.yaml", "--db", database, "--trials", "50",

@@ -31,4 +31,22 @@ extension SimulationOutcome {
     }
     if !problems.isEmpty { throw ScenarioError(problems) }
   }
+
+  /// Each option's metrics that have a value, for storing: an option that ran no jobs (a volume of zero)
+  /// has no per-job ratios (cost per job, mean job time, deadline hit rate: 0/0), and those are left out;
+  /// every other metric is kept as it is (``checkFinite(sourceMap:)`` has vetted costs and times).
+  public var storableMetrics: [(option: String, metrics: [MetricEstimate])] {
+    options.map { option in
+      let ranJobs = (option.metric("jobs")?.estimate.value ?? 0) > 0
+      let metrics =
+        ranJobs
+        ? option.metrics
+        : option.metrics.filter { metric in
+          let estimate = metric.estimate
+          return [estimate.value, estimate.standardError, estimate.lower, estimate.upper]
+            .allSatisfy { $0.map(\.isFinite) ?? true }
+        }
+      return (option: option.name, metrics: metrics)
+    }
+  }
 }

@@ -96,7 +96,8 @@ extension InterruptionModel {
       let remaining = ahead == 0 ? lastLength : Double(ahead) * segmentLength + lastLength
       if clock >= remaining { return time }
       time.interruptions += 1
-      let skipped = ahead == 0 ? 0 : Swift.min(Int(clock / segmentLength), ahead)
+      // Capped before the conversion to `Int`, which would trap on a quotient beyond its range.
+      let skipped = ahead == 0 ? 0 : Int(Swift.min(clock / segmentLength, Double(ahead)))
       // Without checkpoints a segment is the whole job (τ = ∞) and none is ever skipped: 0·∞ would be NaN.
       time.lost += skipped == 0 ? clock : clock - Double(skipped) * segmentLength
       completed += skipped

@@ -67,7 +67,8 @@ public struct InterruptionModel: Sendable {
   /// - Parameters: rates per GPU-hour (finite, ≥ 0); hours finite and ≥ 0; `fatalFailureProbability` in [0, 1];
   ///   `maxReruns` ≥ 0.
   /// - Throws: ``MechanismError/invalidParameter(mechanism:parameter:value:requirement:)`` outside those domains, or when
-  ///   a rule gives τ = 0 (δ = 0: checkpoints cost nothing, so give a fixed interval instead).
+  ///   a rule gives τ = 0 (δ = 0: checkpoints cost nothing, so give a fixed interval instead), or when τ, given or
+  ///   from a rule, is under ``shortestIntervalHours`` (0.36 s).
   public init(
     gpus: Int, preemptionsPerGPUHour: Double, failuresPerGPUHour: Double,
     checkpointInterval: CheckpointInterval,
@@ -118,11 +119,27 @@ public struct InterruptionModel: Sendable {
         mechanism: name, parameter: "checkpoint_hours", value: self.checkpointHours,
         requirement: "must be > 0 for a Young or Daly interval (or give a fixed interval)")
     }
+    // A shorter interval is no schedule anyone runs, and its segment counts would pass any bound.
+    guard tau >= Self.shortestIntervalHours else {
+      if case .fixed = checkpointInterval {
+        throw .invalidParameter(
+          mechanism: name, parameter: "checkpoint_every_hours", value: tau,
+          requirement: "must be at least 0.0001 h (0.36 s)")
+      }
+      throw .invalidParameter(
+        mechanism: name, parameter: "checkpoint_hours", value: self.checkpointHours,
+        requirement:
+          "gives a checkpoint interval of \(tau) h, under 0.0001 h (0.36 s): give a checkpoint that takes "
+          + "at least a second, or a fixed checkpoint_every_hours")
+    }
     intervalHours = tau
     meanHoursBetweenInterruptions = m
     segmentHours = tau + self.checkpointHours
     intervalsPerHour = 1 / tau
   }
+
+  /// The shortest checkpoint interval a model accepts, fixed or from a rule: 0.0001 h (0.36 s).
+  public static let shortestIntervalHours = 0.0001
 
   /// A model that never interrupts a job and never checkpoints it (a job's wall time is its work).
   public static let never: InterruptionModel = {

@@ -32,7 +32,9 @@ public enum QueueingError: Error, Sendable, Hashable, CustomStringConvertible, D
         message:
           "offered load \(offeredLoad) on \(servers) servers gives utilisation \(utilisation) ≥ 1; "
           + "the queue has no steady state",
-        help: "use more than \(Int(offeredLoad.rounded(.down))) servers or a lower arrival rate")
+        help:
+          "use more than \(NumericLimit.format(offeredLoad.rounded(.down))) servers or a lower arrival rate"
+      )
     case .mismatchedLengths(let arrivals, let serviceTimes, let nodesNeeded):
       return Diagnostic(
         location: nil,

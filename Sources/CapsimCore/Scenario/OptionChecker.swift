@@ -151,6 +151,9 @@ struct OptionChecker {
 
   // MARK: - Mechanisms
 
+  /// The most values a smoothed sample set may have under `stragglers: true` (see ``buildStragglers()``).
+  static let largestSmoothedStragglerSet = 1_000
+
   private mutating func buildStragglers() -> StragglerModel? {
     guard resolved.option.stragglers else { return nil }
     do {
@@ -158,6 +161,23 @@ struct OptionChecker {
       case .empirical(let values):
         return try StragglerModel(stepSamples: values, gpus: workload.gpusPerJob)
       case .distribution(let distribution):
+        if let smoothed = distribution as? EmpiricalDistribution, smoothed.bandwidth > 0,
+          smoothed.sortedValues.count > Self.largestSmoothedStragglerSet
+        {
+          // Each quantile of a kernel density sums over every value, and the slowest-of-G moments (and
+          // the report's growth table) take thousands of them: seconds at 1,000 values, hours at 300,000.
+          problems.append(
+            .invalidValue(
+              sourceMap.location(of: "\(path).sampling"),
+              message:
+                "sampling: smoothed with stragglers takes the slowest-of-\(workload.gpusPerJob) moments from "
+                + "the kernel density's quantile function, which sums over every value: at most "
+                + "\(Self.largestSmoothedStragglerSet) values (this set has \(smoothed.sortedValues.count))",
+              help:
+                "use sampling: bootstrap (exact moments from the values), or fit a distribution to the set "
+                + "(capsim fit NAME --save) and use it"))
+          return nil
+        }
         return try StragglerModel(step: distribution, gpus: workload.gpusPerJob)
       }
     } catch {

@@ -15,12 +15,25 @@ public enum ResolvedDuration: Sendable {
     }
   }
 
-  /// The mean of a draw, in seconds.
+  /// The mean of a draw, in seconds: of the draws as they are made, so of max(0, X) for a distribution.
   public var mean: Double {
     switch self {
     case .empirical(let values): return TrialStatistics.neumaierSum(values) / Double(values.count)
-    case .distribution(let distribution): return distribution.mean
+    case .distribution(let distribution): return Self.meanCutAtZero(distribution)
     }
+  }
+
+  /// E[max(0, X)]: the distribution's mean when it has no mass below 0; otherwise E[X] − E[min(X, 0)], with
+  /// E[min(X, 0)] = ∫₀^{F(0)} Q(p) dp by tanh–sinh quadrature (``MaximumMoments``), since a draw below 0 is
+  /// cut off at 0. (A normal of mean 1 s and standard deviation 10⁸ s has a mean of 1 s but draws averaging
+  /// 4·10⁷ s: the checks of job times must see the latter.)
+  static func meanCutAtZero(_ distribution: any ContinuousDistribution) -> Double {
+    let below = distribution.cdf(0)
+    guard below > 0, below <= 1 else { return distribution.mean }
+    let negative = MaximumMoments.integrate(
+      quantile: { distribution.quantile(below * $0) }, gpus: 1, shift: 0
+    ).mean
+    return distribution.mean - below * negative
   }
 }
 

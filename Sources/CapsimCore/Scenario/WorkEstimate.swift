@@ -54,6 +54,49 @@ public struct WorkEstimate: Sendable, Hashable {
     sizingEvaluations = evaluations
   }
 
+  /// Estimates the work of simulating `resolved` when each trial simulates its own scenario (uncertain
+  /// inputs): the jobs per trial and the passes are those of the trials' own scenarios, averaged over the
+  /// first ``sampledTrials`` trials (the inputs' medians would miss a volume drawn in a long tail, such as a
+  /// growth rate that doubles the jobs every month). Trials, and the sizing evaluations, are `resolved`'s.
+  public init(_ resolved: ResolvedScenario, variation: any TrialScenarioVariation) {
+    self.init(resolved)
+    let sampled = Swift.min(Swift.max(1, trials), Self.sampledTrials)
+    let covering = variation.covering(trials: 0..<sampled)
+    var work = 0.0
+    var jobs = 0.0
+    for trial in 0..<sampled {
+      let estimate = WorkEstimate(covering.scenario(forTrial: trial, base: resolved))
+      work += estimate.jobsPerTrial * estimate.weightedPasses
+      jobs += estimate.jobsPerTrial
+    }
+    jobsPerTrial = jobs / Double(sampled)
+    weightedPasses = jobsPerTrial > 0 ? work / jobs : weightedPasses
+  }
+
+  /// Trials whose own scenarios set the estimate of a run with uncertain inputs: one block of the inputs'
+  /// plan, which a run draws first.
+  public static let sampledTrials = PrecisionTarget.batchTrials
+
+  /// The most trials that fit in `budget` simulated jobs (0 when not even one does).
+  public func trials(within budget: Double) -> Int {
+    let perTrial = jobsPerTrial * weightedPasses
+    guard perTrial > 0 else { return Int.max }
+    let trials = (budget / perTrial).rounded(.down)
+    return trials >= Double(Int.max) ? Int.max : Int(trials)
+  }
+
+  /// `target` with its maximum lowered to the trials `budget` allows, or nil when its maximum fits (a
+  /// precision run makes batches up to its maximum, so that many trials must fit; it may stop sooner).
+  /// At least one trial is always allowed: ``check(budget:sourceMap:)`` at one trial refuses a run where
+  /// not even that fits.
+  public func capped(_ target: PrecisionTarget, budget: Double) -> PrecisionTarget? {
+    let affordable = Swift.max(1, trials(within: budget))
+    guard affordable < target.maximumTrials else { return nil }
+    var capped = target
+    capped.maximumTrials = affordable
+    return capped
+  }
+
   /// Expected interruptions per job of `option` (0 without an interruption model).
   static func interruptionsPerJob(_ option: ResolvedOption, workload: Workload) -> Double {
     guard let model = option.mechanisms.interruptions, model.interruptionsPerHour > 0 else {

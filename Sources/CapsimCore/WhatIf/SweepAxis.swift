@@ -59,7 +59,8 @@ public struct SweepAxis: Sendable, Hashable, Codable {
         let count = ((to - from) / step * (1 + 1e-12)).rounded(.down) + 1
         guard count <= Double(Self.maximumValues) else {
           throw problem(
-            "the range \(body) has \(Int(count)) values; at most \(Self.maximumValues) are allowed",
+            "the range \(body) has \(NumericLimit.format(count)) values; at most \(Self.maximumValues) are "
+              + "allowed",
             "use a larger step")
         }
         values = (0..<Int(count)).map { k in Self.format(from + Double(k) * step) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapsimCore
+import CapsimReports
 import CapsimScenarioLoader
 import CapsimStore
 import Foundation
@@ -116,9 +117,26 @@ struct ScenarioRunOptions: ParsableArguments {
           + "apply to run and recommend)")
     }
     let store = try database.open()
-    let resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
-    let work = WorkEstimate(resolved)
-    if !force {
+    var resolved = try store.resolve(loaded.scenario, sourceMap: loaded.sourceMap)
+    var work =
+      try UncertainVariation(loaded.uncertainty, scenario: resolved).map {
+        WorkEstimate(resolved, variation: $0)
+      } ?? WorkEstimate(resolved)
+    if !force, let target = loaded.scenario.precision {
+      // A precision target runs batches up to its maximum: at most the trials the budget allows (the
+      // target may be met sooner), and at least one must fit.
+      if let capped = work.capped(target, budget: WorkEstimate.defaultBudget) {
+        work.trials = 1
+        try work.check(budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
+        Diagnostics.note(
+          "the precision target may use at most "
+            + "\(NumberFormatting.count(capped.maximumTrials, "trial")) here, not "
+            + "\(NumberFormatting.count(target.maximumTrials, "trial")): more would exceed the work "
+            + "budget of 2e8 simulated jobs (--force lifts it)")
+        loaded.scenario.precision = capped
+        resolved.scenario.precision = capped
+      }
+    } else if !force {
       try work.check(budget: WorkEstimate.defaultBudget, sourceMap: loaded.sourceMap)
     }
     try work.checkMemory(
@@ -188,8 +206,7 @@ struct ScenarioRunOptions: ParsableArguments {
     let id = try store.saveRun(
       scenarioName: outcome.scenario, scenarioText: loaded.text, seed: outcome.seed,
       trials: outcome.trials, capsimVersion: CapsimVersion.current, resultJSON: resultJSON,
-      options: outcome.options.map { (option: $0.name, metrics: $0.metrics) },
-      overrides: loaded.overrides, command: command)
+      options: outcome.storableMetrics, overrides: loaded.overrides, command: command)
     Diagnostics.note("stored as run \(id) in \(store.path)")
   }
 
