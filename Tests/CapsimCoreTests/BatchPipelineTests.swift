@@ -72,6 +72,31 @@ struct BatchPipelineTests {
             }
           }
         }
+        // The same jobs with the interruption clocks taken beforehand, as a trial takes them once for
+        // every option: the same times to the bit.
+        var shared = [TimeBreakdown](repeating: TimeBreakdown(), count: count)
+        var clocks = [Double](repeating: 0, count: count)
+        var outputs = [UInt64](repeating: 0, count: count)
+        keys.withUnsafeBufferPointer { keyBuffer in
+          clocks.withUnsafeMutableBufferPointer { clockBuffer in
+            outputs.withUnsafeMutableBufferPointer {
+              RandomLayout.standardExponentials(
+                .interruptions, keys: keyBuffer, outputs: $0, into: clockBuffer)
+            }
+          }
+          shared.withUnsafeMutableBufferPointer { timeBuffer in
+            clocks.withUnsafeBufferPointer { clockBuffer in
+              JobScratch.withScratch(count: count) { scratch in
+                simulator.withDurations { durations in
+                  simulator.simulateJobs(
+                    keys: keyBuffer, times: timeBuffer, scratch: scratch, durations: durations,
+                    interruptionClocks: simulator.hasInterruptions ? clockBuffer : nil)
+                }
+              }
+            }
+          }
+        }
+        #expect(shared == times, "option \(option.option.name), trial \(trial): shared clocks")
         var slowPaths = 0
         for job in 0..<count {
           let key = RandomLayout.jobKey(trialKey: trialKey, job: job)

@@ -91,6 +91,23 @@ public struct RandomLayout: Sendable, Hashable {
     }
   }
 
+  /// Each job's first draw of `mechanism` as a standard exponential: what
+  /// ``RandomNumberGenerator/nextStandardExponential()`` gives on the start of the job's stream, one per
+  /// key, the first outputs taken in one vectorised loop (into `outputs`, scratch space of at least as
+  /// many elements). The engine takes the interruption clocks this way once per trial, for every option.
+  @inlinable
+  public static func standardExponentials(
+    _ mechanism: Mechanism, keys: UnsafeBufferPointer<UInt64>,
+    outputs: UnsafeMutableBufferPointer<UInt64>, into values: UnsafeMutableBufferPointer<Double>
+  ) {
+    precondition(values.count >= keys.count, "room for one value per key")
+    Self.outputs(mechanism, draw: 1, keys: keys, into: outputs)
+    for job in 0..<keys.count {
+      var stream = Self.stream(jobKey: keys[job], mechanism, after: 1)
+      values[job] = stream.nextStandardExponential(first: outputs[job])
+    }
+  }
+
   /// The keys of jobs 0, 1, … of the trial with `trialKey` (``jobKey(trialKey:job:)``), one per element
   /// of `keys`, in one loop that the compiler vectorises.
   @inlinable

@@ -13,6 +13,8 @@ struct JobScratch {
   let first: UnsafeMutableBufferPointer<UInt64>
   /// Each job's output of another stream, or of the same one's next draw, for a pass.
   let second: UnsafeMutableBufferPointer<UInt64>
+  /// Each job's first interruption clock (a standard exponential), when the caller gives none.
+  let clocks: UnsafeMutableBufferPointer<Double>
 
   /// Calls `body` with scratch space for `count` jobs, valid for the call (on the stack when small).
   static func withScratch<R>(count: Int, _ body: (JobScratch) -> R) -> R {
@@ -22,10 +24,12 @@ struct JobScratch {
           withUnsafeTemporaryAllocation(of: ContentionWalk.self, capacity: count) { walks in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { first in
               withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { second in
-                body(
-                  JobScratch(
-                    stragglerFree: free, computeHours: compute, pending: pending, walks: walks,
-                    first: first, second: second))
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { clocks in
+                  body(
+                    JobScratch(
+                      stragglerFree: free, computeHours: compute, pending: pending, walks: walks,
+                      first: first, second: second, clocks: clocks))
+                }
               }
             }
           }

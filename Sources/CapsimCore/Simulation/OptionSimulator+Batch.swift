@@ -23,10 +23,14 @@ extension OptionSimulator {
   /// (``simulateJob(jobKey:durations:)`` is this function for one job).
   ///
   /// `keys` and `times` hold one element per job: `keys` the jobs' keys (``RandomLayout/jobKey(trialKey:job:)``,
-  /// shared by every option of the trial); `scratch` has room for at least as many.
+  /// shared by every option of the trial); `scratch` has room for at least as many. `interruptionClocks`,
+  /// when given, holds each job's first interruption clock as a standard exponential
+  /// (``RandomLayout/standardExponentials(_:keys:outputs:into:)`` of `.interruptions`): the same for every
+  /// option, so a trial takes them once; without it they are taken here.
   func simulateJobs(
     keys: UnsafeBufferPointer<UInt64>, times: UnsafeMutableBufferPointer<TimeBreakdown>,
-    scratch: JobScratch, durations: UnsafeBufferPointer<Double>
+    scratch: JobScratch, durations: UnsafeBufferPointer<Double>,
+    interruptionClocks: UnsafeBufferPointer<Double>? = nil
   ) {
     let count = times.count
     let stragglerFree = scratch.stragglerFree
@@ -37,7 +41,7 @@ extension OptionSimulator {
     precondition(
       keys.count == count && stragglerFree.count >= count && computeHours.count >= count
         && pending.count >= count && scratch.walks.count >= count && first.count >= count
-        && second.count >= count)
+        && second.count >= count && scratch.clocks.count >= count)
     // The passes' common paths take their jobs' first outputs of the streams they draw from in one
     // vectorised loop each (RandomLayout.outputs), then go on, where a draw needs more, with streams
     // standing after those outputs. The exact straggler sums, duration and contention distributions, and
@@ -86,17 +90,21 @@ extension OptionSimulator {
       let fatalFailures = model.fatalFailureProbability > 0
       let interruptible = model.interruptionsPerHour > 0
       if fatalFailures { RandomLayout.outputs(.reruns, draw: 1, keys: keys, into: second) }
-      if interruptible { RandomLayout.outputs(.interruptions, draw: 1, keys: keys, into: first) }
+      var clocks = UnsafeBufferPointer(scratch.clocks)
+      if let interruptionClocks {
+        precondition(interruptionClocks.count >= count, "a clock for every job")
+        clocks = interruptionClocks
+      } else if interruptible {
+        RandomLayout.standardExponentials(
+          .interruptions, keys: keys, outputs: first, into: scratch.clocks)
+      }
       var listed = 0
       for job in 0..<count {
         let compute = computeHours[job]
         let fatal = fatalFailures && unitDouble(second[job]) < model.fatalFailureProbability
         let schedule = model.attemptSchedule(solveHours: compute, finalCheckpoint: true)
-        var clocks = RandomLayout.stream(jobKey: keys[job], .interruptions, after: 1)
         let interrupted =
-          interruptible
-          && clocks.nextStandardExponential(first: first[job])
-            * model.meanHoursBetweenInterruptions < schedule.remaining
+          interruptible && clocks[job] * model.meanHoursBetweenInterruptions < schedule.remaining
         // As InterruptionModel.simulate: wall = T_s + checkpoints + lost + restarts + rerun waste, the
         // last three +0 here, which leaves a positive sum unchanged (a job with T_s ≤ 0 is listed).
         var time = TimeBreakdown(wall: compute + schedule.checkpointHours)

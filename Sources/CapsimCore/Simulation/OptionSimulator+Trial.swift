@@ -14,7 +14,7 @@ extension OptionSimulator {
     var monthly = [Double](repeating: 0, count: jobsPerMonth.count)
     let months = Double(jobsPerMonth.count)
     if !isCommitted {
-      simulateJobs(jobCount: jobCount, scratch: &scratch)
+      simulateJobs(jobCount: jobCount, trialKey: trialKey, scratch: &scratch)
       drawWaits(jobCount: jobCount, scratch: &scratch)
     } else {
       simulateCommitted(
@@ -114,17 +114,38 @@ extension OptionSimulator {
 
   /// Every job's time of the trial into `scratch.times`, from the keys in `scratch.jobKeys`, through a
   /// buffer moved out of the scratch space (so uniquely referenced): no per-job append.
-  private func simulateJobs(jobCount: Int, scratch: inout TrialScratch) {
+  private func simulateJobs(jobCount: Int, trialKey: UInt64, scratch: inout TrialScratch) {
     precondition(scratch.jobKeys.count == jobCount, "the trial's job keys are set for every job")
     var times: [TimeBreakdown] = []
     swap(&times, &scratch.times)
     times.resize(to: jobCount, filling: TimeBreakdown())
+    // The interruption clocks are standard draws, the same for every option: the trial's first option
+    // with interruptions takes them, the others read them.
+    let sharesClocks = hasInterruptions && interruptions.interruptionsPerHour > 0
+    if sharesClocks
+      && (scratch.interruptionClocksTrial != trialKey
+        || scratch.interruptionClocks.count != jobCount)
+    {
+      scratch.interruptionClocks.resize(to: jobCount, filling: 0)
+      scratch.jobKeys.withUnsafeBufferPointer { keys in
+        scratch.interruptionClocks.withUnsafeMutableBufferPointer { clocks in
+          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: jobCount) { outputs in
+            RandomLayout.standardExponentials(
+              .interruptions, keys: keys, outputs: outputs, into: clocks)
+          }
+        }
+      }
+      scratch.interruptionClocksTrial = trialKey
+    }
     withDurations { durations in
       scratch.jobKeys.withUnsafeBufferPointer { keyBuffer in
-        times.withUnsafeMutableBufferPointer { timeBuffer in
-          JobScratch.withScratch(count: jobCount) { jobScratch in
-            simulateJobs(
-              keys: keyBuffer, times: timeBuffer, scratch: jobScratch, durations: durations)
+        scratch.interruptionClocks.withUnsafeBufferPointer { clockBuffer in
+          times.withUnsafeMutableBufferPointer { timeBuffer in
+            JobScratch.withScratch(count: jobCount) { jobScratch in
+              simulateJobs(
+                keys: keyBuffer, times: timeBuffer, scratch: jobScratch, durations: durations,
+                interruptionClocks: sharesClocks ? clockBuffer : nil)
+            }
           }
         }
       }
@@ -141,7 +162,7 @@ extension OptionSimulator {
     scratch.waits.removeAll(keepingCapacity: true)
     scratch.runners.removeAll(keepingCapacity: true)
     scratch.walls.resize(to: jobCount, filling: 0)
-    simulateJobs(jobCount: jobCount, scratch: &scratch)
+    simulateJobs(jobCount: jobCount, trialKey: trialKey, scratch: &scratch)
     var walls: [Double] = []
     swap(&walls, &scratch.walls)
     scratch.times.withUnsafeBufferPointer { timeBuffer in

@@ -56,6 +56,11 @@ struct TrialScratch {
   var jobCosts: [Double] = []
   /// Each job's key (``RandomLayout/jobKey(trialKey:job:)``), shared by every option of the trial.
   var jobKeys: [UInt64] = []
+  /// Each job's first interruption clock as a standard exponential, shared by every option of the trial
+  /// (the same job draws the same value on each): taken by the first option with interruptions.
+  var interruptionClocks: [Double] = []
+  /// The key of the trial whose clocks `interruptionClocks` holds (nil before the first).
+  var interruptionClocksTrial: UInt64?
 }
 
 /// The pay-per-use option a hybrid option sends jobs to when its committed nodes would make them wait too
