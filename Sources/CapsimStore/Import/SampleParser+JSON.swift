@@ -129,6 +129,10 @@ extension SampleParser {
     let metric = options.metric ?? "job_time"
     var collector = SampleSetCollector()
     var rowErrors = RowErrors()
+    // The first result that named each set: two different commands whose slugs coincide (`--lr 0.1`
+    // and `--lr 0-1`) are refused rather than merged; the same command twice is pooled, with a note.
+    var firstResult: [String: (command: String, field: String)] = [:]
+    var pooled: [(name: String, command: String, fields: [String])] = []
     for (position, result) in results.enumerated() {
       let field = "results[\(position)]"
       guard case .string(let command)? = result.object?["command"],
@@ -143,6 +147,26 @@ extension SampleParser {
       case (let given?, 1): name = given
       case (let prefix?, _): name = prefix + "-" + slug(command)
       case (nil, _): name = slug(command)
+      }
+      if let first = firstResult[name] {
+        guard first.command == command else {
+          throw ImportError.invalidValue(
+            SourceLocation(file: file, field: "\(field).command"), value: command,
+            reason:
+              "it and \(first.field).command '\(escapingControlCharacters(first.command))' would "
+              + "both be sample set '\(name)'; two different commands are never merged into one set",
+            help:
+              "give the commands names that differ in letters or digits (a name keeps only lower-case "
+              + "letters, digits and dashes): run hyperfine with --command-name NAME for each command, "
+              + "or edit the 'command' strings in the file")
+        }
+        if let index = pooled.firstIndex(where: { $0.name == name }) {
+          pooled[index].fields.append(field)
+        } else {
+          pooled.append((name, command, [first.field, field]))
+        }
+      } else {
+        firstResult[name] = (command, field)
       }
       let index = try collector.index(
         name: name, platform: platform, metric: metric, unit: "s",
@@ -160,7 +184,15 @@ extension SampleParser {
     for set in collector.sets where set.seconds.isEmpty {
       throw ImportError.emptySampleSet(set.location, name: set.name)
     }
-    return try nonEmpty(collector.sets, file: file)
+    var sets = try nonEmpty(collector.sets, file: file)
+    for entry in pooled {
+      guard let index = sets.firstIndex(where: { $0.name == entry.name }) else { continue }
+      sets[index].notes.append(
+        "\(entry.fields.dropLast().joined(separator: ", ")) and \(entry.fields.last ?? "") run the same command "
+          + "'\(escapingControlCharacters(entry.command))': their times are pooled in '\(entry.name)'"
+      )
+    }
+    return sets
   }
 
   /// Lower-case letters, digits and single dashes: `python train.py --bs 8` → `python-train-py-bs-8`.
