@@ -52,7 +52,9 @@ extension CapsimDatabase {
   static func parseSamples(_ source: ImportSource, options: SampleImportOptions) throws
     -> [PendingSampleSet]
   {
-    switch detectSampleFormat(source, options: options) {
+    let format = detectSampleFormat(source, options: options)
+    try options.checkApplicable(to: format, file: source.fileName)
+    switch format {
     case .csv: return try SampleParser.parseDocumentedCSV(source)
     case .jsonLines: return try SampleParser.parseJSONLines(source)
     case .hyperfine: return try SampleParser.parseHyperfine(source, options: options)

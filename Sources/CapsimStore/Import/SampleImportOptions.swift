@@ -43,9 +43,10 @@ public struct PlatformDefaults: Sendable, Hashable {
   }
 }
 
-/// Options for ``CapsimDatabase/importSamples(_:options:)``. Only `format`, `replace` and
-/// `createMissingPlatforms` apply to every format; the rest say how to read hyperfine output and
-/// arbitrary tables.
+/// Options for ``CapsimDatabase/importSamples(_:options:)``. Only `format`, `replace`,
+/// `createMissingPlatforms` and `provenance` apply to every format; the rest say how to read hyperfine
+/// output and arbitrary tables, and setting one for a format it does not apply to is an error
+/// (``ImportError/invalidOption(_:reason:help:)`` naming its flag), not ignored.
 public struct SampleImportOptions: Sendable, Hashable {
   /// The layout; `nil` detects it (`.jsonl`/`.ndjson` → JSON Lines, `.json` → hyperfine, a CSV
   /// with `valueColumn` set → table, other CSV → capsim CSV).
@@ -112,5 +113,83 @@ public enum SampleReduction: String, Sendable, Hashable, CaseIterable {
     case .mean: return values.reduce(0, +) / Double(values.count)
     case .sum: return values.reduce(0, +)
     }
+  }
+}
+
+extension SampleImportOptions {
+  /// The options that apply to some formats only, with the command-line flag that sets each and the
+  /// formats it applies to, in the order `capsim import samples --help` lists them.
+  private var formatSpecificOptions: [(flag: String, isSet: Bool, formats: [SampleFormat])] {
+    [
+      ("--set", sampleSetName != nil, [.table, .hyperfine]),
+      ("--platform", platform != nil, [.table, .hyperfine]),
+      ("--metric", metric != nil, [.table, .hyperfine]),
+      ("--unit", unit != nil, [.table]),
+      ("--scale", scale != nil, [.table]),
+      ("--value-column", valueColumn != nil, [.table]),
+      ("--minus-column", minusColumn != nil, [.table]),
+      ("--gpu-count-column", gpuCountColumn != nil, [.table]),
+      ("--timestamp-column", recordedAtColumn != nil, [.table]),
+      ("--run-id-column", runIDColumn != nil, [.table]),
+      ("--where", !filters.isEmpty, [.table]),
+      ("--group-by", groupByColumn != nil, [.table]),
+      ("--reduce", reduce != nil, [.table]),
+      ("--columns", columnNames != nil, [.table]),
+    ]
+  }
+
+  /// Refuses options that mean nothing for `format` (a `--where` on capsim's own CSV used to be ignored,
+  /// every row stored): one error naming every such option, where each applies, and what to do.
+  ///
+  /// - Throws: ``ImportError/invalidOption(_:reason:help:)`` located at the first such option.
+  func checkApplicable(to format: SampleFormat, file: String) throws(ImportError) {
+    let misplaced = formatSpecificOptions.filter { $0.isSet && !$0.formats.contains(format) }
+    guard let first = misplaced.first else { return }
+    func list(_ items: [String]) -> String {
+      items.count == 1
+        ? items[0] : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+    // "--set applies only to table and hyperfine imports, --unit and --where only to table imports"
+    var groups: [(flags: [String], formats: [SampleFormat])] = []
+    for option in misplaced {
+      if let index = groups.firstIndex(where: { $0.formats == option.formats }) {
+        groups[index].flags.append(option.flag)
+      } else {
+        groups.append(([option.flag], option.formats))
+      }
+    }
+    let scopes = groups.enumerated().map { position, group in
+      let verb = position > 0 ? "" : group.flags.count == 1 ? " applies" : " apply"
+      return list(group.flags) + verb + " only to "
+        + list(group.formats.map { $0 == .table ? "table" : $0.rawValue }) + " imports"
+    }
+    let flags = misplaced.map(\.flag)
+    let layout: String
+    let help: String
+    let it = flags.count == 1 ? "it" : "them"
+    switch format {
+    case .csv:
+      layout = "capsim's sample CSV"
+      help =
+        "leave \(it) out: a capsim sample CSV names its sample sets, platforms, metrics and units in "
+        + "its own columns; to filter or rename its rows, import it as a table instead (--format table "
+        + "--value-column value --set NAME --platform NAME --unit UNIT; see docs/data-formats.md)"
+    case .jsonLines:
+      layout = "JSON Lines"
+      help =
+        "leave \(it) out: JSON Lines records name their sample sets, platforms, metrics and units in "
+        + "their own keys"
+    case .hyperfine:
+      layout = "hyperfine JSON"
+      help = "leave \(it) out: hyperfine output takes only --set, --platform and --metric"
+    case .table:
+      layout = "a table"
+      help = "leave \(it) out"
+    }
+    throw ImportError.invalidOption(
+      SourceLocation(file: first.flag),
+      reason: "\(list(flags)) \(flags.count == 1 ? "does" : "do") not apply to \(file), read as "
+        + "\(layout): " + scopes.joined(separator: ", "),
+      help: help)
   }
 }

@@ -52,6 +52,7 @@ struct ImportSamplesCommand: AsyncParsableCommand {
         capsim import samples cluster_log.csv --value-column duration --set helios-job-time \\
           --platform helios --create-platform shared --where state=COMPLETED --where 'duration!='
 
+      An option marked (table) or (hyperfine) is refused for a file of another layout, never ignored. \
       Re-importing identical data is a no-op; different data under an existing name needs --replace.
       """)
 
@@ -85,7 +86,7 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("where"),
     help: ArgumentHelp(
-      "Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=; 'value' is the derived duration in seconds); repeatable, all must hold.",
+      "Keep only rows where COLUMN=VALUE (also !=, <, <=, >, >=; 'value' is the derived duration in seconds); repeatable, all must hold (table).",
       valueName: "filter"))
   var filters: [String] = []
   @Option(
@@ -101,8 +102,10 @@ struct ImportSamplesCommand: AsyncParsableCommand {
   var columns: String?
   @Option(help: "Create missing platforms with this kind (shared or dedicated).")
   var createPlatform: InfrastructureKind?
-  @Option(help: "GPU model of created platforms.") var gpuModel: String = "unknown"
-  @Option(help: "Provider of created platforms.") var provider: String = "unknown"
+  @Option(help: "GPU model of created platforms (with --create-platform; default unknown).")
+  var gpuModel: String?
+  @Option(help: "Provider of created platforms (with --create-platform; default unknown).")
+  var provider: String?
   @OptionGroup var database: DatabaseOptions
 
   func run() async throws {
@@ -126,8 +129,18 @@ struct ImportSamplesCommand: AsyncParsableCommand {
       options.columnNames = columns.map {
         $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
       }
+      if createPlatform == nil,
+        let flag = gpuModel != nil ? "--gpu-model" : provider.map({ _ in "--provider" })
+      {
+        throw ImportError.invalidOption(
+          SourceLocation(file: flag),
+          reason: "\(flag) describes the platforms --create-platform creates, and it is not given",
+          help:
+            "add --create-platform shared (or dedicated) to create missing platforms, or leave \(flag) out"
+        )
+      }
       options.createMissingPlatforms = createPlatform.map {
-        PlatformDefaults(kind: $0, gpuModel: gpuModel, provider: provider)
+        PlatformDefaults(kind: $0, gpuModel: gpuModel ?? "unknown", provider: provider ?? "unknown")
       }
       let source = try ImportSource(contentsOfFile: file)
       report(try database.open().importSamples(source, options: options))
