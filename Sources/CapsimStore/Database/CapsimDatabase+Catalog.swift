@@ -52,7 +52,7 @@ extension CapsimDatabase {
   static func platform(from row: Row) throws -> Platform {
     let kindText: String = row["kind"]
     guard let kind = InfrastructureKind(rawValue: kindText) else {
-      throw StoreError.database(reason: "platform kind '\(kindText)' is not valid")
+      throw StoredDataProblem(reason: "platform kind '\(kindText)' is not valid")
     }
     return Platform(
       name: row["name"], kind: kind, gpuModel: row["gpu_model"], provider: row["provider"],
@@ -146,7 +146,7 @@ extension CapsimDatabase {
     let unitText: String = row["unit"]
     guard let model = PricingModel(rawValue: modelText), let unit = PriceUnit(rawValue: unitText)
     else {
-      throw StoreError.database(
+      throw StoredDataProblem(
         reason: "price '\(row["name"] as String)' has an invalid pricing model or unit")
     }
     return PriceQuote(

@@ -78,7 +78,7 @@ extension CapsimDatabase {
       case nil: break
       }
       if let error = error as? ImportError { throw StoreError.defaultDataRejected(error) }
-      throw StoreError.database(reason: reason(error))
+      throw StoreError.database(path: path, reason: reason(error))
     }
     if replacesEmptyFile {
       // rename(2) replaces the empty file atomically; anything else now at `path` is kept.
@@ -138,10 +138,8 @@ extension CapsimDatabase {
       return try write { db in try DefaultDataSet.importAll(into: db) }
     } catch let error as ImportError {
       throw StoreError.defaultDataRejected(error)
-    } catch let error as StoreError {
-      throw error
     } catch {
-      throw StoreError.database(reason: Self.reason(error))
+      throw storeError(error)
     }
   }
 }

@@ -14,7 +14,7 @@ extension CapsimDatabase {
   /// describe the values).
   ///
   /// - Throws: ``StoreError/unknownName(kind:name:known:)`` with did-you-mean suggestions when no
-  ///   sample set has that name; ``StoreError/database(reason:)`` when a measure other than A² is
+  ///   sample set has that name; ``StoreError/database(path:reason:)`` when a measure other than A² is
   ///   NaN or ±∞ (a fit made by ``DistributionFitting`` never is), or for database faults.
   /// - Complexity: O(1) statements.
   public func saveFit(_ result: FitResult, forSampleSet name: String) throws(StoreError) {
@@ -25,10 +25,16 @@ extension CapsimDatabase {
     ]
     if let (label, value) = measures.first(where: { !$0.1.isFinite }) {
       throw StoreError.database(
+        path: path,
         reason:
           "cannot save the \(result.family.rawValue) fit of '\(name)': its \(label) is \(value)")
     }
-    let parametersJSON = try Self.encodeDistribution(result.distribution)
+    let parametersJSON: String
+    do {
+      parametersJSON = try Self.encodeDistribution(result.distribution)
+    } catch {
+      throw storeError(error)
+    }
     let andersonDarling: Double? =
       result.andersonDarlingStatistic.isFinite ? result.andersonDarlingStatistic : nil
     let chosenAt = ISO8601DateFormatter().string(from: Date())
@@ -50,10 +56,8 @@ extension CapsimDatabase {
               chosen_at = excluded.chosen_at
             """)
       }
-    } catch let error as StoreError {
-      throw error
     } catch {
-      throw StoreError.database(reason: Self.reason(error))
+      throw storeError(error)
     }
   }
 
@@ -63,7 +67,7 @@ extension CapsimDatabase {
   /// replaced since).
   ///
   /// - Throws: ``StoreError/unknownName(kind:name:known:)`` with did-you-mean suggestions when no
-  ///   sample set has that name; ``StoreError/database(reason:)`` when the stored distribution does
+  ///   sample set has that name; ``StoreError/database(path:reason:)`` when the stored distribution does
   ///   not decode (for example a parameter out of range) or disagrees with the stored family.
   /// - Complexity: O(1) statements.
   public func savedFit(forSampleSet name: String) throws(StoreError) -> FitResult? {
@@ -101,7 +105,8 @@ extension CapsimDatabase {
   }
 
   /// `distribution` as sorted-key JSON.
-  static func encodeDistribution(_ distribution: ParametricDistribution) throws(StoreError)
+  static func encodeDistribution(_ distribution: ParametricDistribution)
+    throws(StoredDataProblem)
     -> String
   {
     let encoder = JSONEncoder()
@@ -109,7 +114,7 @@ extension CapsimDatabase {
     do {
       return String(decoding: try encoder.encode(distribution), as: UTF8.self)
     } catch {
-      throw StoreError.database(reason: "cannot encode the distribution: \(error)")
+      throw StoredDataProblem(reason: "cannot encode the distribution: \(error)")
     }
   }
 
@@ -121,11 +126,11 @@ extension CapsimDatabase {
     do {
       distribution = try JSONDecoder().decode(ParametricDistribution.self, from: Data(json.utf8))
     } catch {
-      throw StoreError.database(
+      throw StoredDataProblem(
         reason: "the saved fit of '\(name)' does not decode (\(error)): \(json)")
     }
     guard distribution.family.rawValue == familyText else {
-      throw StoreError.database(
+      throw StoredDataProblem(
         reason: "the saved fit of '\(name)' is '\(familyText)' but its parameters are "
           + "\(distribution.family.rawValue)")
     }

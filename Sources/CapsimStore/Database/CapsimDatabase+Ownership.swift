@@ -13,6 +13,8 @@ extension CapsimDatabase {
     case needsMigration
     /// A capsim database with every migration applied.
     case current
+    /// A capsim database with migrations this capsim does not know (named): a newer capsim made it.
+    case newer(migrations: [String])
     /// Another application's database; the reason says how we know.
     case foreign(reason: String)
   }
@@ -38,6 +40,10 @@ extension CapsimDatabase {
     let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
     guard applied.contains("v1-initial") else {
       return .foreign(reason: "its tables were not made by capsim's migrations")
+    }
+    if try migrator.hasBeenSuperseded(db) {
+      let known = Set(migrator.migrations)
+      return .newer(migrations: applied.filter { !known.contains($0) }.sorted())
     }
     return try migrator.hasCompletedMigrations(db) ? .current : .needsMigration
   }

@@ -5,7 +5,7 @@ extension CapsimDatabase {
   /// Saves a simulation run and its per-option metrics in one transaction and returns its id.
   ///
   /// - Throws: ``StoreError/invalidRun(reason:)`` when a metric value is NaN or ±∞ (SQLite cannot
-  ///   store them faithfully), ``StoreError/database(reason:)`` for database faults.
+  ///   store them faithfully), ``StoreError/database(path:reason:)`` for database faults.
   @discardableResult
   public func saveRun(_ run: NewSimulationRun) throws(StoreError) -> Int64 {
     for (option, metrics) in run.options {
@@ -48,10 +48,8 @@ extension CapsimDatabase {
         }
         return id
       }
-    } catch let error as StoreError {
-      throw error
     } catch {
-      throw StoreError.database(reason: Self.reason(error))
+      throw storeError(error)
     }
   }
 
@@ -124,14 +122,14 @@ extension CapsimDatabase {
   }
 
   /// The overrides stored as ``overridesJSON(_:)``.
-  static func overrides(json: String) throws(StoreError) -> [ScenarioOverride] {
+  static func overrides(json: String) throws(StoredDataProblem) -> [ScenarioOverride] {
     do {
       let entries = try JSONDecoder().decode([[String: String]].self, from: Data(json.utf8))
       return entries.enumerated().map { index, entry in
         ScenarioOverride(number: index + 1, path: entry["path"] ?? "", value: entry["value"] ?? "")
       }
     } catch {
-      throw StoreError.database(reason: "a stored run's overrides are not valid JSON: \(error)")
+      throw StoredDataProblem(reason: "a stored run's overrides are not valid JSON: \(error)")
     }
   }
 

@@ -15,6 +15,12 @@ public enum StoreError: Error, Equatable, Sendable {
   case readOnly(path: String)
   /// SQLite could not open or migrate the file.
   case cannotOpen(path: String, reason: String)
+  /// The file is damaged: SQLite's integrity check (run before every write) or a read found it
+  /// malformed; `detail` is SQLite's own description. Nothing was written to it.
+  case damaged(path: String, detail: String)
+  /// The database has schema migrations this capsim does not know: a newer capsim created or upgraded
+  /// it. It is refused unread and unchanged.
+  case newerDatabase(path: String, migrations: [String])
   /// No platform, sample set or price has this name; `known` lists the names that do exist.
   case unknownName(kind: String, name: String, known: [String])
   /// A name given to `capsim init` (named by its option, e.g. `--dedicated`) that does not exist or
@@ -26,8 +32,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case invalidRun(reason: String)
   /// The embedded default data set was rejected by the importers (a build problem, not a user one).
   case defaultDataRejected(ImportError)
-  /// SQLite reported an error.
-  case database(reason: String)
+  /// SQLite reported an error, or a stored value cannot be read back, in the database at `path`.
+  case database(path: String, reason: String)
 }
 
 // MARK: - Diagnostics
@@ -70,6 +76,24 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
         location: SourceLocation(file: path), message: "cannot open the database: \(reason)",
         help: "check that the file is a capsim SQLite database and that it is readable and writable"
       )
+    case .damaged(let path, let detail):
+      return Diagnostic(
+        location: SourceLocation(file: path),
+        message: "the database file is damaged (SQLite: \(detail)); nothing was written to it",
+        help:
+          "restore it from a backup, or give --db a new file name to start a new database from the "
+          + "bundled data")
+    case .newerDatabase(let path, let migrations):
+      let named = migrations.map { "'\($0)'" }.joined(separator: ", ")
+      return Diagnostic(
+        location: SourceLocation(file: path),
+        message:
+          "the database was created or upgraded by a newer capsim: it has schema "
+          + "migration\(migrations.count == 1 ? "" : "s") \(named), which this capsim does not know; "
+          + "it was left unchanged",
+        help:
+          "use it with that newer capsim (or a later one), or give --db another file for this capsim"
+      )
     case .unknownName(let kind, let name, let known):
       return Diagnostic(
         location: nil, message: "unknown \(kind) '\(name)'",
@@ -89,9 +113,9 @@ extension StoreError: DiagnosticConvertible, CustomStringConvertible {
         location: error.location,
         message: "the built-in data set is invalid: \(error.diagnostic.message)",
         help: "this is a build problem: regenerate it with scripts/embed-default-data.sh")
-    case .database(let reason):
+    case .database(let path, let reason):
       return Diagnostic(
-        location: nil, message: "database error: \(reason)",
+        location: SourceLocation(file: path), message: "database error: \(reason)",
         help:
           "nothing was changed; check free disk space and the file's permissions, then run again")
     }

@@ -161,7 +161,7 @@ extension CapsimDatabase {
       guard code == SQLITE_DONE else {
         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
         _ = sqlite3_reset(handle)
-        throw StoreError.database(
+        throw StoredDataProblem(
           reason: "inserting value \(index + 1) of '\(set.name)': \(message)")
       }
     }
