@@ -19,6 +19,8 @@ extension CapsimDatabase {
         SourceLocation(file: "--set"), reason: "the sample-set name is empty",
         help: "name the set the values are stored as, e.g. --set sleep-1")
     }
+    try PrintableText.check(option: name, flag: "--set")
+    try PrintableText.check(option: platform, flag: "--platform")
     do {
       try SampleSetCollector.validateMetric(metric, at: SourceLocation(file: "--metric"))
     } catch {

@@ -36,11 +36,11 @@ extension CapsimDatabase {
     try table.forEachRow { fields, start, reader in
       func text(_ column: Int, required: Bool) throws -> String {
         let value = reader.trimmedString(fields[column])
+        let location = reader.location(of: fields[column], record: start, name: columns[column])
         if required, value.isEmpty {
-          throw ImportError.emptyValue(
-            reader.location(of: fields[column], record: start, name: columns[column]),
-            help: "every platform needs a \(columns[column])")
+          throw ImportError.emptyValue(location, help: "every platform needs a \(columns[column])")
         }
+        try PrintableText.check(value, at: location, multiline: column == descriptionColumn)
         return value
       }
       let name = try text(nameColumn, required: true)

@@ -31,6 +31,9 @@ extension CapsimDatabase {
   static func parsePrices(_ source: ImportSource, options: PriceImportOptions) throws -> (
     [PriceParser.Row], ImportSummary
   ) {
+    for (text, flag) in [(options.provider, "--provider"), (options.source, "--source")] {
+      if let text { try PrintableText.check(option: text, flag: flag) }
+    }
     switch try detectPriceFormat(source, options: options) {
     case .csv:
       return (

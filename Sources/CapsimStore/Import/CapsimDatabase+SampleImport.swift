@@ -54,6 +54,7 @@ extension CapsimDatabase {
   {
     let format = detectSampleFormat(source, options: options)
     try options.checkApplicable(to: format, file: source.fileName)
+    try options.checkPrintable()
     switch format {
     case .csv: return try SampleParser.parseDocumentedCSV(source)
     case .jsonLines: return try SampleParser.parseJSONLines(source)

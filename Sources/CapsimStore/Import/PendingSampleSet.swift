@@ -59,6 +59,8 @@ struct SampleSetCollector {
       return index
     }
     try Self.validateMetric(metric, at: fieldLocation("metric"))
+    try PrintableText.check(name, at: fieldLocation("sample_set"))
+    try PrintableText.check(platform, at: fieldLocation("platform"))
     sets.append(
       PendingSampleSet(
         name: name, platform: platform, metric: metric, unit: unit, location: location))

@@ -92,7 +92,11 @@ extension PriceParser {
     let generation = table.index(of: "Generation")
     var rows: [CatalogRow] = []
     try table.forEachRow(absorbingExtraFieldsInto: generation) { fields, start, reader in
-      func text(_ name: String) -> String { reader.trimmedString(fields[index[name] ?? 0]) }
+      func text(_ name: String) throws(ImportError) -> String {
+        let value = reader.trimmedString(fields[index[name] ?? 0])
+        try PrintableText.check(value, at: location(index[name] ?? 0, name))
+        return value
+      }
       /// A size column read as a finite number ≥ 0, else `nil` (sizes only rank N1 hosts).
       func size(_ column: Int?) -> Double? {
         column.flatMap { Double(reader.trimmedString(fields[$0])) }.flatMap {
@@ -108,11 +112,11 @@ extension PriceParser {
         return try validatedNumber(
           value, reason: "prices must be ≥ 0", allowZero: true, at: location(column, name))
       }
-      let accelerator = text("AcceleratorName")
+      let accelerator = try text("AcceleratorName")
       var count: Double?
       if !accelerator.isEmpty {
         let countColumn = index["AcceleratorCount"] ?? 0
-        let countText = text("AcceleratorCount")
+        let countText = try text("AcceleratorCount")
         let countLocation = location(countColumn, "AcceleratorCount")
         let value = try validatedNumber(
           countText, reason: "an instance must have more than 0 accelerators",
@@ -128,9 +132,13 @@ extension PriceParser {
       let priceColumn = index["Price"] ?? 0
       rows.append(
         CatalogRow(
-          line: start.line, instance: text("InstanceType"), accelerator: accelerator, count: count,
-          region: text("Region"),
-          zone: zoneColumn.map { reader.trimmedString(fields[$0]) } ?? "",
+          line: start.line, instance: try text("InstanceType"), accelerator: accelerator,
+          count: count, region: try text("Region"),
+          zone: try zoneColumn.map { column throws(ImportError) in
+            let zone = reader.trimmedString(fields[column])
+            try PrintableText.check(zone, at: location(column, "AvailabilityZone"))
+            return zone
+          } ?? "",
           vCPUs: size(vCPUColumn), memoryGiB: size(memoryColumn),
           price: try price(priceColumn, "Price"),
           spot: try spotColumn.flatMap { column throws(ImportError) in

@@ -31,6 +31,7 @@ enum PriceParser {
         if required, value.isEmpty {
           throw ImportError.emptyValue(location(name), help: "every price needs a \(name)")
         }
+        try PrintableText.check(value, at: location(name))
         return value
       }
       func number(
@@ -86,7 +87,12 @@ enum PriceParser {
         amount: amount, unit: unit, gpusPerUnit: gpus, minimumTermMonths: term, setupFee: fee,
         currency: currency,
         effectiveDate: date, source: try text("source"),
-        region: regionColumn.map { reader.trimmedString(fields[$0]) } ?? "")
+        region: try regionColumn.map { column throws(ImportError) in
+          let region = reader.trimmedString(fields[column])
+          try PrintableText.check(
+            region, at: reader.location(of: fields[column], record: start, name: "region"))
+          return region
+        } ?? "")
       if let violation = PriceLimits.violations(of: quote).first {
         let field = violation.field
         throw ImportError.invalidValue(

@@ -138,6 +138,19 @@ extension SampleImportOptions {
     ]
   }
 
+  /// Refuses a set name, platform, GPU model or provider with a control character (``PrintableText``).
+  ///
+  /// - Throws: ``ImportError/invalidOption(_:reason:help:)`` located at the option's flag.
+  func checkPrintable() throws(ImportError) {
+    for (text, flag) in [
+      (sampleSetName, "--set"), (platform, "--platform"),
+      (createMissingPlatforms?.gpuModel, "--gpu-model"),
+      (createMissingPlatforms?.provider, "--provider"),
+    ] {
+      if let text { try PrintableText.check(option: text, flag: flag) }
+    }
+  }
+
   /// Refuses options that mean nothing for `format` (a `--where` on capsim's own CSV used to be ignored,
   /// every row stored): one error naming every such option, where each applies, and what to do.
   ///
