@@ -74,4 +74,59 @@ struct ImportCommandTests {
 
         """)
   }
+
+  /// The second error used to be printed on the first one's `help:` line; a CSV file read as JSON
+  /// Lines is now one error.
+  @Test func aCSVFileGivenFormatJSONLIsOneError() throws {
+    let (directory, database) = try Self.setUp()
+    let csv = try Self.file(
+      "s_ok.csv", Self.samples + "\nfz,cloud-h100-shared,step_time,s,2\n", in: directory)
+    try Self.expectRefused(
+      ["import", "samples", csv, "--format", "jsonl", "--db", database], database: database,
+      expected: """
+        \(csv):1:1: error: the file is not JSON Lines: no line of it is a JSON object (line 1 starts \
+        'sample_set,platform,metric,uni…')
+        help: it was read as jsonl because of --format jsonl: leave --format out to detect the layout, \
+        or give the file's own (csv, hyperfine or table)
+
+        """)
+  }
+
+  /// There is no `--name` flag.
+  @Test func aTableImportWithoutSetNamesTheSetFlag() throws {
+    let (directory, database) = try Self.setUp()
+    let csv = try Self.file("t.csv", "duration\n1\n", in: directory)
+    try Self.expectRefused(
+      [
+        "import", "samples", csv, "--value-column", "duration", "--platform", "cloud-h100-shared",
+        "--db", database,
+      ], database: database,
+      expected: """
+        --set: error: --set is required to import an arbitrary CSV
+        help: name the sample set to create, e.g. --set helios-job-time
+
+        """)
+  }
+
+  /// A header without rows exited 0 with no output for prices and platforms.
+  @Test(arguments: [
+    (
+      "prices", "price",
+      "name,provider,gpu_model,pricing_model,amount,unit,gpus_per_unit,"
+        + "minimum_term_months,setup_fee,currency,effective_date,source,region\n"
+    ),
+    ("platforms", "platform", "name,kind,gpu_model,provider,description\n"),
+    ("samples", "sample", "sample_set,platform,metric,unit,value,gpu_count,recorded_at,run_id\n"),
+  ])
+  func aHeaderOnlyFileIsAnError(command: String, kind: String, header: String) throws {
+    let (directory, database) = try Self.setUp()
+    let csv = try Self.file("h.csv", header, in: directory)
+    let help =
+      kind == "sample"
+      ? "a sample file needs at least one value"
+      : "a \(kind) file needs at least one row below its header"
+    try Self.expectRefused(
+      ["import", command, csv, "--db", database], database: database,
+      expected: "\(csv): error: the file has no data rows\nhelp: \(help)\n")
+  }
 }

@@ -14,6 +14,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var message: String
   /// How to fix it, if there is something useful to say.
   public var help: String?
+  /// Lines printed as they are after the `help:` line (or after the message when there is no help), such
+  /// as the next diagnostics of a file with several bad rows.
+  public var following: [String] = []
 
   /// Creates a diagnostic.
   public init(location: SourceLocation?, message: String, help: String? = nil) {
@@ -34,6 +37,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
     text += message
     if let help { text += "\nhelp: \(help)" }
+    for line in following { text += "\n" + line }
     return text
   }
 }

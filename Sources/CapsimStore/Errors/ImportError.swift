@@ -34,6 +34,11 @@ public indirect enum ImportError: Error, Equatable, Sendable {
   case invalidJSON(SourceLocation, reason: String)
   /// The file's format cannot be recognised or does not match the requested one.
   case unrecognisedFormat(SourceLocation, reason: String)
+  /// The file is not in the layout it is read as (a CSV file given `--format jsonl`): one error for the
+  /// whole file instead of one per line; `help` says how the layout was chosen and what to do.
+  case wrongLayout(SourceLocation, reason: String, help: String)
+  /// The file has a header but no data rows; `kind` is `price` or `platform`.
+  case noDataRows(SourceLocation, kind: String)
   /// An import option is missing or invalid for this format (location names the option).
   case invalidOption(SourceLocation, reason: String, help: String)
   /// The file cannot be read.
@@ -58,7 +63,8 @@ public indirect enum ImportError: Error, Equatable, Sendable {
       .emptyValue(let location, _), .unknownName(let location, _, _, _),
       .emptySampleSet(let location, _), .alreadyExists(let location, _, _),
       .duplicateInFile(let location, _, _, _), .invalidJSON(let location, _),
-      .unrecognisedFormat(let location, _), .invalidOption(let location, _, _),
+      .unrecognisedFormat(let location, _), .wrongLayout(let location, _, _),
+      .noDataRows(let location, _), .invalidOption(let location, _, _),
       .unreadable(let location, _), .strayByteOrderMark(let location),
       .nulByte(let location), .invalidUTF8(let location, _):
       return location
@@ -134,6 +140,12 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
       return Diagnostic(
         location: location, message: reason,
         help: "name the format explicitly (see docs/data-formats.md for the accepted layouts)")
+    case .wrongLayout(let location, let reason, let help):
+      return Diagnostic(location: location, message: reason, help: help)
+    case .noDataRows(let location, let kind):
+      return Diagnostic(
+        location: location, message: "the file has no data rows",
+        help: "a \(kind) file needs at least one row below its header")
     case .invalidOption(let location, let reason, let help):
       return Diagnostic(location: location, message: reason, help: help)
     case .unreadable(let location, let reason):
@@ -161,10 +173,13 @@ extension ImportError: DiagnosticConvertible, CustomStringConvertible {
           "re-save the file as UTF-8 (from Latin-1: iconv -f latin1 -t utf-8 FILE > NEW); nothing was imported"
       )
     case .several(let errors, let omitted):
+      // The others follow the first one's help line (a first one without help used to put the second
+      // on a `help:` line).
       var first = errors.first?.diagnostic ?? Diagnostic(location: nil, message: "no errors")
-      var rest = errors.dropFirst().map(\.diagnostic.description)
-      if omitted > 0 { rest.append("and \(omitted) more error\(omitted == 1 ? "" : "s")") }
-      first.help = ([first.help].compactMap { $0 } + rest).joined(separator: "\n")
+      first.following += errors.dropFirst().map(\.diagnostic.description)
+      if omitted > 0 {
+        first.following.append("and \(omitted) more error\(omitted == 1 ? "" : "s")")
+      }
       return first
     }
   }

@@ -63,6 +63,9 @@ extension CapsimDatabase {
         summary: try descriptionColumn.map { try text($0, required: false) } ?? "")
       parsed.append((platform, nameLocation))
     }
+    if parsed.isEmpty {
+      throw ImportError.noDataRows(SourceLocation(file: source.fileName), kind: "platform")
+    }
     var summary = ImportSummary(file: source.fileName)
     for (platform, location) in parsed {
       if let existing = try fetchPlatform(db, named: platform.name) {

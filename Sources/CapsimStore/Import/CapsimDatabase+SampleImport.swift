@@ -55,11 +55,15 @@ extension CapsimDatabase {
     let format = detectSampleFormat(source, options: options)
     try options.checkApplicable(to: format, file: source.fileName)
     try options.checkPrintable()
+    let forced = options.format != nil
     switch format {
-    case .csv: return try SampleParser.parseDocumentedCSV(source)
-    case .jsonLines: return try SampleParser.parseJSONLines(source)
+    case .csv, .table:
+      try SampleParser.rejectJSON(source, as: format, forced: forced)
+      return format == .csv
+        ? try SampleParser.parseDocumentedCSV(source)
+        : try SampleParser.parseTable(source, options: options)
+    case .jsonLines: return try SampleParser.parseJSONLines(source, forced: forced)
     case .hyperfine: return try SampleParser.parseHyperfine(source, options: options)
-    case .table: return try SampleParser.parseTable(source, options: options)
     }
   }
 

@@ -56,6 +56,9 @@ extension PriceParser {
       dateText, latest: options.latestEffectiveDate, at: SourceLocation(file: "--effective-date"))
     let currency = try validatedCurrency(options.currency, at: SourceLocation(file: "--currency"))
     let (catalogRows, recovered) = try readCatalogRows(source)
+    if catalogRows.isEmpty {
+      throw ImportError.noDataRows(SourceLocation(file: source.fileName), kind: "SkyPilot catalog")
+    }
     let provider = try catalogProvider(source, rows: catalogRows, options: options)
     var builder = SkyPilotPriceBuilder(
       provider: provider, currency: currency, date: date,

@@ -101,6 +101,9 @@ enum PriceParser {
       }
       rows.append((quote, location("name")))
     }
+    if rows.isEmpty {
+      throw ImportError.noDataRows(SourceLocation(file: source.fileName), kind: "price")
+    }
     return rows
   }
 

@@ -98,6 +98,55 @@ enum SampleParser {
     text.isEmpty ? nil : text
   }
 
+  // MARK: - Layout mismatches
+
+  /// Refuses, as CSV, a file that starts with `{`: JSON Lines or hyperfine output given `--format csv`
+  /// (or `table`), which the CSV reader would report as a stray quote with advice on quoting.
+  static func rejectJSON(_ source: ImportSource, as format: SampleFormat, forced: Bool)
+    throws(ImportError)
+  {
+    var bytes = source.bytes[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    guard let start = bytes.firstIndex(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }),
+      bytes[start] == UInt8(ascii: "{")
+    else { return }
+    let line = 1 + bytes[..<start].count(where: { $0 == 10 })
+    throw ImportError.wrongLayout(
+      SourceLocation(file: source.fileName, line: line, column: 1),
+      reason: "the file is not CSV: it starts with '{', like JSON",
+      help: layoutHelp(format, forced: forced))
+  }
+
+  /// How a layout was chosen and what to do when the file is not in it.
+  static func layoutHelp(_ format: SampleFormat, forced: Bool) -> String {
+    let others = SampleFormat.allCases.filter { $0 != format }.map(\.rawValue)
+    let name = others.dropLast().joined(separator: ", ") + " or " + (others.last ?? "")
+    if forced {
+      return "it was read as \(format.rawValue) because of --format \(format.rawValue): leave "
+        + "--format out to detect the layout, or give the file's own (\(name))"
+    }
+    switch format {
+    case .jsonLines:
+      return "a .jsonl or .ndjson file is read as JSON Lines, one JSON object per line; if this "
+        + "file has another layout, name it with --format (\(name))"
+    case .hyperfine:
+      return "a .json file is read as hyperfine --export-json output; if this file has another "
+        + "layout, name it with --format (\(name))"
+    case .csv, .table:
+      return
+        "a table import (--value-column) reads a CSV file; for JSON Lines or hyperfine output, "
+        + "leave --value-column out"
+    }
+  }
+
+  /// The start of a line for a message: up to 30 characters, control characters escaped, in quotes.
+  static func snippet(_ line: ArraySlice<UInt8>) -> String {
+    let text = String(decoding: line, as: UTF8.self).trimmingSpaces()
+    let head = text.prefix(30)
+    return "'" + escapingControlCharacters(String(head)) + (head.count < text.count ? "…" : "")
+      + "'"
+  }
+
   /// Rejects a file that produced no sample set at all.
   static func nonEmpty(_ sets: [PendingSampleSet], file: String) throws(ImportError)
     -> [PendingSampleSet]

@@ -5,11 +5,19 @@ extension SampleParser {
 
   /// JSON Lines: one object per non-blank line with the keys of the CSV format; `value` and
   /// `gpu_count` are numbers (or numeric strings), the rest strings.
-  static func parseJSONLines(_ source: ImportSource) throws -> [PendingSampleSet] {
+  ///
+  /// A file none of whose lines starts with `{` (a CSV file given `--format jsonl`) is one
+  /// ``ImportError/wrongLayout(_:reason:help:)``, not an error per line; `forced` says whether the
+  /// layout was named with `--format`.
+  static func parseJSONLines(_ source: ImportSource, forced: Bool = false) throws
+    -> [PendingSampleSet]
+  {
     var collector = SampleSetCollector()
     var lineNumber = 0
     var scales: [String: Double] = [:]
     var rowErrors = RowErrors()
+    var firstLine: (number: Int, text: ArraySlice<UInt8>)?
+    var anObject = false
     for rawLine in source.bytes.split(
       separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     {
@@ -23,6 +31,10 @@ extension SampleParser {
         }
         line = line.dropFirst(3)
       }
+      if let first = line.first(where: { $0 != 32 && $0 != 9 && $0 != 13 }) {
+        if firstLine == nil { firstLine = (lineNumber, line) }
+        if first == UInt8(ascii: "{") { anObject = true }
+      }
       if let offset = UTF8Text.firstInvalidByte(in: line) {
         let (_, column) = JSONSyntax.lineAndColumn(of: offset - line.startIndex, in: line)
         rowErrors.record(
@@ -35,6 +47,14 @@ extension SampleParser {
         try parseJSONLine(
           line, number: lineNumber, file: source.fileName, into: &collector, scales: &scales)
       }
+    }
+    if !anObject, let (number, text) = firstLine {
+      throw ImportError.wrongLayout(
+        SourceLocation(file: source.fileName, line: number, column: 1),
+        reason:
+          "the file is not JSON Lines: no line of it is a JSON object (line \(number) starts "
+          + "\(snippet(text)))",
+        help: layoutHelp(.jsonLines, forced: forced))
     }
     try rowErrors.throwIfAny()
     let sets = try nonEmpty(collector.sets, file: source.fileName)
@@ -112,6 +132,16 @@ extension SampleParser {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     if let failure = JSONSyntax.firstError(in: bytes) {
       let (line, column) = JSONSyntax.lineAndColumn(of: failure.offset, in: bytes)
+      let start = bytes.firstIndex { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
+      if let start, bytes[start] != UInt8(ascii: "{") {
+        let lineEnd = bytes[start...].firstIndex(of: 10) ?? bytes.endIndex
+        throw ImportError.wrongLayout(
+          SourceLocation(file: file, line: line, column: column),
+          reason:
+            "the file is not hyperfine JSON: it does not start with '{' (line \(line) starts "
+            + "\(snippet(bytes[start..<lineEnd])))",
+          help: layoutHelp(.hyperfine, forced: options.format != nil))
+      }
       throw ImportError.invalidJSON(
         SourceLocation(file: file, line: line, column: column), reason: failure.reason)
     }

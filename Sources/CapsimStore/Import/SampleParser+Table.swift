@@ -21,7 +21,8 @@ extension SampleParser {
     }
     let valueName = try option(
       options.valueColumn, "--value-column", "name the column that holds the durations")
-    let setName = try option(options.sampleSetName, "--name", "name the sample set to create")
+    let setName = try option(
+      options.sampleSetName, "--set", "name the sample set to create, e.g. --set helios-job-time")
     let platform = try option(
       options.platform, "--platform", "name the platform the values were measured on")
     let metric = options.metric ?? "job_time"
@@ -65,7 +66,7 @@ extension SampleParser {
       try column(name, flag: "--gpu-count-column")
     }
     let recordedColumn = try options.recordedAtColumn.map { name throws(ImportError) in
-      try column(name, flag: "--recorded-at-column")
+      try column(name, flag: "--timestamp-column")
     }
     let runColumn = try options.runIDColumn.map { name throws(ImportError) in
       try column(name, flag: "--run-id-column")
