@@ -29,6 +29,20 @@ struct DurationMeanTests {
     #expect(abs(duration.mean - exp(-1)) <= 1e-8, "\(duration.mean)")
   }
 
+  /// A smoothed bootstrap whose values include 0 is not reflected, so its kernels reach below 0: the mean
+  /// of its draws is that of the mixture of N(xᵢ, h²) cut at 0, term by term the normal closed form.
+  @Test func smoothedBootstrapReachingBelowZeroMatchesTheMixture() throws {
+    let values = [0.0, 0.5, 1, 2, 3, 5]
+    let kernel = try EmpiricalDistribution(
+      values: values, smoothing: .gaussianKernel(bandwidth: 0.8))
+    #expect(!kernel.reflectsAtZero)
+    let expected =
+      values.map { Self.normalReference(mean: $0, sd: 0.8) }.reduce(0, +) / Double(values.count)
+    let mean = ResolvedDuration.distribution(kernel).mean
+    #expect(abs(mean - expected) <= 1e-12 * expected, "\(mean) vs \(expected)")
+    #expect(mean > kernel.mean)
+  }
+
   /// A distribution without mass below 0 keeps its own mean, to the bit.
   @Test func noMassBelowZeroKeepsTheMean() throws {
     let normal = try NormalDistribution(mean: 1, standardDeviation: 0.02)

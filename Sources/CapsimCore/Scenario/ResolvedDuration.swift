@@ -30,6 +30,18 @@ public enum ResolvedDuration: Sendable {
   static func meanCutAtZero(_ distribution: any ContinuousDistribution) -> Double {
     let below = distribution.cdf(0)
     guard below > 0, below <= 1 else { return distribution.mean }
+    if let kernel = distribution as? EmpiricalDistribution, kernel.bandwidth > 0 {
+      // A smoothed bootstrap (not reflected, or it would have no mass below 0) is a mixture of N(xᵢ, h²):
+      // E[max(0, X)] = (1/n) Σ xᵢΦ(xᵢ/h) + hφ(xᵢ/h), in one pass (its quantiles each take a pass).
+      let h = kernel.bandwidth
+      var sum = 0.0
+      for value in kernel.sortedValues {
+        let z = value / h
+        sum +=
+          value * SpecialFunctions.standardNormalCDF(z) + h * SpecialFunctions.standardNormalPDF(z)
+      }
+      return sum / Double(kernel.sortedValues.count)
+    }
     let negative = MaximumMoments.integrate(
       quantile: { distribution.quantile(below * $0) }, gpus: 1, shift: 0
     ).mean
