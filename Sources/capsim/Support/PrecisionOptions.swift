@@ -18,7 +18,8 @@ struct PrecisionOptions: ParsableArguments {
     parsing: .unconditional,
     help: ArgumentHelp(
       "With a precision target (--precision or the scenario's precision key): the most trials to run "
-        + "(default 1,000,000)."))
+        + "(default 1,000,000; without --force, no more than the work budget of 2e8 simulated jobs allows)."
+    ))
   var maxTrials: Int?
 
   /// The largest relative half-width a target may ask for, as the scenario key allows: beyond it an
