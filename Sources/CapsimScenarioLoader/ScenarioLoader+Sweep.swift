@@ -7,7 +7,10 @@ extension ScenarioLoader {
 
   /// `sweep: [{vary: PATH, values: [a, b, c]}, {vary: PATH, from: F, to: T, step: S}]`: the inputs
   /// `capsim sweep` varies when no `--vary` is given (one or two).
-  static func readSweep(_ node: Node, problems: ProblemCollector) -> [SweepAxis] {
+  /// Two items may not vary the same input (`optionNames` says which option a name or position means).
+  static func readSweep(_ node: Node, optionNames: [String], problems: ProblemCollector)
+    -> [SweepAxis]
+  {
     guard case .sequence(let sequence) = node else {
       problems.add(
         .wrongType(
@@ -28,6 +31,7 @@ extension ScenarioLoader {
       return []
     }
     var axes: [SweepAxis] = []
+    var items: [(index: Int, node: Node)] = []
     for (index, item) in sequence.enumerated() {
       let path = "sweep[\(index)]"
       guard let reader = YAMLMappingReader(item, path: path, problems: problems) else { continue }
@@ -99,11 +103,29 @@ extension ScenarioLoader {
       }
       do {
         axes.append(try axis())
+        items.append((index, item))
       } catch {
         for problem in error.problems {
           problems.add(problem.relocated(to: problems.location(item, path)))
         }
       }
+    }
+    if let (first, second) = SweepAxis.firstRepeat(axes, optionNames: optionNames) {
+      let (a, b) = (axes[first], axes[second])
+      let same =
+        a.path == b.path ? "'\(a.path)'" : "the same input ('\(a.path)' and '\(b.path)')"
+      let (earlier, later) = ("sweep[\(items[first].index)]", "sweep[\(items[second].index)]")
+      problems.add(
+        .invalidValue(
+          problems.location(
+            items[second].node.mapping.flatMap { child("vary", in: $0) }, "\(later).vary"),
+          message:
+            "\(earlier) and \(later) both vary \(same); every point would take \(later)'s value, "
+            + "so \(earlier) would be ignored",
+          help:
+            "vary two different inputs; to sweep more values of one input, list them all in one "
+            + "item's 'values' (or its 'from', 'to' and 'step')"))
+      return []
     }
     return axes
   }

@@ -147,7 +147,10 @@ public enum ScenarioLoader {
     }
     let costs = top.mapping("costs").map(readCosts) ?? HiddenCostSettings()
     let maxPriceAge = top.integer("max_price_age_days")
-    let sweep = top.value("sweep").map { readSweep($0, problems: problems) } ?? []
+    let sweep =
+      top.value("sweep").map {
+        readSweep($0, optionNames: options.map(\.name), problems: problems)
+      } ?? []
     let precision = top.double("precision")
     let maximumTrials = top.integer("max_trials")
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }

@@ -115,6 +115,25 @@ struct SweepCommandTests {
         + "help: remove 'nodes', or choose a reserved or bare_metal price\n"
     ),
     BadSweep(
+      name: "one input varied twice",
+      arguments: [
+        "--vary", "workload.jobs_per_month=10,20", "--vary", "workload.jobs_per_month=30,40",
+      ],
+      expected:
+        "--vary: error: --vary 1 and --vary 2 both vary 'workload.jobs_per_month'; every point would take --vary 2's value, so --vary 1 would be ignored\n"
+        + "help: vary two different inputs; to sweep more values of one input, give them all in one --vary, e.g. 'workload.jobs_per_month=a,b,c,d' or FROM:TO:STEP\n"
+    ),
+    BadSweep(
+      name: "one option's key varied by name and by position",
+      arguments: [
+        "--vary", "options.bare-metal.duration_scale=1,1.1", "--vary",
+        "options[2].duration_scale=0.9",
+      ],
+      expected:
+        "--vary: error: --vary 1 and --vary 2 both vary the same input ('options.bare-metal.duration_scale' and 'options[2].duration_scale'); every point would take --vary 2's value, so --vary 1 would be ignored\n"
+        + "help: vary two different inputs; to sweep more values of one input, give them all in one --vary, e.g. 'options.bare-metal.duration_scale=a,b,c,d' or FROM:TO:STEP\n"
+    ),
+    BadSweep(
       name: "nothing to vary", arguments: [],
       expected:
         "--vary: error: nothing to vary\nhelp: give --vary PATH=FROM:TO:STEP (or PATH=a,b,c) once or twice, or a 'sweep:' section in the scenario\n"

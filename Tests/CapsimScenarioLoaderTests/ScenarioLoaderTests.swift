@@ -141,6 +141,18 @@ struct ScenarioLoaderTests {
         "help: list at least one value, e.g. 'values: [60, 80, 100]'",
       ]),
     BadCase(
+      name: "two sweep items on one input, by name and by position",
+      yaml: valid
+        + "\nsweep:\n  - vary: options.metal.nodes\n    values: [1, 2]\n"
+        + "  - vary: options[1].nodes\n    values: [3]\n",
+      expected: [
+        "bad.yaml:25:11: error: field 'sweep[1].vary': sweep[0] and sweep[1] both vary the same input "
+          + "('options.metal.nodes' and 'options[1].nodes'); every point would take sweep[1]'s value, so "
+          + "sweep[0] would be ignored",
+        "help: vary two different inputs; to sweep more values of one input, list them all in one "
+          + "item's 'values' (or its 'from', 'to' and 'step')",
+      ]),
+    BadCase(
       name: "a section among sweep values",
       yaml: valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: [1, {a: 2}]\n",
       expected: [

@@ -18,6 +18,16 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     self.values = values
   }
 
+  /// Parses the `--vary` flags' texts in order, labelled `--vary 1`, `--vary 2`, … in errors.
+  /// - Throws: ``ScenarioError`` naming the flag.
+  public static func parsing(varyFlags texts: [String]) throws(ScenarioError) -> [SweepAxis] {
+    var axes: [SweepAxis] = []
+    for (index, text) in texts.enumerated() {
+      axes.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
+    }
+    return axes
+  }
+
   /// Parses `PATH=FROM:TO:STEP` or `PATH=a,b,c`; `label` (for example `--vary 1`) names it in errors.
   ///
   /// `seed`, `trials` and `name` cannot be varied (``fixedKeys`` says why). A range needs finite
@@ -90,6 +100,51 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     self.values = try Self.listed(
       values, label: label, written: values.joined(separator: ", "))
     self.path = assignment.path
+  }
+
+  /// Throws when two of `axes` vary the same input: every point would take the later one's value, so
+  /// the earlier axis would be silently overridden. An option may be written by name or by position
+  /// (`options.metal.nodes` and `options[1].nodes` are the same input when option 1 is `metal`).
+  /// The axes are the `--vary` flags in order (`--vary 1`, `--vary 2`); the error names both.
+  /// - Throws: ``ScenarioError`` located at `--vary`.
+  public static func checkDistinct(_ axes: [SweepAxis], optionNames: [String])
+    throws(ScenarioError)
+  {
+    if let (first, second) = firstRepeat(axes, optionNames: optionNames) {
+      let (a, b) = (axes[first], axes[second])
+      let labels = axes.indices.map { "--vary \($0 + 1)" }
+      let same =
+        a.path == b.path ? "'\(a.path)'" : "the same input ('\(a.path)' and '\(b.path)')"
+      throw ScenarioError([
+        .invalidValue(
+          SourceLocation(file: "--vary"),
+          message:
+            "\(labels[first]) and \(labels[second]) both vary \(same); every point would take "
+            + "\(labels[second])'s value, so \(labels[first]) would be ignored",
+          help:
+            "vary two different inputs; to sweep more values of one input, give them all in one "
+            + "--vary, e.g. '\(a.path)=a,b,c,d' or FROM:TO:STEP")
+      ])
+    }
+  }
+
+  /// The positions of the first two axes that vary the same input, if any (see ``checkDistinct``).
+  public static func firstRepeat(_ axes: [SweepAxis], optionNames: [String]) -> (Int, Int)? {
+    let paths = axes.map { canonicalPath($0.path, optionNames: optionNames) }
+    for second in paths.indices {
+      if let first = paths[..<second].firstIndex(of: paths[second]) { return (first, second) }
+    }
+    return nil
+  }
+
+  /// `path` with an option named by its name written by its position: `options.metal.nodes` is
+  /// `options[1].nodes` when `optionNames[1]` is `metal`; other paths as they are.
+  static func canonicalPath(_ path: String, optionNames: [String]) -> String {
+    guard path.hasPrefix("options.") else { return path }
+    let rest = path.dropFirst("options.".count)
+    let name = rest.prefix { $0 != "." }
+    guard let index = optionNames.firstIndex(of: String(name)) else { return path }
+    return "options[\(index)]" + rest.dropFirst(name.count)
   }
 
   /// An error about the axis `label`.

@@ -46,10 +46,7 @@ struct SensitivityCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (loaded, store, resolved) = try scenario.load()
-      var axes: [SweepAxis] = []
-      for (index, text) in inputs.enumerated() {
-        axes.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
-      }
+      var axes = try SweepAxis.parsing(varyFlags: inputs)
       if axes.isEmpty { axes = loaded.uncertainty.tornadoAxes }
       let decision: DecisionMetric =
         metric == "saving" ? .saving : .metric(key: metric, option: option)

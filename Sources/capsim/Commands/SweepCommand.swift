@@ -34,10 +34,8 @@ struct SweepCommand: AsyncParsableCommand {
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
       let (loaded, store, resolved) = try scenario.load()
-      var parsed: [SweepAxis] = []
-      for (index, text) in axes.enumerated() {
-        parsed.append(try SweepAxis(parsing: text, label: "--vary \(index + 1)"))
-      }
+      let parsed = try SweepAxis.parsing(varyFlags: axes)
+      try SweepAxis.checkDistinct(parsed, optionNames: loaded.scenario.options.map(\.name))
       let swept = parsed.isEmpty ? loaded.scenario.sweep : parsed
       let engine = try scenario.engine(
         for: loaded, resolved: resolved, fixing: swept.map(\.path))
