@@ -56,4 +56,52 @@ struct SensitivityCommandTests {
       run.standardError.contains("--vary 2: error: '\(key)' cannot be varied: "),
       "\(run.standardError)")
   }
+
+  /// `--option` and `--metric` are never ignored: an unknown option, an option with the default
+  /// `saving` (which measures no single option), a metric the measured option lacks and an unknown
+  /// metric are each one error saying what exists.
+  @Test(arguments: [
+    (
+      ["--option", "nope"],
+      "--option: error: the scenario has no option named 'nope'\n"
+        + "help: the scenario's options: neocloud-on-demand, bare-metal\n"
+    ),
+    (
+      ["--option", "bare-metal"],
+      "--option: error: --option applies to a metric of one option, but the metric is 'saving' (the "
+        + "default), which compares the recommended option with the runner-up\n"
+        + "help: remove --option, or name the metric to measure, e.g. --metric total_cost --option "
+        + "bare-metal\n"
+    ),
+    (
+      ["--metric", "total_cost", "--option", "bare-metl"],
+      "--option: error: the scenario has no option named 'bare-metl'\n"
+        + "help: did you mean 'bare-metal'?\n"
+    ),
+    (
+      ["--metric", "utilisation"],
+      "--metric: error: option 'neocloud-on-demand' (the cheapest at base) has no metric 'utilisation'\n"
+        + "help: 'utilisation' is a metric of 'bare-metal': choose the option with --option, e.g. "
+        + "--option bare-metal\n"
+    ),
+    (
+      ["--metric", "nosuch"],
+      "--metric: error: no option has a metric 'nosuch'\n"
+        + "help: use 'saving' (the default) or a metric key of the scenario's options: "
+        + "cost_billing_rounding, cost_commitment,"
+    ),
+  ])
+  func metricAndOptionAreChecked(arguments: [String], expected: String) throws {
+    let database = try Fixtures.temporaryDirectory().appendingPathComponent("c.sqlite").path
+    let run = try CapsimExecutable.run(
+      [
+        "sensitivity", "scenarios/borderline-growing-team.yaml", "--db", database, "--trials", "20",
+        "--vary", "workload.jobs_per_month=70,110",
+      ] + arguments)
+    #expect(run.exitCode == 64)
+    #expect(run.standardOutput.isEmpty)
+    let stderr = run.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("capsim: created") }.joined(separator: "\n")
+    #expect(stderr.hasPrefix(expected), "\(stderr)")
+  }
 }

@@ -98,7 +98,10 @@ public struct Tornado: Sendable {
           throw TornadoError.unknownOption(name, known: base.options.map(\.name))
         }
         guard found.metric(key) != nil else {
-          throw TornadoError.unknownMetric(key, known: found.metrics.map(\.key))
+          throw TornadoError.unknownMetric(
+            key, option: name, optionGiven: option != nil,
+            known: Set(base.options.flatMap { $0.metrics.map(\.key) }).sorted(),
+            otherOptionsWithIt: base.options.filter { $0.metric(key) != nil }.map(\.name))
         }
         options = [name]
       }
@@ -127,7 +130,7 @@ public struct Tornado: Sendable {
           value: comparison.meanSaving, standardError: comparison.meanSavingStandardError)
       case .metric(let key, _):
         guard let found = try option(options[0]).metric(key) else {
-          throw TornadoError.unknownMetric(key, known: [])
+          throw TornadoError.metricMissingAtAnEnd(key, option: options[0])
         }
         return found.estimate
       }
@@ -142,4 +145,23 @@ public enum DecisionMetric: Sendable, Hashable, Codable {
   case saving
   /// A metric of one option (`nil`: the cheapest at the base), e.g. `total_cost`, `deadline_hit_rate`.
   case metric(key: String, option: String?)
+
+  /// The metric `capsim sensitivity --metric KEY [--option NAME]` names: `saving` or a metric key of one
+  /// option, checked against the scenario's option names before anything runs.
+  ///
+  /// - Throws: ``TornadoError/unknownOption(_:known:)`` for an option the scenario does not have, and
+  ///   ``TornadoError/optionWithoutMetric(_:)`` for an option given with `saving`, which compares two
+  ///   options the base run picks, so that no flag is silently ignored. Whether the option has the
+  ///   metric is known only from the base run (``Tornado/run(inputs:metric:overrides:scenario:)``).
+  public init(metric key: String, option: String?, optionNames: [String]) throws(TornadoError) {
+    if let option, !optionNames.contains(option) {
+      throw .unknownOption(option, known: optionNames)
+    }
+    if key == "saving" {
+      if let option { throw .optionWithoutMetric(option) }
+      self = .saving
+    } else {
+      self = .metric(key: key, option: option)
+    }
+  }
 }

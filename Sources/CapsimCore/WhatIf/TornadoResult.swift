@@ -85,8 +85,14 @@ public enum TornadoError: Error, Sendable, Hashable, DiagnosticConvertible {
   case needsTwoOptions
   /// No option of that name.
   case unknownOption(String, known: [String])
-  /// No metric of that key.
-  case unknownMetric(String, known: [String])
+  /// `option` (named with `--option`, or else the cheapest at base) has no metric `key`; `known` are
+  /// its metric keys, `otherOptionsWithIt` the options that have one.
+  case unknownMetric(
+    String, option: String, optionGiven: Bool, known: [String], otherOptionsWithIt: [String])
+  /// The option had the metric at base but not at an input's end (an end changed its kind of price).
+  case metricMissingAtAnEnd(String, option: String)
+  /// `--option` given with the `saving`, which measures no single option.
+  case optionWithoutMetric(String)
 
   /// The problem with a fix-it hint.
   public var diagnostic: Diagnostic {
@@ -106,13 +112,52 @@ public enum TornadoError: Error, Sendable, Hashable, DiagnosticConvertible {
         location: nil, message: "the saving compares two options; the scenario has one",
         help: "add an option, or choose --metric total_cost")
     case .unknownOption(let name, let known):
+      let close = NameSuggestions.nearest(to: name, in: known)
       return Diagnostic(
-        location: SourceLocation(file: "--option"), message: "no option named '\(name)'",
-        help: NameSuggestions.help(for: name, kind: "option", known: known))
-    case .unknownMetric(let key, let known):
+        location: SourceLocation(file: "--option"),
+        message: "the scenario has no option named '\(name)'",
+        help: close.isEmpty
+          ? "the scenario's options: " + Self.listed(known)
+          : "did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?")
+    case .unknownMetric(let key, let option, let optionGiven, let known, let others):
+      let whose = optionGiven ? "option '\(option)'" : "option '\(option)' (the cheapest at base)"
+      if !others.isEmpty {
+        return Diagnostic(
+          location: SourceLocation(file: "--metric"),
+          message: "\(whose) has no metric '\(key)'",
+          help: "'\(key)' is a metric of " + others.map { "'\($0)'" }.joined(separator: ", ")
+            + ": choose the option with --option, e.g. --option \(others[0])")
+      }
+      let close = NameSuggestions.nearest(to: key, in: known)
       return Diagnostic(
-        location: SourceLocation(file: "--metric"), message: "no metric '\(key)'",
-        help: NameSuggestions.help(for: key, kind: "metric", known: known))
+        location: SourceLocation(file: "--metric"),
+        message: "no option has a metric '\(key)'",
+        help: close.isEmpty
+          ? "use 'saving' (the default) or a metric key of the scenario's options: "
+            + known.sorted().joined(separator: ", ")
+          : "did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?")
+    case .metricMissingAtAnEnd(let key, let option):
+      return Diagnostic(
+        location: SourceLocation(file: "--metric"),
+        message:
+          "option '\(option)' has a metric '\(key)' at base but not at an input's end (the end "
+          + "changes what kind of option it is)",
+        help: "measure a metric every end has, e.g. --metric total_cost")
+    case .optionWithoutMetric(let option):
+      return Diagnostic(
+        location: SourceLocation(file: "--option"),
+        message:
+          "--option applies to a metric of one option, but the metric is 'saving' (the default), "
+          + "which compares the recommended option with the runner-up",
+        help:
+          "remove --option, or name the metric to measure, e.g. --metric total_cost --option \(option)"
+      )
     }
+  }
+
+  /// `names` joined with commas: the first 20, then how many more.
+  static func listed(_ names: [String]) -> String {
+    let shown = names.prefix(20).joined(separator: ", ")
+    return names.count > 20 ? shown + " and \(names.count - 20) more" : shown
   }
 }

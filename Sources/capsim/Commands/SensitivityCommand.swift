@@ -38,7 +38,10 @@ struct SensitivityCommand: AsyncParsableCommand {
       valueName: "key"))
   var metric: String = "saving"
 
-  @Option(help: "The option whose --metric is measured (default: the cheapest at base).")
+  @Option(
+    help:
+      "The option whose --metric is measured (default: the cheapest at base); not with the default 'saving', which compares two options."
+  )
   var option: String?
 
   @OptionGroup var output: OutputOptions<SensitivityDocument>
@@ -48,8 +51,8 @@ struct SensitivityCommand: AsyncParsableCommand {
       let (loaded, store, resolved) = try scenario.load()
       var axes = try SweepAxis.parsing(varyFlags: inputs)
       if axes.isEmpty { axes = loaded.uncertainty.tornadoAxes }
-      let decision: DecisionMetric =
-        metric == "saving" ? .saving : .metric(key: metric, option: option)
+      let decision = try DecisionMetric(
+        metric: metric, option: option, optionNames: loaded.scenario.options.map(\.name))
       let tornado = Tornado(engine: scenario.engine)
       var result = try await tornado.run(
         inputs: axes, metric: decision, overrides: loaded.overrides
