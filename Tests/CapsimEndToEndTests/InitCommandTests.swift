@@ -28,6 +28,30 @@ struct InitCommandTests {
     #expect(again.exitCode != 0 && again.standardError.contains("--force"))
   }
 
+  /// `--force` guards a regular file (followed through a link) and is refused with init's own usage
+  /// line; a device is written in place, as README's "Output goes where you point it" says, without it.
+  @Test func forceGuardsRegularFilesOnly() throws {
+    let file = directory.appendingPathComponent("mine.yaml").path
+    try "keep me\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let link = directory.appendingPathComponent("link.yaml").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+    for path in [file, link] {
+      let refused = try CapsimExecutable.run(["init", "-o", path, "--db", database])
+      #expect(refused.exitCode == 64)
+      #expect(
+        refused.standardError.hasPrefix(
+          "Error: \(path) exists; pass --force to overwrite it\nUsage: capsim init ["),
+        "\(refused.standardError)")
+      #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me\n")
+    }
+    let device = try CapsimExecutable.run(["init", "-o", "/dev/null", "--db", database])
+    #expect(device.exitCode == 0, "\(device.standardError)")
+    #expect(!device.standardError.contains("run it with"), "\(device.standardError)")
+    let forced = try CapsimExecutable.run(["init", "-o", link, "--force", "--db", database])
+    #expect(forced.exitCode == 0, "\(forced.standardError)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("# Starter scenario"))
+  }
+
   @Test func chosenNamesAreUsedAndUnknownOnesSuggested() throws {
     let chosen = try CapsimExecutable.run([
       "init", "--shared", "lambda-a100-sxm4-40gb-1x-on-demand", "--dedicated",

@@ -47,6 +47,16 @@ public enum OutputFile {
     _ = try resolve(path)
   }
 
+  /// Whether `path` names an existing regular file (a link is followed to its target), which a write
+  /// replaces: what a command that will not overwrite a file without being told (`capsim init` without
+  /// `--force`) asks. Standard output (`-`), a path that does not exist yet, and what is written in place
+  /// (a device such as `/dev/null`, a FIFO, `/dev/stdout`, `/dev/fd/N`) are not. A path that cannot be
+  /// written answers false: a write then reports why.
+  public static func isExistingRegularFile(_ path: String) -> Bool {
+    guard path != "-", case .atomic(_, let existing)? = try? resolve(path) else { return false }
+    return existing != nil
+  }
+
   /// The same as ``write(_:to:)-(Data,String?)``, with a fault injected after the temporary file is
   /// written and before it is renamed (for tests of the failure path).
   static func write(_ data: Data, to path: String, failingAfterTemporaryWrite: Bool)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapsimReports
 import CapsimStore
 import Foundation
 
@@ -24,8 +25,17 @@ struct InitCommand: AsyncParsableCommand {
   var dedicatedSamples: String?
   @Option(name: .shortAndLong, help: "File to write (default: standard output).") var output:
     String?
-  @Flag(help: "Overwrite the output file if it exists.") var force = false
+  @Flag(
+    help:
+      "Replace the output file if it exists (a device such as /dev/null or a FIFO is written in place without it)."
+  ) var force = false
   @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    if let output, !force, OutputFile.isExistingRegularFile(output) {
+      throw ValidationError("\(output) exists; pass --force to overwrite it")
+    }
+  }
 
   func run() async throws {
     try await Diagnostics.reportingInputErrors {
@@ -35,11 +45,8 @@ struct InitCommand: AsyncParsableCommand {
       choice.samples = samples
       choice.dedicatedSamples = dedicatedSamples
       let text = try database.open().starterScenario(choice)
-      if let output, output != "-", !force, FileManager.default.fileExists(atPath: output) {
-        throw ValidationError("\(output) exists; pass --force to overwrite it")
-      }
       try OutputWriter.write(text, to: output)
-      if let output, output != "-" {
+      if let output, OutputFile.isExistingRegularFile(output) {
         Diagnostics.note("wrote \(output); run it with: capsim run \(output)")
       }
     }
