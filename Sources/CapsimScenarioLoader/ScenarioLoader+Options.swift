@@ -37,7 +37,9 @@ extension ScenarioLoader {
       return []
     }
     var options: [ScenarioOption] = []
-    var seenNames: Set<String> = []
+    // Each name's first option: its position and whether its name came from the file (an override's
+    // value carries no position).
+    var seenNames: [String: (index: Int, fromFile: Bool)] = [:]
     for (index, item) in sequence.enumerated() {
       problems.sourceMap.record(
         "options[\(index)]", line: item.mark?.line, column: item.mark?.column)
@@ -72,11 +74,24 @@ extension ScenarioLoader {
       let overflow = reader.mapping("overflow").flatMap(readOverflow)
       let provisioning = reader.mapping("provisioning").flatMap(readProvisioning)
       let migration = reader.mapping("migration").map(readMigration)
-      if let name, !seenNames.insert(name).inserted {
-        problems.add(
-          .invalidValue(
-            reader.location("name"), message: "option name '\(name)' is used twice",
-            help: "give each option a distinct name"))
+      if let name {
+        let fromFile = reader.value("name")?.mark != nil
+        if let first = seenNames[name] {
+          // Blame the name an override set (`--set options[0].name=…`), not the file's line that
+          // was right before it.
+          let location =
+            fromFile && !first.fromFile
+            ? problems.location(nil, "options[\(first.index)].name")
+            : reader.location("name")
+          problems.add(
+            .invalidValue(
+              location,
+              message:
+                "option name '\(name)' is used twice: by options[\(first.index)] and options[\(index)]",
+              help: "give each option a distinct name"))
+        } else {
+          seenNames[name] = (index, fromFile)
+        }
       }
       if let name, let duration, let price {
         var option = ScenarioOption(

@@ -33,19 +33,50 @@ public enum ScenarioLoader {
   public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError)
     -> LoadedScenario
   {
-    let text: String
+    let data: Data
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw ScenarioError([
         .invalidValue(
           SourceLocation(file: path), message: "cannot read the scenario file",
           help: FileManager.default.fileExists(atPath: path)
-            ? "check the file's permissions and that it is UTF-8 text"
+            ? "check the file's permissions and that it is a file, not a directory"
             : "check the path; example scenarios are in scenarios/")
       ])
     }
-    return try parse(yaml: text, file: path, overrides: overrides)
+    return try parse(yaml: try text(of: data, file: path), file: path, overrides: overrides)
+  }
+
+  /// `data` as UTF-8 text without a leading byte-order mark, or the problem at the line and column of
+  /// its first byte that is not UTF-8.
+  static func text(of data: Data, file: String) throws(ScenarioError) -> String {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        offset += encoded.count
+      case .emptyInput:
+        return String(decoding: bytes, as: UTF8.self)
+      case .error:
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let byte = String(format: "0x%02X", bytes[offset])
+        let (line, column) = position(after: String(decoding: bytes[..<offset], as: UTF8.self))
+        throw ScenarioError([
+          .invalidValue(
+            SourceLocation(file: file, line: line, column: column),
+            message: "the scenario file is not UTF-8 text: byte \(byte) here is not valid UTF-8",
+            help: utf16
+              ? "the file is UTF-16 (it starts with a byte-order mark): save it as UTF-8, e.g. "
+                + "'iconv -f UTF-16 -t UTF-8'"
+              : "save the file as UTF-8; from Latin-1, e.g. 'iconv -f LATIN1 -t UTF-8'")
+        ])
+      }
+    }
   }
 
   /// Parses and validates scenario YAML; `file` names it in diagnostics. `overrides` are applied to the
@@ -97,6 +128,8 @@ public enum ScenarioLoader {
 
   static func syntaxProblem(_ error: YamlError, file: String) -> ScenarioProblem {
     switch error {
+    case .reader(let problem, let offset, let value, let yaml):
+      return readerProblem(problem, offset: offset, value: value, in: yaml, file: file)
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
@@ -110,6 +143,52 @@ public enum ScenarioLoader {
     default:
       return .syntax(SourceLocation(file: file), message: "\(error)")
     }
+  }
+
+  /// A character the YAML reader refuses (a control character such as a NUL byte), at its line and
+  /// column (counted in Unicode scalars, like the parser's). `offset` is Yams' offset in characters; a
+  /// control character always begins one.
+  static func readerProblem(
+    _ problem: String, offset: Int?, value: Int32, in yaml: String, file: String
+  ) -> ScenarioProblem {
+    var location = SourceLocation(file: file)
+    if let offset,
+      let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex)
+    {
+      let (line, column) = position(after: yaml[..<index])
+      (location.line, location.column) = (line, column)
+    }
+    guard problem == "control characters are not allowed", value >= 0 else {
+      return .invalidValue(
+        location, message: "the scenario file cannot be read as YAML text: \(problem)",
+        help: "save the file as UTF-8 text")
+    }
+    let code = String(format: "U+%04X", value)
+    return .invalidValue(
+      location,
+      message: value == 0
+        ? "a NUL byte (U+0000) is not allowed in a scenario file"
+        : "the control character \(code) is not allowed in a scenario file",
+      help: value == 0
+        ? "remove it: YAML text holds no NUL bytes (a file full of them is binary, or UTF-16 text)"
+        : "remove it: YAML text may hold tabs and line breaks but no other control characters")
+  }
+
+  /// The 1-based line and column just after `prefix`, counted as the YAML parser counts them: a line
+  /// break is LF, CR LF or a lone CR, and each Unicode scalar is one column.
+  static func position(after prefix: some StringProtocol) -> (line: Int, column: Int) {
+    var (line, column, previous) = (1, 1, Unicode.Scalar(0))
+    for scalar in prefix.unicodeScalars {
+      if scalar == "\n" && previous == "\r" {
+        // The LF of a CR LF: the CR began the line.
+      } else if scalar == "\n" || scalar == "\r" {
+        (line, column) = (line + 1, 1)
+      } else {
+        column += 1
+      }
+      previous = scalar
+    }
+    return (line, column)
   }
 
   // MARK: - Sections

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import Yams
+import _CapsimTestSupport
 
 @testable import CapsimScenarioLoader
 
@@ -215,6 +217,70 @@ struct ScenarioLoaderTests {
       try ScenarioLoader.parse(yaml: fixed, file: "s.yaml")
     }
     #expect(error?.description.contains("'seed' cannot be varied") == true)
+  }
+
+  /// A file that is not UTF-8 is one error at the line and column of its first bad byte (it was "cannot
+  /// read the scenario file" with no position); a UTF-16 file is named as such. A UTF-8 byte-order mark
+  /// is allowed.
+  static let notUTF8: [(bytes: [UInt8], expected: String)] = {
+    let latin1: [UInt8] = Array("version: 1\nname: caf".utf8) + [0xE9, 0x0A]
+    let utf16: [UInt8] = [0xFF, 0xFE, 0x76, 0x00, 0x65, 0x00]
+    let truncated: [UInt8] = Array("name: \u{2603}\r\nx: \u{E9}".utf8) + [0xC3]
+    return [
+      (
+        latin1,
+        "x.yaml:2:10: error: the scenario file is not UTF-8 text: byte 0xE9 here is not valid UTF-8\n"
+          + "help: save the file as UTF-8; from Latin-1, e.g. 'iconv -f LATIN1 -t UTF-8'"
+      ),
+      (
+        utf16,
+        "x.yaml:1:1: error: the scenario file is not UTF-8 text: byte 0xFF here is not valid UTF-8\n"
+          + "help: the file is UTF-16 (it starts with a byte-order mark): save it as UTF-8, e.g. "
+          + "'iconv -f UTF-16 -t UTF-8'"
+      ),
+      (
+        truncated,
+        "x.yaml:2:5: error: the scenario file is not UTF-8 text: byte 0xC3 here is not valid UTF-8"
+      ),
+    ]
+  }()
+
+  @Test(arguments: notUTF8)
+  func aFileThatIsNotUTF8IsLocated(bytes: [UInt8], expected: String) throws {
+    let file = try Fixtures.temporaryDirectory().appendingPathComponent("x.yaml")
+    try Data(bytes).write(to: file)
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.load(path: file.path)
+    }
+    let text = (error?.description ?? "").replacingOccurrences(of: file.path, with: "x.yaml")
+    #expect(text.hasPrefix(expected), "\(text)")
+  }
+
+  @Test func aByteOrderMarkIsAllowed() throws {
+    let file = try Fixtures.temporaryDirectory().appendingPathComponent("bom.yaml")
+    try Data([0xEF, 0xBB, 0xBF] + Array(Self.valid.utf8)).write(to: file)
+    #expect(try ScenarioLoader.load(path: file.path).scenario.name == "prod")
+  }
+
+  /// A NUL byte or another control character YAML refuses is one error at its line and column saying
+  /// so, without the indentation hint of a syntax error (it was "invalid YAML: 2:9: error: reader: …").
+  @Test(arguments: [
+    (
+      "version: 1\nname: ba\0se\n",
+      "n.yaml:2:9: error: a NUL byte (U+0000) is not allowed in a scenario file\n"
+        + "help: remove it: YAML text holds no NUL bytes (a file full of them is binary, or UTF-16 text)"
+    ),
+    (
+      "version: 1\r\nname: \"\u{2603}\u{7}\"\r\n",
+      "n.yaml:2:9: error: the control character U+0007 is not allowed in a scenario file\n"
+        + "help: remove it: YAML text may hold tabs and line breaks but no other control characters"
+    ),
+  ])
+  func aControlCharacterIsLocated(yaml: String, expected: String) {
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(yaml: yaml, file: "n.yaml")
+    }
+    #expect(error?.description == expected, "\(error?.description ?? "")")
   }
 
   @Test func missingFileIsOneClearError() {

@@ -100,6 +100,17 @@ struct ScenarioOverrideTests {
         "--set 1: error: workload.jobs_per_month.low: 'workload.jobs_per_month' is a value, not a section"
     ),
     BadCase(
+      name: "renaming an option to a later option's name", overrides: ["options[0].name=metal"],
+      expected:
+        "--set 1: error: field 'options[0].name': option name 'metal' is used twice: by options[0] and "
+        + "options[1]\nhelp: give each option a distinct name"),
+    BadCase(
+      name: "renaming an option to an earlier option's name",
+      overrides: ["options.metal.name=cloud"],
+      expected:
+        "--set 1: error: field 'options.metal.name': option name 'cloud' is used twice: by options[0] "
+        + "and options[1]\nhelp: give each option a distinct name"),
+    BadCase(
       name: "an option index past the end", overrides: ["options[5].nodes=3"],
       expected: "--set 1: error: options[5].nodes: there is no options[5]"),
   ]
