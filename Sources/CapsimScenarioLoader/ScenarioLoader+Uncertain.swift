@@ -261,18 +261,27 @@ extension ScenarioLoader {
   static func rangeEnds(_ text: String) -> (Double, Double)? {
     let parts = text.components(separatedBy: " to ")
     guard parts.count == 2,
-      let low = Double(parts[0].trimmingCharacters(in: .whitespaces)),
-      let high = Double(parts[1].trimmingCharacters(in: .whitespaces))
+      let low = plainNumber(parts[0].trimmingCharacters(in: .whitespaces)),
+      let high = plainNumber(parts[1].trimmingCharacters(in: .whitespaces))
     else { return nil }
     return (low, high)
+  }
+
+  /// A finite number written as a scenario value is (``DecimalText``: `_` separators and a leading `+`
+  /// allowed), not hexadecimal and not so small that it would be read as 0; else nil.
+  static func plainNumber(_ written: String) -> Double? {
+    let text = YAMLMappingReader.numberText(written)
+    guard DecimalText.isDecimal(text), !DecimalText.underflows(text), let value = Double(text),
+      value.isFinite
+    else { return nil }
+    return value
   }
 
   static func parseDistribution(_ node: Node, location: SourceLocation, problems: ProblemCollector)
     -> InputDistribution?
   {
     func number(_ node: Node?) -> Double? {
-      guard let text = node?.string, let value = Double(text), value.isFinite else { return nil }
-      return value
+      node?.string.flatMap(plainNumber)
     }
     func numbers(_ node: Node?, count: Int) -> [Double]? {
       guard case .sequence(let sequence)? = node, sequence.count == count else { return nil }

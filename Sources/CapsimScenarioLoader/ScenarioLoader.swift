@@ -335,16 +335,27 @@ public enum ScenarioLoader {
       var values: [Double] = []
       let limit = ScenarioLimits.table["workload.monthly_jobs"]
       for (index, item) in sequence.enumerated() {
-        guard case .scalar(let scalar) = item, YAMLMappingReader.isDecimal(scalar.string),
-          let value = Double(scalar.string), let limit, limit.contains(value)
+        let location = reader.problems.location(item, "workload.monthly_jobs[\(index)]")
+        let text = item.scalar.map { YAMLMappingReader.numberText($0.string) } ?? ""
+        guard YAMLMappingReader.isDecimal(text), let value = Double(text), let limit,
+          limit.contains(value)
         else {
           reader.problems.add(
             .invalidValue(
-              reader.problems.location(item, "workload.monthly_jobs[\(index)]"),
+              location,
               message:
                 "monthly_jobs[\(index)] is \(YAMLMappingReader.describe(item)); it must be a number "
                 + (limit?.rule ?? ""),
               help: limit?.reason))
+          continue
+        }
+        guard !DecimalText.underflows(text) else {
+          reader.problems.add(
+            .invalidValue(
+              location,
+              message:
+                "monthly_jobs[\(index)] is \(text), too small to hold: it would be read as 0",
+              help: DecimalText.underflowHelp))
           continue
         }
         values.append(value)

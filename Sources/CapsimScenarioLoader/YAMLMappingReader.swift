@@ -153,27 +153,21 @@ struct YAMLMappingReader {
           help: limit.reason))
       return nil
     }
+    guard !DecimalText.underflows(text) else {
+      problems.add(
+        .invalidValue(
+          location(key),
+          message: "'\(key)' is \(text), too small to hold: it would be read as 0",
+          help: DecimalText.underflowHelp))
+      return nil
+    }
     return result
   }
 
-  /// Whether `text` is a plain decimal number (digits, one point, an exponent) or one of the words the
-  /// YAML reader turns `.nan`/`.inf` into; hexadecimal and other spellings Swift would accept are not.
+  /// Whether `text` is a plain decimal number (``DecimalText``) or one of the words the YAML reader
+  /// turns `.nan`/`.inf` into; hexadecimal and other spellings Swift would accept are not.
   static func isDecimal(_ text: String) -> Bool {
-    if ["nan", "inf", "-inf"].contains(text) { return true }
-    let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-    let parts = body.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
-      .flatMap { $0.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false) }
-    guard let mantissa = parts.first, parts.count <= 2 else { return false }
-    let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-    guard pieces.count <= 2, pieces.contains(where: { !$0.isEmpty }),
-      pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-    else { return false }
-    if parts.count == 2 {
-      var exponent = parts[1]
-      if exponent.hasPrefix("-") || exponent.hasPrefix("+") { exponent = exponent.dropFirst() }
-      return !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
-    }
-    return true
+    ["nan", "inf", "-inf"].contains(text) || DecimalText.isDecimal(text)
   }
 
   /// A boolean (`true`/`false`, `yes`/`no`, `on`/`off`).
@@ -232,7 +226,13 @@ struct YAMLMappingReader {
       problems.add(.wrongType(location(key), expected: expected, found: Self.describe(value)))
       return nil
     }
-    var text = scalar.string.replacingOccurrences(of: "_", with: "")
+    return Self.numberText(scalar.string)
+  }
+
+  /// A number's text as written in YAML, ready for ``isDecimal(_:)`` and `Double`: without `_` digit
+  /// separators and a leading `+`, with `.nan` and `.inf` spelt `nan` and `inf`.
+  static func numberText(_ written: String) -> String {
+    var text = written.replacingOccurrences(of: "_", with: "")
     if text.hasPrefix("+") { text.removeFirst() }
     if [".nan", ".NaN", ".NAN"].contains(text) { return "nan" }
     if [".inf", ".Inf", ".INF"].contains(text) { return "inf" }

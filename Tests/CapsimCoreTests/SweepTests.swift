@@ -146,6 +146,34 @@ struct SweepTests {
     #expect(axis.values.map { Double($0) } == expected.map { Double($0) })
   }
 
+  /// A range's bounds are numbers as a scenario value is: hexadecimal (which `Double` reads) and a bound
+  /// that underflows to 0 are refused, not swept as 1…5 or reported as 0; `_` separators are read.
+  @Test(arguments: [
+    (
+      "x=0x1:0x5:1",
+      "--vary 1: error: '0x1:0x5:1' is not FROM:TO:STEP with three decimal numbers\n"
+        + "help: e.g. 'workload.jobs_per_month=60:120:10' (hexadecimal, inf and nan are not numbers here)"
+    ),
+    (
+      "x=1e-400:1:1",
+      "--vary 1: error: the range 1e-400:1:1 has the bound 1e-400, too small to hold: it would be read "
+        + "as 0\nhelp: write 0 for zero; a number other than zero must be at least about 5e-324 in size"
+    ),
+  ])
+  func rangeBoundsAreDecimalNumbers(text: String, expected: String) {
+    let error = #expect(throws: ScenarioError.self) {
+      try SweepAxis(parsing: text, label: "--vary 1")
+    }
+    #expect(error?.description == expected, "\(error?.description ?? "")")
+  }
+
+  @Test func rangeBoundsMayHaveDigitSeparators() throws {
+    #expect(
+      try SweepAxis(parsing: "x=1_000:+2_000:500", label: "--vary 1").values == [
+        "1000", "1500", "2000",
+      ])
+  }
+
   @Test func anExponentRangeCountsItsValuesExactly() {
     let error = #expect(throws: ScenarioError.self) {
       try SweepAxis(parsing: "x=1e-9:1e-5:1e-9", label: "--vary 2")

@@ -155,6 +155,30 @@ struct ScenarioLoaderTests {
           + "item's 'values' (or its 'from', 'to' and 'step')",
       ]),
     BadCase(
+      name: "a number too small to hold, where 0 is allowed",
+      yaml: valid + "\ncosts: {engineer_hourly_rate: 1e-400}\n",
+      expected: [
+        "bad.yaml:22:31: error: field 'costs.engineer_hourly_rate': 'engineer_hourly_rate' is 1e-400, too "
+          + "small to hold: it would be read as 0",
+        "help: write 0 for zero; a number other than zero must be at least about 5e-324 in size",
+      ]),
+    BadCase(
+      name: "a monthly count too small to hold",
+      yaml: valid.replacingOccurrences(
+        of: "jobs_per_month: 40", with: "monthly_jobs: [1_000, 1e-400]"),
+      expected: [
+        "bad.yaml:8:25: error: field 'workload.monthly_jobs[1]': monthly_jobs[1] is 1e-400, too small "
+          + "to hold: it would be read as 0"
+      ]),
+    BadCase(
+      name: "hexadecimal ends of an uncertain input",
+      yaml: valid.replacingOccurrences(
+        of: "jobs_per_month: 40", with: "jobs_per_month: 0x10 to 0x20"),
+      expected: [
+        "bad.yaml:8:19: error: 'workload.jobs_per_month' is not a valid distribution",
+        "help: write it as \"a to b\" with finite numbers",
+      ]),
+    BadCase(
       name: "a section among sweep values",
       yaml: valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: [1, {a: 2}]\n",
       expected: [
@@ -171,6 +195,16 @@ struct ScenarioLoaderTests {
     for fragment in bad.expected {
       #expect(text.contains(fragment), "\(bad.name): missing «\(fragment)» in:\n\(text)")
     }
+  }
+
+  /// A `sweep:` range's bounds are read like every number of the file: with `_` separators (the bounds'
+  /// text used to reach the range parser as written, and `1_000` was "not FROM:TO:STEP").
+  @Test func sweepRangeBoundsMayHaveDigitSeparators() throws {
+    let yaml =
+      Self.valid + "\nsweep:\n  - vary: workload.jobs_per_month\n"
+      + "    from: 1_000\n    to: 2_000\n    step: 500\n"
+    let sweep = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml").scenario.sweep
+    #expect(sweep.map(\.values) == [["1000", "1500", "2000"]])
   }
 
   /// A `sweep:` range shares `--vary`'s grid: written with exponents, it is still FROM + k·STEP.

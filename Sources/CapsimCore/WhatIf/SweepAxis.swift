@@ -30,8 +30,9 @@ public struct SweepAxis: Sendable, Hashable, Codable {
 
   /// Parses `PATH=FROM:TO:STEP` or `PATH=a,b,c`; `label` (for example `--vary 1`) names it in errors.
   ///
-  /// `seed`, `trials` and `name` cannot be varied (``fixedKeys`` says why). A range needs finite
-  /// numbers with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values; its values are FROM + k·STEP worked out in decimal, exactly as written, whether with decimals or
+  /// `seed`, `trials` and `name` cannot be varied (``fixedKeys`` says why). A range needs decimal
+  /// numbers as a scenario file takes them (``DecimalText``: no hexadecimal, `inf` or `nan`, `_`
+  /// separators and a leading `+` dropped, none so small it would read as 0) with FROM ≤ TO and STEP > 0, and at most ``maximumValues`` values; its values are FROM + k·STEP worked out in decimal, exactly as written, whether with decimals or
   /// an exponent: `0.1:0.3:0.1` gives 0.1, 0.2, 0.3 and `1e-5:3e-5:1e-5` (or `0.00001:3e-5:1e-5`) gives
   /// 1e-5, 2e-5, 3e-5. Values print as plain decimals from 10^-4 to 10^15 and with an exponent outside.
   /// - Throws: ``ScenarioError`` naming `label`.
@@ -40,16 +41,26 @@ public struct SweepAxis: Sendable, Hashable, Codable {
     let problem = Self.problem(label)
     try Self.checkVariable(assignment.path, label: label)
     let body = assignment.value.trimmingSpaces
+    // As in a scenario file: `_` digit separators and a leading `+` are dropped.
     let parts = body.split(separator: ":", omittingEmptySubsequences: false).map {
-      String($0).trimmingSpaces
+      var part = String(String($0).trimmingSpaces.filter { $0 != "_" })
+      if part.hasPrefix("+") { part.removeFirst() }
+      return part
     }
     if parts.count == 3 {
-      guard let from = Double(parts[0]), let to = Double(parts[1]), let step = Double(parts[2]),
-        from.isFinite, to.isFinite, step.isFinite
+      guard parts.allSatisfy(DecimalText.isDecimal), let from = Double(parts[0]),
+        let to = Double(parts[1]), let step = Double(parts[2]), from.isFinite, to.isFinite,
+        step.isFinite
       else {
         throw problem(
-          "'\(body)' is not FROM:TO:STEP with three numbers",
-          "e.g. 'workload.jobs_per_month=60:120:10'")
+          "'\(body)' is not FROM:TO:STEP with three decimal numbers",
+          "e.g. 'workload.jobs_per_month=60:120:10' (hexadecimal, inf and nan are not numbers here)"
+        )
+      }
+      if let tiny = parts.first(where: DecimalText.underflows) {
+        throw problem(
+          "the range \(body) has the bound \(tiny), too small to hold: it would be read as 0",
+          DecimalText.underflowHelp)
       }
       guard step > 0, from <= to else {
         throw problem(
