@@ -230,7 +230,7 @@ public enum ScenarioLoader {
       top.value("sweep").map {
         readSweep($0, optionNames: options.map(\.name), problems: problems)
       } ?? []
-    let precision = top.double("precision")
+    let precision = top.share("precision")
     let maximumTrials = top.integer("max_trials")
     guard let name, let horizon, let workload, !options.isEmpty else { return nil }
     checkPeakVolume(workload, horizonMonths: horizon, problems: problems)

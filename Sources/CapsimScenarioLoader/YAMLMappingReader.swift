@@ -134,18 +134,32 @@ struct YAMLMappingReader {
     limited(key, limitKey: limitKey ?? childPath(key), required: required, help: help)
   }
 
-  private func limited(_ key: String, limitKey: String, required: Bool, help: String) -> Double? {
+  /// A share within the key's limit, written as a number (`0.01`) or a percentage (`1%`), the forms the
+  /// command line's `--precision` takes.
+  func share(_ key: String) -> Double? {
+    limited(key, limitKey: childPath(key), required: false, help: "", percentage: true)
+  }
+
+  private func limited(
+    _ key: String, limitKey: String, required: Bool, help: String, percentage: Bool = false
+  ) -> Double? {
     guard let limit = ScenarioLimits.limit(for: limitKey) else {
       preconditionFailure("no limit for '\(limitKey)' in ScenarioLimits.table")
     }
-    let expected = limit.isWholeNumber ? "a whole number" : "a number"
+    let expected =
+      percentage
+      ? "a share or a percentage (0.01 or 1%)"
+      : limit.isWholeNumber ? "a whole number" : "a number"
     guard let text = number(key, required: required, help: help, expected: expected) else {
       return nil
     }
-    guard Self.isDecimal(text), let result = Double(text) else {
+    let percent = percentage && text.hasSuffix("%")
+    let digits = percent ? String(text.dropLast()) : text
+    guard Self.isDecimal(digits), let written = Double(digits) else {
       problems.add(.wrongType(location(key), expected: expected, found: "'\(text)'"))
       return nil
     }
+    let result = percent ? written / 100 : written
     guard limit.contains(result) else {
       problems.add(
         .invalidValue(
@@ -153,7 +167,7 @@ struct YAMLMappingReader {
           help: limit.reason))
       return nil
     }
-    guard !DecimalText.underflows(text) else {
+    guard !DecimalText.underflows(digits) else {
       problems.add(
         .invalidValue(
           location(key),

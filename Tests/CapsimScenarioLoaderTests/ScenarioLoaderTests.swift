@@ -179,6 +179,17 @@ struct ScenarioLoaderTests {
         "help: write it as \"a to b\" with finite numbers",
       ]),
     BadCase(
+      name: "a precision that is neither a share nor a percentage",
+      yaml: valid + "\nprecision: one percent\n",
+      expected: [
+        "bad.yaml:22:12: error: field 'precision': expected a share or a percentage (0.01 or 1%), "
+          + "found 'one percent'"
+      ]),
+    BadCase(
+      name: "a precision percentage above 50%",
+      yaml: valid + "\nprecision: 150%\n",
+      expected: ["bad.yaml:22:12: error: 'precision' is 150%; it must be > 0 and ≤ 0.5"]),
+    BadCase(
       name: "a section among sweep values",
       yaml: valid + "\nsweep:\n  - vary: workload.jobs_per_month\n    values: [1, {a: 2}]\n",
       expected: [
@@ -195,6 +206,16 @@ struct ScenarioLoaderTests {
     for fragment in bad.expected {
       #expect(text.contains(fragment), "\(bad.name): missing «\(fragment)» in:\n\(text)")
     }
+  }
+
+  /// `precision` takes the forms `--precision` takes: a share or a percentage (`1%` was "expected a
+  /// number").
+  @Test(arguments: ["0.01", "1%", "1.0%"])
+  func precisionIsAShareOrAPercentage(written: String) throws {
+    let scenario = try ScenarioLoader.parse(
+      yaml: Self.valid + "\nprecision: \(written)\n", file: "p.yaml"
+    ).scenario
+    #expect(scenario.precision?.relativeHalfWidth == 0.01)
   }
 
   /// A `sweep:` range's bounds are read like every number of the file: with `_` separators (the bounds'

@@ -251,7 +251,8 @@ struct ScenarioRunOptions: ParsableArguments {
   }
 }
 
-/// A relative precision written as a percentage (`1%`) or a share (`0.01`); any finite number parses, and
+/// A relative precision written as a percentage (`1%`) or a share (`0.01`), as the scenario key `precision`
+/// takes it; any finite decimal number parses (``DecimalText``: not hexadecimal), and
 /// ``PrecisionOptions/validate()`` checks that it lies in (0, 0.5], so that an out-of-range value gets a message
 /// with the range.
 struct PrecisionArgument: ExpressibleByArgument {
@@ -261,8 +262,10 @@ struct PrecisionArgument: ExpressibleByArgument {
 
   init?(argument: String) {
     let text = argument.trimmingCharacters(in: .whitespaces)
-    let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
-    guard let number, number.isFinite else { return nil }
+    let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+    guard DecimalText.isDecimal(digits), let written = Double(digits) else { return nil }
+    let number = text.hasSuffix("%") ? written / 100 : written
+    guard number.isFinite else { return nil }
     value = number
     self.text = text
   }
