@@ -147,29 +147,38 @@ struct TextTable {
 
   /// `text` in lines of at most `width` characters: broken at spaces, a longer word after its last `.`,
   /// `/`, `_` or `-` that fits, else at `width`.
+  ///
+  /// - Complexity: O(n) for a text of n characters: a long word is cut by walking its indices, not by
+  ///   copying and recounting what is left after each piece (which made a 200,000-character option
+  ///   name take a minute to wrap).
   static func wrap(_ text: String, width: Int) -> [String] {
     guard text.count > width else { return [text] }
     var lines: [String] = []
     var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      var word = String(word)
+    var currentCount = 0
+    for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+      var word = piece
+      var wordCount = word.count
       if !current.isEmpty {
-        if current.count + 1 + word.count <= width {
+        if currentCount + 1 + wordCount <= width {
           current += " " + word
+          currentCount += 1 + wordCount
           continue
         }
         lines.append(current)
         current = ""
       }
-      while word.count > width {
-        let head = word.prefix(width)
+      while wordCount > width {
+        let headEnd = word.index(word.startIndex, offsetBy: width)
+        let head = word[..<headEnd]
         let cut =
-          head.lastIndex(where: { ".,/_-".contains($0) }).map { head.index(after: $0) }
-          ?? head.endIndex
+          head.lastIndex(where: { ".,/_-".contains($0) }).map { head.index(after: $0) } ?? headEnd
         lines.append(String(word[..<cut]))
-        word = String(word[cut...])
+        wordCount -= word.distance(from: word.startIndex, to: cut)
+        word = word[cut...]
       }
-      current = word
+      current = String(word)
+      currentCount = wordCount
     }
     if !current.isEmpty || lines.isEmpty { lines.append(current) }
     return lines

@@ -58,4 +58,24 @@ import _CapsimTestSupport
         "metal: price 'metal-quote' is dated 2026-01-01, 339 days before the run (2026-12-06), older than 90 days; source: a quote. Check it is still current (capsim import prices …)."
       ])
   }
+
+  /// Each of 12,000 options finds its price by name once (a search per option was quadratic).
+  @Test func manyOptionsAreAnnotatedInLinearTime() throws {
+    let run = try #require(CalendarDay("2026-12-06"))
+    let stale = price(dated: "2026-01-01")
+    let options = (0..<12_000).map { Fixtures.option("o\($0)", seconds: [1], price: stale) }
+    var outcome = SimulationOutcome(
+      scenario: "s", trials: 1, seed: 1, horizonMonths: 12, confidenceLevel: 0.95, currency: "USD",
+      options: options.map {
+        OptionOutcome(
+          name: $0.option.name, platform: "p", platformKind: .shared, price: "p",
+          pricingModel: .onDemand, pricePerGPUHour: 2, nodes: nil, metrics: [], notes: [])
+      })
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      PriceAgeCheck.annotate(&outcome, options: options, uncertain: [], on: run, maximumAgeDays: 90)
+    }
+    #expect(outcome.options.allSatisfy { $0.notes.count == 1 })
+    #expect(elapsed < .seconds(5), "annotating took \(elapsed)")
+  }
 }

@@ -42,9 +42,11 @@ extension PriceAgeCheck {
     _ outcome: inout SimulationOutcome, options: [ResolvedOption], uncertain: [UncertainInput],
     on runDate: CalendarDay, maximumAgeDays: Int
   ) {
+    // By name, looked up once per option (a search per option was quadratic in the options).
+    let byName = Dictionary(
+      options.map { ($0.option.name, $0) }, uniquingKeysWith: { first, _ in first })
     for index in outcome.options.indices {
-      guard let option = options.first(where: { $0.option.name == outcome.options[index].name })
-      else { continue }
+      guard let option = byName[outcome.options[index].name] else { continue }
       if let note = priceNote(
         for: option, uncertain: uncertain, on: runDate, maximumAgeDays: maximumAgeDays)
       {
