@@ -14,6 +14,14 @@ public enum ScenarioLimits {
   /// Seconds in ten years: the longest step or job time a distribution may describe.
   static let tenYearsOfSeconds = DurationLimits.tenYearsOfSeconds
 
+  /// The most options a scenario may list (docs/scenarios.md, "Valid ranges"): every option is simulated
+  /// on every trial and shown in every report, and a comparison of more than a thousand is a mistake
+  /// (a generated file gone wrong), not a question.
+  public static let maximumOptions = 1_000
+  /// The longest option name, in characters: a name labels the option's rows and columns in every
+  /// report.
+  public static let maximumOptionNameLength = 200
+
   /// The table, keyed by normalised key path.
   public static let table: [String: NumericLimit] = [
     "version": .closed(1, 1_000, "the format version; 1 is current", whole: true),

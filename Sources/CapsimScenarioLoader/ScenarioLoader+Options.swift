@@ -36,6 +36,17 @@ extension ScenarioLoader {
             ? "an empty list" : YAMLMappingReader.describe(node)))
       return []
     }
+    guard sequence.count <= ScenarioLimits.maximumOptions else {
+      problems.add(
+        .invalidValue(
+          problems.location(node, "options"),
+          message:
+            "'options' lists \(sequence.count) options; at most \(ScenarioLimits.maximumOptions) are "
+            + "allowed",
+          help: "compare fewer options at once, over several scenarios if need be: each option is "
+            + "simulated on every trial and shown in every report"))
+      return []
+    }
     var options: [ScenarioOption] = []
     // Each name's first option: its position and whether its name came from the file (an override's
     // value carries no position).
@@ -74,6 +85,15 @@ extension ScenarioLoader {
       let overflow = reader.mapping("overflow").flatMap(readOverflow)
       let provisioning = reader.mapping("provisioning").flatMap(readProvisioning)
       let migration = reader.mapping("migration").map(readMigration)
+      if let name, name.count > ScenarioLimits.maximumOptionNameLength {
+        problems.add(
+          .invalidValue(
+            reader.location("name"),
+            message:
+              "the option name is \(name.count) characters long; at most "
+              + "\(ScenarioLimits.maximumOptionNameLength) are allowed",
+            help: "use a short name: it labels the option's rows and columns in every report"))
+      }
       if let name {
         let fromFile = reader.value("name")?.mark != nil
         if let first = seenNames[name] {

@@ -31,6 +31,19 @@ import Testing
     )
   }
 
+  /// The limits on lists and names, stated under the table, are the enforced ones.
+  @Test func documentedListLimitsAreTheEnforcedOnes() throws {
+    let text = try String(
+      contentsOf: Self.root.appendingPathComponent("docs/scenarios.md"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "\n", with: " ")
+    let options = ScenarioLimits.maximumOptions.formatted(.number.grouping(.automatic))
+    #expect(text.contains("`options` lists at most \(options) options"))
+    #expect(
+      text.contains(
+        "an option's `name` is at most \(ScenarioLimits.maximumOptionNameLength) characters"))
+  }
+
   @Test(arguments: [
     ("trials", 0.0, false), ("trials", 1, true), ("trials", 10_000_000, true),
     ("trials", 10_000_001, false), ("trials", 2.5, false),
