@@ -25,7 +25,10 @@ public enum NameSuggestions {
     return Array(scored.prefix(limit).map(\.name))
   }
 
-  /// A `help:` sentence for an unknown name, listing the suggestions, or all known names if few.
+  /// A `help:` sentence for an unknown name, listing the suggestions, or all known names if few. Many
+  /// names of what `capsim data list` shows (prices, sample sets, platforms) point there; many of
+  /// anything else (a scenario's options, a family's parameters) are listed, the first 20 of them, since
+  /// `capsim data list` does not show them.
   public static func help(for name: String, kind: String, known: [String]) -> String {
     let close = nearest(to: name, in: known)
     if !close.isEmpty {
@@ -34,8 +37,11 @@ public enum NameSuggestions {
     if known.isEmpty {
       return "no \(kind) is defined yet; import one first"
     }
-    if known.count <= 8 {
-      return "known \(kind) names: " + known.sorted().joined(separator: ", ")
+    let inDataList = ["price", "sample set", "platform"].contains { kind.hasSuffix($0) }
+    if known.count <= 8 || !inDataList {
+      let sorted = known.sorted()
+      let more = sorted.count > 20 ? " and \(sorted.count - 20) more" : ""
+      return "known \(kind) names: " + sorted.prefix(20).joined(separator: ", ") + more
     }
     return "run 'capsim data list' to see the \(known.count) known \(kind) names"
   }
