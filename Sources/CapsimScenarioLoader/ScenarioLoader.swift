@@ -163,7 +163,7 @@ public enum ScenarioLoader {
         location, message: "the scenario file cannot be read as YAML text: \(problem)",
         help: "save the file as UTF-8 text")
     }
-    let code = String(format: "U+%04X", value)
+    let code = ControlCharacters.code(UInt32(value))
     return .invalidValue(
       location,
       message: value == 0

@@ -88,16 +88,11 @@ struct YAMLMappingReader {
     }
     // Text reaches terminals, file names and spreadsheets: no control characters (an escape sequence
     // would restyle the terminal), and line breaks and tabs only in a description.
-    let allowed: Set<Unicode.Scalar> = key == "description" ? ["\n", "\t"] : []
-    if let bad = scalar.string.unicodeScalars.first(where: {
-      $0.properties.generalCategory == .control && !allowed.contains($0)
-    }) {
-      let code = String(bad.value, radix: 16, uppercase: true)
+    if let bad = ControlCharacters.first(in: scalar.string, multiline: key == "description") {
       problems.add(
         .invalidValue(
           problems.location(value, childPath(key)),
-          message:
-            "'\(key)' contains the control character U+\(String(repeating: "0", count: 4 - code.count))\(code)",
+          message: "'\(key)' contains the control character \(ControlCharacters.code(bad))",
           help: key == "description"
             ? "remove it; a description may span lines"
             : "remove it: '\(key)' is one line of printable text"))

@@ -11,11 +11,10 @@ extension SimulationOutcome {
   public func checkFinite(sourceMap: ScenarioSourceMap) throws(ScenarioError) {
     var problems: [ScenarioProblem] = []
     for (index, option) in options.enumerated() {
-      let ranJobs = (option.metric("jobs")?.estimate.value ?? 0) > 0
       for metric in option.metrics
       where metric.unit == currency || Self.finiteUnits.contains(metric.unit) {
         let value = metric.estimate.value
-        let required = ranJobs || metric.key == "total_cost" || metric.key == "monthly_cost"
+        let required = option.ranJobs || metric.key == "total_cost" || metric.key == "monthly_cost"
         guard required, !value.isFinite else { continue }
         problems.append(
           .invalidValue(
@@ -37,9 +36,8 @@ extension SimulationOutcome {
   /// every other metric is kept as it is (``checkFinite(sourceMap:)`` has vetted costs and times).
   public var storableMetrics: [(option: String, metrics: [MetricEstimate])] {
     options.map { option in
-      let ranJobs = (option.metric("jobs")?.estimate.value ?? 0) > 0
       let metrics =
-        ranJobs
+        option.ranJobs
         ? option.metrics
         : option.metrics.filter { metric in
           let estimate = metric.estimate
@@ -49,4 +47,9 @@ extension SimulationOutcome {
       return (option: option.name, metrics: metrics)
     }
   }
+}
+
+extension OptionOutcome {
+  /// Whether the option simulated any job (its per-job ratios are 0/0 otherwise).
+  var ranJobs: Bool { (metric("jobs")?.estimate.value ?? 0) > 0 }
 }
